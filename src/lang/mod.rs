@@ -1,0 +1,158 @@
+//! Per-language knowledge, kept as data.
+//!
+//! Each language is a folder `src/lang/<code>/` of plain-text lists: one entry
+//! per line, `#` starts a comment. Layers embed the files they need with
+//! [`per_lang!`] and parse them once, lazily. Adding a language means adding a
+//! folder, a variant to [`Lang`] and its code to `per_lang!`.
+
+use std::sync::LazyLock;
+
+use serde::{Deserialize, Serialize};
+
+/// A language Glose knows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    Fr,
+    En,
+}
+
+impl Lang {
+    /// Every known language, in the order of [`per_lang!`]'s arrays.
+    pub const ALL: [Lang; 2] = [Lang::Fr, Lang::En];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Fr => "fr",
+            Lang::En => "en",
+        }
+    }
+
+    /// The index of this language in [`per_lang!`] arrays.
+    pub fn index(self) -> usize {
+        self as usize
+    }
+
+    /// Parses an ISO 639-1 code (`fr`, `en`), case-insensitively.
+    pub fn parse(code: &str) -> Option<Lang> {
+        Lang::ALL.into_iter().find(|l| l.code().eq_ignore_ascii_case(code.trim()))
+    }
+}
+
+/// Embeds `src/lang/<code>/<file>` for every language, as `[&'static str; N]`
+/// indexed by [`Lang::index`].
+#[macro_export]
+macro_rules! per_lang {
+    ($file:literal) => {
+        [
+            include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/src/lang/fr/", $file)),
+            include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/src/lang/en/", $file)),
+        ]
+    };
+}
+
+/// The entries of a list file: trimmed lines, without `#` comments or blanks.
+pub fn entries(data: &'static str) -> impl Iterator<Item = &'static str> {
+    data.lines().filter_map(|line| {
+        let line = match line.find('#') {
+            Some(i) => &line[..i],
+            None => line,
+        };
+        let line = line.trim();
+        (!line.is_empty()).then_some(line)
+    })
+}
+
+/// The entries of a `key<TAB or |>value` file as pairs; lines without a
+/// separator give an empty value.
+pub fn pairs(data: &'static str) -> impl Iterator<Item = (&'static str, &'static str)> {
+    entries(data).map(|line| match line.split_once(['\t', '|']) {
+        Some((k, v)) => (k.trim(), v.trim()),
+        None => (line, ""),
+    })
+}
+
+/// Function words, used only to tell languages apart.
+static STOPWORDS: LazyLock<Vec<Vec<&'static str>>> = LazyLock::new(|| {
+    per_lang!("stopwords.txt").iter().map(|d| entries(d).collect()).collect()
+});
+
+/// Guesses the language of `text` from function words and letters.
+///
+/// Works on a single sentence: every word that is a function word of one
+/// language and not the other votes, and letters only one language uses
+/// (é, è, ç, œ…) add a half vote each. Returns `None` when nothing votes.
+pub fn detect(text: &str) -> Option<Lang> {
+    let lists = &*STOPWORDS;
+    let mut votes = [0.0f64; Lang::ALL.len()];
+    // Only the first 20 000 words: the decision is settled long before, and
+    // this keeps detection cheap on huge inputs.
+    for word in text
+        .split(|c: char| !(c.is_alphabetic() || c == '\'' || c == '’'))
+        .filter(|w| !w.is_empty())
+        .take(20_000)
+    {
+        let lower = word.to_lowercase().replace('’', "'");
+        let word = lower.as_str();
+        let hits: Vec<usize> =
+            (0..lists.len()).filter(|&i| lists[i].binary_search(&word).is_ok()).collect();
+        if hits.len() == 1 {
+            votes[hits[0]] += 1.0;
+        }
+        // French elisions (l', d', qu') glued to the next word.
+        if let Some((head, _)) = word.split_once('\'') {
+            if matches!(head, "l" | "d" | "qu" | "j" | "n" | "s" | "c" | "m" | "jusqu" | "lorsqu" | "puisqu") {
+                votes[Lang::Fr.index()] += 1.0;
+            }
+        }
+        if word.chars().any(|c| matches!(c, 'é' | 'è' | 'ê' | 'à' | 'ç' | 'ù' | 'â' | 'î' | 'ô' | 'û' | 'œ' | 'ë' | 'ï')) {
+            votes[Lang::Fr.index()] += 0.5;
+        }
+    }
+    let (best, &score) = votes
+        .iter()
+        .enumerate()
+        .max_by(|a, b| a.1.partial_cmp(b.1).expect("vote counts are finite"))?;
+    (score > 0.0).then(|| Lang::ALL[best])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lists_are_sorted_for_binary_search() {
+        for list in STOPWORDS.iter() {
+            let mut sorted = list.clone();
+            sorted.sort_unstable();
+            assert_eq!(&sorted, list);
+        }
+    }
+
+    #[test]
+    fn single_sentences_are_identified() {
+        let cases = [
+            ("Le ministère a déclaré que deux attaques avaient eu lieu.", Lang::Fr),
+            ("The ministry said that two attacks had taken place.", Lang::En),
+            ("Il pleut.", Lang::Fr),
+            ("It rains in Paris.", Lang::En),
+            ("Kirby a parlé.", Lang::Fr),
+            ("Kirby spoke to reporters on Monday.", Lang::En),
+        ];
+        for (text, want) in cases {
+            assert_eq!(detect(text), Some(want), "{text}");
+        }
+    }
+
+    #[test]
+    fn no_words_means_no_answer() {
+        assert_eq!(detect(""), None);
+        assert_eq!(detect("1234 !!! 😀"), None);
+    }
+
+    #[test]
+    fn comments_and_blank_lines_are_skipped() {
+        let got: Vec<_> = entries("# head\nb # tail\n\n  a  \n").collect();
+        assert_eq!(got, ["b", "a"]);
+    }
+}

@@ -1,0 +1,518 @@
+//! Paragraphs, sentences and tokens with exact byte offsets.
+//!
+//! This is the first stage of the pipeline; every layer reads the [`Doc`] it
+//! builds. One linear pass makes the tokens, one more groups them into
+//! sentences, inside paragraphs (a line break always ends a paragraph).
+
+use std::sync::LazyLock;
+
+use crate::lang::{entries, Lang};
+use crate::per_lang;
+
+/// What a token is made of.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TokenKind {
+    /// Letters, with inner hyphens and apostrophes (`Koursk-Vostotchny`,
+    /// `aujourd'hui`), or a dotted abbreviation (`U.S.`).
+    Word,
+    /// Digits with their group and decimal separators (`1 000,5`, `25.11.2024`).
+    Number,
+    /// A French elision ending in an apostrophe: `l'`, `qu’`, `d'`.
+    Elision,
+    /// An inverted clitic: `-t-il`, `-elle`, `-on`.
+    Clitic,
+    /// Punctuation, quote marks and dashes; `...` is one token.
+    Punct,
+    /// Anything else that is not a space: symbols, emoji.
+    Symbol,
+}
+
+/// A token: a byte range of the text and its kind.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Token {
+    pub start: usize,
+    pub end: usize,
+    pub kind: TokenKind,
+}
+
+/// A sentence: a byte range, the paragraph it belongs to, and its tokens as a
+/// range of indices into [`Doc::tokens`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Sentence {
+    pub start: usize,
+    pub end: usize,
+    pub paragraph: usize,
+    pub tokens: std::ops::Range<usize>,
+}
+
+/// The segmented article.
+#[derive(Clone, Debug)]
+pub struct Doc<'a> {
+    pub text: &'a str,
+    pub lang: Lang,
+    /// Byte ranges of non-empty lines, trimmed.
+    pub paragraphs: Vec<std::ops::Range<usize>>,
+    pub sentences: Vec<Sentence>,
+    pub tokens: Vec<Token>,
+}
+
+impl<'a> Doc<'a> {
+    /// Segments `text`, read as language `lang` (for its abbreviations).
+    pub fn new(text: &'a str, lang: Lang) -> Doc<'a> {
+        let tokens = tokenize(text);
+        let paragraphs = paragraphs(text);
+        let sentences = sentences(text, lang, &tokens, &paragraphs);
+        Doc { text, lang, paragraphs, sentences, tokens }
+    }
+
+    /// The text of a token.
+    pub fn tok(&self, t: &Token) -> &'a str {
+        &self.text[t.start..t.end]
+    }
+
+    /// The tokens of a sentence.
+    pub fn sentence_tokens(&self, s: &Sentence) -> &[Token] {
+        &self.tokens[s.tokens.clone()]
+    }
+
+    /// The text of a sentence.
+    pub fn sentence_text(&self, s: &Sentence) -> &'a str {
+        &self.text[s.start..s.end]
+    }
+
+    /// The index of the sentence holding byte `offset`, if any.
+    pub fn sentence_at(&self, offset: usize) -> Option<usize> {
+        let i = self.sentences.partition_point(|s| s.end <= offset);
+        (i < self.sentences.len() && self.sentences[i].start <= offset).then_some(i)
+    }
+}
+
+fn paragraphs(text: &str) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, c) in text.char_indices().chain(std::iter::once((text.len(), '\n'))) {
+        if matches!(c, '\n' | '\r' | '\u{2029}' | '\u{2028}') {
+            let line = &text[start..i];
+            let lead = line.len() - line.trim_start().len();
+            let trimmed = line.trim();
+            if !trimmed.is_empty() {
+                out.push(start + lead..start + lead + trimmed.len());
+            }
+            start = i + c.len_utf8();
+        }
+    }
+    out
+}
+
+fn is_apostrophe(c: char) -> bool {
+    c == '\'' || c == '’'
+}
+
+/// Spaces that may group the thousands of a number: space, no-break space,
+/// narrow no-break space, thin space.
+fn is_group_space(c: char) -> bool {
+    matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '\u{2009}')
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || is_mark(c)
+}
+
+/// Combining marks, which belong to the letter before them.
+fn is_mark(c: char) -> bool {
+    matches!(c as u32, 0x0300..=0x036F | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F | 0x200D)
+}
+
+const ELISIONS: &[&str] = &["l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu", "presqu"];
+const CLITICS: &[&str] = &["t-il", "t-elle", "t-on", "t-ils", "t-elles", "il", "elle", "on", "ils", "elles", "je", "tu", "nous", "vous", "ce"];
+
+/// Splits `text` into tokens in one pass.
+pub fn tokenize(text: &str) -> Vec<Token> {
+    let bytes = text.as_bytes();
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let at = |k: usize| chars.get(k).map(|&(_, c)| c);
+    let pos = |k: usize| chars.get(k).map_or(text.len(), |&(i, _)| i);
+    let mut out = Vec::with_capacity(text.len() / 5);
+    let mut k = 0;
+    while k < chars.len() {
+        let c = chars[k].1;
+        if c.is_whitespace() {
+            k += 1;
+            continue;
+        }
+        let start = chars[k].0;
+        if c.is_ascii_digit() {
+            k = scan_number(&chars, k);
+            out.push(Token { start, end: pos(k), kind: TokenKind::Number });
+            continue;
+        }
+        if is_word_char(c) {
+            // A dotted abbreviation: U.S., a.m., e.g. (letter, dot, letter, dot…).
+            if at(k + 1) == Some('.') && at(k + 2).is_some_and(char::is_alphabetic) && at(k + 3) == Some('.') {
+                let mut j = k;
+                while at(j).is_some_and(char::is_alphabetic) && at(j + 1) == Some('.') {
+                    j += 2;
+                }
+                out.push(Token { start, end: pos(j), kind: TokenKind::Word });
+                k = j;
+                continue;
+            }
+            let mut j = k + 1;
+            loop {
+                match at(j) {
+                    Some(c) if is_word_char(c) => j += 1,
+                    Some(c) if (is_apostrophe(c) || c == '-' || c == '\u{2011}')
+                        && at(j + 1).is_some_and(is_word_char) => j += 2,
+                    _ => break,
+                }
+            }
+            split_word(text, start, pos(j), &mut out);
+            k = j;
+            continue;
+        }
+        // Punctuation: "..." and runs of the same terminal mark stay together.
+        let mut j = k + 1;
+        if c == '.' || c == '!' || c == '?' {
+            while at(j).is_some_and(|d| matches!(d, '.' | '!' | '?')) {
+                j += 1;
+            }
+        }
+        let kind = if c.is_ascii_punctuation() || is_unicode_punct(c) { TokenKind::Punct } else { TokenKind::Symbol };
+        out.push(Token { start, end: pos(j), kind });
+        k = j;
+    }
+    debug_assert!(out.iter().all(|t| text.is_char_boundary(t.start) && text.is_char_boundary(t.end)));
+    let _ = bytes;
+    out
+}
+
+fn is_unicode_punct(c: char) -> bool {
+    matches!(c, '«' | '»' | '“' | '”' | '„' | '‟' | '‹' | '›' | '‘' | '’' | '‚' | '—' | '–' | '…' | '·' | '¿' | '¡' | '•')
+}
+
+/// Scans a number from char index `k`; returns the index after it.
+fn scan_number(chars: &[(usize, char)], mut k: usize) -> usize {
+    let digit = |k: usize| chars.get(k).is_some_and(|&(_, c)| c.is_ascii_digit());
+    let first = k;
+    while digit(k) {
+        k += 1;
+    }
+    let lead = k - first;
+    loop {
+        let Some(&(_, sep)) = chars.get(k) else { break };
+        if (sep == ',' || sep == '.') && digit(k + 1) {
+            k += 1;
+            while digit(k) {
+                k += 1;
+            }
+        } else if is_group_space(sep) && lead <= 3 && digit(k + 1) && digit(k + 2) && digit(k + 3) && !digit(k + 4) {
+            // "1 000", but not "2024 200": only groups of three after a short lead.
+            k += 4;
+        } else {
+            break;
+        }
+    }
+    k
+}
+
+/// Pushes a word, splitting off French elisions and inverted clitics.
+fn split_word(text: &str, mut start: usize, end: usize, out: &mut Vec<Token>) {
+    // Elisions: l'agence → l' + agence; the apostrophe stays with the article.
+    loop {
+        let word = &text[start..end];
+        let Some((i, c)) = word.char_indices().find(|&(_, c)| is_apostrophe(c)) else { break };
+        let head = &word[..i];
+        if !ELISIONS.iter().any(|e| e.eq_ignore_ascii_case(head)) {
+            break;
+        }
+        let cut = start + i + c.len_utf8();
+        out.push(Token { start, end: cut, kind: TokenKind::Elision });
+        start = cut;
+    }
+    // English possessive: Kirby's → Kirby + 's.
+    let word = &text[start..end];
+    let mut end_word = end;
+    for suffix in ["'s", "’s"] {
+        if word.len() > suffix.len() && word.ends_with(suffix) {
+            end_word = end - suffix.len();
+        }
+    }
+    // Inverted clitics: a-t-il → a + -t-il.
+    let word = &text[start..end_word];
+    let mut clitic_at = None;
+    for cl in CLITICS {
+        if word.len() > cl.len() + 1 {
+            let cut = word.len() - cl.len();
+            if word.is_char_boundary(cut) && word[cut..].eq_ignore_ascii_case(cl) && word[..cut].ends_with('-') {
+                clitic_at = Some(start + cut - 1);
+                break;
+            }
+        }
+    }
+    match clitic_at {
+        Some(cut) => {
+            out.push(Token { start, end: cut, kind: TokenKind::Word });
+            out.push(Token { start: cut, end: end_word, kind: TokenKind::Clitic });
+        }
+        None => out.push(Token { start, end: end_word, kind: TokenKind::Word }),
+    }
+    if end_word < end {
+        out.push(Token { start: end_word, end, kind: TokenKind::Word });
+    }
+}
+
+/// Abbreviations per language, without their final dot, in two classes:
+/// those that precede a name and never end a sentence (`M.`, `Dr.`), and those
+/// that may end one when a capital follows (`etc.`, `J.-C.`).
+struct Abbreviations {
+    never_final: Vec<&'static str>,
+    may_end: Vec<&'static str>,
+}
+
+static ABBREVIATIONS: LazyLock<Vec<Abbreviations>> = LazyLock::new(|| {
+    per_lang!("abbreviations.txt")
+        .iter()
+        .map(|data| {
+            let mut a = Abbreviations { never_final: Vec::new(), may_end: Vec::new() };
+            for e in entries(data) {
+                match e.strip_prefix('!') {
+                    Some(rest) => a.may_end.push(rest.trim_end_matches('.')),
+                    None => a.never_final.push(e.trim_end_matches('.')),
+                }
+            }
+            a
+        })
+        .collect()
+});
+
+fn is_open_quote(s: &str) -> bool {
+    matches!(s, "«" | "“" | "„" | "‹" | "‚")
+}
+fn is_close_quote(s: &str) -> bool {
+    matches!(s, "»" | "”" | "›" | "‟")
+}
+
+/// Whether the token after a candidate sentence end may begin a sentence.
+fn starts_sentence(s: &str) -> bool {
+    let Some(c) = s.chars().next() else { return false };
+    c.is_uppercase() || c.is_ascii_digit() || is_open_quote(s) || matches!(s, "\"" | "—" | "–" | "-" | "(" | "[" | "'")
+}
+
+fn sentences(text: &str, lang: Lang, tokens: &[Token], paragraphs: &[std::ops::Range<usize>]) -> Vec<Sentence> {
+    let abbr = &ABBREVIATIONS[lang.index()];
+    let tok = |i: usize| &text[tokens[i].start..tokens[i].end];
+    let mut out = Vec::new();
+    let mut t = 0;
+    for (p, para) in paragraphs.iter().enumerate() {
+        while t < tokens.len() && tokens[t].start < para.start {
+            t += 1;
+        }
+        let first = t;
+        let mut last = t;
+        while last < tokens.len() && tokens[last].end <= para.end {
+            last += 1;
+        }
+        let mut sent_start = first;
+        // Depth of «…»/“…” quotes and parity of straight double quotes: no
+        // sentence ends inside a quote, unless it is so long that its closing
+        // mark is probably missing.
+        let mut depth = 0usize;
+        let mut straight_open = false;
+        let mut quote_open_at = 0usize;
+        let mut i = first;
+        while i < last {
+            let s = tok(i);
+            if is_open_quote(s) {
+                if depth == 0 && !straight_open {
+                    quote_open_at = tokens[i].start;
+                }
+                depth += 1;
+            } else if is_close_quote(s) {
+                depth = depth.saturating_sub(1);
+            } else if s == "\"" {
+                straight_open = !straight_open;
+                if straight_open && depth == 0 {
+                    quote_open_at = tokens[i].start;
+                }
+            }
+            let in_quote = (depth > 0 || straight_open) && tokens[i].start - quote_open_at < 2000;
+            let terminal = matches!(s.chars().next(), Some('.' | '!' | '?' | '…'));
+            if terminal && !in_quote {
+                // Take closing quotes and brackets that follow into this sentence.
+                let mut end = i + 1;
+                while end < last && matches!(tok(end), "»" | "”" | "\"" | ")" | "]" | "’" | "'" | "›") {
+                    if tok(end) == "\"" {
+                        straight_open = !straight_open;
+                    }
+                    end += 1;
+                }
+                let next = (end < last).then(|| tok(end));
+                if is_boundary(text, tokens, i, next, abbr) {
+                    push_sentence(&mut out, tokens, sent_start, end, p);
+                    sent_start = end;
+                    depth = 0;
+                    straight_open = false;
+                }
+                i = end;
+                continue;
+            }
+            // «Il est parti.» Le ministre… : the quote closes the sentence.
+            if (is_close_quote(s) || s == "\"") && depth == 0 && !straight_open && i > first {
+                let prev = tok(i - 1);
+                if matches!(prev.chars().last(), Some('.' | '!' | '?' | '…')) && i + 1 < last && starts_sentence(tok(i + 1)) {
+                    push_sentence(&mut out, tokens, sent_start, i + 1, p);
+                    sent_start = i + 1;
+                }
+            }
+            i += 1;
+        }
+        if sent_start < last {
+            push_sentence(&mut out, tokens, sent_start, last, p);
+        }
+        t = last;
+    }
+    out
+}
+
+fn push_sentence(out: &mut Vec<Sentence>, tokens: &[Token], from: usize, to: usize, paragraph: usize) {
+    if from < to {
+        out.push(Sentence { start: tokens[from].start, end: tokens[to - 1].end, paragraph, tokens: from..to });
+    }
+}
+
+/// Whether the terminal punctuation at token `i` ends a sentence.
+fn is_boundary(text: &str, tokens: &[Token], i: usize, next: Option<&str>, abbr: &Abbreviations) -> bool {
+    let s = &text[tokens[i].start..tokens[i].end];
+    let Some(next) = next else { return true };
+    if !starts_sentence(next) {
+        return false;
+    }
+    if s != "." {
+        return true;
+    }
+    // The word glued to the dot, if any.
+    if i == 0 || tokens[i - 1].end != tokens[i].start {
+        return true;
+    }
+    let prev = &text[tokens[i - 1].start..tokens[i - 1].end];
+    if abbr.never_final.contains(&prev) {
+        return false;
+    }
+    // A lone capital is an initial: J. K. Rowling.
+    let mut cs = prev.chars();
+    if let (Some(c), None) = (cs.next(), cs.next()) {
+        if c.is_uppercase() {
+            return false;
+        }
+    }
+    // "J.-C." tokenizes as "J" "." "-" "C" "."; anything ending an
+    // abbreviation that may end a sentence needs a capitalised word after it.
+    if abbr.may_end.iter().any(|a| text[..tokens[i].start].ends_with(a)) {
+        return next.chars().next().is_some_and(char::is_uppercase);
+    }
+    true
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn toks(text: &str) -> Vec<&str> {
+        tokenize(text).iter().map(|t| &text[t.start..t.end]).collect()
+    }
+
+    fn sents(text: &str, lang: Lang) -> Vec<&str> {
+        let doc = Doc::new(text, lang);
+        doc.sentences.iter().map(|s| &text[s.start..s.end]).collect()
+    }
+
+    #[test]
+    fn guillemets_with_every_kind_of_space_are_tokens() {
+        for text in ["« oui »", "«\u{a0}oui\u{a0}»", "«\u{202f}oui\u{202f}»", "«oui»"] {
+            assert_eq!(toks(text), ["«", "oui", "»"], "{text:?}");
+        }
+    }
+
+    #[test]
+    fn elisions_split_with_both_apostrophes() {
+        assert_eq!(toks("l’agence qu’ils"), ["l’", "agence", "qu’", "ils"]);
+        assert_eq!(toks("l'agence d'Ukraine"), ["l'", "agence", "d'", "Ukraine"]);
+        assert_eq!(toks("aujourd'hui"), ["aujourd'hui"]);
+        assert_eq!(toks("jusqu'à"), ["jusqu'", "à"]);
+    }
+
+    #[test]
+    fn hyphenated_names_stay_whole_and_clitics_split() {
+        assert_eq!(toks("Koursk-Vostotchny"), ["Koursk-Vostotchny"]);
+        assert_eq!(toks("a-t-il ajouté"), ["a", "-t-il", "ajouté"]);
+        assert_eq!(toks("dit-elle"), ["dit", "-elle"]);
+        assert_eq!(toks("peut-être"), ["peut-être"]);
+    }
+
+    #[test]
+    fn numbers_keep_their_local_formats() {
+        assert_eq!(toks("1 000,5 €"), ["1 000,5", "€"]);
+        assert_eq!(toks("1\u{202f}000\u{a0}000"), ["1\u{202f}000\u{a0}000"]);
+        assert_eq!(toks("1,000.5"), ["1,000.5"]);
+        assert_eq!(toks("25.11.2024."), ["25.11.2024", "."]);
+        assert_eq!(toks("en 2024 200 personnes"), ["en", "2024", "200", "personnes"]);
+    }
+
+    #[test]
+    fn ellipses_and_dotted_abbreviations_are_one_token() {
+        assert_eq!(toks("Et... puis…"), ["Et", "...", "puis", "…"]);
+        assert_eq!(toks("the U.S. army"), ["the", "U.S.", "army"]);
+        assert_eq!(toks("Kirby's"), ["Kirby", "'s"]);
+    }
+
+    #[test]
+    fn sentences_never_end_inside_abbreviations() {
+        assert_eq!(sents("M. Dupont est venu. Mme Durand aussi.", Lang::Fr), ["M. Dupont est venu.", "Mme Durand aussi."]);
+        assert_eq!(sents("Dr. Smith met the U.S. Army chief. He left.", Lang::En), ["Dr. Smith met the U.S. Army chief.", "He left."]);
+        assert_eq!(sents("Né en 52 av. J.-C. à Rome. Il règne.", Lang::Fr), ["Né en 52 av. J.-C. à Rome.", "Il règne."]);
+        assert_eq!(sents("Apples, pears, etc. are fruit. Yes.", Lang::En), ["Apples, pears, etc. are fruit.", "Yes."]);
+        assert_eq!(sents("J. K. Rowling wrote it.", Lang::En), ["J. K. Rowling wrote it."]);
+    }
+
+    #[test]
+    fn quotes_that_contain_sentence_ends_stay_in_one_sentence() {
+        let text = "Il a ajouté : «l'attaque a endommagé une station radar. Il y a des blessés». Puis il est parti.";
+        assert_eq!(
+            sents(text, Lang::Fr),
+            ["Il a ajouté : «l'attaque a endommagé une station radar. Il y a des blessés».", "Puis il est parti."]
+        );
+        let text = "“We are ready. We will go,” he said. Then he left.";
+        assert_eq!(sents(text, Lang::En), ["“We are ready. We will go,” he said.", "Then he left."]);
+    }
+
+    #[test]
+    fn a_quote_ending_in_a_full_stop_closes_its_sentence() {
+        assert_eq!(sents("«Il est parti.» Le ministre sourit.", Lang::Fr), ["«Il est parti.»", "Le ministre sourit."]);
+    }
+
+    #[test]
+    fn line_breaks_end_paragraphs_and_sentences() {
+        let doc = Doc::new("Titre sans point\nLe texte. Suite.\n\nFin", Lang::Fr);
+        assert_eq!(doc.paragraphs.len(), 3);
+        let got: Vec<_> = doc.sentences.iter().map(|s| doc.sentence_text(s)).collect();
+        assert_eq!(got, ["Titre sans point", "Le texte.", "Suite.", "Fin"]);
+    }
+
+    #[test]
+    fn ellipsis_followed_by_a_capital_ends_a_sentence() {
+        assert_eq!(sents("Il hésite... Puis il part.", Lang::Fr), ["Il hésite...", "Puis il part."]);
+        assert_eq!(sents("Il hésite... puis part.", Lang::Fr), ["Il hésite... puis part."]);
+    }
+
+    #[test]
+    fn spans_survive_a_one_character_shift() {
+        let text = "M. Dupont a dit «oui». Il part.";
+        let shifted = format!("é {text}");
+        let a = Doc::new(text, Lang::Fr);
+        let b = Doc::new(&shifted, Lang::Fr);
+        assert_eq!(a.tokens.len() + 1, b.tokens.len());
+        for (x, y) in a.tokens.iter().zip(&b.tokens[1..]) {
+            assert_eq!((x.start + 3, x.end + 3), (y.start, y.end));
+        }
+    }
+}
