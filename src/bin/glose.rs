@@ -39,9 +39,7 @@ fn parse_args(argv: &[String]) -> Result<Args, Fatal> {
     }
     let mut args = Args::default();
     while let Some(a) = it.next() {
-        let mut value = |name: &str| {
-            it.next().cloned().ok_or_else(|| Fatal(format!("{name} needs a value\n{USAGE}")))
-        };
+        let mut value = |name: &str| it.next().cloned().ok_or_else(|| Fatal(format!("{name} needs a value\n{USAGE}")));
         match a.as_str() {
             "--lang" => args.lang = Some(value("--lang")?),
             "--date" => args.date = Some(value("--date")?),
@@ -88,8 +86,9 @@ fn run(argv: &[String]) -> Result<(), Fatal> {
     }
     let mut bytes = Vec::new();
     input.read_to_end(&mut bytes).map_err(|e| Fatal(format!("cannot read {path}: {e}")))?;
-    let text = String::from_utf8(bytes)
-        .map_err(|e| Fatal(format!("{path} is not valid UTF-8 (first bad byte at offset {})", e.utf8_error().valid_up_to())))?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        Fatal(format!("{path} is not valid UTF-8 (first bad byte at offset {})", e.utf8_error().valid_up_to()))
+    })?;
     let opts = Options::parse(args.lang.as_deref(), args.date.as_deref(), args.offsets.as_deref())
         .map_err(|e| Fatal(e.to_string()))?;
     let analysis = analyze(&text, &opts).map_err(|e| Fatal(e.to_string()))?;
@@ -153,7 +152,10 @@ fn run_jsonl(input: &mut dyn BufRead, out: &mut dyn Write, args: &Args, base: &O
         };
         match &result {
             Ok((id, analysis)) => serde_json::to_writer(&mut *out, &Identified { id, analysis }),
-            Err((id, error)) => serde_json::to_writer(&mut *out, &LineError { id: if id.is_null() { &null } else { id }, error: error.clone() }),
+            Err((id, error)) => serde_json::to_writer(
+                &mut *out,
+                &LineError { id: if id.is_null() { &null } else { id }, error: error.clone() },
+            ),
         }
         .map_err(|e| write_err(e.into()))?;
         out.write_all(b"\n").map_err(write_err)?;
@@ -176,7 +178,8 @@ fn main() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(Fatal(msg)) => {
             let help = msg.starts_with("usage:") || msg.starts_with("glose ");
-            if help && (argv.iter().any(|a| a == "-h" || a == "--help" || a == "help" || a == "-V" || a == "--version")) {
+            if help && (argv.iter().any(|a| a == "-h" || a == "--help" || a == "help" || a == "-V" || a == "--version"))
+            {
                 println!("{msg}");
                 return ExitCode::SUCCESS;
             }
