@@ -123,8 +123,11 @@ fn is_mark(c: char) -> bool {
     matches!(c as u32, 0x0300..=0x036F | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F | 0x200D)
 }
 
-const ELISIONS: &[&str] = &["l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu", "presqu"];
-const CLITICS: &[&str] = &["t-il", "t-elle", "t-on", "t-ils", "t-elles", "il", "elle", "on", "ils", "elles", "je", "tu", "nous", "vous", "ce"];
+const ELISIONS: &[&str] =
+    &["l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu", "presqu"];
+const CLITICS: &[&str] = &[
+    "t-il", "t-elle", "t-on", "t-ils", "t-elles", "il", "elle", "on", "ils", "elles", "je", "tu", "nous", "vous", "ce",
+];
 
 /// Splits `text` into tokens in one pass.
 pub fn tokenize(text: &str) -> Vec<Token> {
@@ -161,8 +164,11 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             loop {
                 match at(j) {
                     Some(c) if is_word_char(c) => j += 1,
-                    Some(c) if (is_apostrophe(c) || c == '-' || c == '\u{2011}')
-                        && at(j + 1).is_some_and(is_word_char) => j += 2,
+                    Some(c)
+                        if (is_apostrophe(c) || c == '-' || c == '\u{2011}') && at(j + 1).is_some_and(is_word_char) =>
+                    {
+                        j += 2
+                    }
                     _ => break,
                 }
             }
@@ -187,7 +193,26 @@ pub fn tokenize(text: &str) -> Vec<Token> {
 }
 
 fn is_unicode_punct(c: char) -> bool {
-    matches!(c, '«' | '»' | '“' | '”' | '„' | '‟' | '‹' | '›' | '‘' | '’' | '‚' | '—' | '–' | '…' | '·' | '¿' | '¡' | '•')
+    matches!(
+        c,
+        '«' | '»'
+            | '“'
+            | '”'
+            | '„'
+            | '‟'
+            | '‹'
+            | '›'
+            | '‘'
+            | '’'
+            | '‚'
+            | '—'
+            | '–'
+            | '…'
+            | '·'
+            | '¿'
+            | '¡'
+            | '•'
+    )
 }
 
 /// Scans a number from char index `k`; returns the index after it.
@@ -359,7 +384,10 @@ fn sentences(text: &str, lang: Lang, tokens: &[Token], paragraphs: &[std::ops::R
             // «Il est parti.» Le ministre… : the quote closes the sentence.
             if (is_close_quote(s) || s == "\"") && depth == 0 && !straight_open && i > first {
                 let prev = tok(i - 1);
-                if matches!(prev.chars().last(), Some('.' | '!' | '?' | '…')) && i + 1 < last && starts_sentence(tok(i + 1)) {
+                if matches!(prev.chars().last(), Some('.' | '!' | '?' | '…'))
+                    && i + 1 < last
+                    && starts_sentence(tok(i + 1))
+                {
                     push_sentence(&mut out, tokens, sent_start, i + 1, p);
                     sent_start = i + 1;
                 }
@@ -467,9 +495,18 @@ mod tests {
 
     #[test]
     fn sentences_never_end_inside_abbreviations() {
-        assert_eq!(sents("M. Dupont est venu. Mme Durand aussi.", Lang::Fr), ["M. Dupont est venu.", "Mme Durand aussi."]);
-        assert_eq!(sents("Dr. Smith met the U.S. Army chief. He left.", Lang::En), ["Dr. Smith met the U.S. Army chief.", "He left."]);
-        assert_eq!(sents("Né en 52 av. J.-C. à Rome. Il règne.", Lang::Fr), ["Né en 52 av. J.-C. à Rome.", "Il règne."]);
+        assert_eq!(
+            sents("M. Dupont est venu. Mme Durand aussi.", Lang::Fr),
+            ["M. Dupont est venu.", "Mme Durand aussi."]
+        );
+        assert_eq!(
+            sents("Dr. Smith met the U.S. Army chief. He left.", Lang::En),
+            ["Dr. Smith met the U.S. Army chief.", "He left."]
+        );
+        assert_eq!(
+            sents("Né en 52 av. J.-C. à Rome. Il règne.", Lang::Fr),
+            ["Né en 52 av. J.-C. à Rome.", "Il règne."]
+        );
         assert_eq!(sents("Apples, pears, etc. are fruit. Yes.", Lang::En), ["Apples, pears, etc. are fruit.", "Yes."]);
         assert_eq!(sents("J. K. Rowling wrote it.", Lang::En), ["J. K. Rowling wrote it."]);
     }

@@ -73,9 +73,8 @@ pub fn pairs(data: &'static str) -> impl Iterator<Item = (&'static str, &'static
 }
 
 /// Function words, used only to tell languages apart.
-static STOPWORDS: LazyLock<Vec<Vec<&'static str>>> = LazyLock::new(|| {
-    per_lang!("stopwords.txt").iter().map(|d| entries(d).collect()).collect()
-});
+static STOPWORDS: LazyLock<Vec<Vec<&'static str>>> =
+    LazyLock::new(|| per_lang!("stopwords.txt").iter().map(|d| entries(d).collect()).collect());
 
 /// Guesses the language of `text` from function words and letters.
 ///
@@ -87,15 +86,12 @@ pub fn detect(text: &str) -> Option<Lang> {
     let mut votes = [0.0f64; Lang::ALL.len()];
     // Only the first 20 000 words: the decision is settled long before, and
     // this keeps detection cheap on huge inputs.
-    for word in text
-        .split(|c: char| !(c.is_alphabetic() || c == '\'' || c == '’'))
-        .filter(|w| !w.is_empty())
-        .take(20_000)
+    for word in
+        text.split(|c: char| !(c.is_alphabetic() || c == '\'' || c == '’')).filter(|w| !w.is_empty()).take(20_000)
     {
         let lower = word.to_lowercase().replace('’', "'");
         let word = lower.as_str();
-        let hits: Vec<usize> =
-            (0..lists.len()).filter(|&i| lists[i].binary_search(&word).is_ok()).collect();
+        let hits: Vec<usize> = (0..lists.len()).filter(|&i| lists[i].binary_search(&word).is_ok()).collect();
         if hits.len() == 1 {
             votes[hits[0]] += 1.0;
         }
@@ -105,14 +101,15 @@ pub fn detect(text: &str) -> Option<Lang> {
                 votes[Lang::Fr.index()] += 1.0;
             }
         }
-        if word.chars().any(|c| matches!(c, 'é' | 'è' | 'ê' | 'à' | 'ç' | 'ù' | 'â' | 'î' | 'ô' | 'û' | 'œ' | 'ë' | 'ï')) {
+        if word
+            .chars()
+            .any(|c| matches!(c, 'é' | 'è' | 'ê' | 'à' | 'ç' | 'ù' | 'â' | 'î' | 'ô' | 'û' | 'œ' | 'ë' | 'ï'))
+        {
             votes[Lang::Fr.index()] += 0.5;
         }
     }
-    let (best, &score) = votes
-        .iter()
-        .enumerate()
-        .max_by(|a, b| a.1.partial_cmp(b.1).expect("vote counts are finite"))?;
+    let (best, &score) =
+        votes.iter().enumerate().max_by(|a, b| a.1.partial_cmp(b.1).expect("vote counts are finite"))?;
     (score > 0.0).then(|| Lang::ALL[best])
 }
 
