@@ -1,0 +1,71 @@
+//! `make bench`: native throughput of `analyze` on a mixed French/English corpus.
+//!
+//! The corpus is the shared gold articles (`../shared/gold/*.txt`) repeated until
+//! it passes 1 MB; each article is analysed on its own, as the batch mode does,
+//! and once more as one large document to show the passes stay linear.
+
+use std::time::Instant;
+
+fn corpus() -> Vec<String> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/gold");
+    let mut texts: Vec<String> = std::fs::read_dir(&dir)
+        .map(|rd| {
+            rd.filter_map(Result::ok)
+                .map(|e| e.path())
+                .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+                .filter_map(|p| std::fs::read_to_string(p).ok())
+                .collect()
+        })
+        .unwrap_or_default();
+    if texts.is_empty() {
+        let seed = include_str!("../www/examples/seed-fr-koursk.js");
+        texts.push(seed.to_string());
+    }
+    texts.sort();
+    texts
+}
+
+fn main() {
+    let texts = corpus();
+    let mut docs = Vec::new();
+    let mut bytes = 0usize;
+    while bytes < 1_100_000 {
+        for t in &texts {
+            bytes += t.len();
+            docs.push(t.as_str());
+        }
+    }
+    let opts = glose::Options { offsets: glose::OffsetUnit::Utf16, ..Default::default() };
+    // Warm the lazily compiled lexicons and regexes.
+    for t in &texts {
+        glose::analyze(t, &opts).expect("default options are valid");
+    }
+    let mut best = f64::MAX;
+    for _ in 0..3 {
+        let t0 = Instant::now();
+        let mut found = 0usize;
+        for d in &docs {
+            let a = glose::analyze(d, &opts).expect("default options are valid");
+            found += a.quotes.len() + a.entities.len() + a.times.len() + a.quantities.len();
+        }
+        best = best.min(t0.elapsed().as_secs_f64());
+        std::hint::black_box(found);
+    }
+    let mb = bytes as f64 / 1e6;
+    println!("native, per article: {:.2} MB in {:.3} s = {:.1} MB/s ({} articles)", mb, best, mb / best, docs.len());
+    let small: String = docs.iter().take(docs.len() / 4).copied().collect::<Vec<_>>().join("\n\n");
+    let large: String = docs.join("\n\n");
+    let time = |t: &str| {
+        let t0 = Instant::now();
+        glose::analyze(t, &opts).expect("default options are valid");
+        t0.elapsed().as_secs_f64()
+    };
+    let (ts, tl) = (time(&small), time(&large));
+    println!(
+        "native, one document: {:.2} MB in {:.3} s = {:.1} MB/s; 4x the input took {:.2}x the time",
+        large.len() as f64 / 1e6,
+        tl,
+        large.len() as f64 / 1e6 / tl,
+        tl / ts
+    );
+}

@@ -1,0 +1,96 @@
+// Shared pieces of the browser tests: a static server for www/ on 127.0.0.1
+// (with extra test pages), and Debian's chromium driven by playwright-core.
+import { createServer } from 'node:http';
+import { readFile } from 'node:fs/promises';
+import { extname, join, normalize, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const here = dirname(fileURLToPath(import.meta.url));
+export const WWW = join(here, '..', '..', 'www');
+export const HOST_CSP =
+  "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; connect-src 'none'";
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.png': 'image/png',
+  '.svg': 'image/svg+xml',
+};
+
+/** Escapes text for an HTML text node (the test pages embed articles). */
+export function escapeHtml(s) {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/**
+ * Serves www/ and `pages` ({'/path': html}) with the host CSP as a header.
+ * Returns {origin, close, requests} where requests lists every path asked for.
+ */
+export async function serve(pages = {}) {
+  const requests = [];
+  const server = createServer(async (req, res) => {
+    const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    requests.push(path);
+    const headers = { 'Content-Security-Policy': HOST_CSP, 'Cache-Control': 'no-store' };
+    if (pages[path] !== undefined) {
+      res.writeHead(200, { ...headers, 'Content-Type': TYPES['.html'] });
+      res.end(pages[path]);
+      return;
+    }
+    const file = normalize(join(WWW, path === '/' ? 'index.html' : path));
+    if (!file.startsWith(WWW)) { res.writeHead(403).end(); return; }
+    try {
+      const body = await readFile(file);
+      res.writeHead(200, { ...headers, 'Content-Type': TYPES[extname(file)] || 'application/octet-stream' });
+      res.end(body);
+    } catch {
+      res.writeHead(404, headers).end('not found');
+    }
+  });
+  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+  const origin = `http://127.0.0.1:${server.address().port}`;
+  return { origin, requests, close: () => new Promise((ok) => server.close(ok)) };
+}
+
+/** Launches Debian's chromium headless; never downloads a browser. */
+export function launch() {
+  return chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: [
+      '--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic',
+    ],
+  });
+}
+
+/**
+ * Opens a page that records every request leaving the origin and every CSP
+ * violation, so tests can assert that nothing left the machine.
+ */
+export async function openPage(browser, origin) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const outside = [];
+  const errors = [];
+  page.on('request', (r) => {
+    const url = r.url();
+    if (!url.startsWith(origin + '/') && !url.startsWith('data:') && !url.startsWith('blob:')) outside.push(url);
+  });
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  await page.addInitScript(() => {
+    window.__cspViolations = [];
+    document.addEventListener('securitypolicyviolation', (e) => {
+      window.__cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`);
+    });
+  });
+  return { page, outside, errors, close: () => context.close() };
+}
+
+export const seedText = () => readFile(join(here, '..', '..', '..', 'shared', 'gold', 'seed-fr-koursk.txt'), 'utf8')
+  .catch(async () => (await import(join(WWW, 'examples', 'seed-fr-koursk.js'))).default);

@@ -1,0 +1,59 @@
+// Glose in the browser: `import init, { analyze } from './glose.js'`.
+//
+// The wasm bytes are embedded in ./pkg/glose_wasm.js and instantiated from memory,
+// so the module works under a Content-Security-Policy with connect-src 'none'
+// (it needs script-src 'wasm-unsafe-eval'). Nothing is ever sent anywhere.
+import initBindings, {
+  analyze as analyzeBytes,
+  version as versionRaw,
+  maxInputBytes as maxInputBytesRaw,
+} from './pkg/glose_bindings.js';
+import wasmBase64 from './pkg/glose_wasm.js';
+
+let ready = null;
+
+function decodeBase64(text) {
+  const binary = atob(text);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}
+
+/** Instantiates the wasm module once; later calls return the same promise. */
+export default function init() {
+  if (!ready) {
+    ready = initBindings({ module_or_path: decodeBase64(wasmBase64) }).then(() => undefined);
+  }
+  return ready;
+}
+
+function ensureReady() {
+  if (!ready) throw new Error('glose: call and await init() before analyze()');
+}
+
+/**
+ * Analyses an article. `options`: { lang?: 'fr'|'en'|'auto', date?: 'YYYY-MM-DD',
+ * offsets?: 'utf16'|'char'|'byte' } (utf16 by default, so text.slice(start, end) works).
+ * Returns a plain object (schema glose/1). Throws an Error on bad options or an
+ * article over maxInputBytes().
+ */
+export function analyze(text, options = {}) {
+  ensureReady();
+  const opts = {};
+  for (const key of ['lang', 'date', 'offsets']) {
+    if (options && options[key] != null && options[key] !== '') opts[key] = String(options[key]);
+  }
+  return analyzeBytes(String(text ?? ''), opts);
+}
+
+/** The version of the Glose core. */
+export function version() {
+  ensureReady();
+  return versionRaw();
+}
+
+/** The largest article analyze() accepts, in UTF-8 bytes. */
+export function maxInputBytes() {
+  ensureReady();
+  return maxInputBytesRaw();
+}
