@@ -6,6 +6,9 @@
 
 use std::time::Instant;
 
+#[path = "../tests/hostile/cases.rs"]
+mod cases;
+
 fn corpus() -> Vec<String> {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/gold");
     let mut texts: Vec<String> = std::fs::read_dir(&dir)
@@ -68,4 +71,29 @@ fn main() {
         large.len() as f64 / 1e6 / tl,
         tl / ts
     );
+    hostile(&opts);
+}
+
+/// The hostile-input table at 1 MB and 4 MB: the time ratio shows whether every
+/// pass stays linear (the target is at most 4.8 for 4x the input).
+fn hostile(opts: &glose::Options) {
+    println!("hostile input, 1 MB -> 4 MB (time ratio; linear is 4.0, target <= 4.8):");
+    for case in cases::CASES {
+        if case.name == "empty" {
+            continue;
+        }
+        let run = |bytes: usize| {
+            let text = (case.make)(bytes);
+            let mut best = f64::MAX;
+            for _ in 0..2 {
+                let t0 = Instant::now();
+                std::hint::black_box(glose::analyze(&text, opts).expect("default options are valid"));
+                best = best.min(t0.elapsed().as_secs_f64());
+            }
+            best
+        };
+        let (small, large) = (run(1 << 20), run(4 << 20));
+        let ratio = large / small.max(1e-9);
+        println!("  {:<26} 1 MB {:>7.3} s   4 MB {:>7.3} s   x{:.2}{}", case.name, small, large, ratio, if ratio > 4.8 { "  ABOVE TARGET" } else { "" });
+    }
 }

@@ -129,66 +129,75 @@ const CLITICS: &[&str] = &[
     "t-il", "t-elle", "t-on", "t-ils", "t-elles", "il", "elle", "on", "ils", "elles", "je", "tu", "nous", "vous", "ce",
 ];
 
-/// Splits `text` into tokens in one pass.
+/// The char starting at byte `i`, if any.
+fn char_at(text: &str, i: usize) -> Option<char> {
+    text.get(i..).and_then(|rest| rest.chars().next())
+}
+
+/// The byte index after the char at `i` (or `i` at the end).
+fn next(text: &str, i: usize) -> usize {
+    char_at(text, i).map_or(i, |c| i + c.len_utf8())
+}
+
+/// Splits `text` into tokens in one pass, decoding chars as it goes.
 pub fn tokenize(text: &str) -> Vec<Token> {
-    let bytes = text.as_bytes();
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let at = |k: usize| chars.get(k).map(|&(_, c)| c);
-    let pos = |k: usize| chars.get(k).map_or(text.len(), |&(i, _)| i);
-    let mut out = Vec::with_capacity(text.len() / 5);
-    let mut k = 0;
-    while k < chars.len() {
-        let c = chars[k].1;
+    let at = |i: usize| char_at(text, i);
+    let mut out = Vec::with_capacity(text.len() / 6);
+    let mut i = 0;
+    while let Some(c) = at(i) {
         if c.is_whitespace() {
-            k += 1;
+            i += c.len_utf8();
             continue;
         }
-        let start = chars[k].0;
+        let start = i;
         if c.is_ascii_digit() {
-            k = scan_number(&chars, k);
-            out.push(Token { start, end: pos(k), kind: TokenKind::Number });
+            i = scan_number(text, i);
+            out.push(Token { start, end: i, kind: TokenKind::Number });
             continue;
         }
         if is_word_char(c) {
             // A dotted abbreviation: U.S., a.m., e.g. (letter, dot, letter, dot…).
-            if at(k + 1) == Some('.') && at(k + 2).is_some_and(char::is_alphabetic) && at(k + 3) == Some('.') {
-                let mut j = k;
-                while at(j).is_some_and(char::is_alphabetic) && at(j + 1) == Some('.') {
-                    j += 2;
+            let after = next(text, i);
+            if at(after) == Some('.') && at(after + 1).is_some_and(char::is_alphabetic) {
+                let second = next(text, after + 1);
+                if at(second) == Some('.') && c.is_alphabetic() {
+                    let mut j = i;
+                    while at(j).is_some_and(char::is_alphabetic) && at(next(text, j)) == Some('.') {
+                        j = next(text, j) + 1;
+                    }
+                    out.push(Token { start, end: j, kind: TokenKind::Word });
+                    i = j;
+                    continue;
                 }
-                out.push(Token { start, end: pos(j), kind: TokenKind::Word });
-                k = j;
-                continue;
             }
-            let mut j = k + 1;
+            let mut j = after;
             loop {
                 match at(j) {
-                    Some(c) if is_word_char(c) => j += 1,
-                    Some(c)
-                        if (is_apostrophe(c) || c == '-' || c == '\u{2011}') && at(j + 1).is_some_and(is_word_char) =>
+                    Some(c) if is_word_char(c) => j += c.len_utf8(),
+                    Some(c) if (is_apostrophe(c) || c == '-' || c == '\u{2011}')
+                        && at(j + c.len_utf8()).is_some_and(is_word_char) =>
                     {
-                        j += 2
+                        j += c.len_utf8();
                     }
                     _ => break,
                 }
             }
-            split_word(text, start, pos(j), &mut out);
-            k = j;
+            split_word(text, start, j, &mut out);
+            i = j;
             continue;
         }
-        // Punctuation: "..." and runs of the same terminal mark stay together.
-        let mut j = k + 1;
+        // Punctuation: "..." and runs of terminal marks stay together.
+        let mut j = i + c.len_utf8();
         if c == '.' || c == '!' || c == '?' {
             while at(j).is_some_and(|d| matches!(d, '.' | '!' | '?')) {
                 j += 1;
             }
         }
         let kind = if c.is_ascii_punctuation() || is_unicode_punct(c) { TokenKind::Punct } else { TokenKind::Symbol };
-        out.push(Token { start, end: pos(j), kind });
-        k = j;
+        out.push(Token { start, end: j, kind });
+        i = j;
     }
     debug_assert!(out.iter().all(|t| text.is_char_boundary(t.start) && text.is_char_boundary(t.end)));
-    let _ = bytes;
     out
 }
 
@@ -215,29 +224,31 @@ fn is_unicode_punct(c: char) -> bool {
     )
 }
 
-/// Scans a number from char index `k`; returns the index after it.
-fn scan_number(chars: &[(usize, char)], mut k: usize) -> usize {
-    let digit = |k: usize| chars.get(k).is_some_and(|&(_, c)| c.is_ascii_digit());
-    let first = k;
-    while digit(k) {
-        k += 1;
+/// Scans a number from byte `i`; returns the byte after it.
+fn scan_number(text: &str, mut i: usize) -> usize {
+    let b = text.as_bytes();
+    let digit = |i: usize| b.get(i).is_some_and(u8::is_ascii_digit);
+    let first = i;
+    while digit(i) {
+        i += 1;
     }
-    let lead = k - first;
+    let lead = i - first;
     loop {
-        let Some(&(_, sep)) = chars.get(k) else { break };
-        if (sep == ',' || sep == '.') && digit(k + 1) {
-            k += 1;
-            while digit(k) {
-                k += 1;
+        let Some(sep) = char_at(text, i) else { break };
+        let after = i + sep.len_utf8();
+        if (sep == ',' || sep == '.') && digit(after) {
+            i = after;
+            while digit(i) {
+                i += 1;
             }
-        } else if is_group_space(sep) && lead <= 3 && digit(k + 1) && digit(k + 2) && digit(k + 3) && !digit(k + 4) {
+        } else if is_group_space(sep) && lead <= 3 && digit(after) && digit(after + 1) && digit(after + 2) && !digit(after + 3) {
             // "1 000", but not "2024 200": only groups of three after a short lead.
-            k += 4;
+            i = after + 3;
         } else {
             break;
         }
     }
-    k
+    i
 }
 
 /// Pushes a word, splitting off French elisions and inverted clitics.
