@@ -94,6 +94,13 @@ fn hostile(opts: &glose::Options) {
         };
         let (small, large) = (run(1 << 20), run(4 << 20));
         let ratio = large / small.max(1e-9);
-        println!("  {:<26} 1 MB {:>7.3} s   4 MB {:>7.3} s   x{:.2}{}", case.name, small, large, ratio, if ratio > 4.8 { "  ABOVE TARGET" } else { "" });
+        println!(
+            "  {:<26} 1 MB {:>7.3} s   4 MB {:>7.3} s   x{:.2}{}",
+            case.name,
+            small,
+            large,
+            ratio,
+            if ratio > 4.8 { "  ABOVE TARGET" } else { "" }
+        );
     }
 }

@@ -174,8 +174,9 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             loop {
                 match at(j) {
                     Some(c) if is_word_char(c) => j += c.len_utf8(),
-                    Some(c) if (is_apostrophe(c) || c == '-' || c == '\u{2011}')
-                        && at(j + c.len_utf8()).is_some_and(is_word_char) =>
+                    Some(c)
+                        if (is_apostrophe(c) || c == '-' || c == '\u{2011}')
+                            && at(j + c.len_utf8()).is_some_and(is_word_char) =>
                     {
                         j += c.len_utf8();
                     }
@@ -241,7 +242,13 @@ fn scan_number(text: &str, mut i: usize) -> usize {
             while digit(i) {
                 i += 1;
             }
-        } else if is_group_space(sep) && lead <= 3 && digit(after) && digit(after + 1) && digit(after + 2) && !digit(after + 3) {
+        } else if is_group_space(sep)
+            && lead <= 3
+            && digit(after)
+            && digit(after + 1)
+            && digit(after + 2)
+            && !digit(after + 3)
+        {
             // "1 000", but not "2024 200": only groups of three after a short lead.
             i = after + 3;
         } else {

@@ -3,8 +3,10 @@
 use std::io::{self, BufRead, BufWriter, Read, Write};
 use std::process::ExitCode;
 
-use glose::{analyze, Analysis, Options};
-use serde::Serialize;
+use glose::{analyze, Options};
+
+#[path = "glose/batch.rs"]
+mod batch;
 
 const USAGE: &str = "\
 usage: glose analyze [--lang fr|en|auto] [--date YYYY-MM-DD] [--offsets utf16|char|byte] [--pretty] FILE|-
@@ -102,28 +104,6 @@ fn run(argv: &[String]) -> Result<(), Fatal> {
     out.flush().map_err(write_err)
 }
 
-#[derive(Serialize)]
-struct Identified<'a> {
-    id: &'a serde_json::Value,
-    #[serde(flatten)]
-    analysis: &'a Analysis,
-}
-
-#[derive(Serialize)]
-struct LineError<'a> {
-    id: &'a serde_json::Value,
-    error: String,
-}
-
-#[derive(serde::Deserialize)]
-struct BatchLine {
-    #[serde(default)]
-    id: serde_json::Value,
-    text: String,
-    lang: Option<String>,
-    date: Option<String>,
-}
-
 /// One line in, one line out, in order; memory is bounded by the longest line.
 fn run_jsonl(input: &mut dyn BufRead, out: &mut dyn Write, args: &Args, base: &Options) -> Result<(), Fatal> {
     let mut line = Vec::new();
@@ -138,38 +118,12 @@ fn run_jsonl(input: &mut dyn BufRead, out: &mut dyn Write, args: &Args, base: &O
         if line.iter().all(u8::is_ascii_whitespace) {
             continue;
         }
-        let null = serde_json::Value::Null;
-        let result = match serde_json::from_slice::<BatchLine>(&line) {
-            Err(e) => Err((best_effort_id(&line), format!("line {number}: not a {{\"id\", \"text\"}} object: {e}"))),
-            Ok(b) => {
-                let opts = Options::parse(b.lang.as_deref().or(args.lang.as_deref()), b.date.as_deref(), None)
-                    .map(|o| Options { offsets: base.offsets, date: o.date.or(base.date), ..o });
-                match opts.and_then(|o| analyze(&b.text, &o)) {
-                    Ok(a) => Ok((b.id, a)),
-                    Err(e) => Err((b.id, format!("line {number}: {e}"))),
-                }
-            }
-        };
-        match &result {
-            Ok((id, analysis)) => serde_json::to_writer(&mut *out, &Identified { id, analysis }),
-            Err((id, error)) => serde_json::to_writer(
-                &mut *out,
-                &LineError { id: if id.is_null() { &null } else { id }, error: error.clone() },
-            ),
-        }
-        .map_err(|e| write_err(e.into()))?;
+        let answer = batch::answer(&line, number, args.lang.as_deref(), base);
+        out.write_all(answer.as_bytes()).map_err(write_err)?;
         out.write_all(b"\n").map_err(write_err)?;
         out.flush().map_err(write_err)?;
     }
     Ok(())
-}
-
-/// The id of a line that failed to parse as a whole, when it can still be read.
-fn best_effort_id(line: &[u8]) -> serde_json::Value {
-    serde_json::from_slice::<serde_json::Map<String, serde_json::Value>>(line)
-        .ok()
-        .and_then(|mut m| m.remove("id"))
-        .unwrap_or(serde_json::Value::Null)
 }
 
 fn main() -> ExitCode {

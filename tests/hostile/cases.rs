@@ -21,8 +21,13 @@ pub const CASES: &[Case] = &[
     Case { name: "date flood", make: |n| repeat("le 25 novembre 2024, 25/11/2024, hier, mardi ", n) },
     Case { name: "cue flood", make: |n| repeat("a déclaré que selon X, a-t-il ajouté, said that ", n) },
     Case { name: "capitals flood", make: |n| repeat("John Kirby Maison Blanche ATACMS OTAN ", n) },
-    Case { name: "mixed scripts", make: |n| repeat("👩‍👩‍👧 e\u{301} שלום مرحبا 日本語 🇫🇷 Привет ", n) },
-    Case { name: "html soup", make: |n| repeat("<div class=\"a\"><p>Il a dit «oui»</p><script>x()</script></div>&amp;&#171; ", n) },
+    Case {
+        name: "mixed scripts", make: |n| repeat("👩‍👩‍👧 e\u{301} שלום مرحبا 日本語 🇫🇷 Привет ", n)
+    },
+    Case {
+        name: "html soup",
+        make: |n| repeat("<div class=\"a\"><p>Il a dit «oui»</p><script>x()</script></div>&amp;&#171; ", n),
+    },
     Case { name: "one long sentence", make: |n| repeat("et le ministre a parlé ", n) },
     Case { name: "many short lines", make: |n| repeat("A.\n", n) },
     Case { name: "control characters", make: |n| repeat("\u{0}\u{1}\u{feff}\u{200b}\r\n\t", n) },
