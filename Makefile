@@ -25,6 +25,10 @@ test-browser:
 
 bench: build
 	cargo bench --bench throughput
+	scripts/peak-memory.sh
+	scripts/ensure-tools.sh browser
+	cd tests/e2e && node bench-browser.mjs
+	python3 scripts/bench-peers.py
 	scripts/size.sh
 
 size:
