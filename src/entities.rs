@@ -203,7 +203,11 @@ fn is_initial(doc: &Doc, sentence_start: usize, i: usize) -> bool {
         let t = &doc.tokens[j];
         let s = doc.tok(t);
         match t.kind {
-            TokenKind::Punct if is_open_quote(s) || matches!(s, ":" | "—" | "–" | "-" | "(" | "[" | "•") => {
+            TokenKind::Punct
+                if is_open_quote(s)
+                    || matches!(s, ":" | "—" | "–" | "-" | "(" | "[" | "•")
+                    || matches!(s.chars().next(), Some('.' | '!' | '?' | '…')) =>
+            {
                 return true
             }
             TokenKind::Punct | TokenKind::Symbol => return false,
@@ -240,8 +244,18 @@ fn particle_at(doc: &Doc, lex: &Lexicon, i: usize, end: usize) -> Option<usize> 
 fn is_name_word(doc: &Doc, lex: &Lexicon, i: usize) -> bool {
     let t = &doc.tokens[i];
     let w = doc.tok(t);
+    // "al-Bashir", "ben-Gourion": a lowercase particle glued to the name.
+    let particle_glued = w
+        .split_once('-')
+        .is_some_and(|(p, r)| matches!(p, "al" | "el" | "ad" | "ash" | "ben" | "bin" | "ibn") && starts_upper(r));
+    // "I’ve", "We'll": a contracted pronoun.
+    if let Some((head, _)) = w.split_once(['\'', '’']) {
+        if lex.stopwords.contains(head.to_lowercase().as_str()) || lex.not_names.contains(head) {
+            return false;
+        }
+    }
     t.kind == TokenKind::Word
-        && starts_upper(w)
+        && (starts_upper(w) || particle_glued)
         && !lex.not_names.contains(w)
         && !(lex.stopwords.contains(w.to_lowercase().as_str()) && !is_all_caps(w))
         && (w.chars().count() > 1 || doc.tokens.get(i + 1).is_some_and(|n| doc.tok(n) == "." && n.start == t.end))
@@ -260,6 +274,15 @@ fn cap_sequence(
     let mut j = i;
     let mut had_of = false;
     while j < end {
+        // A single capital after a name: "Area X".
+        let single_capital = j > i && {
+            let w = doc.tok(&doc.tokens[j]);
+            w.chars().count() == 1 && starts_upper(w) && doc.tokens[j].kind == TokenKind::Word
+        };
+        if single_capital {
+            j += 1;
+            continue;
+        }
         if is_name_word(doc, lex, j) {
             j += 1;
             // An initial: "Donald J. Trump".
@@ -279,7 +302,8 @@ fn cap_sequence(
                 j += 2;
             }
             // A model number after an acronym: "AMX 10", "PS4".
-            if j < end && doc.tokens[j].kind == TokenKind::Number && is_all_caps(doc.tok(&doc.tokens[j - 1])) {
+            let prev = doc.tok(&doc.tokens[j - 1]);
+            if j < end && doc.tokens[j].kind == TokenKind::Number && (is_all_caps(prev) || is_camel(prev)) {
                 if doc.tok(&doc.tokens[j]).len() <= 4 {
                     j += 1;
                 }
@@ -323,6 +347,13 @@ fn scan_sentence(
     while i < end {
         let t = doc.tokens[i];
         let w = doc.tok(&t);
+        if t.kind == TokenKind::Punct && is_open_quote(w) {
+            if let Some(m) = quoted_title(doc, lex, gaz, words, i, end) {
+                i = m.toks.end + 1;
+                out.push(m);
+                continue;
+            }
+        }
         if t.kind != TokenKind::Word {
             if doc.tok(&t) != "." {
                 after_title = false;
@@ -334,7 +365,13 @@ fn scan_sentence(
         let lw = lower(doc, &t);
 
         // Gazetteer names.
-        if let Some(&(gend, known)) = gaz.get(&i) {
+        // A first name that is also a place, before a surname: "Vladimir Poutine".
+        let first_name_first = gaz.get(&i).is_some_and(|g| g.0 == i + 1)
+            && lex.first_names.contains(w)
+            && i + 1 < end
+            && is_name_word(doc, lex, i + 1)
+            && !gaz.contains_key(&(i + 1));
+        if let Some(&(gend, known)) = gaz.get(&i).filter(|_| !first_name_first) {
             if starts_upper(w) && !(initial && gend == i + 1 && known.demonym.is_some() && words.seen_lower(w)) {
                 let mut j = gend;
                 let mut cue = Cue::Strong(known.kind);
@@ -349,9 +386,23 @@ fn scan_sentence(
                     j = k;
                     cue = Cue::Strong(EntityType::ORG);
                 }
+                // French institutions take adjectives: "Conseil de sécurité nationale".
+                if known.kind == EntityType::ORG && doc.lang == crate::Lang::Fr {
+                    while j < end && lex.is_adjective(doc.tok(&doc.tokens[j])) {
+                        j += 1;
+                    }
+                }
                 let known = (j == gend).then_some(known);
                 push(doc, out, i, j, cue, known);
                 i = j;
+                // Capitalised words glued to a place or institution are no name of
+                // their own ("United States Embassies"), unless a person's name starts.
+                if known.is_some_and(|k| k.demonym.is_none()) && k > j {
+                    let next = doc.tok(&doc.tokens[j]);
+                    if !lex.first_names.contains(next) && !lex.is_title(&next.to_lowercase()) && !gaz.contains_key(&j) {
+                        i = k;
+                    }
+                }
                 after_title = false;
                 continue;
             }
@@ -435,6 +486,46 @@ fn scan_sentence(
     }
 }
 
+/// A title of a work between quote marks, every word capitalised: “Rez Infinite”,
+/// ‘Madden NFL 17’, «Orechnik». `q` is the opening mark.
+fn quoted_title(
+    doc: &Doc,
+    lex: &Lexicon,
+    gaz: &HashMap<usize, (usize, Known)>,
+    words: &WordStats,
+    q: usize,
+    end: usize,
+) -> Option<Mention> {
+    const MAX: usize = 10;
+    let a = q + 1;
+    let close = (a..end.min(a + MAX)).find(|&k| is_close_quote(doc.tok(&doc.tokens[k])))?;
+    if close == a || !is_name_word(doc, lex, a) {
+        return None;
+    }
+    for k in a..close {
+        let t = &doc.tokens[k];
+        let w = doc.tok(t);
+        let ok = match t.kind {
+            TokenKind::Word => starts_upper(w) || lex.particles.iter().any(|p| p.len() == 1 && p[0] == w),
+            TokenKind::Number => true,
+            TokenKind::Punct => matches!(w, ":" | "&" | "-"),
+            _ => false,
+        };
+        if !ok {
+            return None;
+        }
+    }
+    let w = doc.tok(&doc.tokens[a]);
+    if close == a + 1 && (words.seen_lower(w) || lex.first_names.contains(w)) {
+        return None;
+    }
+    let (cue, known) = match gaz.get(&a) {
+        Some(&(e, k)) if e == close => (Cue::Strong(k.kind), Some(k)),
+        _ => (Cue::Strong(EntityType::MISC), None),
+    };
+    Some(Mention { start: doc.tokens[a].start, end: doc.tokens[close - 1].end, cue, known, toks: a..close })
+}
+
 fn push(doc: &Doc, out: &mut Vec<Mention>, a: usize, b: usize, cue: Cue, known: Option<Known>) {
     let (start, end) = (doc.tokens[a].start, doc.tokens[b - 1].end);
     // A trailing glued dot belongs to the sentence, not the name ("J." aside).
@@ -475,6 +566,13 @@ fn sequence_cue(
     }
     if b - a >= 2 && is_all_caps(text(a)) && doc.tokens[a + 1].kind == TokenKind::Number {
         return Cue::Strong(EntityType::MISC);
+    }
+    let span = &doc.text[doc.tokens[a].start..doc.tokens[b - 1].end];
+    if [".com", ".org", ".net", ".fr", ".io"].iter().any(|d| span.ends_with(d)) {
+        return Cue::Strong(EntityType::ORG);
+    }
+    if is_camel(first) {
+        return Cue::Weak(EntityType::MISC);
     }
     // A preposition of place before: "à Giromagny", "in Darfur".
     let mut p = a;
@@ -633,7 +731,13 @@ fn assign_types(doc: &Doc, lex: &Lexicon, mentions: Vec<Mention>) -> Vec<Typed> 
         if let Cue::Strong(k) = m.cue {
             text_kind.entry(doc.text[m.start..m.end].to_lowercase()).or_insert(k);
             let ws = name_words(doc, m);
-            if ws.len() >= 2 || k == EntityType::PER {
+            if k == EntityType::ORG && m.toks.len() >= 2 {
+                let ini = initials(doc, lex, m);
+                if ini.chars().count() >= 2 {
+                    text_kind.entry(ini).or_insert(k);
+                }
+            }
+            if m.toks.len() >= 2 || k == EntityType::PER {
                 for (n, w) in ws.iter().enumerate() {
                     // A person's first name alone is ambiguous; the surname is not.
                     if k == EntityType::PER && n == 0 && ws.len() >= 2 {
@@ -644,7 +748,6 @@ fn assign_types(doc: &Doc, lex: &Lexicon, mentions: Vec<Mention>) -> Vec<Typed> 
             }
         }
     }
-    let _ = lex;
     mentions
         .into_iter()
         .map(|m| {
@@ -712,7 +815,7 @@ fn cluster(doc: &Doc, lex: &Lexicon, typed: Vec<Typed>) -> Vec<Entity> {
                 }
             }
         }
-        if t.kind == EntityType::ORG && t.m.toks.len() >= 2 {
+        if t.kind != EntityType::PER && t.m.toks.len() >= 2 && t.m.known.is_none() {
             for w in &ws {
                 let e = org_word.entry(w.to_lowercase()).or_insert_with(|| Some(key.clone()));
                 if e.as_deref() != Some(key.as_str()) {
@@ -738,7 +841,7 @@ fn cluster(doc: &Doc, lex: &Lexicon, typed: Vec<Typed>) -> Vec<Entity> {
         } else {
             match t.kind {
                 EntityType::PER => surname.get(&own).or_else(|| surname.get(bare(&own))).cloned().unwrap_or(own),
-                EntityType::ORG => {
+                _ if t.m.known.is_none() => {
                     let one = t.m.toks.len() == 1;
                     let found = if one { org_word.get(&own).cloned().flatten() } else { None };
                     found.or_else(|| acronym.get(&own).filter(|_| one).cloned()).unwrap_or(own)

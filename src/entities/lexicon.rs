@@ -75,6 +75,20 @@ impl Lexicon {
     }
 }
 
+/// The name with an unaccented first capital, when it starts with an accented one.
+fn unaccent_capital(name: &str) -> Option<String> {
+    let mut chars = name.chars();
+    let first = chars.next()?;
+    let plain = match first {
+        'É' | 'È' | 'Ê' => 'E',
+        'À' | 'Â' => 'A',
+        'Î' => 'I',
+        'Ô' => 'O',
+        _ => return None,
+    };
+    Some(std::iter::once(plain).chain(chars).collect())
+}
+
 fn kind_of(code: &str) -> Option<EntityType> {
     match code.trim() {
         "PER" => Some(EntityType::PER),
@@ -89,14 +103,13 @@ static LEXICONS: LazyLock<Vec<Lexicon>> = LazyLock::new(|| Lang::ALL.iter().map(
 
 fn build(lang: Lang) -> Lexicon {
     let i = lang.index();
-    let mut names: Vec<&'static str> = Vec::new();
+    let mut names: Vec<String> = Vec::new();
     let mut patterns: Vec<Known> = Vec::new();
-    let mut seen: HashMap<&'static str, usize> = HashMap::new();
-    let mut add = |name: &'static str, known: Known, names: &mut Vec<&'static str>, patterns: &mut Vec<Known>| {
-        if name.is_empty() || seen.contains_key(name) {
+    let mut seen: HashSet<String> = HashSet::new();
+    let mut add = |name: String, known: Known, names: &mut Vec<String>, patterns: &mut Vec<Known>| {
+        if name.is_empty() || !seen.insert(name.clone()) {
             return;
         }
-        seen.insert(name, names.len());
         names.push(name);
         patterns.push(known);
     };
@@ -111,9 +124,9 @@ fn build(lang: Lang) -> Lexicon {
             let Some(kind) = parts.next().and_then(kind_of) else { continue };
             group += 1;
             let known = Known { kind, group: Some(group), demonym: None };
-            add(head, known, &mut names, &mut patterns);
+            add(head.to_string(), known, &mut names, &mut patterns);
             for alias in parts {
-                add(alias, known, &mut names, &mut patterns);
+                add(alias.to_string(), known, &mut names, &mut patterns);
             }
         }
     }
@@ -121,14 +134,23 @@ fn build(lang: Lang) -> Lexicon {
         for line in entries(data) {
             if let Some((form, plural)) = line.split_once('|') {
                 let known = Known { kind: EntityType::MISC, group: None, demonym: Some(plural.trim()) };
-                add(form.trim(), known, &mut names, &mut patterns);
+                add(form.trim().to_string(), known, &mut names, &mut patterns);
             }
         }
     }
     for data in per_lang!("places.txt") {
         for name in entries(data) {
-            add(name, Known { kind: EntityType::LOC, group: None, demonym: None }, &mut names, &mut patterns);
+            add(name.to_string(), Known { kind: EntityType::LOC, group: None, demonym: None }, &mut names, &mut patterns);
         }
+    }
+    // French often drops the accent on a capital: "Etats-Unis", "Epinal".
+    let extra: Vec<(String, Known)> = names
+        .iter()
+        .zip(&patterns)
+        .filter_map(|(n, k)| unaccent_capital(n).map(|u| (u, *k)))
+        .collect();
+    for (u, k) in extra {
+        add(u, k, &mut names, &mut patterns);
     }
     let automaton = AhoCorasick::builder()
         .match_kind(MatchKind::LeftmostLongest)
