@@ -277,9 +277,17 @@ fn cap_sequence(
         // A single capital after a name: "Area X".
         let single_capital = j > i && {
             let w = doc.tok(&doc.tokens[j]);
-            w.chars().count() == 1 && starts_upper(w) && doc.tokens[j].kind == TokenKind::Word
+            w.chars().count() == 1
+                && starts_upper(w)
+                && doc.tokens[j].kind == TokenKind::Word
+                && doc.tokens.get(j + 1).is_none_or(|n| doc.tok(n) != ".")
         };
-        if single_capital {
+        // An acronym that is no name alone may end one: "PlayStation VR".
+        let trailing_acronym = j > i && {
+            let w = doc.tok(&doc.tokens[j]);
+            is_all_caps(w) && lex.not_names.contains(w)
+        };
+        if single_capital || trailing_acronym {
             j += 1;
             continue;
         }
@@ -499,7 +507,13 @@ fn quoted_title(
     const MAX: usize = 10;
     let a = q + 1;
     let close = (a..end.min(a + MAX)).find(|&k| is_close_quote(doc.tok(&doc.tokens[k])))?;
-    if close == a || !is_name_word(doc, lex, a) {
+    // “Rush of Blood,” — the comma inside the marks is no part of the title.
+    let close = if close > a + 1 && matches!(doc.tok(&doc.tokens[close - 1]), "," | ".") { close - 1 } else { close };
+    let first = &doc.tokens[a];
+    if close == a || first.kind != TokenKind::Word || !starts_upper(doc.tok(first)) {
+        return None;
+    }
+    if close == a + 1 && !is_name_word(doc, lex, a) {
         return None;
     }
     for k in a..close {
@@ -587,6 +601,10 @@ fn sequence_cue(
         break;
     }
     if b - a == 1 && is_all_caps(first) {
+        // "PS4", "F-16": model names.
+        if first.chars().any(|c| c.is_ascii_digit()) {
+            return Cue::Strong(EntityType::MISC);
+        }
         return Cue::Weak(EntityType::ORG);
     }
     Cue::None
@@ -663,7 +681,14 @@ fn head_noun(
         HeadRule::Of => {
             // An ordinal before: "1er régiment".
             let mut a = i;
-            if i > first {
+            // "1er" is a number and a glued suffix.
+            if i >= first + 2
+                && doc.tokens[i - 2].kind == TokenKind::Number
+                && doc.tokens[i - 1].start == doc.tokens[i - 2].end
+                && matches!(doc.tok(&doc.tokens[i - 1]), "er" | "re" | "e" | "ème" | "eme" | "st" | "nd" | "rd" | "th")
+            {
+                a = i - 2;
+            } else if i > first {
                 let p = doc.tok(&doc.tokens[i - 1]);
                 let digits = p.trim_end_matches(|c: char| c.is_alphabetic());
                 let suffix = &p[digits.len()..];
