@@ -547,14 +547,7 @@ fn push(doc: &Doc, out: &mut Vec<Mention>, a: usize, b: usize, cue: Cue, known: 
 }
 
 /// The type cue of a capitalised sequence of tokens `a..b`.
-fn sequence_cue(
-    doc: &Doc,
-    lex: &Lexicon,
-    a: usize,
-    b: usize,
-    after_title: bool,
-    head_kind: Option<EntityType>,
-) -> Cue {
+fn sequence_cue(doc: &Doc, lex: &Lexicon, a: usize, b: usize, after_title: bool, head_kind: Option<EntityType>) -> Cue {
     let text = |k: usize| doc.tok(&doc.tokens[k]);
     if after_title {
         return Cue::Strong(EntityType::PER);
@@ -674,7 +667,13 @@ fn head_noun(
             if j < end && is_name_word(doc, lex, j) && !gaz.contains_key(&j) {
                 let k = cap_sequence(doc, lex, gaz, j, end, false);
                 let end_byte = doc.tokens[k - 1].end;
-                return Some(Mention { start: head_start, end: end_byte, cue: Cue::Strong(kind), known: None, toks: i..k });
+                return Some(Mention {
+                    start: head_start,
+                    end: end_byte,
+                    cue: Cue::Strong(kind),
+                    known: None,
+                    toks: i..k,
+                });
             }
             None
         }
@@ -918,7 +917,9 @@ fn attach_roles(doc: &Doc, lex: &Lexicon, entities: &mut [Entity]) {
             if b + 2 < range.end && doc.tok(&doc.tokens[b + 1]) == "," {
                 let mut k = b + 2;
                 let start = k;
-                while k < range.end && k - start < MAX && !matches!(doc.tok(&doc.tokens[k]), "," | "." | ";" | ":" | "(")
+                while k < range.end
+                    && k - start < MAX
+                    && !matches!(doc.tok(&doc.tokens[k]), "," | "." | ";" | ":" | "(")
                 {
                     k += 1;
                 }

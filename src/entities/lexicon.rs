@@ -140,15 +140,17 @@ fn build(lang: Lang) -> Lexicon {
     }
     for data in per_lang!("places.txt") {
         for name in entries(data) {
-            add(name.to_string(), Known { kind: EntityType::LOC, group: None, demonym: None }, &mut names, &mut patterns);
+            add(
+                name.to_string(),
+                Known { kind: EntityType::LOC, group: None, demonym: None },
+                &mut names,
+                &mut patterns,
+            );
         }
     }
     // French often drops the accent on a capital: "Etats-Unis", "Epinal".
-    let extra: Vec<(String, Known)> = names
-        .iter()
-        .zip(&patterns)
-        .filter_map(|(n, k)| unaccent_capital(n).map(|u| (u, *k)))
-        .collect();
+    let extra: Vec<(String, Known)> =
+        names.iter().zip(&patterns).filter_map(|(n, k)| unaccent_capital(n).map(|u| (u, *k))).collect();
     for (u, k) in extra {
         add(u, k, &mut names, &mut patterns);
     }
@@ -164,8 +166,10 @@ fn build(lang: Lang) -> Lexicon {
         .rev()
         .collect();
 
-    let lower_demonyms =
-        entries(per_lang!("demonyms.txt")[i]).filter_map(|l| l.split_once('|')).map(|(f, _)| f.to_lowercase()).collect();
+    let lower_demonyms = entries(per_lang!("demonyms.txt")[i])
+        .filter_map(|l| l.split_once('|'))
+        .map(|(f, _)| f.to_lowercase())
+        .collect();
     let mut name_words = HashMap::new();
     for line in entries(per_lang!("org_words.txt")[i]) {
         let (word, kind) = match line.split_once('|') {
