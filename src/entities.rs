@@ -953,3 +953,181 @@ fn attach_roles(doc: &Doc, lex: &Lexicon, entities: &mut [Entity]) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Lang;
+
+    fn mentions(text: &str, lang: Lang) -> Vec<(String, EntityType)> {
+        let doc = Doc::new(text, lang);
+        let mut out: Vec<(usize, String, EntityType)> = find(&doc)
+            .into_iter()
+            .flat_map(|e| e.mentions.into_iter().map(move |m| (m.start, m.text, e.kind)))
+            .collect();
+        out.sort_by_key(|m| m.0);
+        out.into_iter().map(|(_, t, k)| (t, k)).collect()
+    }
+
+    fn check(cases: &[(&str, Lang, &[(&str, EntityType)])]) {
+        for (text, lang, want) in cases {
+            let got = mentions(text, *lang);
+            let want: Vec<(String, EntityType)> = want.iter().map(|(t, k)| (t.to_string(), *k)).collect();
+            assert_eq!(got, want, "{text}");
+        }
+    }
+
+    use EntityType::*;
+
+    #[test]
+    fn gazetteer_names_are_typed_where_they_stand() {
+        check(&[
+            ("Les frappes ont visé la Russie et Kiev.", Lang::Fr, &[("Russie", LOC), ("Kiev", LOC)]),
+            ("L'agence TASS l'a confirmé sur Telegram.", Lang::Fr, &[("TASS", ORG), ("Telegram", MISC)]),
+            ("Officials in LONDON said so.", Lang::En, &[("LONDON", LOC)]),
+            ("Elle vit à Epinal depuis dix ans.", Lang::Fr, &[("Epinal", LOC)]),
+        ]);
+    }
+
+    #[test]
+    fn titles_mark_people_and_stay_out_of_their_spans() {
+        check(&[
+            ("Il a rencontré le président Poutine hier.", Lang::Fr, &[("Poutine", PER)]),
+            ("Later, Mr. Clinton ordered a strike.", Lang::En, &[("Clinton", PER)]),
+            ("Le général Dran commande le régiment.", Lang::Fr, &[("Dran", PER)]),
+        ]);
+    }
+
+    #[test]
+    fn sentence_initial_capitals_need_another_sign() {
+        check(&[
+            ("Explosions. Le feu a pris vers midi.", Lang::Fr, &[]),
+            ("Bernard affirme qu'il a chuté.", Lang::Fr, &[("Bernard", PER)]),
+            ("Tirs en Russie : la riposte se prépare.", Lang::Fr, &[("Russie", LOC)]),
+        ]);
+    }
+
+    #[test]
+    fn capitalised_sequences_keep_their_particles() {
+        check(&[
+            ("Osama bin Laden lived there.", Lang::En, &[("Osama bin Laden", PER)]),
+            ("La position de la Fédération de Russie est claire.", Lang::Fr, &[("Fédération de Russie", LOC)]),
+            ("They met Omar Hassan al-Bashir in 2009.", Lang::En, &[("Omar Hassan al-Bashir", PER)]),
+            ("President-elect Donald J. Trump spoke.", Lang::En, &[("Donald J. Trump", PER)]),
+        ]);
+    }
+
+    #[test]
+    fn head_nouns_join_the_names_they_introduce() {
+        check(&[
+            ("Le feu a pris rue Paul-Bert hier.", Lang::Fr, &[("rue Paul-Bert", LOC)]),
+            ("Selon le ministère russe de la Défense, rien.", Lang::Fr, &[("ministère russe de la Défense", ORG)]),
+            ("Le tribunal correctionnel de Belfort a jugé.", Lang::Fr, &[("Belfort", LOC)]),
+            ("Le 1er régiment de Tirailleurs est parti.", Lang::Fr, &[("1er régiment de Tirailleurs", ORG)]),
+        ]);
+    }
+
+    #[test]
+    fn institutions_carry_their_lowercase_complements() {
+        check(&[
+            ("Il préside l'Assemblée nationale depuis 1997.", Lang::Fr, &[("Assemblée nationale", ORG)]),
+            ("La Caisse d'allocations familiales paie.", Lang::Fr, &[("Caisse d'allocations familiales", ORG)]),
+        ]);
+    }
+
+    #[test]
+    fn demonyms_are_misc_only_when_capitalised() {
+        check(&[
+            ("Les Américains ont fourni des missiles américains.", Lang::Fr, &[("Américains", MISC)]),
+            ("American officials met Sudanese envoys.", Lang::En, &[("American", MISC), ("Sudanese", MISC)]),
+        ]);
+    }
+
+    #[test]
+    fn quoted_titles_are_works() {
+        check(&[("She played “Rez Infinite” all night.", Lang::En, &[("Rez Infinite", MISC)])]);
+    }
+
+    fn cluster_of(text: &str, lang: Lang, mention: &str) -> Vec<String> {
+        let doc = Doc::new(text, lang);
+        let ents = find(&doc);
+        let e = ents.iter().find(|e| e.mentions.iter().any(|m| m.text == mention)).expect("mention found");
+        e.mentions.iter().map(|m| m.text.clone()).collect()
+    }
+
+    #[test]
+    fn aliases_cluster_into_actors() {
+        let cases: &[(&str, Lang, &str, &[&str])] = &[
+            ("John Kirby a parlé. Puis Kirby est parti.", Lang::Fr, "Kirby", &["John Kirby", "Kirby"]),
+            (
+                "L'OTAN se réunit. L'Organisation du traité de l'Atlantique nord a dit non.",
+                Lang::Fr,
+                "OTAN",
+                &["OTAN", "Organisation du traité de l'Atlantique nord"],
+            ),
+            (
+                "NATO met. The North Atlantic Treaty Organization said no.",
+                Lang::En,
+                "NATO",
+                &["NATO", "North Atlantic Treaty Organization"],
+            ),
+            (
+                "Le ministère russe de la Défense a parlé. Le ministère de la Défense a ajouté.",
+                Lang::Fr,
+                "ministère de la Défense",
+                &["ministère russe de la Défense", "ministère de la Défense"],
+            ),
+            (
+                "La Caisse d'allocations familiales et la Caf paient.",
+                Lang::Fr,
+                "Caf",
+                &["Caisse d'allocations familiales", "Caf"],
+            ),
+        ];
+        for (text, lang, mention, want) in cases {
+            assert_eq!(cluster_of(text, *lang, mention), *want, "{text}");
+        }
+    }
+
+    #[test]
+    fn demonyms_are_named_by_their_plural() {
+        let doc = Doc::new("An American envoy met Americans.", Lang::En);
+        let ents = find(&doc);
+        assert_eq!(ents.len(), 1);
+        assert_eq!(ents[0].name, "Americans");
+    }
+
+    #[test]
+    fn roles_come_from_appositions() {
+        let text = "Selon le porte-parole du Kremlin, Dmitri Peskov, rien n'a changé. \
+                    Daniel Lanquetin, maire de la commune, a parlé.";
+        let doc = Doc::new(text, Lang::Fr);
+        let ents = find(&doc);
+        let role = |name: &str| ents.iter().find(|e| e.name == name).map(|e| e.roles.clone()).unwrap_or_default();
+        assert_eq!(role("Dmitri Peskov"), ["porte-parole du Kremlin"]);
+        assert_eq!(role("Daniel Lanquetin"), ["maire de la commune"]);
+    }
+
+    #[test]
+    fn hostile_input_never_panics_and_spans_stay_on_boundaries() {
+        let inputs = [
+            String::new(),
+            "<p>Émile 😀 Zola</p> de de l' « » ‘ ’ M. . al- Ñ ÉÉÉ 1er".to_string(),
+            "ministère de".to_string(),
+            "«".repeat(50),
+            "A B C D E F G H I J".to_string(),
+            (0..3000u32).filter_map(char::from_u32).collect(),
+        ];
+        for text in &inputs {
+            for lang in Lang::ALL {
+                let doc = Doc::new(text, lang);
+                for e in find(&doc) {
+                    for m in &e.mentions {
+                        assert!(text.is_char_boundary(m.start) && text.is_char_boundary(m.end));
+                        assert_eq!(&text[m.start..m.end], m.text);
+                    }
+                }
+            }
+        }
+    }
+}
