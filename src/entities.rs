@@ -1,10 +1,30 @@
 //! Who and where: mentions of people, organisations, places and other names,
 //! clustered into actors.
+//!
+//! Three passes, each linear in the number of tokens:
+//! 1. **Mentions.** Gazetteer names come from one automaton pass over the text.
+//!    Other candidates are capitalised sequences (with particles: "Fédération de
+//!    Russie", "Osama bin Laden"), names after a head noun ("rue Paul-Bert",
+//!    "ministère russe de la Défense"), names after a title ("le président
+//!    Poutine" → "Poutine"), acronyms and ALL-CAPS bylines. A capital at the start
+//!    of a sentence proves nothing: such a word is kept only when something else
+//!    says it is a name.
+//! 2. **Types.** Strong cues type a mention where it stands (gazetteer, first
+//!    name, title, "University", quote marks around a title); the others take the
+//!    type of a typed mention they repeat ("Kirby" after "John Kirby"), then a
+//!    weak cue (a place preposition before, an acronym).
+//! 3. **Actors.** Mentions cluster by gazetteer group, by surname, by the words
+//!    of an organisation's name without its adjectives, by acronym, and by text.
+
+mod lexicon;
+
+use std::collections::HashMap;
 
 use serde::Serialize;
 
-use crate::segment::Doc;
+use crate::segment::{Doc, Token, TokenKind};
 use crate::span::{Span, Spanned};
+use lexicon::{HeadRule, Known, Lexicon};
 
 /// The kind of an entity, as in CoNLL-2003.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
@@ -22,8 +42,9 @@ pub struct Entity {
     pub id: String,
     #[serde(rename = "type")]
     pub kind: EntityType,
-    /// The fullest form the article uses.
+    /// The fullest form the article uses; for a demonym, its plural noun.
     pub name: String,
+    /// Every mention, in text order; spans hold the name only (no title, no article).
     pub mentions: Vec<Span>,
     /// Roles the article gives the actor ("porte-parole du Kremlin").
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -36,7 +57,1077 @@ impl Spanned for Entity {
     }
 }
 
+/// How sure the type of a mention is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Cue {
+    /// Typed where it stands.
+    Strong(EntityType),
+    /// Typed only if nothing in the article says otherwise.
+    Weak(EntityType),
+    /// No cue at all.
+    None,
+}
+
+/// A mention before typing and clustering.
+#[derive(Clone, Debug)]
+struct Mention {
+    start: usize,
+    end: usize,
+    cue: Cue,
+    known: Option<Known>,
+    /// Token range inside the document.
+    toks: std::ops::Range<usize>,
+}
+
 /// Finds the entities of the article.
-pub fn find(_doc: &Doc) -> Vec<Entity> {
-    Vec::new()
+pub fn find(doc: &Doc) -> Vec<Entity> {
+    let lex = Lexicon::for_lang(doc.lang);
+    let gaz = gazetteer_hits(doc, lex);
+    let words = WordStats::of(doc);
+    let mut mentions = Vec::new();
+    for s in &doc.sentences {
+        scan_sentence(doc, lex, &gaz, &words, s.tokens.clone(), &mut mentions);
+    }
+    let typed = assign_types(doc, lex, mentions);
+    let mut entities = cluster(doc, lex, typed);
+    attach_roles(doc, lex, &mut entities);
+    entities
+}
+
+/// Gazetteer matches that start and end on token boundaries, keyed by first token.
+fn gazetteer_hits(doc: &Doc, lex: &Lexicon) -> HashMap<usize, (usize, Known)> {
+    let starts: HashMap<usize, usize> = doc.tokens.iter().enumerate().map(|(i, t)| (t.start, i)).collect();
+    let ends: HashMap<usize, usize> = doc.tokens.iter().enumerate().map(|(i, t)| (t.end, i)).collect();
+    let mut out = HashMap::new();
+    for m in lex.automaton.find_iter(doc.text) {
+        if let (Some(&a), Some(&b)) = (starts.get(&m.start()), ends.get(&m.end())) {
+            out.insert(a, (b + 1, lex.patterns[m.pattern().as_usize()]));
+        }
+    }
+    // ALL-CAPS words ("LONDON") by their lowercase form.
+    for (i, t) in doc.tokens.iter().enumerate() {
+        let w = doc.tok(t);
+        if !out.contains_key(&i) && t.kind == TokenKind::Word && is_all_caps(w) && w.chars().count() >= 4 {
+            if let Some(k) = lex.by_lowercase.get(&w.to_lowercase()) {
+                out.insert(i, (i + 1, *k));
+            }
+        }
+    }
+    out
+}
+
+/// What the whole article says about each word's case.
+struct WordStats {
+    /// Words seen in lowercase somewhere.
+    lower: std::collections::HashSet<String>,
+    /// How often a capitalised word appears, anywhere, and not at a sentence start.
+    capital: HashMap<String, (usize, usize)>,
+}
+
+impl WordStats {
+    fn of(doc: &Doc) -> WordStats {
+        let mut lower = std::collections::HashSet::new();
+        let mut capital: HashMap<String, (usize, usize)> = HashMap::new();
+        for s in &doc.sentences {
+            for i in s.tokens.clone() {
+                let t = &doc.tokens[i];
+                if t.kind != TokenKind::Word {
+                    continue;
+                }
+                let w = doc.tok(t);
+                if starts_upper(w) {
+                    let e = capital.entry(w.to_string()).or_default();
+                    e.0 += 1;
+                    if !is_initial(doc, s.tokens.start, i) {
+                        e.1 += 1;
+                    }
+                } else if w.chars().next().is_some_and(char::is_lowercase) {
+                    lower.insert(w.to_string());
+                }
+            }
+        }
+        WordStats { lower, capital }
+    }
+
+    fn seen_lower(&self, w: &str) -> bool {
+        self.lower.contains(&w.to_lowercase())
+    }
+
+    fn inside_count(&self, w: &str) -> usize {
+        self.capital.get(w).map_or(0, |c| c.1)
+    }
+
+    fn count(&self, w: &str) -> usize {
+        self.capital.get(w).map_or(0, |c| c.0)
+    }
+}
+
+fn starts_upper(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase)
+}
+
+fn is_all_caps(w: &str) -> bool {
+    let mut letters = 0;
+    for c in w.chars() {
+        if c.is_lowercase() {
+            return false;
+        }
+        if c.is_alphabetic() {
+            letters += 1;
+        }
+    }
+    letters >= 2
+}
+
+/// Inner capitals mark a brand or a name whatever its place ("SmartAsset", "iPhone").
+fn is_camel(w: &str) -> bool {
+    let mut chars = w.chars();
+    chars.next();
+    let rest: Vec<char> = chars.collect();
+    rest.iter().any(|c| c.is_uppercase()) && rest.iter().any(|c| c.is_lowercase()) && !w.contains(['-', '.'])
+}
+
+fn is_open_quote(s: &str) -> bool {
+    matches!(s, "«" | "“" | "„" | "‹" | "\"" | "‘" | "'")
+}
+
+fn is_close_quote(s: &str) -> bool {
+    matches!(s, "»" | "”" | "›" | "\"" | "’" | "'")
+}
+
+/// Whether token `i` starts a sentence, a quotation or a clause after a colon or dash.
+fn is_initial(doc: &Doc, sentence_start: usize, i: usize) -> bool {
+    let mut j = i;
+    while j > sentence_start {
+        j -= 1;
+        let t = &doc.tokens[j];
+        let s = doc.tok(t);
+        match t.kind {
+            TokenKind::Punct
+                if is_open_quote(s)
+                    || matches!(s, ":" | "—" | "–" | "-" | "(" | "[" | "•")
+                    || matches!(s.chars().next(), Some('.' | '!' | '?' | '…')) =>
+            {
+                return true
+            }
+            TokenKind::Punct | TokenKind::Symbol => return false,
+            TokenKind::Number if j == sentence_start => return true,
+            _ => return false,
+        }
+    }
+    true
+}
+
+/// Lowercase text of tokens, for list look-ups.
+fn lower(doc: &Doc, t: &Token) -> String {
+    doc.tok(t).to_lowercase().replace('’', "'")
+}
+
+/// Whether tokens from `i` spell particle `p` (each word glued or spaced).
+fn particle_at(doc: &Doc, lex: &Lexicon, i: usize, end: usize) -> Option<usize> {
+    'next: for p in &lex.particles {
+        if i + p.len() > end {
+            continue;
+        }
+        for (k, word) in p.iter().enumerate() {
+            let t = &doc.tokens[i + k];
+            if lower(doc, t) != word.replace('’', "'") {
+                continue 'next;
+            }
+        }
+        return Some(p.len());
+    }
+    None
+}
+
+/// Whether token `i` may be part of a capitalised name.
+fn is_name_word(doc: &Doc, lex: &Lexicon, i: usize) -> bool {
+    let t = &doc.tokens[i];
+    let w = doc.tok(t);
+    // "al-Bashir", "ben-Gourion": a lowercase particle glued to the name.
+    let particle_glued = w
+        .split_once('-')
+        .is_some_and(|(p, r)| matches!(p, "al" | "el" | "ad" | "ash" | "ben" | "bin" | "ibn") && starts_upper(r));
+    // "I’ve", "We'll": a contracted pronoun.
+    if let Some((head, _)) = w.split_once(['\'', '’']) {
+        if lex.stopwords.contains(head.to_lowercase().as_str()) || lex.not_names.contains(head) {
+            return false;
+        }
+    }
+    t.kind == TokenKind::Word
+        && (starts_upper(w) || particle_glued)
+        && !lex.not_names.contains(w)
+        && !(lex.stopwords.contains(w.to_lowercase().as_str()) && !is_all_caps(w))
+        && (w.chars().count() > 1 || doc.tokens.get(i + 1).is_some_and(|n| doc.tok(n) == "." && n.start == t.end))
+}
+
+/// The end (exclusive) of a capitalised sequence starting at `i`, with particles.
+/// Stops before a particle followed by a gazetteer name unless `join_known`.
+fn cap_sequence(
+    doc: &Doc,
+    lex: &Lexicon,
+    gaz: &HashMap<usize, (usize, Known)>,
+    i: usize,
+    end: usize,
+    join_known: bool,
+) -> usize {
+    let mut j = i;
+    let mut had_of = false;
+    while j < end {
+        // A single capital after a name: "Area X".
+        let single_capital = j > i && {
+            let w = doc.tok(&doc.tokens[j]);
+            w.chars().count() == 1
+                && starts_upper(w)
+                && doc.tokens[j].kind == TokenKind::Word
+                && doc.tokens.get(j + 1).is_none_or(|n| doc.tok(n) != ".")
+        };
+        // An acronym that is no name alone may end one: "PlayStation VR".
+        let trailing_acronym = j > i && {
+            let w = doc.tok(&doc.tokens[j]);
+            is_all_caps(w) && lex.not_names.contains(w)
+        };
+        if single_capital || trailing_acronym {
+            j += 1;
+            continue;
+        }
+        if is_name_word(doc, lex, j) {
+            j += 1;
+            // An initial: "Donald J. Trump".
+            if j < end && doc.tok(&doc.tokens[j]) == "." && doc.tokens[j].start == doc.tokens[j - 1].end {
+                let prev = doc.tok(&doc.tokens[j - 1]);
+                if prev.chars().count() == 1 && j + 1 < end && is_name_word(doc, lex, j + 1) {
+                    j += 1;
+                }
+            }
+            // A domain name: "SmartAsset.com".
+            if j + 1 < end
+                && doc.tok(&doc.tokens[j]) == "."
+                && doc.tokens[j].start == doc.tokens[j - 1].end
+                && doc.tokens[j + 1].start == doc.tokens[j].end
+                && matches!(doc.tok(&doc.tokens[j + 1]), "com" | "org" | "net" | "fr" | "io")
+            {
+                j += 2;
+            }
+            // A model number after an acronym: "AMX 10", "PS4".
+            let prev = doc.tok(&doc.tokens[j - 1]);
+            if j < end && doc.tokens[j].kind == TokenKind::Number && (is_all_caps(prev) || is_camel(prev)) {
+                if doc.tok(&doc.tokens[j]).len() <= 4 {
+                    j += 1;
+                }
+            }
+            continue;
+        }
+        if j > i {
+            if let Some(n) = particle_at(doc, lex, j, end) {
+                let p = lower(doc, &doc.tokens[j]);
+                let after = j + n;
+                if after < end && is_name_word(doc, lex, after) {
+                    if p == "and" && !had_of {
+                        break;
+                    }
+                    if gaz.contains_key(&after) && !join_known {
+                        break;
+                    }
+                    // An English name never runs into "of" + a gazetteer name ("Ministry of Defence" aside).
+                    had_of |= matches!(p.as_str(), "of" | "for" | "on");
+                    j = after;
+                    continue;
+                }
+            }
+        }
+        break;
+    }
+    j
+}
+
+fn scan_sentence(
+    doc: &Doc,
+    lex: &Lexicon,
+    gaz: &HashMap<usize, (usize, Known)>,
+    words: &WordStats,
+    range: std::ops::Range<usize>,
+    out: &mut Vec<Mention>,
+) {
+    let (first, end) = (range.start, range.end);
+    let mut i = first;
+    let mut after_title = false;
+    while i < end {
+        let t = doc.tokens[i];
+        let w = doc.tok(&t);
+        if t.kind == TokenKind::Punct && is_open_quote(w) {
+            if let Some(m) = quoted_title(doc, lex, gaz, words, i, end) {
+                i = m.toks.end + 1;
+                out.push(m);
+                continue;
+            }
+        }
+        if t.kind != TokenKind::Word {
+            if doc.tok(&t) != "." {
+                after_title = false;
+            }
+            i += 1;
+            continue;
+        }
+        let initial = is_initial(doc, first, i);
+        let lw = lower(doc, &t);
+
+        // Gazetteer names.
+        // A first name that is also a place, before a surname: "Vladimir Poutine".
+        let first_name_first = gaz.get(&i).is_some_and(|g| g.0 == i + 1)
+            && lex.first_names.contains(w)
+            && i + 1 < end
+            && is_name_word(doc, lex, i + 1)
+            && !gaz.contains_key(&(i + 1));
+        if let Some(&(gend, known)) = gaz.get(&i).filter(|_| !first_name_first) {
+            if starts_upper(w) && !(initial && gend == i + 1 && known.demonym.is_some() && words.seen_lower(w)) {
+                let mut j = gend;
+                let mut cue = Cue::Strong(known.kind);
+                // A capitalised head before: "Ville de Belfort" is built below; here
+                // a compass word after: "Belfort Nord".
+                if known.kind == EntityType::LOC && j < end && lex.compass.contains(doc.tok(&doc.tokens[j])) {
+                    j += 1;
+                }
+                // A name ending in an organisation word: "Harvard University".
+                let k = cap_sequence(doc, lex, gaz, j, end, false);
+                if k > j && lex.name_words.get(doc.tok(&doc.tokens[k - 1])) == Some(&EntityType::ORG) {
+                    j = k;
+                    cue = Cue::Strong(EntityType::ORG);
+                }
+                // French institutions take adjectives: "Conseil de sécurité nationale".
+                if known.kind == EntityType::ORG && doc.lang == crate::Lang::Fr {
+                    while j < end && lex.is_adjective(doc.tok(&doc.tokens[j])) {
+                        j += 1;
+                    }
+                }
+                let known = (j == gend).then_some(known);
+                push(doc, out, i, j, cue, known);
+                i = j;
+                // Capitalised words glued to a place or institution are no name of
+                // their own ("United States Embassies"), unless a person's name starts.
+                if known.is_some_and(|k| k.demonym.is_none()) && k > j {
+                    let next = doc.tok(&doc.tokens[j]);
+                    if !lex.first_names.contains(next) && !lex.is_title(&next.to_lowercase()) && !gaz.contains_key(&j) {
+                        i = k;
+                    }
+                }
+                after_title = false;
+                continue;
+            }
+        }
+        // Demonym compounds: "American-Sudanese".
+        if w.contains('-') && starts_upper(w) {
+            let parts: Vec<&str> = w.split('-').collect();
+            if parts.len() > 1
+                && parts.iter().all(|p| lex.by_lowercase.get(&p.to_lowercase()).is_some_and(|k| k.demonym.is_some()))
+            {
+                push(doc, out, i, i + 1, Cue::Strong(EntityType::MISC), None);
+                i += 1;
+                continue;
+            }
+        }
+
+        // Titles: the name after them is a person's, the title stays out.
+        if !starts_upper(w) || lex.is_title(&lw) || initial {
+            let mut n = 0;
+            if lex.is_title(&lw) {
+                n = 1;
+            } else if i + 1 < end && lex.is_title(&format!("{lw} {}", lower(doc, &doc.tokens[i + 1]))) {
+                n = 2;
+            }
+            if n > 0 {
+                let mut j = i + n;
+                if j < end && doc.tok(&doc.tokens[j]) == "." {
+                    j += 1;
+                }
+                if j < end && is_name_word(doc, lex, j) && !gaz.contains_key(&j) {
+                    i = j;
+                    after_title = true;
+                    continue;
+                }
+            }
+        }
+
+        // Head nouns.
+        if let Some(m) = head_noun(doc, lex, gaz, i, first, end) {
+            i = m.toks.end;
+            out.push(m);
+            after_title = false;
+            continue;
+        }
+
+        if !is_name_word(doc, lex, i) {
+            after_title = false;
+            i += 1;
+            continue;
+        }
+
+        // A capitalised word at a sentence start needs another sign of being a name.
+        if initial && !after_title {
+            let name_like = lex.first_names.contains(w)
+                || is_camel(w)
+                || is_all_caps(w)
+                || (words.inside_count(w) > 0 && !words.seen_lower(w))
+                || (words.count(w) >= 2
+                    && !words.seen_lower(w)
+                    && doc.tokens.get(i + 1).is_none_or(|n| doc.tok(n) != ":"));
+            if !name_like {
+                i += 1;
+                continue;
+            }
+        }
+
+        let head_kind = lex.name_words.get(w).copied();
+        let mut j = cap_sequence(doc, lex, gaz, i, end, head_kind.is_some());
+        if j == i {
+            i += 1;
+            continue;
+        }
+        // French institutions carry lowercase complements: "Conseil de sécurité nationale".
+        if head_kind == Some(EntityType::ORG) && doc.lang == crate::Lang::Fr {
+            j = lowercase_complements(doc, lex, gaz, j, end);
+        }
+        let cue = sequence_cue(doc, lex, i, j, after_title, head_kind);
+        push(doc, out, i, j, cue, None);
+        after_title = false;
+        i = j;
+    }
+}
+
+/// A title of a work between quote marks, every word capitalised: “Rez Infinite”,
+/// ‘Madden NFL 17’, «Orechnik». `q` is the opening mark.
+fn quoted_title(
+    doc: &Doc,
+    lex: &Lexicon,
+    gaz: &HashMap<usize, (usize, Known)>,
+    words: &WordStats,
+    q: usize,
+    end: usize,
+) -> Option<Mention> {
+    const MAX: usize = 10;
+    let a = q + 1;
+    let close = (a..end.min(a + MAX)).find(|&k| is_close_quote(doc.tok(&doc.tokens[k])))?;
+    // “Rush of Blood,” — the comma inside the marks is no part of the title.
+    let close = if close > a + 1 && matches!(doc.tok(&doc.tokens[close - 1]), "," | ".") { close - 1 } else { close };
+    let first = &doc.tokens[a];
+    if close == a || first.kind != TokenKind::Word || !starts_upper(doc.tok(first)) {
+        return None;
+    }
+    if close == a + 1 && !is_name_word(doc, lex, a) {
+        return None;
+    }
+    for k in a..close {
+        let t = &doc.tokens[k];
+        let w = doc.tok(t);
+        let ok = match t.kind {
+            TokenKind::Word => starts_upper(w) || lex.particles.iter().any(|p| p.len() == 1 && p[0] == w),
+            TokenKind::Number => true,
+            TokenKind::Punct => matches!(w, ":" | "&" | "-"),
+            _ => false,
+        };
+        if !ok {
+            return None;
+        }
+    }
+    let w = doc.tok(&doc.tokens[a]);
+    if close == a + 1 && (words.seen_lower(w) || lex.first_names.contains(w)) {
+        return None;
+    }
+    let (cue, known) = match gaz.get(&a) {
+        Some(&(e, k)) if e == close => (Cue::Strong(k.kind), Some(k)),
+        _ => (Cue::Strong(EntityType::MISC), None),
+    };
+    Some(Mention { start: doc.tokens[a].start, end: doc.tokens[close - 1].end, cue, known, toks: a..close })
+}
+
+fn push(doc: &Doc, out: &mut Vec<Mention>, a: usize, b: usize, cue: Cue, known: Option<Known>) {
+    let (start, end) = (doc.tokens[a].start, doc.tokens[b - 1].end);
+    // A trailing glued dot belongs to the sentence, not the name ("J." aside).
+    out.push(Mention { start, end, cue, known, toks: a..b });
+}
+
+/// The type cue of a capitalised sequence of tokens `a..b`.
+fn sequence_cue(doc: &Doc, lex: &Lexicon, a: usize, b: usize, after_title: bool, head_kind: Option<EntityType>) -> Cue {
+    let text = |k: usize| doc.tok(&doc.tokens[k]);
+    if after_title {
+        return Cue::Strong(EntityType::PER);
+    }
+    // Quoted titles of works: “Rez Infinite”, «Orechnik».
+    if a > 0 && b < doc.tokens.len() && is_open_quote(text(a - 1)) && is_close_quote(text(b)) {
+        return Cue::Strong(EntityType::MISC);
+    }
+    if let Some(k) = head_kind {
+        return Cue::Strong(k);
+    }
+    if let Some(k) = (a..b).rev().find_map(|k| lex.name_words.get(text(k)).copied()) {
+        return Cue::Strong(k);
+    }
+    let words: Vec<&str> = (a..b).map(text).filter(|w| w.chars().next().is_some_and(char::is_alphabetic)).collect();
+    let first = words.first().copied().unwrap_or("");
+    let first_part = first.split('-').next().unwrap_or(first);
+    if b - a >= 2 && (lex.first_names.contains(first) || lex.first_names.contains(first_part)) {
+        return Cue::Strong(EntityType::PER);
+    }
+    if b - a == 1 && lex.first_names.contains(first) {
+        return Cue::Weak(EntityType::PER);
+    }
+    if b - a >= 2 && is_all_caps(text(a)) && doc.tokens[a + 1].kind == TokenKind::Number {
+        return Cue::Strong(EntityType::MISC);
+    }
+    let span = &doc.text[doc.tokens[a].start..doc.tokens[b - 1].end];
+    if [".com", ".org", ".net", ".fr", ".io"].iter().any(|d| span.ends_with(d)) {
+        return Cue::Strong(EntityType::ORG);
+    }
+    if is_camel(first) {
+        return Cue::Weak(EntityType::MISC);
+    }
+    // A preposition of place before: "à Giromagny", "in Darfur".
+    let mut p = a;
+    while p > 0 {
+        p -= 1;
+        let t = &doc.tokens[p];
+        if t.kind == TokenKind::Word || t.kind == TokenKind::Elision {
+            if lex.place_prepositions.contains(lower(doc, t).as_str()) {
+                return Cue::Weak(EntityType::LOC);
+            }
+        }
+        break;
+    }
+    if b - a == 1 && is_all_caps(first) {
+        // "PS4", "F-16": model names.
+        if first.chars().any(|c| c.is_ascii_digit()) {
+            return Cue::Strong(EntityType::MISC);
+        }
+        return Cue::Weak(EntityType::ORG);
+    }
+    Cue::None
+}
+
+/// Lowercase adjectives and "de + noun" complements after an institution's name.
+fn lowercase_complements(
+    doc: &Doc,
+    lex: &Lexicon,
+    gaz: &HashMap<usize, (usize, Known)>,
+    mut j: usize,
+    end: usize,
+) -> usize {
+    let text = |k: usize| doc.tok(&doc.tokens[k]);
+    for _ in 0..6 {
+        if j < end && lex.is_adjective(text(j)) {
+            j += 1;
+            continue;
+        }
+        if let Some(n) = particle_at(doc, lex, j, end) {
+            let k = j + n;
+            if k < end && !gaz.contains_key(&k) {
+                let w = text(k);
+                let is_noun = doc.tokens[k].kind == TokenKind::Word
+                    && w.chars().next().is_some_and(char::is_lowercase)
+                    && !lex.stopwords.contains(w)
+                    && !lex.is_title(w);
+                if is_noun {
+                    j = k + 1;
+                    continue;
+                }
+                if is_name_word(doc, lex, k) {
+                    j = cap_sequence(doc, lex, gaz, k, end, false);
+                    continue;
+                }
+            }
+        }
+        break;
+    }
+    j
+}
+
+/// A name headed by a lowercase noun: "rue Paul-Bert", "ministère russe de la Défense".
+fn head_noun(
+    doc: &Doc,
+    lex: &Lexicon,
+    gaz: &HashMap<usize, (usize, Known)>,
+    i: usize,
+    first: usize,
+    end: usize,
+) -> Option<Mention> {
+    let t = doc.tokens[i];
+    let w = doc.tok(&t);
+    // "ex-hôtel Adriatik": the head may end a hyphenated word.
+    let (head, head_start) = match w.rfind('-') {
+        Some(k) if !starts_upper(w) => (&w[k + 1..], t.start + k + 1),
+        _ => (w, t.start),
+    };
+    let lw = head.to_lowercase();
+    let &(kind, rule) = lex.heads.get(lw.as_str())?;
+    if starts_upper(head) && !is_initial(doc, first, i) {
+        return None;
+    }
+    match rule {
+        HeadRule::Before => {
+            let j = i + 1;
+            if j < end && is_name_word(doc, lex, j) && !gaz.contains_key(&j) {
+                let k = cap_sequence(doc, lex, gaz, j, end, false);
+                let end_byte = doc.tokens[k - 1].end;
+                return Some(Mention {
+                    start: head_start,
+                    end: end_byte,
+                    cue: Cue::Strong(kind),
+                    known: None,
+                    toks: i..k,
+                });
+            }
+            None
+        }
+        HeadRule::Of => {
+            // An ordinal before: "1er régiment".
+            let mut a = i;
+            // "1er" is a number and a glued suffix.
+            if i >= first + 2
+                && doc.tokens[i - 2].kind == TokenKind::Number
+                && doc.tokens[i - 1].start == doc.tokens[i - 2].end
+                && matches!(doc.tok(&doc.tokens[i - 1]), "er" | "re" | "e" | "ème" | "eme" | "st" | "nd" | "rd" | "th")
+            {
+                a = i - 2;
+            } else if i > first {
+                let p = doc.tok(&doc.tokens[i - 1]);
+                let digits = p.trim_end_matches(|c: char| c.is_alphabetic());
+                let suffix = &p[digits.len()..];
+                if !digits.is_empty()
+                    && digits.chars().all(|c| c.is_ascii_digit())
+                    && matches!(suffix, "er" | "re" | "e" | "ème" | "eme" | "st" | "nd" | "rd" | "th")
+                {
+                    a = i - 1;
+                }
+            }
+            let mut j = i + 1;
+            while j < end && lex.is_adjective(doc.tok(&doc.tokens[j])) {
+                j += 1;
+            }
+            let n = particle_at(doc, lex, j, end)?;
+            let k = j + n;
+            if k < end && is_name_word(doc, lex, k) && !gaz.get(&k).is_some_and(|g| g.1.kind == EntityType::LOC) {
+                let e = cap_sequence(doc, lex, gaz, k, end, false);
+                let e = lowercase_complements(doc, lex, gaz, e, end);
+                let start = if a < i { doc.tokens[a].start } else { head_start };
+                return Some(Mention {
+                    start,
+                    end: doc.tokens[e - 1].end,
+                    cue: Cue::Strong(kind),
+                    known: None,
+                    toks: a..e,
+                });
+            }
+            None
+        }
+    }
+}
+
+/// A mention with its final type.
+struct Typed {
+    m: Mention,
+    kind: EntityType,
+}
+
+/// Capitalised words of a mention, as written.
+fn name_words<'a>(doc: &Doc<'a>, m: &Mention) -> Vec<&'a str> {
+    m.toks
+        .clone()
+        .filter(|&k| doc.tokens[k].kind == TokenKind::Word)
+        .map(|k| doc.tok(&doc.tokens[k]))
+        .filter(|w| starts_upper(w))
+        .collect()
+}
+
+/// Strips an Arabic article glued by a hyphen: "al-Bashir" → "Bashir".
+fn bare(w: &str) -> &str {
+    for p in ["al-", "el-", "Al-", "El-"] {
+        if let Some(r) = w.strip_prefix(p) {
+            return r;
+        }
+    }
+    w
+}
+
+fn assign_types(doc: &Doc, lex: &Lexicon, mentions: Vec<Mention>) -> Vec<Typed> {
+    // Words of strongly typed multiword names: their single words take that type.
+    let mut word_kind: HashMap<String, EntityType> = HashMap::new();
+    let mut text_kind: HashMap<String, EntityType> = HashMap::new();
+    for m in &mentions {
+        if let Cue::Strong(k) = m.cue {
+            text_kind.entry(doc.text[m.start..m.end].to_lowercase()).or_insert(k);
+            let ws = name_words(doc, m);
+            if k == EntityType::ORG && m.toks.len() >= 2 {
+                let ini = initials(doc, lex, m);
+                if ini.chars().count() >= 2 {
+                    text_kind.entry(ini).or_insert(k);
+                }
+            }
+            if m.toks.len() >= 2 || k == EntityType::PER {
+                for (n, w) in ws.iter().enumerate() {
+                    // A person's first name alone is ambiguous; the surname is not.
+                    if k == EntityType::PER && n == 0 && ws.len() >= 2 {
+                        continue;
+                    }
+                    word_kind.entry(bare(w).to_lowercase()).or_insert(k);
+                }
+            }
+        }
+    }
+    mentions
+        .into_iter()
+        .map(|m| {
+            let text = doc.text[m.start..m.end].to_lowercase();
+            let kind = match m.cue {
+                Cue::Strong(k) => k,
+                cue => text_kind.get(&text).or_else(|| word_kind.get(bare(&text))).copied().unwrap_or(match cue {
+                    Cue::Weak(k) => k,
+                    _ => EntityType::PER,
+                }),
+            };
+            Typed { m, kind }
+        })
+        .collect()
+}
+
+/// Normal form of a mention for clustering: lowercase words without adjectives.
+fn cluster_key(doc: &Doc, lex: &Lexicon, m: &Mention) -> String {
+    let mut out = String::new();
+    for k in m.toks.clone() {
+        let t = &doc.tokens[k];
+        if t.kind == TokenKind::Punct || t.start < m.start {
+            continue;
+        }
+        let w = doc.tok(t);
+        if lex.is_adjective(w) {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(&w.to_lowercase().replace('’', "'"));
+    }
+    out
+}
+
+/// Initials of the content words of a name: "Organisation du traité de l'Atlantique nord" → "otan".
+fn initials(doc: &Doc, lex: &Lexicon, m: &Mention) -> String {
+    m.toks
+        .clone()
+        .map(|k| &doc.tokens[k])
+        .filter(|t| t.kind == TokenKind::Word)
+        .map(|t| doc.tok(t))
+        .filter(|w| !lex.stopwords.contains(w.to_lowercase().as_str()))
+        .filter_map(|w| w.chars().next())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+fn cluster(doc: &Doc, lex: &Lexicon, typed: Vec<Typed>) -> Vec<Entity> {
+    // Doc-level indexes built first, so a short form before the full one still links.
+    let mut surname: HashMap<String, String> = HashMap::new();
+    let mut org_word: HashMap<String, Option<String>> = HashMap::new();
+    let mut acronym: HashMap<String, String> = HashMap::new();
+    for t in &typed {
+        let ws = name_words(doc, &t.m);
+        let key = cluster_key(doc, lex, &t.m);
+        if t.kind == EntityType::PER && ws.len() >= 2 {
+            let last = bare(ws[ws.len() - 1]).to_lowercase();
+            surname.entry(last).or_insert_with(|| key.clone());
+            // "Osama bin Laden" → "bin laden".
+            if let Some(pos) = key.rfind(' ') {
+                if let Some(prev) = key[..pos].rfind(' ') {
+                    surname.entry(key[prev + 1..].to_string()).or_insert_with(|| key.clone());
+                }
+            }
+        }
+        if t.kind != EntityType::PER && t.m.toks.len() >= 2 && t.m.known.is_none() {
+            for w in &ws {
+                let e = org_word.entry(w.to_lowercase()).or_insert_with(|| Some(key.clone()));
+                if e.as_deref() != Some(key.as_str()) {
+                    *e = None;
+                }
+            }
+            let ini = initials(doc, lex, &t.m);
+            if ini.chars().count() >= 2 {
+                acronym.entry(ini).or_insert_with(|| key.clone());
+            }
+        }
+    }
+
+    let mut entities: Vec<Entity> = Vec::new();
+    let mut by_key: HashMap<(EntityType, String), usize> = HashMap::new();
+    for t in typed {
+        let text = &doc.text[t.m.start..t.m.end];
+        let own = cluster_key(doc, lex, &t.m);
+        let key = if let Some(g) = t.m.known.and_then(|k| k.group) {
+            format!("#group{g}")
+        } else if let Some(p) = t.m.known.and_then(|k| k.demonym) {
+            format!("#demonym {}", p.to_lowercase())
+        } else {
+            match t.kind {
+                EntityType::PER => surname.get(&own).or_else(|| surname.get(bare(&own))).cloned().unwrap_or(own),
+                _ if t.m.known.is_none() => {
+                    let one = t.m.toks.len() == 1;
+                    let found = if one { org_word.get(&own).cloned().flatten() } else { None };
+                    found.or_else(|| acronym.get(&own).filter(|_| one).cloned()).unwrap_or(own)
+                }
+                _ => own,
+            }
+        };
+        let span = Span::of(doc.text, t.m.start, t.m.end);
+        match by_key.get(&(t.kind, key.clone())) {
+            Some(&e) => {
+                let ent = &mut entities[e];
+                if text.chars().count() > ent.name.chars().count() && t.m.known.and_then(|k| k.demonym).is_none() {
+                    ent.name = text.to_string();
+                }
+                ent.mentions.push(span);
+            }
+            None => {
+                by_key.insert((t.kind, key), entities.len());
+                let name = t.m.known.and_then(|k| k.demonym).map_or_else(|| text.to_string(), str::to_string);
+                entities.push(Entity {
+                    id: format!("e{}", entities.len() + 1),
+                    kind: t.kind,
+                    name,
+                    mentions: vec![span],
+                    roles: Vec::new(),
+                });
+            }
+        }
+    }
+    entities
+}
+
+/// Roles from appositions around a person's mention: "le porte-parole du Kremlin,
+/// Dmitri Peskov" and "John Kirby, coordinateur des communications…,".
+fn attach_roles(doc: &Doc, lex: &Lexicon, entities: &mut [Entity]) {
+    const MAX: usize = 16;
+    let tok_at: HashMap<usize, usize> = doc.tokens.iter().enumerate().map(|(i, t)| (t.start, i)).collect();
+    let tok_end: HashMap<usize, usize> = doc.tokens.iter().enumerate().map(|(i, t)| (t.end, i)).collect();
+    let is_det = |w: &str| {
+        matches!(w, "le" | "la" | "l'" | "l’" | "un" | "une" | "a" | "an" | "the" | "its" | "son" | "sa" | "leur")
+    };
+    for e in entities.iter_mut().filter(|e| e.kind == EntityType::PER) {
+        let mut roles: Vec<String> = Vec::new();
+        for m in &e.mentions {
+            let (Some(&a), Some(&b)) = (tok_at.get(&m.start), tok_end.get(&m.end)) else { continue };
+            let Some(s) = doc.sentence_at(m.start) else { continue };
+            let range = doc.sentences[s].tokens.clone();
+            // After: NAME, role, …
+            if b + 2 < range.end && doc.tok(&doc.tokens[b + 1]) == "," {
+                let mut k = b + 2;
+                let start = k;
+                while k < range.end
+                    && k - start < MAX
+                    && !matches!(doc.tok(&doc.tokens[k]), "," | "." | ";" | ":" | "(")
+                {
+                    k += 1;
+                }
+                let mut r = start;
+                if r < k && is_det(&lower(doc, &doc.tokens[r])) {
+                    r += 1;
+                }
+                if r < k && k < range.end && lex.is_title(&lower(doc, &doc.tokens[r])) {
+                    roles.push(doc.text[doc.tokens[r].start..doc.tokens[k - 1].end].to_string());
+                }
+            }
+            // Before: det role, NAME
+            if a >= range.start + 2 && doc.tok(&doc.tokens[a - 1]) == "," {
+                let stop = a - 1;
+                let mut k = stop;
+                while k > range.start && stop - k < MAX && !matches!(doc.tok(&doc.tokens[k - 1]), "," | ";" | ":" | "(")
+                {
+                    k -= 1;
+                }
+                if let Some(r) = (k..stop).find(|&r| lex.is_title(&lower(doc, &doc.tokens[r]))) {
+                    if r > k && is_det(&lower(doc, &doc.tokens[r - 1])) {
+                        roles.push(doc.text[doc.tokens[r].start..doc.tokens[stop - 1].end].to_string());
+                    }
+                }
+            }
+        }
+        for r in roles {
+            if !e.roles.contains(&r) {
+                e.roles.push(r);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Lang;
+
+    fn mentions(text: &str, lang: Lang) -> Vec<(String, EntityType)> {
+        let doc = Doc::new(text, lang);
+        let mut out: Vec<(usize, String, EntityType)> = find(&doc)
+            .into_iter()
+            .flat_map(|e| e.mentions.into_iter().map(move |m| (m.start, m.text, e.kind)))
+            .collect();
+        out.sort_by_key(|m| m.0);
+        out.into_iter().map(|(_, t, k)| (t, k)).collect()
+    }
+
+    fn check(cases: &[(&str, Lang, &[(&str, EntityType)])]) {
+        for (text, lang, want) in cases {
+            let got = mentions(text, *lang);
+            let want: Vec<(String, EntityType)> = want.iter().map(|(t, k)| (t.to_string(), *k)).collect();
+            assert_eq!(got, want, "{text}");
+        }
+    }
+
+    use EntityType::*;
+
+    #[test]
+    fn gazetteer_names_are_typed_where_they_stand() {
+        check(&[
+            ("Les frappes ont visé la Russie et Kiev.", Lang::Fr, &[("Russie", LOC), ("Kiev", LOC)]),
+            ("L'agence TASS l'a confirmé sur Telegram.", Lang::Fr, &[("TASS", ORG), ("Telegram", MISC)]),
+            ("Officials in LONDON said so.", Lang::En, &[("LONDON", LOC)]),
+            ("Elle vit à Epinal depuis dix ans.", Lang::Fr, &[("Epinal", LOC)]),
+        ]);
+    }
+
+    #[test]
+    fn titles_mark_people_and_stay_out_of_their_spans() {
+        check(&[
+            ("Il a rencontré le président Poutine hier.", Lang::Fr, &[("Poutine", PER)]),
+            ("Later, Mr. Clinton ordered a strike.", Lang::En, &[("Clinton", PER)]),
+            ("Le général Dran commande le régiment.", Lang::Fr, &[("Dran", PER)]),
+        ]);
+    }
+
+    #[test]
+    fn sentence_initial_capitals_need_another_sign() {
+        check(&[
+            ("Explosions. Le feu a pris vers midi.", Lang::Fr, &[]),
+            ("Bernard affirme qu'il a chuté.", Lang::Fr, &[("Bernard", PER)]),
+            ("Tirs en Russie : la riposte se prépare.", Lang::Fr, &[("Russie", LOC)]),
+        ]);
+    }
+
+    #[test]
+    fn capitalised_sequences_keep_their_particles() {
+        check(&[
+            ("Osama bin Laden lived there.", Lang::En, &[("Osama bin Laden", PER)]),
+            ("La position de la Fédération de Russie est claire.", Lang::Fr, &[("Fédération de Russie", LOC)]),
+            ("They met Omar Hassan al-Bashir in 2009.", Lang::En, &[("Omar Hassan al-Bashir", PER)]),
+            ("President-elect Donald J. Trump spoke.", Lang::En, &[("Donald J. Trump", PER)]),
+        ]);
+    }
+
+    #[test]
+    fn head_nouns_join_the_names_they_introduce() {
+        check(&[
+            ("Le feu a pris rue Paul-Bert hier.", Lang::Fr, &[("rue Paul-Bert", LOC)]),
+            ("Selon le ministère russe de la Défense, rien.", Lang::Fr, &[("ministère russe de la Défense", ORG)]),
+            ("Le tribunal correctionnel de Belfort a jugé.", Lang::Fr, &[("Belfort", LOC)]),
+            ("Le 1er régiment de Tirailleurs est parti.", Lang::Fr, &[("1er régiment de Tirailleurs", ORG)]),
+        ]);
+    }
+
+    #[test]
+    fn institutions_carry_their_lowercase_complements() {
+        check(&[
+            ("Il préside l'Assemblée nationale depuis 1997.", Lang::Fr, &[("Assemblée nationale", ORG)]),
+            ("La Caisse d'allocations familiales paie.", Lang::Fr, &[("Caisse d'allocations familiales", ORG)]),
+        ]);
+    }
+
+    #[test]
+    fn demonyms_are_misc_only_when_capitalised() {
+        check(&[
+            ("Les Américains ont fourni des missiles américains.", Lang::Fr, &[("Américains", MISC)]),
+            ("American officials met Sudanese envoys.", Lang::En, &[("American", MISC), ("Sudanese", MISC)]),
+        ]);
+    }
+
+    #[test]
+    fn quoted_titles_are_works() {
+        check(&[("She played “Rez Infinite” all night.", Lang::En, &[("Rez Infinite", MISC)])]);
+    }
+
+    fn cluster_of(text: &str, lang: Lang, mention: &str) -> Vec<String> {
+        let doc = Doc::new(text, lang);
+        let ents = find(&doc);
+        let e = ents.iter().find(|e| e.mentions.iter().any(|m| m.text == mention)).expect("mention found");
+        e.mentions.iter().map(|m| m.text.clone()).collect()
+    }
+
+    #[test]
+    fn aliases_cluster_into_actors() {
+        let cases: &[(&str, Lang, &str, &[&str])] = &[
+            ("John Kirby a parlé. Puis Kirby est parti.", Lang::Fr, "Kirby", &["John Kirby", "Kirby"]),
+            (
+                "L'OTAN se réunit. L'Organisation du traité de l'Atlantique nord a dit non.",
+                Lang::Fr,
+                "OTAN",
+                &["OTAN", "Organisation du traité de l'Atlantique nord"],
+            ),
+            (
+                "NATO met. The North Atlantic Treaty Organization said no.",
+                Lang::En,
+                "NATO",
+                &["NATO", "North Atlantic Treaty Organization"],
+            ),
+            (
+                "Le ministère russe de la Défense a parlé. Le ministère de la Défense a ajouté.",
+                Lang::Fr,
+                "ministère de la Défense",
+                &["ministère russe de la Défense", "ministère de la Défense"],
+            ),
+            (
+                "La Caisse d'allocations familiales et la Caf paient.",
+                Lang::Fr,
+                "Caf",
+                &["Caisse d'allocations familiales", "Caf"],
+            ),
+        ];
+        for (text, lang, mention, want) in cases {
+            assert_eq!(cluster_of(text, *lang, mention), *want, "{text}");
+        }
+    }
+
+    #[test]
+    fn demonyms_are_named_by_their_plural() {
+        let doc = Doc::new("An American envoy met Americans.", Lang::En);
+        let ents = find(&doc);
+        assert_eq!(ents.len(), 1);
+        assert_eq!(ents[0].name, "Americans");
+    }
+
+    #[test]
+    fn roles_come_from_appositions() {
+        let text = "Selon le porte-parole du Kremlin, Dmitri Peskov, rien n'a changé. \
+                    Daniel Lanquetin, maire de la commune, a parlé.";
+        let doc = Doc::new(text, Lang::Fr);
+        let ents = find(&doc);
+        let role = |name: &str| ents.iter().find(|e| e.name == name).map(|e| e.roles.clone()).unwrap_or_default();
+        assert_eq!(role("Dmitri Peskov"), ["porte-parole du Kremlin"]);
+        assert_eq!(role("Daniel Lanquetin"), ["maire de la commune"]);
+    }
+
+    #[test]
+    fn hostile_input_never_panics_and_spans_stay_on_boundaries() {
+        let inputs = [
+            String::new(),
+            "<p>Émile 😀 Zola</p> de de l' « » ‘ ’ M. . al- Ñ ÉÉÉ 1er".to_string(),
+            "ministère de".to_string(),
+            "«".repeat(50),
+            "A B C D E F G H I J".to_string(),
+            (0..3000u32).filter_map(char::from_u32).collect(),
+        ];
+        for text in &inputs {
+            for lang in Lang::ALL {
+                let doc = Doc::new(text, lang);
+                for e in find(&doc) {
+                    for m in &e.mentions {
+                        assert!(text.is_char_boundary(m.start) && text.is_char_boundary(m.end));
+                        assert_eq!(&text[m.start..m.end], m.text);
+                    }
+                }
+            }
+        }
+    }
 }
