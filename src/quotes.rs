@@ -182,7 +182,7 @@ fn marked_item(r: &Reader, m: &Marked) -> Option<Item> {
     }
     let prev = (m.open > para_first).then(|| m.open - 1);
     let opens_sentence =
-        prev.is_none_or(|p| r.is_terminal(p) || matches!(r.text(p), ":" | "—" | "–" | "-") || r.is_quote_mark(p));
+        prev.is_none_or(|p| r.is_terminal(p) || matches!(r.text(p), ":" | "—" | "–" | "-" | "«" | "“"));
     let kind = if opens_sentence || m.multi_paragraph { QuoteKind::Direct } else { QuoteKind::Partial };
     let (cue, source) = if kind == QuoteKind::Partial {
         partial_source(r, m, close, para_first)
@@ -205,6 +205,11 @@ fn cue_after(r: &Reader, close: usize) -> Option<(usize, Option<Found>)> {
     let mut k = close + 1;
     if k < n && matches!(r.text(k), "," | "-" | "—" | "–") {
         k += 1;
+    }
+    // The cue must be in the paragraph of the quote.
+    let para_of = |i: usize| r.doc.sentences.get(*r.sentence.get(i)?).map(|s| s.paragraph);
+    if k >= n || para_of(k) != para_of(close.min(n - 1)) {
+        return None;
     }
     let hi = window_end(r, k, 14);
     for v in k..(k + 5).min(hi) {
@@ -289,7 +294,7 @@ fn sentence_subject(r: &Reader, lo: usize, hi: usize) -> Option<Found> {
         }
         let sentence_first = r.doc.sentences.get(r.sentence[k]).is_some_and(|s| s.tokens.start == k);
         // A lone capital at the start of a sentence is a name only if a verb-like word or a comma follows.
-        let long_enough = j > k + 1 || !sentence_first || (j < hi && (r.text(j) == "," || r.is_quote_mark(j)));
+        let long_enough = j > k + 1 || !sentence_first || (j < r.len() && (r.text(j) == "," || r.is_quote_mark(j)));
         if j > k && long_enough {
             return Some(Found::Phrase { from: k, to: j });
         }
@@ -453,10 +458,17 @@ fn indirect_items(r: &Reader) -> Vec<Item> {
         if let Some(form) = r.cue[v] {
             let cue = Some((v, v + form.len));
             if let Some(start) = r.complement_start(v, hi) {
+                // A participle reports for the main clause only after a comma
+                // or "en": ", précisant que", "en ajoutant que", ", adding that".
+                let attached = v == lo || r.text(v - 1) == "," || r.is(v - 1, "en");
                 let source = match r.clitic_of(v).or_else(|| r.subject_before(v, lo)) {
                     Some(f) => Source::Found(f),
-                    None if form.participle => Source::MainClause,
-                    None => r.subject_after(v, start).0.map_or(Source::MainClause, Source::Found),
+                    None if form.participle && attached => Source::MainClause,
+                    None if form.participle => continue,
+                    None => match r.subject_after(v, start).0 {
+                        Some(f) => Source::Found(f),
+                        None => continue,
+                    },
                 };
                 // "said he thought that…": the inner verb's clause is the content.
                 let start = (start..(start + 3).min(hi))
@@ -588,8 +600,10 @@ fn fronted_or_incise(r: &Reader, v: usize, lo: usize, hi: usize) -> Option<(usiz
     let at_end = post >= hi || r.is_terminal(post) || matches!(r.text(post), ":" | ",");
     if at_end {
         let end = if comma_before { pre - 1 } else { pre };
-        // An inverted cue without a comma needs a named subject after it.
-        let named_after = matches!(found, Found::Phrase { from, .. } if from > v);
+        // An inverted cue without a comma ("…de rénovation confirme André
+        // Kaufmann") is French, in the present, with a named subject after it.
+        let present = r.low[v].ends_with('e') || r.low[v].ends_with("ent");
+        let named_after = r.doc.lang == Lang::Fr && present && matches!(found, Found::Phrase { from, .. } if from > v);
         if (comma_before || named_after) && end > lo + 3 && !r.is_quote_mark(end - 1) {
             return Some((lo, end, Source::Found(found)));
         }
@@ -754,10 +768,12 @@ fn resolve_found(
             }
             let (lo, _) = r.sentence_bounds(tok);
             let k = if tok > lo && r.text(tok - 1) == "," { tok - 1 } else { tok };
-            (k > lo).then(|| r.subject_before(k, lo)).flatten().and_then(|f| match f {
+            let antecedent = (k > lo).then(|| r.subject_before(k, lo)).flatten().and_then(|f| match f {
                 Found::Phrase { .. } => resolve_found(r, f, pos, sent, history, entities, anchor),
                 _ => None,
-            })
+            });
+            // An antecedent that names nobody ("the only finding that…") leaves the latest speaker.
+            antecedent.or_else(|| recent().next().map(|h| h.3.clone()))
         }
         Found::Phrase { from, to } => {
             let mut s = phrase_speaker(r, from, to, entities);

@@ -97,9 +97,15 @@ impl<'a> Reader<'a> {
             && !(i > 0 && self.is_title_dot(i))
     }
 
-    /// "M." or "Mr.": the dot of an honorific.
+    /// "M.", "Mr." or "J.": the dot of an honorific or an initial.
     fn is_title_dot(&self, i: usize) -> bool {
-        self.text(i) == "." && matches!(self.class(i - 1), Some(Class::Title(_)))
+        if self.text(i) != "." || self.doc.tokens[i - 1].end != self.doc.tokens[i].start {
+            return false;
+        }
+        let prev = self.text(i - 1);
+        let mut chars = prev.chars();
+        let initial = matches!((chars.next(), chars.next()), (Some(c), None) if c.is_uppercase());
+        initial || matches!(self.class(i - 1), Some(Class::Title(_)))
     }
 
     pub fn sentence_bounds(&self, i: usize) -> (usize, usize) {
@@ -185,6 +191,12 @@ impl<'a> Reader<'a> {
                 return Some(Found::Pronoun { tok: k, gender: g })
             }
             Some(Class::Relative) => return Some(Found::Relative { tok: k }),
+            // "the only finding that suggests": "that" after a noun is a relative pronoun.
+            Some(Class::Complementiser)
+                if self.doc.lang == Lang::En && k > lo && self.doc.tokens[k - 1].kind == TokenKind::Word =>
+            {
+                return Some(Found::Relative { tok: k })
+            }
             _ => {}
         }
         if self.text(k) == "," {
@@ -372,6 +384,7 @@ impl<'a> Reader<'a> {
             // A name ends at a lowercase word that is not a speaker noun or a link.
             if to > from
                 && self.is_name_word(to - 1)
+                && !self.is_title_dot(to)
                 && !self.is_cap(to)
                 && !matches!(self.class(to), Some(Class::Of | Class::Det(_)))
                 && self.noun(to).is_none()
@@ -383,7 +396,8 @@ impl<'a> Reader<'a> {
         while to > from && matches!(self.class(to - 1), Some(Class::Of | Class::Det(_))) {
             to -= 1;
         }
-        if to > from && self.has_head(from, to) {
+        let starts_well = !matches!(self.class(from), Some(Class::Of | Class::Prep));
+        if to > from && starts_well && self.has_head(from, to) {
             (Some(Found::Phrase { from, to }), via)
         } else {
             (None, via)
@@ -424,10 +438,23 @@ impl<'a> Reader<'a> {
             return Some(next);
         }
         if form.bare && self.doc.lang == Lang::En {
-            let ok = matches!(self.doc.tokens[next].kind, TokenKind::Word | TokenKind::Number)
+            // After a quote ("” said Mr. Reeves") the verb is inverted and takes no clause.
+            let inverted =
+                v > 1 && (self.is_quote_mark(v - 1) || self.text(v - 1) == "," && self.is_quote_mark(v - 2));
+            let ok = !inverted
+                && matches!(self.doc.tokens[next].kind, TokenKind::Word | TokenKind::Number)
                 && !matches!(
                     self.class(next),
-                    Some(Class::Prep | Class::Adverb | Class::Conjunction | Class::Aux | Class::Of | Class::Source)
+                    Some(
+                        Class::Prep
+                            | Class::Adverb
+                            | Class::Conjunction
+                            | Class::Aux
+                            | Class::Of
+                            | Class::Source
+                            | Class::Indefinite
+                            | Class::Title(_)
+                    )
                 )
                 && !self.is(next, "so");
             return ok.then_some(next);
