@@ -543,8 +543,8 @@ fn push_clause(
         return;
     }
     // A clause that is only a quote is that quote, not reported speech.
-    let quoted = (a..b).filter(|&k| r.quoted[k] || r.is_quote_mark(k)).count();
-    if quoted * 5 >= (b - a) * 4 {
+    let own_words = (a..b).filter(|&k| !r.quoted[k] && !r.is_punct(k)).count();
+    if own_words < 2 {
         return;
     }
     let doc = r.doc;
@@ -592,12 +592,26 @@ fn fronted_or_incise(r: &Reader, v: usize, lo: usize, hi: usize) -> Option<(usiz
         post += 1;
     }
     let comma_before = pre > lo && r.text(pre - 1) == ",";
-    // Incise: ", a souligné l'agence TASS, confirment…".
-    if comma_before && post < hi && r.text(post) == "," && (post + 1..hi).filter(|&k| !r.is_punct(k)).count() >= 3 {
+    // After a quote, the cue is the quote's own ("«…», explique X, bénévole…").
+    let after_quote = pre > lo + 1 && r.is_quote_mark(pre - 2);
+    // Incise: ", a souligné l'agence TASS, confirment…", ", he said, …"; a
+    // subject before the verb ("X, chef…, l'a rappelé, hier, …") is no incise.
+    let inverted = match found {
+        Found::Phrase { from, .. } => from > v,
+        Found::Pronoun { .. } => true,
+        Found::Relative { .. } => false,
+    };
+    if comma_before
+        && inverted
+        && !after_quote
+        && post < hi
+        && r.text(post) == ","
+        && (post + 1..hi).filter(|&k| !r.is_punct(k)).count() >= 3
+    {
         return Some((post + 1, hi, Source::Found(found)));
     }
     // Fronted: the clause before, then the cue at the end of the sentence.
-    let at_end = post >= hi || r.is_terminal(post) || matches!(r.text(post), ":" | ",");
+    let at_end = post >= hi || r.is_terminal(post) || r.text(post) == ":" || inverted && r.text(post) == ",";
     if at_end {
         let end = if comma_before { pre - 1 } else { pre };
         // An inverted cue without a comma ("…de rénovation confirme André

@@ -76,6 +76,8 @@ pub enum Class {
     Question,
     Naming,
     Title(Gender),
+    /// Turns "que"/"that" into a subordinator: "alors que", "so that".
+    Subordinator,
 }
 
 /// A reporting verb form.
@@ -156,7 +158,10 @@ fn build(lang: Lang, verbs: &'static str, nouns: &'static str, grammar: &'static
             None => inflect(lang, lemma),
         };
         let mut seen = HashSet::new();
-        for form in forms.into_iter().chain(std::iter::once(lemma.to_lowercase())) {
+        // An English lemma is also the present tense ("officials say"); a
+        // French infinitive ("Autant dire que") reports nobody's words.
+        let base = (lang == Lang::En).then(|| lemma.to_lowercase());
+        for form in forms.into_iter().chain(base) {
             if !seen.insert(form.clone()) {
                 continue;
             }
@@ -201,6 +206,7 @@ fn build(lang: Lang, verbs: &'static str, nouns: &'static str, grammar: &'static
             "conj" => Class::Conjunction,
             "source" => Class::Source,
             "question" => Class::Question,
+            "subord" => Class::Subordinator,
             _ => Class::Naming,
         };
         lex.grammar.insert(word.to_lowercase().trim_end_matches('.').to_string(), class);

@@ -409,6 +409,13 @@ impl<'a> Reader<'a> {
         let form = self.cue[v]?;
         let after = v + form.len;
         for k in after..(after + MAX_COMP_GAP).min(hi) {
+            // "alors que", "parce que", "so that": a subordinate clause, not what was said.
+            if matches!(self.class(k), Some(Class::Complementiser))
+                && k > after
+                && matches!(self.class(k - 1), Some(Class::Subordinator))
+            {
+                break;
+            }
             if matches!(self.class(k), Some(Class::Complementiser)) {
                 return (k + 1 < hi).then_some(k + 1);
             }
@@ -439,8 +446,7 @@ impl<'a> Reader<'a> {
         }
         if form.bare && self.doc.lang == Lang::En {
             // After a quote ("” said Mr. Reeves") the verb is inverted and takes no clause.
-            let inverted =
-                v > 1 && (self.is_quote_mark(v - 1) || self.text(v - 1) == "," && self.is_quote_mark(v - 2));
+            let inverted = v > 1 && (self.is_quote_mark(v - 1) || self.text(v - 1) == "," && self.is_quote_mark(v - 2));
             let ok = !inverted
                 && matches!(self.doc.tokens[next].kind, TokenKind::Word | TokenKind::Number)
                 && !matches!(

@@ -9,8 +9,7 @@ fn run(text: &str, lang: Lang) -> Vec<Quote> {
 #[test]
 fn debug_dump() {
     for (t, l) in [
-        ("Moscou «convaincu» que l'Occident a «bien entendu» les mises en garde de Poutine", Lang::Fr),
-        ("«Évidemment nous avons modifié les directives» a déclaré John Kirby, interrogé sur l'«efficacité» des frappes de missiles ATACMS en Russie.", Lang::Fr),
+        ("Dans un point de vue paru dans «Le Monde», le président socialiste de l'Assemblée nationale juge que la cohabitation comporte «trois inconvénients»: elle «ne facilite pas le traitement des problèmes de long terme», «dilue la notion-même de responsabilité politique» et «fait le lit des abstentionnistes et des votes marginaux».", Lang::Fr),
     ] {
         for q in run(t, l) {
             eprintln!("{:?} {:?} {:?} {:?}", q.kind, q.span.text, q.speaker_name, q.cue.map(|c| c.text));
