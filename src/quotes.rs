@@ -1,10 +1,31 @@
 //! Who says what: direct, partial and reported speech, with speakers and channels.
+//!
+//! The layer works in four passes, each linear in the tokens:
+//! 1. [`marks`] pairs quote marks into quoted stretches (nested, multi-paragraph,
+//!    recovering from a missing closing mark at the paragraph end);
+//! 2. quoted names and titles («Orechnik», “Rez Infinite”) are set aside and the
+//!    rest is classed `direct` or `partial`;
+//! 3. reporting verbs ([`lexicon`], generated from lemmas) and source phrases
+//!    ("selon X", "according to X") give reported speech (`indirect`);
+//! 4. in text order, each quote's speaker phrase is read around its cue (both
+//!    orders, inversion, appositions) within a bounded window, then resolved:
+//!    pronouns and bare anaphors ("il", "le ministère") to the nearest compatible
+//!    earlier speaker, quotes with no cue to the speaker of the quote just before.
+
+mod lexicon;
+mod marks;
+mod phrase;
 
 use serde::Serialize;
 
-use crate::entities::Entity;
-use crate::segment::Doc;
+use crate::entities::{Entity, EntityType};
+use crate::lang::Lang;
+use crate::segment::{Doc, TokenKind};
 use crate::span::{Span, Spanned};
+
+use lexicon::{Class, Gender, NounClass};
+use marks::Marked;
+use phrase::{Found, Reader};
 
 /// The form of a quote.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -28,10 +49,18 @@ pub struct Quote {
     pub span: Span,
     /// The id of the speaking entity, when it is one.
     pub speaker: Option<String>,
-    /// The speaker as the article names it.
+    /// The speaker as the article names it; a pronoun or a bare anaphor ("le
+    /// ministère") gives the name of the speaker it points back to.
     pub speaker_name: Option<String>,
     /// The reporting verb or "selon" that introduces the quote.
     pub cue: Option<Span>,
+    /// The medium the words were said through, as the article names it: a
+    /// document ("communiqué", "statement") and/or a platform ("Telegram"),
+    /// joined with ", ". `None` when the article does not say.
+    pub channel: Option<String>,
+    /// The outlet that relays the words ("l'agence TASS", "Reuters"), when the
+    /// article names one; it may also be the speaker.
+    pub via: Option<String>,
 }
 
 impl Spanned for Quote {
@@ -41,7 +70,899 @@ impl Spanned for Quote {
     }
 }
 
+/// How far back (in byte) a pronoun or a quote with no cue looks for its speaker.
+const RESOLVE_WINDOW: usize = 4000;
+/// How many earlier speakers a pronoun compares itself with.
+const HISTORY: usize = 12;
+
 /// Finds the quotes of the article and their speakers.
-pub fn find(_doc: &Doc, _entities: &[Entity]) -> Vec<Quote> {
-    Vec::new()
+pub fn find(doc: &Doc, entities: &[Entity]) -> Vec<Quote> {
+    if doc.tokens.is_empty() {
+        return Vec::new();
+    }
+    let mut r = Reader::new(doc);
+    let marked = marks::pair(doc);
+    for m in &marked {
+        let close = m.close.unwrap_or_else(|| last_token_before(doc, m.end));
+        for q in &mut r.quoted[(m.open + 1).min(close)..close] {
+            *q = true;
+        }
+    }
+    let mut items: Vec<Item> = Vec::new();
+    for m in &marked {
+        if let Some(item) = marked_item(&r, m) {
+            items.push(item);
+        }
+    }
+    items.extend(dialogue_items(&r));
+    items.extend(indirect_items(&r));
+    items.sort_by_key(|it| (it.start, it.kind != QuoteKind::Indirect));
+    resolve_all(&r, &mut items, entities);
+    items
+        .into_iter()
+        .enumerate()
+        .map(|(n, it)| Quote {
+            id: format!("q{}", n + 1),
+            kind: it.kind,
+            span: Span::of(doc.text, it.start, it.end),
+            speaker: it.speaker.as_ref().and_then(|s| s.entity.clone()),
+            speaker_name: it.speaker.as_ref().map(|s| s.name.clone()),
+            cue: it.cue.map(|(a, b)| Span::of(doc.text, doc.tokens[a].start, doc.tokens[b - 1].end)),
+            channel: it.speaker.as_ref().and_then(|s| s.channel.clone()),
+            via: it.speaker.as_ref().and_then(|s| s.via.clone()),
+        })
+        .collect()
 }
+
+fn last_token_before(doc: &Doc, end: usize) -> usize {
+    doc.tokens.partition_point(|t| t.start < end)
+}
+
+/// Where a quote's speaker is to be found.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Source {
+    /// A phrase found around the cue.
+    Found(Found),
+    /// The subject of the main clause ("…, précisant que"): the latest speaker of the sentence.
+    MainClause,
+    /// Nobody: the words of a question, or no clue at all.
+    Nobody,
+    /// The speaker of the quote before (a floating quote); `reach` substantive paragraphs back.
+    Previous { reach: usize },
+    /// The speaker of the reported-speech clause holding this quote.
+    Enclosing,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+struct Speaker {
+    name: String,
+    /// Bytes of the phrase that named the speaker, for entity linking.
+    start: usize,
+    end: usize,
+    gender: Gender,
+    entity: Option<String>,
+    channel: Option<String>,
+    via: Option<String>,
+    /// Whether the phrase holds a proper name.
+    named: bool,
+}
+
+#[derive(Clone, Debug)]
+struct Item {
+    kind: QuoteKind,
+    start: usize,
+    end: usize,
+    /// First and one-past-last token of the cue.
+    cue: Option<(usize, usize)>,
+    source: Source,
+    /// The token the item is anchored at (for sentence and paragraph lookups).
+    anchor: usize,
+    speaker: Option<Speaker>,
+}
+
+// ---------------------------------------------------------------------------
+// Direct and partial quotes
+
+fn marked_item(r: &Reader, m: &Marked) -> Option<Item> {
+    let doc = r.doc;
+    let n = r.len();
+    let close = m.close.unwrap_or_else(|| last_token_before(doc, m.end));
+    let para = &doc.paragraphs[m.paragraph];
+    let para_first = doc.tokens.partition_point(|t| t.start < para.start);
+    let words = (m.open + 1..close.min(n)).filter(|&k| doc.tokens[k].kind != TokenKind::Punct).count();
+    if words == 0 {
+        return None;
+    }
+    let after = cue_after(r, close);
+    let before = cue_before(r, m.open, para_first);
+    let adjacent_cue =
+        after.is_some() || before.is_some_and(|(v, _)| m.open > 0 && (r.text(m.open - 1) == ":" || v + 2 >= m.open));
+    if !adjacent_cue && is_name_or_title(r, m, close, words, para_first) {
+        return None;
+    }
+    let prev = (m.open > para_first).then(|| m.open - 1);
+    let opens_sentence =
+        prev.is_none_or(|p| r.is_terminal(p) || matches!(r.text(p), ":" | "—" | "–" | "-" | "«" | "“"));
+    let kind = if opens_sentence || m.multi_paragraph { QuoteKind::Direct } else { QuoteKind::Partial };
+    let (cue, source) = if kind == QuoteKind::Partial {
+        partial_source(r, m, close, para_first)
+    } else if let Some((v, found)) = after {
+        (Some(v), found.map_or(Source::Nobody, Source::Found))
+    } else if let Some((v, found)) = before {
+        (Some(v), found.map_or(Source::MainClause, Source::Found))
+    } else if prev.is_some_and(|p| r.text(p) == ":") {
+        (None, colon_source(r, m.open - 1, para_first).map_or(Source::Previous { reach: 1 }, Source::Found))
+    } else {
+        (None, Source::Previous { reach: 1 })
+    };
+    let cue = cue.map(|v| (v, v + r.cue[v].map_or(1, |f| f.len)));
+    Some(Item { kind, start: m.start, end: m.end, cue, source, anchor: m.open, speaker: None })
+}
+
+/// A cue right after a closing mark: "», a déclaré X", "” he said", "» indique le communiqué".
+fn cue_after(r: &Reader, close: usize) -> Option<(usize, Option<Found>)> {
+    let n = r.len();
+    let mut k = close + 1;
+    if k < n && matches!(r.text(k), "," | "-" | "—" | "–") {
+        k += 1;
+    }
+    // The cue must be in the paragraph of the quote.
+    let para_of = |i: usize| r.doc.sentences.get(*r.sentence.get(i)?).map(|s| s.paragraph);
+    if k >= n || para_of(k) != para_of(close.min(n - 1)) {
+        return None;
+    }
+    let hi = window_end(r, k, 14);
+    for v in k..(k + 5).min(hi) {
+        if r.is_punct(v) {
+            break;
+        }
+        if r.cue[v].is_some() {
+            let found = r.clitic_of(v).or_else(|| r.subject_after(v, hi).0).or_else(|| r.subject_before(v, k));
+            return Some((v, found));
+        }
+    }
+    None
+}
+
+/// The last cue before an opening mark within its sentence: "X a déclaré : «".
+fn cue_before(r: &Reader, open: usize, para_first: usize) -> Option<(usize, Option<Found>)> {
+    let lo = window_start(r, open, para_first, 40);
+    (lo..open).rev().find(|&v| r.cue[v].is_some() && !r.quoted[v]).map(|v| {
+        let found = r.clitic_of(v).or_else(|| r.subject_before(v, lo)).or_else(|| r.subject_after(v, open).0);
+        (v, found)
+    })
+}
+
+/// The first token of the clause holding `at`: after the last sentence end,
+/// closing quote mark or paragraph start, at most `max` tokens back.
+fn window_start(r: &Reader, at: usize, para_first: usize, max: usize) -> usize {
+    let floor = para_first.max(at.saturating_sub(max));
+    let mut lo = at;
+    while lo > floor {
+        let p = lo - 1;
+        if r.is_terminal(p) && !r.quoted[p] || matches!(r.text(p), "»" | "”") {
+            break;
+        }
+        lo = p;
+    }
+    lo
+}
+
+/// One past the last token of the clause starting at `from`, at most `max` tokens on.
+fn window_end(r: &Reader, from: usize, max: usize) -> usize {
+    let n = r.len();
+    let para = r.doc.sentences.get(r.sentence.get(from).copied().unwrap_or(usize::MAX)).map(|s| s.paragraph);
+    let mut hi = from;
+    while hi < n && hi < from + max {
+        if r.is_terminal(hi) || matches!(r.text(hi), "«" | "“" | ";") {
+            break;
+        }
+        if para.is_some() && r.doc.sentences.get(r.sentence[hi]).map(|s| s.paragraph) != para {
+            break;
+        }
+        hi += 1;
+    }
+    hi
+}
+
+/// The speaker of a quote introduced by a colon with no cue: a document named
+/// just before ("a lu sa déposition :"), else the clause's subject.
+fn colon_source(r: &Reader, colon: usize, para_first: usize) -> Option<Found> {
+    let lo = window_start(r, colon, para_first, 40);
+    if let Some(k) = (lo..colon).rev().take(6).find(|&k| matches!(r.noun(k), Some((_, NounClass::Doc)))) {
+        let from =
+            if k > lo && matches!(r.class(k - 1), Some(Class::Det(_) | Class::Demonstrative(_))) { k - 1 } else { k };
+        return Some(Found::Phrase { from, to: k + 1 });
+    }
+    sentence_subject(r, lo, colon)
+}
+
+/// A proper name opening the clause `lo..hi`, after any adjunct ("Avertie par
+/// des voisines, Juliette Carpezat…"): the subject of a sentence with no cue.
+fn sentence_subject(r: &Reader, lo: usize, hi: usize) -> Option<Found> {
+    let mut k = lo;
+    for _ in 0..3 {
+        if k >= hi {
+            return None;
+        }
+        let mut j = k;
+        while j < hi && (r.is_name_word(j) || (j > k && matches!(r.class(j), Some(Class::Of)))) {
+            j += 1;
+        }
+        while j > k && matches!(r.class(j - 1), Some(Class::Of)) {
+            j -= 1;
+        }
+        let sentence_first = r.doc.sentences.get(r.sentence[k]).is_some_and(|s| s.tokens.start == k);
+        // A lone capital at the start of a sentence is a name only if a verb-like word or a comma follows.
+        let long_enough = j > k + 1 || !sentence_first || (j < r.len() && (r.text(j) == "," || r.is_quote_mark(j)));
+        if j > k && long_enough {
+            return Some(Found::Phrase { from: k, to: j });
+        }
+        // Skip a leading adjunct up to its comma.
+        let comma = (k..hi.min(k + 12)).find(|&c| r.text(c) == ",")?;
+        k = comma + 1;
+    }
+    None
+}
+
+/// Whether a quoted stretch names something rather than quoting anyone.
+fn is_name_or_title(r: &Reader, m: &Marked, close: usize, words: usize, para_first: usize) -> bool {
+    let doc = r.doc;
+    let n = r.len();
+    // "le « low profile » (profil bas)": a term and its gloss.
+    if close + 1 < n && r.text(close + 1) == "(" {
+        return true;
+    }
+    // "baptisé «Orechnik»", "dubbed “Thumper”".
+    if m.open > 0 && matches!(r.class(m.open - 1), Some(Class::Naming)) {
+        return true;
+    }
+    // A short quoted line standing alone is a heading.
+    let para = &doc.paragraphs[m.paragraph];
+    let alone = m.open == para_first
+        && doc
+            .tokens
+            .get(close + 1)
+            .is_none_or(|t| t.start >= para.end || r.is_terminal(close + 1) && t.end >= para.end);
+    if alone && words <= 4 && !m.multi_paragraph {
+        return true;
+    }
+    // Title case: every word capitalised but small linking words.
+    let content: Vec<usize> = (m.open + 1..close.min(n)).filter(|&k| doc.tokens[k].kind != TokenKind::Punct).collect();
+    if content.len() > 6 {
+        return false;
+    }
+    let first_cap = content.first().is_some_and(|&k| r.is_cap(k) || doc.tokens[k].kind == TokenKind::Number);
+    let all_caps = content.iter().all(|&k| {
+        r.is_cap(k)
+            || doc.tokens[k].kind == TokenKind::Number
+            || matches!(
+                r.class(k),
+                Some(Class::Of | Class::Det(_) | Class::Prep | Class::Conjunction | Class::Indefinite)
+            )
+            || r.text(k).chars().any(|c| c.is_ascii_digit())
+    });
+    first_cap && all_caps
+}
+
+/// The speaker source of a partial quote: the words of a question, the
+/// reported speech holding it, a cue in its sentence, an agent ("by its
+/// creators"), the sentence's named subject, or the last speaker.
+fn partial_source(r: &Reader, m: &Marked, close: usize, para_first: usize) -> (Option<usize>, Source) {
+    let lo = window_start(r, m.open, para_first, 40);
+    // "interrogé sur l'«efficacité»", "asked about the “deal”": the question's words.
+    if (m.open.saturating_sub(4).max(lo)..m.open).any(|k| matches!(r.class(k), Some(Class::Question))) {
+        return (None, Source::Nobody);
+    }
+    // "Called a “violent rhythm game” by its creators".
+    let n = r.len();
+    let by = close + 1;
+    if by + 1 < n && (r.is(by, "by") || r.is(by, "par")) {
+        let hi = window_end(r, by + 1, 10);
+        let mut to = by + 1;
+        while to < hi && !r.is_punct(to) {
+            to += 1;
+        }
+        if to > by + 1 && r.has_head(by + 1, to) || (to > by + 1 && matches!(r.class(by + 1), Some(Class::Det(_)))) {
+            return (None, Source::Found(Found::Phrase { from: by + 1, to }));
+        }
+    }
+    if let Some(v) = (lo..m.open).rev().find(|&v| r.cue[v].is_some() && !r.quoted[v]) {
+        return (Some(v), Source::Enclosing);
+    }
+    let hi = window_end(r, close + 1, 20);
+    if let Some(v) = (close + 1..hi).find(|&v| r.cue[v].is_some() && !r.quoted[v]) {
+        let found = r.clitic_of(v).or_else(|| r.subject_after(v, hi).0).or_else(|| r.subject_before(v, close + 1));
+        return (Some(v), found.map_or(Source::Nobody, Source::Found));
+    }
+    if let Some(f) = sentence_subject(r, lo, m.open) {
+        return (None, Source::Found(f));
+    }
+    (None, Source::Previous { reach: 3 })
+}
+
+// ---------------------------------------------------------------------------
+// French dialogue: a paragraph opened by a dash is a line of speech.
+
+fn dialogue_items(r: &Reader) -> Vec<Item> {
+    let doc = r.doc;
+    if doc.lang != Lang::Fr {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    let mut t = 0;
+    for para in &doc.paragraphs {
+        while t < r.len() && doc.tokens[t].start < para.start {
+            t += 1;
+        }
+        let first = t;
+        let mut last = t;
+        while last < r.len() && doc.tokens[last].end <= para.end {
+            last += 1;
+        }
+        if first + 1 >= last || !matches!(r.text(first), "—" | "–") || (first..last).any(|k| r.quoted[k]) {
+            continue;
+        }
+        // The line ends at an incise ", dit-il" / ", répondit Marie".
+        let mut end_tok = last;
+        let mut cue = None;
+        for k in first + 1..last {
+            if r.text(k) == "," && k + 1 < last && r.cue[k + 1].is_some() {
+                end_tok = k;
+                cue = Some(k + 1);
+                break;
+            }
+        }
+        let Some(v) = cue else {
+            out.push(Item {
+                kind: QuoteKind::Direct,
+                start: doc.tokens[first + 1].start,
+                end: doc.tokens[last - 1].end,
+                cue: None,
+                source: Source::Previous { reach: 0 },
+                anchor: first,
+                speaker: None,
+            });
+            continue;
+        };
+        let found = r.clitic_of(v).or_else(|| r.subject_after(v, last).0);
+        let mut end = doc.tokens[end_tok - 1].end;
+        if end <= doc.tokens[first + 1].start {
+            continue;
+        }
+        end = end.max(doc.tokens[first + 1].end);
+        out.push(Item {
+            kind: QuoteKind::Direct,
+            start: doc.tokens[first + 1].start,
+            end,
+            cue: Some((v, v + r.cue[v].map_or(1, |f| f.len))),
+            source: found.map_or(Source::Nobody, Source::Found),
+            anchor: first,
+            speaker: None,
+        });
+    }
+    out
+}
+
+// ---------------------------------------------------------------------------
+// Reported speech
+
+fn indirect_items(r: &Reader) -> Vec<Item> {
+    let mut out = Vec::new();
+    let n = r.len();
+    for v in 0..n {
+        if r.quoted[v] {
+            continue;
+        }
+        let (lo, hi) = r.sentence_bounds(v);
+        if let Some(form) = r.cue[v] {
+            let cue = Some((v, v + form.len));
+            if let Some(start) = r.complement_start(v, hi) {
+                // A participle reports for the main clause only after a comma
+                // or "en": ", précisant que", "en ajoutant que", ", adding that".
+                let attached = v == lo || r.text(v - 1) == "," || r.is(v - 1, "en");
+                let source = match r.clitic_of(v).or_else(|| r.subject_before(v, lo)) {
+                    Some(f) => Source::Found(f),
+                    None if form.participle && attached => Source::MainClause,
+                    None if form.participle => continue,
+                    None => match r.subject_after(v, start).0 {
+                        Some(f) => Source::Found(f),
+                        None => continue,
+                    },
+                };
+                // "said he thought that…": the inner verb's clause is the content.
+                let start = (start..(start + 3).min(hi))
+                    .find(|&k| r.cue[k].is_some() && k > start)
+                    .and_then(|k| r.complement_start(k, hi).filter(|&s| r.class(s - 1) == Some(Class::Complementiser)))
+                    .unwrap_or(start);
+                for (a, b) in clause_pieces(r, start, hi) {
+                    push_clause(r, &mut out, a, b, cue, source, v);
+                }
+                continue;
+            }
+            if let Some((a, b, source)) = fronted_or_incise(r, v, lo, hi) {
+                push_clause(r, &mut out, a, b, cue, source, v);
+            }
+            continue;
+        }
+        if let Some((cue, a, b, found)) = source_phrase(r, v, lo, hi) {
+            push_clause(r, &mut out, a, b, Some(cue), Source::Found(found), v);
+        }
+    }
+    out
+}
+
+/// Splits a clause at "et que", "and that", ", and he noted": each piece is reported speech.
+fn clause_pieces(r: &Reader, start: usize, hi: usize) -> Vec<(usize, usize)> {
+    let mut pieces = Vec::new();
+    let mut from = start;
+    let mut k = start;
+    while k < hi {
+        if !r.quoted[k]
+            && (r.is_terminal(k) || r.text(k) == ";" || r.text(k) == ":" && k + 1 < hi && r.is_quote_mark(k + 1))
+        {
+            break;
+        }
+        if matches!(r.class(k), Some(Class::Conjunction)) && matches!(r.class(k + 1), Some(Class::Complementiser)) {
+            pieces.push((from, k));
+            from = k + 2;
+            k += 2;
+            continue;
+        }
+        if r.text(k) == ","
+            && matches!(r.class(k + 1), Some(Class::Conjunction))
+            && (k + 2..(k + 6).min(hi)).any(|j| r.cue[j].is_some())
+        {
+            break;
+        }
+        k += 1;
+    }
+    pieces.push((from, k));
+    pieces
+}
+
+fn push_clause(
+    r: &Reader,
+    out: &mut Vec<Item>,
+    a: usize,
+    b: usize,
+    cue: Option<(usize, usize)>,
+    source: Source,
+    v: usize,
+) {
+    let mut b = b;
+    while b > a && (matches!(r.text(b - 1), "," | "-" | "—" | "–" | ":") || r.is_terminal(b - 1) && !r.quoted[b - 1])
+    {
+        b -= 1;
+    }
+    if b <= a {
+        return;
+    }
+    let words = (a..b).filter(|&k| !r.is_punct(k)).count();
+    if words < 2 {
+        return;
+    }
+    // A clause that is only a quote is that quote, not reported speech.
+    let own_words = (a..b).filter(|&k| !r.quoted[k] && !r.is_punct(k)).count();
+    if own_words < 2 {
+        return;
+    }
+    let doc = r.doc;
+    out.push(Item {
+        kind: QuoteKind::Indirect,
+        start: doc.tokens[a].start,
+        end: doc.tokens[b - 1].end,
+        cue,
+        source,
+        anchor: v,
+        speaker: None,
+    });
+}
+
+/// "La situation est grave, a déclaré le ministre." and "Des déclarations qui,
+/// a souligné l'agence, confirment…": the reported clause around a cue that
+/// takes no complement.
+fn fronted_or_incise(r: &Reader, v: usize, lo: usize, hi: usize) -> Option<(usize, usize, Source)> {
+    let len = r.cue[v].map_or(1, |f| f.len);
+    // The subject after the verb (inversion) or before it ("officials said").
+    let (found, subj_end, before_verb) = match r.clitic_of(v) {
+        Some(f) => (f, v + len + 1, v),
+        None => match r.subject_after(v, hi).0 {
+            Some(f @ Found::Phrase { to, .. }) => (f, to, v),
+            _ => match r.subject_before(v, lo) {
+                Some(f @ Found::Phrase { from, .. }) => (f, v + len, from),
+                Some(f @ Found::Pronoun { tok, .. }) => (f, v + len, tok),
+                _ => return None,
+            },
+        },
+    };
+    // Skip the auxiliary and adverbs before the verb ("a souligné").
+    let mut pre = before_verb;
+    while pre > lo && matches!(r.class(pre - 1), Some(Class::Aux | Class::Adverb)) {
+        pre -= 1;
+    }
+    // And the adverbs after the subject ("said late Thursday").
+    let mut post = subj_end;
+    while post < hi
+        && (matches!(r.class(post), Some(Class::Adverb))
+            || r.is(post, "late")
+            || r.is(post, "sur")
+            || r.is(post, "place"))
+    {
+        post += 1;
+    }
+    let comma_before = pre > lo && r.text(pre - 1) == ",";
+    // After a quote, the cue is the quote's own ("«…», explique X, bénévole…").
+    let after_quote = pre > lo + 1 && r.is_quote_mark(pre - 2);
+    // Incise: ", a souligné l'agence TASS, confirment…", ", he said, …"; a
+    // subject before the verb ("X, chef…, l'a rappelé, hier, …") is no incise.
+    let inverted = match found {
+        Found::Phrase { from, .. } => from > v,
+        Found::Pronoun { .. } => true,
+        Found::Relative { .. } => false,
+    };
+    if comma_before
+        && inverted
+        && !after_quote
+        && post < hi
+        && r.text(post) == ","
+        && (post + 1..hi).filter(|&k| !r.is_punct(k)).count() >= 3
+    {
+        return Some((post + 1, hi, Source::Found(found)));
+    }
+    // Fronted: the clause before, then the cue at the end of the sentence.
+    let at_end = post >= hi || r.is_terminal(post) || r.text(post) == ":" || inverted && r.text(post) == ",";
+    if at_end {
+        let end = if comma_before { pre - 1 } else { pre };
+        // An inverted cue without a comma ("…de rénovation confirme André
+        // Kaufmann") is French, in the present, with a named subject after it.
+        let present = r.low[v].ends_with('e') || r.low[v].ends_with("ent");
+        let named_after = r.doc.lang == Lang::Fr && present && matches!(found, Found::Phrase { from, .. } if from > v);
+        if (comma_before || named_after) && end > lo + 3 && !r.is_quote_mark(end - 1) {
+            return Some((lo, end, Source::Found(found)));
+        }
+    }
+    None
+}
+
+/// "selon X, …", "d'après lui, …", "according to X, …", "…, selon X." and a
+/// sentence-opening "Pour X, …": the source and its clause.
+fn source_phrase(r: &Reader, k: usize, lo: usize, hi: usize) -> Option<((usize, usize), usize, usize, Found)> {
+    let (cue_start, np) = if matches!(r.class(k), Some(Class::Source)) {
+        let np = if r.is(k + 1, "to") { k + 2 } else { k + 1 };
+        (k, np)
+    } else if r.is(k, "après") && k > 0 && r.is(k - 1, "d'") {
+        (k - 1, k + 1)
+    } else if r.doc.lang == Lang::Fr && k == lo && r.is(k, "pour") {
+        (k, k + 1)
+    } else {
+        return None;
+    };
+    if np >= hi {
+        return None;
+    }
+    let cue = (cue_start, np);
+    let (found, to) = match r.class(np) {
+        Some(Class::Pronoun(g)) => (Found::Pronoun { tok: np, gender: g }, np + 1),
+        _ => {
+            let mut to = np;
+            while to < hi
+                && to - np < 10
+                && !r.is_punct(to)
+                && !matches!(r.class(to), Some(Class::Complementiser | Class::Relative | Class::Conjunction))
+            {
+                to += 1;
+            }
+            if to == np || !r.has_head(np, to) {
+                return None;
+            }
+            (Found::Phrase { from: np, to }, to)
+        }
+    };
+    if to < hi && r.text(to) == "," && (to + 1..hi).filter(|&j| !r.is_punct(j)).count() >= 3 {
+        return Some((cue, to + 1, hi, found));
+    }
+    let at_end = to >= hi || r.is_terminal(to);
+    if at_end && cue_start > lo + 3 && r.text(cue_start - 1) == "," && !r.is(k, "pour") {
+        return Some((cue, lo, cue_start - 1, found));
+    }
+    None
+}
+
+// ---------------------------------------------------------------------------
+// Speaker resolution, in text order
+
+fn resolve_all(r: &Reader, items: &mut [Item], entities: &[Entity]) {
+    // (byte offset, paragraph, sentence, speaker) of every resolved speaker so far.
+    let mut history: Vec<(usize, usize, usize, Speaker)> = Vec::new();
+    for i in 0..items.len() {
+        let anchor = items[i].anchor;
+        let sent = r.sentence[anchor.min(r.len() - 1)];
+        let para = r.doc.sentences.get(sent).map_or(0, |s| s.paragraph);
+        let pos = items[i].start;
+        let speaker = match items[i].source {
+            Source::Nobody => None,
+            Source::Found(f) => resolve_found(r, f, pos, sent, &history, entities, anchor),
+            Source::MainClause => {
+                history.iter().rev().find(|h| h.2 + 1 >= sent && h.2 <= sent).map(|h| h.3.clone()).or_else(|| {
+                    sentence_subject(r, r.sentence_bounds(anchor).0, anchor)
+                        .and_then(|f| resolve_found(r, f, pos, sent, &history, entities, anchor))
+                })
+            }
+            Source::Enclosing => {
+                let enclosing = items[..i]
+                    .iter()
+                    .rev()
+                    .find(|o| o.kind == QuoteKind::Indirect && o.start <= items[i].start && items[i].end <= o.end + 3);
+                match enclosing {
+                    Some(o) => o.speaker.clone(),
+                    None => {
+                        // The cue's own speaker.
+                        let v = items[i].cue.map(|c| c.0);
+                        v.and_then(|v| {
+                            let (lo, _) = r.sentence_bounds(v);
+                            r.clitic_of(v).or_else(|| r.subject_before(v, lo))
+                        })
+                        .and_then(|f| resolve_found(r, f, pos, sent, &history, entities, anchor))
+                        .or_else(|| history.iter().rev().find(|h| h.2 + 1 >= sent).map(|h| h.3.clone()))
+                    }
+                }
+            }
+            Source::Previous { reach } => {
+                let prev = items[..i].iter().rev().find(|o| o.kind != QuoteKind::Indirect || reach > 1);
+                prev.filter(|o| {
+                    let o_para = r.doc.sentences.get(r.sentence[o.anchor.min(r.len() - 1)]).map_or(0, |s| s.paragraph);
+                    substantive_between(r, o_para, para) <= reach && pos.saturating_sub(o.end) < RESOLVE_WINDOW
+                })
+                .and_then(|o| o.speaker.clone())
+            }
+        };
+        if let Some(s) = &speaker {
+            history.push((pos, para, sent, s.clone()));
+        }
+        items[i].speaker = speaker;
+    }
+}
+
+/// The paragraphs of at least eight words between two paragraphs, counting the later one.
+fn substantive_between(r: &Reader, from: usize, to: usize) -> usize {
+    if to <= from {
+        return 0;
+    }
+    let text = r.doc.text;
+    r.doc.paragraphs[from + 1..=to.min(r.doc.paragraphs.len() - 1)]
+        .iter()
+        .filter(|p| text[p.start..p.end].split_whitespace().take(8).count() >= 8)
+        .count()
+        .max(1)
+}
+
+fn resolve_found(
+    r: &Reader,
+    f: Found,
+    pos: usize,
+    sent: usize,
+    history: &[(usize, usize, usize, Speaker)],
+    entities: &[Entity],
+    anchor: usize,
+) -> Option<Speaker> {
+    let doc = r.doc;
+    let recent = || history.iter().rev().take(HISTORY).filter(|h| pos.saturating_sub(h.0) < RESOLVE_WINDOW);
+    match f {
+        Found::Pronoun { tok, gender } => {
+            if gender == Gender::Unknown {
+                // "you", "I", "on": kept as written when it is a person the reader knows.
+                return (doc.lang == Lang::En).then(|| Speaker {
+                    name: r.text(tok).to_string(),
+                    start: doc.tokens[tok].start,
+                    end: doc.tokens[tok].end,
+                    gender,
+                    entity: None,
+                    channel: None,
+                    via: None,
+                    named: false,
+                });
+            }
+            // The named subject of the same sentence, before the pronoun.
+            let (lo, _) = r.sentence_bounds(anchor);
+            if let Some(Found::Phrase { from, to }) = sentence_subject(r, lo, tok.min(anchor)) {
+                let s = phrase_speaker(r, from, to, entities);
+                if gender.accepts(s.gender) && gender != Gender::Neuter {
+                    return Some(s);
+                }
+            }
+            if let Some(h) = recent().find(|h| gender.accepts(h.3.gender)) {
+                return Some(h.3.clone());
+            }
+            entity_before(r, entities, doc.tokens[tok].start, gender)
+        }
+        Found::Relative { tok } => {
+            if let Some(h) = history.iter().rev().find(|h| h.2 == sent) {
+                return Some(h.3.clone());
+            }
+            let (lo, _) = r.sentence_bounds(tok);
+            let k = if tok > lo && r.text(tok - 1) == "," { tok - 1 } else { tok };
+            let antecedent = (k > lo).then(|| r.subject_before(k, lo)).flatten().and_then(|f| match f {
+                Found::Phrase { .. } => resolve_found(r, f, pos, sent, history, entities, anchor),
+                _ => None,
+            });
+            // An antecedent that names nobody ("the only finding that…") leaves the latest speaker.
+            antecedent.or_else(|| recent().next().map(|h| h.3.clone()))
+        }
+        Found::Phrase { from, to } => {
+            let mut s = phrase_speaker(r, from, to, entities);
+            // "le communiqué du ministère": the document is the channel, its owner the speaker.
+            let head = (from..to).find(|&k| r.noun(k).is_some());
+            if let Some(h) = head {
+                if matches!(r.noun(h), Some((_, NounClass::Doc))) {
+                    s.channel = Some(r.text(h).to_string());
+                    if h + 1 < to && matches!(r.class(h + 1), Some(Class::Of)) && r.has_head(h + 2, to) {
+                        let owner = phrase_speaker(r, h + 1, to, entities);
+                        let owner = resolve_anaphor(r, h + 1, to, owner, &mut recent());
+                        s = Speaker { channel: s.channel, ..owner };
+                    }
+                } else if matches!(r.noun(h), Some((_, NounClass::Media)))
+                    || (from..to).any(|k| matches!(r.noun(k), Some((_, NounClass::Media))))
+                {
+                    s.via = Some(s.name.clone());
+                }
+            }
+            let mut s = resolve_anaphor(r, from, to, s, &mut recent());
+            // "cette habitante du quartier": the person the sentence is about.
+            if !s.named && matches!(r.class(from), Some(Class::Demonstrative(_))) {
+                let (lo, _) = r.sentence_bounds(anchor);
+                if let Some(Found::Phrase { from: a, to: b }) = sentence_subject(r, lo, from) {
+                    let subj = phrase_speaker(r, a, b, entities);
+                    if s.gender.accepts(subj.gender) {
+                        s = Speaker { channel: s.channel, via: s.via, ..subj };
+                    }
+                }
+            }
+            if let Some(p) = platform_after(r, to) {
+                s.channel = Some(match s.channel.take() {
+                    Some(c) => format!("{c}, {p}"),
+                    None => p,
+                });
+            }
+            Some(s)
+        }
+    }
+}
+
+/// "le ministère" after "le ministère russe de la Défense": a bare definite
+/// speaker noun takes the fuller name of the latest speaker with that noun.
+fn resolve_anaphor<'h>(
+    r: &Reader,
+    from: usize,
+    to: usize,
+    s: Speaker,
+    recent: &mut dyn Iterator<Item = &'h (usize, usize, usize, Speaker)>,
+) -> Speaker {
+    if s.named {
+        return s;
+    }
+    let words: Vec<usize> = (from..to)
+        .filter(|&k| !matches!(r.class(k), Some(Class::Det(_) | Class::Demonstrative(_) | Class::Of)))
+        .collect();
+    let [head] = words[..] else { return s };
+    let Some(_) = r.noun(head) else { return s };
+    let noun = &r.low[head];
+    for h in recent {
+        let name = h.3.name.to_lowercase();
+        if h.3.name.len() > s.name.len() && name.split(|c: char| !c.is_alphanumeric() && c != '-').any(|w| w == noun) {
+            return Speaker { channel: s.channel.clone().or(h.3.channel.clone()), via: s.via.clone(), ..h.3.clone() };
+        }
+    }
+    s
+}
+
+/// The speaker a phrase names, with its gender and linked entity.
+fn phrase_speaker(r: &Reader, from: usize, to: usize, entities: &[Entity]) -> Speaker {
+    let doc = r.doc;
+    let start = doc.tokens[from].start;
+    let end = doc.tokens[to - 1].end;
+    let mut gender = Gender::Unknown;
+    for k in from..to {
+        match r.class(k) {
+            Some(Class::Det(g) | Class::Demonstrative(g) | Class::Title(g)) if g != Gender::Unknown => {
+                gender = g;
+                break;
+            }
+            _ => {}
+        }
+        if let Some((g, _)) = r.noun(k) {
+            gender = g;
+            break;
+        }
+        if r.is_name_word(k) {
+            break;
+        }
+    }
+    let named = (from..to).any(|k| r.is_name_word(k) && r.noun(k).is_none());
+    let entity = link_entity(entities, start, end, &doc.text[start..end]);
+    Speaker { name: doc.text[start..end].to_string(), start, end, gender, entity, channel: None, via: None, named }
+}
+
+/// A platform named in the words after a speaker phrase ("publié sur sa chaîne Telegram").
+fn platform_after(r: &Reader, to: usize) -> Option<String> {
+    let hi = window_end(r, to, 15);
+    (to..hi)
+        .find(|&k| r.is_cap(k) && matches!(r.noun(k), Some((_, NounClass::Platform))))
+        .map(|k| r.text(k).to_string())
+}
+
+/// The entity whose mention covers the head of a speaker phrase, or whose
+/// name or mention reads the same.
+fn link_entity(entities: &[Entity], start: usize, end: usize, name: &str) -> Option<String> {
+    let key = normalise(name);
+    for e in entities {
+        for m in &e.mentions {
+            // A mention inside the phrase's complement ("du Kremlin") is another actor.
+            let overlaps = m.start < end && start < m.end;
+            let in_complement = m.start > start && {
+                let before = &name[..(m.start - start).min(name.len())];
+                let before = before.trim_end().to_lowercase();
+                before.ends_with(" de")
+                    || before.ends_with(" du")
+                    || before.ends_with(" des")
+                    || before.ends_with(" of")
+                    || before.ends_with(" d'")
+                    || before.ends_with(" de la")
+            };
+            if overlaps && !in_complement {
+                return Some(e.id.clone());
+            }
+        }
+    }
+    entities
+        .iter()
+        .find(|e| normalise(&e.name) == key || e.mentions.iter().any(|m| normalise(&m.text) == key))
+        .map(|e| e.id.clone())
+}
+
+/// The latest person or organisation mentioned before `at`, for a pronoun.
+fn entity_before(r: &Reader, entities: &[Entity], at: usize, gender: Gender) -> Option<Speaker> {
+    let want_person = matches!(gender, Gender::Masculine | Gender::Feminine);
+    let mut best: Option<(&Entity, &Span)> = None;
+    for e in entities {
+        let ok = match e.kind {
+            EntityType::PER => true,
+            EntityType::ORG => !want_person || r.doc.lang == Lang::Fr,
+            _ => false,
+        };
+        if !ok {
+            continue;
+        }
+        for m in &e.mentions {
+            if m.end <= at && at - m.end < RESOLVE_WINDOW && best.is_none_or(|(_, b)| m.start > b.start) {
+                best = Some((e, m));
+            }
+        }
+    }
+    best.map(|(e, m)| Speaker {
+        name: e.name.clone(),
+        start: m.start,
+        end: m.end,
+        gender: Gender::Unknown,
+        entity: Some(e.id.clone()),
+        channel: None,
+        via: None,
+        named: true,
+    })
+}
+
+/// Case-folded, without a leading article: how names are compared.
+fn normalise(s: &str) -> String {
+    let s = s.replace('’', "'").to_lowercase();
+    let s = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let s = s.trim_matches(|c: char| " .,;:".contains(c));
+    for art in ["le ", "la ", "les ", "l'", "the "] {
+        if let Some(rest) = s.strip_prefix(art) {
+            return rest.to_string();
+        }
+    }
+    s.to_string()
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,316 @@
+//! The per-language word lists of the quotes layer, parsed once.
+//!
+//! Reporting verbs are stored as lemmas; their inflected forms are generated
+//! here (French first and second groups, English regular inflection), so the
+//! data files stay short and a new verb is one line.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+use crate::lang::{entries, pairs, Lang};
+use crate::per_lang;
+
+/// Grammatical gender and number of a speaker phrase, as far as the words tell.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Gender {
+    Masculine,
+    Feminine,
+    Plural,
+    /// A thing or a body ("it").
+    Neuter,
+    /// The words do not tell (a bare name, "porte-parole").
+    Unknown,
+}
+
+impl Gender {
+    fn parse(code: &str) -> Gender {
+        match code {
+            "m" => Gender::Masculine,
+            "f" => Gender::Feminine,
+            "p" => Gender::Plural,
+            "n" => Gender::Neuter,
+            _ => Gender::Unknown,
+        }
+    }
+
+    /// Whether a pronoun of gender `self` may point back to a phrase of gender `other`.
+    pub fn accepts(self, other: Gender) -> bool {
+        match (self, other) {
+            (_, Gender::Unknown) | (Gender::Unknown, _) => true,
+            (Gender::Plural, Gender::Neuter) => true,
+            (a, b) => a == b,
+        }
+    }
+}
+
+/// What a speaker noun names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NounClass {
+    /// A person's title or function.
+    Role,
+    /// An organisation.
+    Body,
+    /// A document that speaks for its author.
+    Doc,
+    /// A news outlet that relays statements.
+    Media,
+    /// A medium: a platform, a channel, an account.
+    Platform,
+}
+
+/// The grammatical class of a function word (see `speaker_grammar.txt`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Class {
+    Det(Gender),
+    Demonstrative(Gender),
+    Indefinite,
+    Pronoun(Gender),
+    Relative,
+    Complementiser,
+    Of,
+    Prep,
+    Aux,
+    Adverb,
+    Conjunction,
+    Source,
+    Question,
+    Naming,
+    Title(Gender),
+    /// Turns "que"/"that" into a subordinator: "alors que", "so that".
+    Subordinator,
+}
+
+/// A reporting verb form.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct VerbForm {
+    /// Takes a clause without a complementiser ("said he was").
+    pub bare: bool,
+    /// A present participle ("précisant", "adding"): its subject is the main clause's.
+    pub participle: bool,
+    /// Tokens the cue spans (more than one for "fait état", "pointed out").
+    pub len: usize,
+}
+
+pub struct Lexicon {
+    /// Single-word verb forms, lowercase.
+    verbs: HashMap<String, VerbForm>,
+    /// Multi-word verb forms by first word: the following words and the form.
+    multi: HashMap<String, Vec<(Vec<String>, VerbForm)>>,
+    nouns: HashMap<String, (Gender, NounClass)>,
+    grammar: HashMap<String, Class>,
+    pub lemmas: usize,
+}
+
+impl Lexicon {
+    /// The verb form starting at `words[0]`, given the lowercase words that follow.
+    pub fn verb_at(&self, words: &[&str]) -> Option<VerbForm> {
+        let first = *words.first()?;
+        if let Some(alts) = self.multi.get(first) {
+            for (rest, form) in alts {
+                if rest.len() < words.len() && rest.iter().zip(&words[1..]).all(|(a, b)| a == b) {
+                    return Some(*form);
+                }
+            }
+        }
+        self.verbs.get(first).copied()
+    }
+
+    pub fn noun(&self, lower: &str) -> Option<(Gender, NounClass)> {
+        self.nouns.get(lower).copied()
+    }
+
+    pub fn class(&self, lower: &str) -> Option<Class> {
+        self.grammar.get(lower.trim_end_matches('.')).copied()
+    }
+}
+
+pub static LEXICONS: LazyLock<Vec<Lexicon>> = LazyLock::new(|| {
+    let verbs = per_lang!("reporting_verbs.txt");
+    let nouns = per_lang!("speaker_nouns.txt");
+    let grammar = per_lang!("speaker_grammar.txt");
+    Lang::ALL.iter().map(|&l| build(l, verbs[l.index()], nouns[l.index()], grammar[l.index()])).collect()
+});
+
+pub fn lexicon(lang: Lang) -> &'static Lexicon {
+    &LEXICONS[lang.index()]
+}
+
+fn build(lang: Lang, verbs: &'static str, nouns: &'static str, grammar: &'static str) -> Lexicon {
+    let mut lex = Lexicon {
+        verbs: HashMap::new(),
+        multi: HashMap::new(),
+        nouns: HashMap::new(),
+        grammar: HashMap::new(),
+        lemmas: 0,
+    };
+    for line in entries(verbs) {
+        let (bare, line) = match line.strip_prefix('+') {
+            Some(rest) => (true, rest),
+            None => (false, line),
+        };
+        let (lemma, listed) = match line.split_once('|') {
+            Some((l, f)) => (l.trim(), Some(f)),
+            None => (line.trim(), None),
+        };
+        lex.lemmas += 1;
+        let forms: Vec<String> = match listed {
+            Some(f) => f.split(',').map(|s| s.trim().to_lowercase()).filter(|s| !s.is_empty()).collect(),
+            None => inflect(lang, lemma),
+        };
+        let mut seen = HashSet::new();
+        // An English lemma is also the present tense ("officials say"); a
+        // French infinitive ("Autant dire que") reports nobody's words.
+        let base = (lang == Lang::En).then(|| lemma.to_lowercase());
+        for form in forms.into_iter().chain(base) {
+            if !seen.insert(form.clone()) {
+                continue;
+            }
+            let participle = match lang {
+                Lang::Fr => form.split(' ').next().is_some_and(|w| w.ends_with("ant")),
+                Lang::En => form.split(' ').next().is_some_and(|w| w.ends_with("ing")),
+            };
+            let words: Vec<String> = form.split(' ').map(str::to_string).collect();
+            let vf = VerbForm { bare, participle, len: words.len() };
+            if words.len() == 1 {
+                lex.verbs.insert(form, vf);
+            } else {
+                lex.multi.entry(words[0].clone()).or_default().push((words[1..].to_vec(), vf));
+            }
+        }
+    }
+    for (word, rest) in pairs(nouns) {
+        let (g, c) = rest.split_once('|').unwrap_or((rest, "role"));
+        let class = match c.trim() {
+            "body" => NounClass::Body,
+            "doc" => NounClass::Doc,
+            "media" => NounClass::Media,
+            "platform" => NounClass::Platform,
+            _ => NounClass::Role,
+        };
+        lex.nouns.insert(word.to_lowercase(), (Gender::parse(g.trim()), class));
+    }
+    for (word, class) in pairs(grammar) {
+        let gender = |c: &str| Gender::parse(c.rsplit('-').next().unwrap_or(""));
+        let class = match class {
+            c if c.starts_with("det") => Class::Det(if c == "det" { Gender::Unknown } else { gender(c) }),
+            c if c.starts_with("dem") => Class::Demonstrative(gender(c)),
+            c if c.starts_with("pron") => Class::Pronoun(gender(c)),
+            c if c.starts_with("title") => Class::Title(gender(c)),
+            "indef" => Class::Indefinite,
+            "rel" => Class::Relative,
+            "comp" => Class::Complementiser,
+            "of" => Class::Of,
+            "prep" => Class::Prep,
+            "aux" => Class::Aux,
+            "adv" => Class::Adverb,
+            "conj" => Class::Conjunction,
+            "source" => Class::Source,
+            "question" => Class::Question,
+            "subord" => Class::Subordinator,
+            _ => Class::Naming,
+        };
+        lex.grammar.insert(word.to_lowercase().trim_end_matches('.').to_string(), class);
+    }
+    lex
+}
+
+/// The inflected forms of a regular lemma; a multi-word lemma inflects its first word.
+fn inflect(lang: Lang, lemma: &str) -> Vec<String> {
+    let lemma = lemma.to_lowercase();
+    let (head, tail) = match lemma.split_once(' ') {
+        Some((h, t)) => (h.to_string(), format!(" {t}")),
+        None => (lemma.clone(), String::new()),
+    };
+    let forms = match lang {
+        Lang::Fr => inflect_fr(&head),
+        Lang::En => inflect_en(&head),
+    };
+    forms.into_iter().map(|f| format!("{f}{tail}")).collect()
+}
+
+fn inflect_fr(lemma: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    if let Some(stem) = lemma.strip_suffix("er") {
+        // Before a and o, c becomes ç and g becomes ge: annonça, jugeait.
+        let soft = if let Some(s) = stem.strip_suffix('c') {
+            format!("{s}ç")
+        } else if stem.ends_with('g') {
+            format!("{stem}e")
+        } else {
+            stem.to_string()
+        };
+        for end in ["e", "ent", "era", "eront", "erait", "eraient", "é", "ée", "és", "ées", "èrent"] {
+            out.push(format!("{stem}{end}"));
+        }
+        for end in ["a", "ait", "aient", "ant"] {
+            out.push(format!("{soft}{end}"));
+        }
+        // The last stem vowel e/é opens to è before a silent ending: concède, relève.
+        if let Some((i, c)) = stem.char_indices().rev().find(|(_, c)| "aeiouyéèêâîôû".contains(*c)) {
+            if c == 'e' || c == 'é' {
+                let open = format!("{}è{}", &stem[..i], &stem[i + c.len_utf8()..]);
+                for end in ["e", "ent", "era", "erait"] {
+                    out.push(format!("{open}{end}"));
+                }
+            }
+        }
+    } else if let Some(stem) = lemma.strip_suffix("ir") {
+        for end in ["it", "issent", "issait", "issaient", "irent", "i", "ie", "ira", "irait", "issant"] {
+            out.push(format!("{stem}{end}"));
+        }
+    }
+    out
+}
+
+fn inflect_en(lemma: &str) -> Vec<String> {
+    let consonant_y =
+        lemma.ends_with('y') && !lemma.ends_with("ay") && !lemma.ends_with("ey") && !lemma.ends_with("oy");
+    if consonant_y {
+        let stem = &lemma[..lemma.len() - 1];
+        return vec![format!("{stem}ies"), format!("{stem}ied"), format!("{lemma}ing")];
+    }
+    if lemma.ends_with('e') {
+        let keep_e = lemma.ends_with("ee") || lemma.ends_with("ye") || lemma.ends_with("oe");
+        let ing = if keep_e { format!("{lemma}ing") } else { format!("{}ing", &lemma[..lemma.len() - 1]) };
+        return vec![format!("{lemma}s"), format!("{lemma}d"), ing];
+    }
+    let s = if ["s", "sh", "ch", "x", "z", "o"].iter().any(|e| lemma.ends_with(e)) {
+        format!("{lemma}es")
+    } else {
+        format!("{lemma}s")
+    };
+    vec![s, format!("{lemma}ed"), format!("{lemma}ing")]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn french_verbs_are_conjugated_from_their_lemmas() {
+        let lex = lexicon(Lang::Fr);
+        for form in ["déclare", "déclaré", "annonça", "concède", "jugeait", "précisant", "martèle", "réagit", "dit"]
+        {
+            assert!(lex.verb_at(&[form]).is_some(), "{form}");
+        }
+        assert!(lex.verb_at(&["fait", "état", "d'"]).is_some());
+        assert!(lex.verb_at(&["maison"]).is_none());
+    }
+
+    #[test]
+    fn english_verbs_are_inflected_from_their_lemmas() {
+        let lex = lexicon(Lang::En);
+        for form in ["says", "said", "argued", "denies", "replied", "noting", "told", "agreeing"] {
+            assert!(lex.verb_at(&[form]).is_some(), "{form}");
+        }
+        assert!(lex.verb_at(&["pointed", "out", "that"]).is_some());
+        assert!(lex.verb_at(&["said"]).is_some_and(|v| v.bare));
+        assert!(lex.verb_at(&["told"]).is_some_and(|v| !v.bare));
+    }
+
+    #[test]
+    fn lexicons_cover_the_required_number_of_verbs() {
+        assert!(lexicon(Lang::Fr).lemmas >= 80, "{}", lexicon(Lang::Fr).lemmas);
+        assert!(lexicon(Lang::En).lemmas >= 60, "{}", lexicon(Lang::En).lemmas);
+    }
+}

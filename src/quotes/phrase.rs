@@ -1,0 +1,484 @@
+//! Token-level reading of an article for the quotes layer: which tokens are
+//! cue verbs, and where the speaker phrase of a cue starts and ends. Every
+//! search here looks at a bounded window of tokens around one position.
+
+use crate::lang::Lang;
+use crate::segment::{Doc, TokenKind};
+
+use super::lexicon::{lexicon, Class, Gender, Lexicon, NounClass, VerbForm};
+
+/// The longest speaker phrase, in tokens.
+const MAX_PHRASE: usize = 12;
+/// How far a cue may look for its complementiser ("said late on Thursday that").
+const MAX_COMP_GAP: usize = 6;
+
+/// The document with per-token facts the quotes layer needs.
+pub struct Reader<'a> {
+    pub doc: &'a Doc<'a>,
+    pub lex: &'static Lexicon,
+    /// Lowercase token texts, with ’ read as '.
+    pub low: Vec<String>,
+    /// The reporting verb starting at each token.
+    pub cue: Vec<Option<VerbForm>>,
+    /// The sentence of each token.
+    pub sentence: Vec<usize>,
+    /// Whether a token lies inside quoted content.
+    pub quoted: Vec<bool>,
+}
+
+/// A speaker phrase as the words give it, before resolution.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Found {
+    /// A noun phrase: tokens `from..to`.
+    Phrase { from: usize, to: usize },
+    /// A personal pronoun at a token.
+    Pronoun { tok: usize, gender: Gender },
+    /// A relative pronoun ("qui a ajouté"): the speaker is its antecedent.
+    Relative { tok: usize },
+}
+
+impl<'a> Reader<'a> {
+    pub fn new(doc: &'a Doc<'a>) -> Reader<'a> {
+        let lex = lexicon(doc.lang);
+        let low: Vec<String> = doc.tokens.iter().map(|t| doc.tok(t).to_lowercase().replace('’', "'")).collect();
+        let mut sentence = vec![usize::MAX; doc.tokens.len()];
+        for (k, s) in doc.sentences.iter().enumerate() {
+            for slot in &mut sentence[s.tokens.clone()] {
+                *slot = k;
+            }
+        }
+        let mut r = Reader { doc, lex, low, cue: Vec::new(), sentence, quoted: vec![false; doc.tokens.len()] };
+        r.cue = (0..doc.tokens.len()).map(|i| r.find_cue(i)).collect();
+        r
+    }
+
+    pub fn len(&self) -> usize {
+        self.doc.tokens.len()
+    }
+
+    pub fn text(&self, i: usize) -> &'a str {
+        self.doc.tok(&self.doc.tokens[i])
+    }
+
+    pub fn class(&self, i: usize) -> Option<Class> {
+        self.low.get(i).and_then(|w| self.lex.class(w))
+    }
+
+    pub fn noun(&self, i: usize) -> Option<(Gender, NounClass)> {
+        self.low.get(i).and_then(|w| self.lex.noun(w))
+    }
+
+    pub fn is_punct(&self, i: usize) -> bool {
+        self.doc.tokens[i].kind == TokenKind::Punct
+    }
+
+    pub fn is(&self, i: usize, s: &str) -> bool {
+        self.low.get(i).is_some_and(|w| w == s)
+    }
+
+    pub fn is_cap(&self, i: usize) -> bool {
+        matches!(self.doc.tokens[i].kind, TokenKind::Word)
+            && self.text(i).chars().next().is_some_and(char::is_uppercase)
+    }
+
+    /// A capitalised word that is not a function word: part of a name.
+    pub fn is_name_word(&self, i: usize) -> bool {
+        self.is_cap(i) && !matches!(self.class(i), Some(c) if !matches!(c, Class::Title(_)))
+    }
+
+    pub fn is_quote_mark(&self, i: usize) -> bool {
+        self.is_punct(i) && matches!(self.text(i), "«" | "»" | "“" | "”" | "„" | "\"" | "‹" | "›" | "‘" | "’" | "'")
+    }
+
+    /// Whether the punctuation at `i` ends a sentence.
+    pub fn is_terminal(&self, i: usize) -> bool {
+        self.is_punct(i)
+            && matches!(self.text(i).chars().next(), Some('.' | '!' | '?' | '…'))
+            && !(i > 0 && self.is_title_dot(i))
+    }
+
+    /// "M.", "Mr." or "J.": the dot of an honorific or an initial.
+    fn is_title_dot(&self, i: usize) -> bool {
+        if self.text(i) != "." || self.doc.tokens[i - 1].end != self.doc.tokens[i].start {
+            return false;
+        }
+        let prev = self.text(i - 1);
+        let mut chars = prev.chars();
+        let initial = matches!((chars.next(), chars.next()), (Some(c), None) if c.is_uppercase());
+        initial || matches!(self.class(i - 1), Some(Class::Title(_)))
+    }
+
+    pub fn sentence_bounds(&self, i: usize) -> (usize, usize) {
+        match self.doc.sentences.get(self.sentence[i]) {
+            Some(s) => (s.tokens.start, s.tokens.end),
+            None => (i, i + 1),
+        }
+    }
+
+    fn find_cue(&self, i: usize) -> Option<VerbForm> {
+        let kind = self.doc.tokens[i].kind;
+        if !matches!(kind, TokenKind::Word) {
+            return None;
+        }
+        let end = (i + 4).min(self.len());
+        let words: Vec<&str> = self.low[i..end].iter().map(String::as_str).collect();
+        let form = self.lex.verb_at(&words)?;
+        // After a determiner the word is a noun: "le juge", "the report".
+        if i > 0
+            && matches!(
+                self.class(i - 1),
+                Some(Class::Det(_) | Class::Demonstrative(_) | Class::Indefinite | Class::Of)
+            )
+        {
+            return None;
+        }
+        // A capitalised form inside a sentence is a name ("Note", "Reports").
+        let starts = self.doc.sentences.get(self.sentence[i]).is_some_and(|s| s.tokens.start == i);
+        if self.is_cap(i) && !starts && i > 0 && !self.is_quote_mark(i - 1) {
+            return None;
+        }
+        Some(form)
+    }
+
+    /// Skips words that may separate a verb from its subject: auxiliaries,
+    /// adverbs, negation, object clitics ("l'a rappelé", "a par ailleurs fait").
+    fn skip_back(&self, mut k: usize, lo: usize) -> Option<usize> {
+        loop {
+            match self.class(k) {
+                Some(Class::Aux | Class::Adverb) => {}
+                _ if self.doc.lang == Lang::Fr && self.is(k, "par") && self.is(k + 1, "ailleurs") => {}
+                Some(Class::Det(_))
+                    if self.doc.tokens[k].kind == TokenKind::Elision
+                        && matches!(self.class(k + 1), Some(Class::Aux)) => {}
+                _ => return Some(k),
+            }
+            if k == lo {
+                return None;
+            }
+            k -= 1;
+        }
+    }
+
+    /// The inverted clitic of a French cue: "dit-elle", "a-t-il ajouté".
+    pub fn clitic_of(&self, v: usize) -> Option<Found> {
+        let clitic = |k: usize| -> Option<Found> {
+            if self.doc.tokens.get(k)?.kind != TokenKind::Clitic {
+                return None;
+            }
+            match self.class(k) {
+                Some(Class::Pronoun(g)) => Some(Found::Pronoun { tok: k, gender: g }),
+                _ => None,
+            }
+        };
+        let len = self.cue[v].map_or(1, |f| f.len);
+        clitic(v + len).or_else(|| {
+            if v >= 2 && matches!(self.class(v - 2), Some(Class::Aux)) {
+                clitic(v - 1)
+            } else {
+                None
+            }
+        })
+    }
+
+    /// The subject before a cue verb at `v`, looking no further back than `lo`.
+    pub fn subject_before(&self, v: usize, lo: usize) -> Option<Found> {
+        if v <= lo {
+            return None;
+        }
+        let k = self.skip_back(v - 1, lo)?;
+        match self.class(k) {
+            Some(Class::Pronoun(g)) if self.doc.tokens[k].kind != TokenKind::Clitic => {
+                return Some(Found::Pronoun { tok: k, gender: g })
+            }
+            Some(Class::Relative) => return Some(Found::Relative { tok: k }),
+            // "the only finding that suggests": "that" after a noun is a relative pronoun.
+            Some(Class::Complementiser)
+                if self.doc.lang == Lang::En && k > lo && self.doc.tokens[k - 1].kind == TokenKind::Word =>
+            {
+                return Some(Found::Relative { tok: k })
+            }
+            _ => {}
+        }
+        if self.text(k) == "," {
+            return self.subject_in_segments(k, lo);
+        }
+        let from = self.phrase_back(k, lo)?;
+        Some(Found::Phrase { from, to: k + 1 })
+    }
+
+    /// Walks back over a noun phrase ending at `k`; its first token, if the
+    /// phrase starts at a boundary and has a head.
+    fn phrase_back(&self, k: usize, lo: usize) -> Option<usize> {
+        let mut from = k + 1;
+        while from > lo && k + 1 - from < MAX_PHRASE {
+            let j = from - 1;
+            if !self.phrase_word(j) {
+                break;
+            }
+            from = j;
+        }
+        if from > k {
+            return None;
+        }
+        // The phrase must start at a boundary: not in the middle of a clause.
+        if from > lo && k + 1 - from >= MAX_PHRASE {
+            return None;
+        }
+        if from > lo {
+            let b = from - 1;
+            let boundary = self.is_punct(b)
+                || matches!(self.class(b), Some(Class::Conjunction | Class::Complementiser | Class::Relative))
+                || self.cue[b].is_some();
+            if !boundary {
+                return None;
+            }
+        }
+        // Trim leading words that cannot begin a noun phrase.
+        let mut from = from;
+        while from <= k && matches!(self.class(from), Some(Class::Of | Class::Prep)) {
+            from += 1;
+        }
+        (from <= k && self.has_head(from, k + 1)).then_some(from)
+    }
+
+    /// Whether token `j` may sit inside a speaker phrase.
+    fn phrase_word(&self, j: usize) -> bool {
+        let t = &self.doc.tokens[j];
+        match t.kind {
+            TokenKind::Word | TokenKind::Elision => {}
+            TokenKind::Punct => return self.text(j) == "." && j > 0 && self.is_title_dot(j),
+            _ => return false,
+        }
+        if self.cue[j].is_some() {
+            return false;
+        }
+        !matches!(
+            self.class(j),
+            Some(
+                Class::Conjunction
+                    | Class::Complementiser
+                    | Class::Relative
+                    | Class::Prep
+                    | Class::Aux
+                    | Class::Pronoun(_)
+                    | Class::Source
+            )
+        )
+    }
+
+    /// Whether tokens `from..to` name somebody: a capitalised name or a speaker noun.
+    pub fn has_head(&self, from: usize, to: usize) -> bool {
+        (from..to).any(|j| self.is_name_word(j) || self.noun(j).is_some())
+    }
+
+    /// "X, apposition, a déclaré": picks the name among comma-separated segments.
+    fn subject_in_segments(&self, comma: usize, lo: usize) -> Option<Found> {
+        let mut end = comma;
+        let mut fallback = None;
+        for _ in 0..4 {
+            if end <= lo {
+                break;
+            }
+            let mut from = end;
+            while from > lo && end - from < MAX_PHRASE + 4 && !self.is_punct(from - 1) {
+                from -= 1;
+            }
+            if from == end {
+                break;
+            }
+            let first = from;
+            let kind = self.segment_kind(first, end);
+            match kind {
+                Segment::Name => return Some(Found::Phrase { from: first, to: end }),
+                Segment::Described => {
+                    if fallback.is_none() {
+                        fallback = Some(Found::Phrase { from: first, to: end });
+                    }
+                }
+                Segment::Apposition | Segment::Adjunct => {}
+                Segment::Other => break,
+            }
+            if from == lo || self.text(from - 1) != "," {
+                break;
+            }
+            end = from - 1;
+        }
+        fallback
+    }
+
+    fn segment_kind(&self, from: usize, to: usize) -> Segment {
+        let first_class = self.class(from);
+        if matches!(first_class, Some(Class::Prep | Class::Adverb | Class::Source))
+            || self.doc.tokens[from].kind == TokenKind::Number
+        {
+            return Segment::Adjunct;
+        }
+        if matches!(first_class, Some(Class::Indefinite)) {
+            return Segment::Apposition;
+        }
+        if (from..to).any(|j| {
+            self.cue[j].is_some() || matches!(self.class(j), Some(Class::Aux | Class::Relative | Class::Complementiser))
+        }) {
+            return Segment::Other;
+        }
+        let names = (from..to).all(|j| {
+            self.is_name_word(j)
+                || self.is_title_dot(j)
+                || matches!(self.class(j), Some(Class::Title(_)) | Some(Class::Of))
+        });
+        if names && self.is_name_word(to - 1) {
+            return Segment::Name;
+        }
+        if self.noun(from).is_some() && !self.is_cap(from) {
+            return Segment::Apposition;
+        }
+        if matches!(first_class, Some(Class::Det(_) | Class::Demonstrative(_))) && self.has_head(from, to) {
+            return Segment::Described;
+        }
+        if self.has_head(from, to) && self.is_cap(from) {
+            return Segment::Described;
+        }
+        Segment::Adjunct
+    }
+
+    /// The subject after an inverted cue ("a déclaré le ministre", "said Mr. Reeves").
+    /// Returns the phrase and the media outlet of a "told Reuters"-like object, if any.
+    pub fn subject_after(&self, v: usize, hi: usize) -> (Option<Found>, Option<(usize, usize)>) {
+        let mut k = v + self.cue[v].map_or(1, |f| f.len);
+        let mut via = None;
+        let mut guard = 0;
+        while k < hi && guard < 8 {
+            guard += 1;
+            match self.class(k) {
+                Some(Class::Adverb) => k += 1,
+                // A prepositional phrase between verb and subject: "à la presse", "to reporters".
+                Some(Class::Prep) if !self.is(k, "par") && !self.is(k, "by") => {
+                    let mut j = k + 1;
+                    while j < hi && j - k <= 4 && (self.phrase_word(j) || matches!(self.class(j), Some(Class::Det(_))))
+                    {
+                        if matches!(self.noun(j), Some((_, NounClass::Media))) {
+                            via = Some((k + 1, j + 1));
+                        }
+                        j += 1;
+                        if j < hi && (matches!(self.class(j), Some(Class::Det(_))) || self.is_name_word(j)) {
+                            break;
+                        }
+                    }
+                    k = j;
+                }
+                _ => break,
+            }
+        }
+        if k >= hi {
+            return (None, via);
+        }
+        if self.doc.lang == Lang::En && matches!(self.class(k), Some(Class::Pronoun(_))) {
+            return (None, via);
+        }
+        let from = k;
+        let mut to = k;
+        while to < hi
+            && to - from < MAX_PHRASE
+            && (self.phrase_word(to) || matches!(self.class(to), Some(Class::Det(_) | Class::Demonstrative(_))))
+        {
+            // A name ends at a lowercase word that is not a speaker noun or a link.
+            if to > from
+                && self.is_name_word(to - 1)
+                && !self.is_title_dot(to)
+                && !self.is_cap(to)
+                && !matches!(self.class(to), Some(Class::Of | Class::Det(_)))
+                && self.noun(to).is_none()
+            {
+                break;
+            }
+            to += 1;
+        }
+        while to > from && matches!(self.class(to - 1), Some(Class::Of | Class::Det(_))) {
+            to -= 1;
+        }
+        let starts_well = !matches!(self.class(from), Some(Class::Of | Class::Prep));
+        if to > from && starts_well && self.has_head(from, to) {
+            (Some(Found::Phrase { from, to }), via)
+        } else {
+            (None, via)
+        }
+    }
+
+    /// The complement clause of a cue: its first token, when the verb takes one.
+    pub fn complement_start(&self, v: usize, hi: usize) -> Option<usize> {
+        let form = self.cue[v]?;
+        let after = v + form.len;
+        for k in after..(after + MAX_COMP_GAP).min(hi) {
+            // "alors que", "parce que", "so that": a subordinate clause, not what was said.
+            if matches!(self.class(k), Some(Class::Complementiser))
+                && k > after
+                && matches!(self.class(k - 1), Some(Class::Subordinator))
+            {
+                break;
+            }
+            if matches!(self.class(k), Some(Class::Complementiser)) {
+                return (k + 1 < hi).then_some(k + 1);
+            }
+            if self.is_punct(k) || self.is_quote_mark(k) || self.cue[k].is_some() && k > after {
+                break;
+            }
+        }
+        if after >= hi {
+            return None;
+        }
+        let next = after;
+        // "fait état d'une attaque": a verb phrase ending in "état" takes "de".
+        if form.len > 1 && matches!(self.class(next), Some(Class::Of)) && self.doc.lang == Lang::Fr {
+            let skip = if self.doc.tokens[next].kind == TokenKind::Elision || self.is(next, "de") { 1 } else { 0 };
+            return Some(next + skip);
+        }
+        // "se dit favorable", "s'est dit prêt".
+        if self.doc.lang == Lang::Fr
+            && v > 0
+            && (self.is(v - 1, "se") || self.is(v - 1, "s'") || self.is(v - 1, "s'est"))
+            && self.low[v].starts_with("di")
+        {
+            return (!self.is_punct(next)).then_some(next);
+        }
+        // "estimant le coût à…": a participle with a noun phrase.
+        if form.participle && self.doc.lang == Lang::Fr && matches!(self.class(next), Some(Class::Det(_))) {
+            return Some(next);
+        }
+        if form.bare && self.doc.lang == Lang::En {
+            // After a quote ("” said Mr. Reeves") the verb is inverted and takes no clause.
+            let inverted = v > 1 && (self.is_quote_mark(v - 1) || self.text(v - 1) == "," && self.is_quote_mark(v - 2));
+            let ok = !inverted
+                && matches!(self.doc.tokens[next].kind, TokenKind::Word | TokenKind::Number)
+                && !matches!(
+                    self.class(next),
+                    Some(
+                        Class::Prep
+                            | Class::Adverb
+                            | Class::Conjunction
+                            | Class::Aux
+                            | Class::Of
+                            | Class::Source
+                            | Class::Indefinite
+                            | Class::Title(_)
+                    )
+                )
+                && !self.is(next, "so");
+            return ok.then_some(next);
+        }
+        None
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Segment {
+    /// A proper name: "John Kirby".
+    Name,
+    /// A described speaker: "le porte-parole du Kremlin".
+    Described,
+    /// An apposition: "coordinateur de…", "a senior fellow".
+    Apposition,
+    /// A time or place adjunct: "Le 25 novembre", "en préambule".
+    Adjunct,
+    /// Anything else: stop looking.
+    Other,
+}
