@@ -97,8 +97,33 @@ pub fn normalise(s: &str) -> String {
     out
 }
 
-fn map<V>(data: &'static str, parse: impl Fn(&'static str) -> Option<V>) -> HashMap<String, V> {
-    pairs(data).filter_map(|(k, v)| Some((normalise(k), parse(v)?))).collect()
+/// The word with its first letter unaccented, when it has an accent: French
+/// capitals often drop theirs ("Eté", "Etat").
+pub fn unaccented_initial(word: &str) -> Option<String> {
+    let mut chars = word.chars();
+    let first = chars.next()?;
+    let plain = match first {
+        'é' | 'è' | 'ê' | 'É' | 'È' | 'Ê' => 'e',
+        'à' | 'â' | 'À' | 'Â' => 'a',
+        'î' | 'Î' => 'i',
+        'ô' | 'Ô' => 'o',
+        'û' | 'Û' => 'u',
+        _ => return None,
+    };
+    Some(std::iter::once(plain).chain(chars).collect())
+}
+
+fn map<V: Clone>(data: &'static str, parse: impl Fn(&'static str) -> Option<V>) -> HashMap<String, V> {
+    let mut out = HashMap::new();
+    for (k, v) in pairs(data) {
+        let Some(v) = parse(v) else { continue };
+        let key = normalise(k);
+        if let Some(plain) = unaccented_initial(&key) {
+            out.entry(plain).or_insert_with(|| v.clone());
+        }
+        out.insert(key, v);
+    }
+    out
 }
 
 fn lexicon(lang: Lang) -> Lexicon {
@@ -136,7 +161,11 @@ fn lexicon(lang: Lang) -> Lexicon {
 /// A regex alternation of a lexicon's entries, longest first so that
 /// "après-midi" is tried before "midi".
 fn alternation(data: &'static str, keep: impl Fn(&str) -> bool) -> String {
-    let mut words: Vec<&str> = pairs(data).map(|(k, _)| k).filter(|k| keep(k)).collect();
+    let mut words: Vec<String> = pairs(data)
+        .map(|(k, _)| k)
+        .filter(|k| keep(k))
+        .flat_map(|k| std::iter::once(k.to_string()).chain(unaccented_initial(k)))
+        .collect();
     words.sort_by_key(|w| std::cmp::Reverse(w.chars().count()));
     let escaped: Vec<String> = words.iter().map(|w| written(&regex::escape(w))).collect();
     format!("(?:{})", escaped.join("|"))

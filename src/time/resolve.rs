@@ -103,7 +103,7 @@ fn clause_is_future(text: &str, lex: &Lexicon) -> bool {
             return false;
         }
         lex.future_words.contains(&w.as_str())
-            || lex.future_endings.iter().any(|e| w.len() >= e.len() + 3 && w.ends_with(e))
+            || lex.future_endings.iter().any(|e| w.len() >= e.len() + 2 && w.ends_with(e))
     })
 }
 
@@ -128,9 +128,20 @@ fn next_visible(text: &str, at: usize) -> Option<char> {
     text[at..].chars().find(|c| !c.is_whitespace())
 }
 
+/// Whether `at` opens a clause: nothing but a sentence end, an opening quote
+/// or a dash before it (sentences inside quotes stay one sentence).
+fn opens_clause(text: &str, at: usize) -> bool {
+    text[..at].trim_end().chars().next_back().is_none_or(|c| ".!?«:;\"“—–-_\n".contains(c))
+}
+
 fn strip_elision(w: &str) -> &str {
     w.rsplit(['\'']).next().unwrap_or(w)
 }
+
+const PREPOSITIONS: &[&str] = &[
+    "de", "d'", "pour", "par", "sur", "à", "en", "avec", "dans", "chez", "sans", "et", "ou", "principaux", "principales",
+    "grands", "grandes", "autres", "plusieurs", "deux", "trois", "quatre", "cinq", "of", "for", "in", "on", "and",
+];
 
 const DETERMINERS: &[&str] = &[
     "le", "la", "les", "l'", "un", "une", "du", "des", "au", "aux", "ce", "cet", "cette", "son", "sa", "ses", "leur",
@@ -143,10 +154,7 @@ fn acceptable(m: &RuleMatch, ctx: &Ctx) -> bool {
     let lex = ctx.lex;
     let (s, e) = m.span;
     let first_upper = text[s..e].starts_with(char::is_uppercase);
-    let sentence_start = ctx.doc.sentence_at(s).is_some_and(|i| {
-        let st = ctx.doc.sentences[i].start;
-        text[st..s].chars().all(|c| !c.is_alphanumeric())
-    });
+    let sentence_start = opens_clause(text, s);
     match m.kind {
         "month" => {
             let word = m.get(text, "month").unwrap_or("");
@@ -171,8 +179,15 @@ fn acceptable(m: &RuleMatch, ctx: &Ctx) -> bool {
             year_like(next) || matches!(after.as_str(), "et" | "à" | "au" | "and" | "to" | "jusqu'à")
         }
         "setword" | "set" if m.has("setword") => {
+            // An adjective after its noun ("le lot quotidien"), not a noun ("les quotidiens").
             let before = word_before(text, s);
-            !DETERMINERS.contains(&before.as_str()) && !(ctx.doc.lang == Lang::En && first_upper && !sentence_start)
+            let noun_before = before.starts_with(char::is_alphabetic)
+                && !DETERMINERS.contains(&before.as_str())
+                && !PREPOSITIONS.contains(&before.as_str());
+            match ctx.doc.lang {
+                Lang::Fr => noun_before,
+                Lang::En => !(first_upper && !sentence_start),
+            }
         }
         "setday" => {
             // "le mercredi 3 avril" is a date, "le mercredi" a habit.
@@ -186,8 +201,12 @@ fn acceptable(m: &RuleMatch, ctx: &Ctx) -> bool {
         }
         "season" => {
             let word = normalise(m.get(text, "season").unwrap_or(""));
-            // "été" is also the participle of "être": bare, only capitalised.
-            m.groups.get("season").map(|g| g.0) != Some(m.start) || word != "été" || first_upper
+            // "été" is also the participle of "être": bare, only capitalised;
+            // "les Jeux d'hiver" name a kind, not a time.
+            let bare = m.groups.get("season").map(|g| g.0) == Some(m.start);
+            let before = word_before(text, m.start);
+            !(bare && (matches!(before.as_str(), "d'" | "de") || before.ends_with('\'')))
+                && (!bare || word != "été" || first_upper)
         }
         "duration" | "ago" | "later" => {
             if let Some(num) = m.get(text, "num") {
@@ -217,14 +236,22 @@ fn is_age(m: &RuleMatch, ctx: &Ctx) -> bool {
     if after == "old" || after == "d'âge" {
         return true;
     }
-    if text[..m.start].trim_end().ends_with('(') && next_visible(text, m.end) == Some(')') {
+    let open = text[..m.start].trim_end().chars().next_back();
+    let close = next_visible(text, m.end);
+    // "(35 ans)", "Alain Parmentier, 53 ans, employé", "les 0-6 ans".
+    if (open == Some('(') && close == Some(')'))
+        || (open == Some(',') && matches!(close, Some(',' | ')' | '.')))
+        || (open == Some('-') && text[..m.start].trim_end().trim_end_matches('-').ends_with(|c: char| c.is_ascii_digit()))
+    {
         return true;
     }
     let head = text[..m.start].trim_end();
     let before_start = head.len() - before.len().min(head.len());
     let before2 = word_before(text, before_start.min(head.len()));
     match before.as_str() {
-        "âgé" | "âgée" | "âgés" | "âgées" | "a" | "avait" | "avaient" | "ont" | "aura" | "aged" | "à" => true,
+        // "d'ici à dix ans" is a span of time, "à 35 ans" an age.
+        "à" => !matches!(before2.as_str(), "d'ici" | "ici"),
+        "âgé" | "âgée" | "âgés" | "âgées" | "a" | "avait" | "avaient" | "ont" | "aura" | "aged" => true,
         "de" | "d'" => {
             let durable = [
                 "période", "terme", "durée", "peine", "bout", "espace", "cours", "plan", "total", "programme", "contrat",
@@ -660,9 +687,7 @@ fn resolve_plain(m: &RuleMatch, ctx: &mut Ctx) -> Vec<Resolved> {
             let time = clock(m, ctx);
             // "Aujourd'hui, la ville a changé": today as the present age.
             let alone = m.span.1 - m.span.0 == m.get(text, "offset").map_or(0, str::len);
-            let opens = ctx.doc.sentence_at(m.span.0).is_some_and(|i| {
-                text[ctx.doc.sentences[i].start..m.span.0].chars().all(|c| !c.is_alphanumeric())
-            });
+            let opens = opens_clause(text, m.span.0);
             if off == 0 && alone && opens && next_visible(text, m.span.1) == Some(',') && !m.has("wd") {
                 return one(m, TimexType::Time, "PRESENT_REF".into());
             }
