@@ -1,0 +1,332 @@
+//! The per-language time grammar: lexicons and rules read from `src/lang/<code>/`,
+//! compiled once, and the candidate matches they find in a text.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use regex::{Regex, RegexBuilder};
+
+use crate::lang::{entries, pairs, Lang};
+use crate::per_lang;
+
+/// Word lists of one language, keyed by normalised form (lowercase, ' apostrophe).
+pub struct Lexicon {
+    pub months: HashMap<String, u32>,
+    pub weekdays: HashMap<String, u32>,
+    pub numbers: HashMap<String, NumWord>,
+    pub units: HashMap<String, &'static str>,
+    pub offsets: HashMap<String, i64>,
+    pub parts: HashMap<String, &'static str>,
+    pub seasons: HashMap<String, &'static str>,
+    pub directions: HashMap<String, i32>,
+    pub refs: HashMap<String, &'static str>,
+    pub fixed: HashMap<String, &'static str>,
+    pub sets: HashMap<String, &'static str>,
+    pub anchors: HashMap<String, i64>,
+    pub holidays: HashMap<String, (u32, u32)>,
+    /// Whole words that mark a future clause.
+    pub future_words: Vec<&'static str>,
+    /// Word endings that mark a future verb.
+    pub future_endings: Vec<&'static str>,
+    /// Words that end like a future verb but are not one.
+    pub future_exceptions: Vec<&'static str>,
+}
+
+/// A number word: a value, or a vague amount ("plusieurs", "a few").
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum NumWord {
+    Value(u32),
+    Vague,
+}
+
+/// One rule of the grammar: what it means and its compiled pattern.
+pub struct Rule {
+    pub kind: &'static str,
+    pub regex: Regex,
+}
+
+/// The lexicon and rules of one language.
+pub struct Grammar {
+    pub lexicon: Lexicon,
+    pub rules: Vec<Rule>,
+}
+
+/// A rule's match: its whole extent (context included), the expression's span,
+/// and the text of every named group that took part.
+#[derive(Clone, Debug)]
+pub struct RuleMatch {
+    pub rule: usize,
+    pub kind: &'static str,
+    pub start: usize,
+    pub end: usize,
+    pub span: (usize, usize),
+    /// The second expression of a pair ("les 6 et 13 avril").
+    pub second: Option<(usize, usize)>,
+    pub groups: HashMap<&'static str, (usize, usize)>,
+}
+
+impl RuleMatch {
+    /// The text of group `name`, if it took part.
+    pub fn get<'t>(&self, text: &'t str, name: &str) -> Option<&'t str> {
+        self.groups.get(name).map(|&(s, e)| &text[s..e])
+    }
+
+    pub fn has(&self, name: &str) -> bool {
+        self.groups.contains_key(name)
+    }
+}
+
+/// Lowercases and unifies apostrophes and spaces, the form lexicon keys take.
+pub fn normalise(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut space = false;
+    for c in s.chars() {
+        if c.is_whitespace() {
+            space = true;
+            continue;
+        }
+        if space && !out.is_empty() {
+            out.push(' ');
+        }
+        space = false;
+        match c {
+            '’' => out.push('\''),
+            _ => out.extend(c.to_lowercase()),
+        }
+    }
+    out
+}
+
+/// The word with its first letter unaccented, when it has an accent: French
+/// capitals often drop theirs ("Eté", "Etat").
+pub fn unaccented_initial(word: &str) -> Option<String> {
+    let mut chars = word.chars();
+    let first = chars.next()?;
+    let plain = match first {
+        'é' | 'è' | 'ê' | 'É' | 'È' | 'Ê' => 'e',
+        'à' | 'â' | 'À' | 'Â' => 'a',
+        'î' | 'Î' => 'i',
+        'ô' | 'Ô' => 'o',
+        'û' | 'Û' => 'u',
+        _ => return None,
+    };
+    Some(std::iter::once(plain).chain(chars).collect())
+}
+
+fn map<V: Clone>(data: &'static str, parse: impl Fn(&'static str) -> Option<V>) -> HashMap<String, V> {
+    let mut out = HashMap::new();
+    for (k, v) in pairs(data) {
+        let Some(v) = parse(v) else { continue };
+        let key = normalise(k);
+        if let Some(plain) = unaccented_initial(&key) {
+            out.entry(plain).or_insert_with(|| v.clone());
+        }
+        out.insert(key, v);
+    }
+    out
+}
+
+fn lexicon(lang: Lang) -> Lexicon {
+    let i = lang.index();
+    let cues: Vec<&'static str> = entries(per_lang!("future_cues.txt")[i]).collect();
+    Lexicon {
+        months: map(per_lang!("months.txt")[i], |v| v.parse().ok()),
+        weekdays: map(per_lang!("weekdays.txt")[i], |v| v.parse().ok()),
+        numbers: map(per_lang!("number_words.txt")[i], |v| {
+            if v == "X" {
+                Some(NumWord::Vague)
+            } else {
+                v.parse().ok().map(NumWord::Value)
+            }
+        }),
+        units: map(per_lang!("time_units.txt")[i], Some),
+        offsets: map(per_lang!("day_offsets.txt")[i], |v| v.parse().ok()),
+        parts: map(per_lang!("day_parts.txt")[i], Some),
+        seasons: map(per_lang!("seasons.txt")[i], Some),
+        directions: map(per_lang!("time_directions.txt")[i], |v| v.parse().ok()),
+        refs: map(per_lang!("time_refs.txt")[i], Some),
+        fixed: map(per_lang!("fixed_durations.txt")[i], Some),
+        sets: map(per_lang!("time_sets.txt")[i], Some),
+        anchors: map(per_lang!("anchor_offsets.txt")[i], |v| v.parse().ok()),
+        holidays: map(per_lang!("holidays.txt")[i], |v| {
+            let (m, d) = v.split_once('-')?;
+            Some((m.parse().ok()?, d.parse().ok()?))
+        }),
+        future_words: cues.iter().copied().filter(|c| !c.starts_with(['-', '!'])).collect(),
+        future_endings: cues.iter().filter_map(|c| c.strip_prefix('-')).collect(),
+        future_exceptions: cues.iter().filter_map(|c| c.strip_prefix('!')).collect(),
+    }
+}
+
+/// A regex alternation of a lexicon's entries, longest first so that
+/// "après-midi" is tried before "midi".
+fn alternation(data: &'static str, keep: impl Fn(&str) -> bool) -> String {
+    let mut words: Vec<String> = pairs(data)
+        .map(|(k, _)| k)
+        .filter(|k| keep(k))
+        .flat_map(|k| std::iter::once(k.to_string()).chain(unaccented_initial(k)))
+        .collect();
+    words.sort_by_key(|w| std::cmp::Reverse(w.chars().count()));
+    let escaped: Vec<String> = words.iter().map(|w| written(&regex::escape(w))).collect();
+    format!("(?:{})", escaped.join("|"))
+}
+
+/// Rewrites the conventions of rule files: a space matches any white space,
+/// " ?" optional white space, and ' either apostrophe.
+fn written(pattern: &str) -> String {
+    pattern.replace(" ?", r"\s*").replace(' ', r"\s+").replace('\'', "['’]")
+}
+
+fn grammar(lang: Lang) -> Grammar {
+    let i = lang.index();
+    let mut places: Vec<(String, String)> = vec![
+        ("month".into(), alternation(per_lang!("months.txt")[i], |_| true)),
+        ("monthname".into(), alternation(per_lang!("months.txt")[i], |k| !k.ends_with('.'))),
+        ("weekday".into(), alternation(per_lang!("weekdays.txt")[i], |_| true)),
+        ("numword".into(), alternation(per_lang!("number_words.txt")[i], |_| true)),
+        ("unit".into(), alternation(per_lang!("time_units.txt")[i], |_| true)),
+        ("offset".into(), alternation(per_lang!("day_offsets.txt")[i], |_| true)),
+        ("part".into(), alternation(per_lang!("day_parts.txt")[i], |_| true)),
+        ("season".into(), alternation(per_lang!("seasons.txt")[i], |_| true)),
+        ("dir".into(), alternation(per_lang!("time_directions.txt")[i], |_| true)),
+        ("ref".into(), alternation(per_lang!("time_refs.txt")[i], |_| true)),
+        ("fixed".into(), alternation(per_lang!("fixed_durations.txt")[i], |_| true)),
+        ("setword".into(), alternation(per_lang!("time_sets.txt")[i], |_| true)),
+        ("anchor".into(), alternation(per_lang!("anchor_offsets.txt")[i], |_| true)),
+        ("holiday".into(), alternation(per_lang!("holidays.txt")[i], |_| true)),
+    ];
+    let expand = |pattern: &str, places: &[(String, String)]| {
+        let mut p = written(pattern);
+        for (name, alt) in places {
+            p = p.replace(&format!("{{{name}}}"), alt);
+        }
+        p
+    };
+    let mut rules = Vec::new();
+    for (kind, pattern) in pairs(per_lang!("time_rules.txt")[i]) {
+        if let Some(name) = kind.strip_prefix("define ") {
+            let body = format!("(?:{})", expand(pattern, &places));
+            places.push((name.trim().to_string(), body));
+            continue;
+        }
+        let source = expand(pattern, &places);
+        let regex = RegexBuilder::new(&source)
+            .case_insensitive(true)
+            .size_limit(1 << 24)
+            .dfa_size_limit(1 << 22)
+            .build()
+            .unwrap_or_else(|e| panic!("time rule {kind}|{pattern} of {} must compile: {e}", lang.code()));
+        rules.push(Rule { kind, regex });
+    }
+    Grammar { lexicon: lexicon(lang), rules }
+}
+
+static GRAMMARS: LazyLock<Vec<Grammar>> = LazyLock::new(|| Lang::ALL.iter().map(|&l| grammar(l)).collect());
+
+/// The grammar of `lang`, built on first use.
+pub fn of(lang: Lang) -> &'static Grammar {
+    &GRAMMARS[lang.index()]
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+fn char_before(text: &str, at: usize) -> Option<char> {
+    text[..at].chars().next_back()
+}
+
+fn char_at(text: &str, at: usize) -> Option<char> {
+    text[at..].chars().next()
+}
+
+/// Every match of every rule that starts and ends on a word boundary.
+///
+/// A match that ends inside a word is retried on the text cut before that word,
+/// so "18 heures" does not stop at "18 h". Each rule scans the text once, moving
+/// forward, so the cost is linear in the text for a fixed grammar.
+pub fn candidates(text: &str, lang: Lang) -> Vec<RuleMatch> {
+    let g = of(lang);
+    let mut out = Vec::new();
+    for (ri, rule) in g.rules.iter().enumerate() {
+        let names: Vec<&'static str> = rule.regex.capture_names().flatten().collect();
+        let mut at = 0;
+        while at < text.len() {
+            let Some(caps) = rule.regex.captures_at(text, at) else { break };
+            let whole = caps.get(0).expect("group 0 always takes part");
+            let (start, mut end) = (whole.start(), whole.end());
+            if end == start {
+                at = next_char(text, start);
+                continue;
+            }
+            if char_before(text, start).is_some_and(is_word_char)
+                && char_at(text, start).is_some_and(is_word_char)
+            {
+                at = next_char(text, start);
+                continue;
+            }
+            let mut caps = caps;
+            let mut ok = !(char_at(text, end).is_some_and(is_word_char) && char_before(text, end).is_some_and(is_word_char));
+            // Cut before the word the match ended inside, and retry there, a few times.
+            let mut tries = 0;
+            while !ok && tries < 3 {
+                tries += 1;
+                let word_start = text[start..end]
+                    .char_indices()
+                    .rev()
+                    .find(|&(_, c)| !is_word_char(c))
+                    .map(|(i, c)| start + i + c.len_utf8());
+                let Some(cut) = word_start.filter(|&c| c > start) else { break };
+                let cut = text[start..cut].trim_end().len() + start;
+                if cut <= start {
+                    break;
+                }
+                match rule.regex.captures_at(&text[..cut], start) {
+                    Some(c) if c.get(0).is_some_and(|m| m.start() == start && m.end() > start) => {
+                        end = c.get(0).expect("checked").end();
+                        caps = c;
+                        ok = true;
+                    }
+                    _ => break,
+                }
+            }
+            if !ok {
+                at = next_char(text, start);
+                continue;
+            }
+            let mut groups = HashMap::new();
+            for &name in &names {
+                if let Some(m) = caps.name(name) {
+                    groups.insert(name, (m.start(), m.end()));
+                }
+            }
+            let span = groups.get("x").copied().unwrap_or((start, end));
+            let second = groups.get("y").copied();
+            out.push(RuleMatch { rule: ri, kind: rule.kind, start, end, span, second, groups });
+            at = end;
+        }
+    }
+    out
+}
+
+fn next_char(text: &str, at: usize) -> usize {
+    at + char_at(text, at).map_or(1, char::len_utf8)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_rule_of_every_language_compiles() {
+        for lang in Lang::ALL {
+            assert!(of(lang).rules.len() > 20, "{}", lang.code());
+        }
+    }
+
+    #[test]
+    fn normalised_keys_unify_apostrophes_case_and_spaces() {
+        assert_eq!(normalise("Aujourd’hui"), "aujourd'hui");
+        assert_eq!(normalise("quart \u{a0} de  siècle"), "quart de siècle");
+    }
+}
