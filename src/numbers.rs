@@ -1,6 +1,6 @@
 //! How many: numbers in words and digits, and what they count.
 
-mod lexicon;
+pub(crate) mod lexicon;
 mod parse;
 
 use serde::Serialize;
@@ -54,6 +54,9 @@ impl Spanned for Quantity {
 /// is not enough to tell English): every language is tried and the reading
 /// that covers the most text wins.
 const SHORT_TEXT: usize = 80;
+
+/// Spelled-out ordinals below this are not reported (see [`Scanner::number_at`]).
+const SPELLED_ORDINAL_MIN: f64 = 3.0;
 
 /// How many sentences back a standalone count looks for the noun it counts.
 const INHERIT_WINDOW: usize = 3;
@@ -328,6 +331,12 @@ impl Scanner<'_, '_> {
             return Some((None, next));
         }
         if ordinal {
+            // Like text2num's ordinal threshold: "premier", "first", "second"
+            // spelled out are ranks of speech ("sa première intervention",
+            // "at first"), not numbers a reader would check.
+            if core.digits.is_none() && value < SPELLED_ORDINAL_MIN {
+                return Some((None, next));
+            }
             kind = Some(QuantityKind::Ordinal);
         }
         let approximate = core.approx || self.phrase_before(start, &lex.approx_cues, sent.start);
