@@ -50,26 +50,32 @@ impl Spanned for Quantity {
     }
 }
 
-/// Texts this short may be a bare number in any language ("twenty-one" alone
-/// is not enough to tell English): every language is tried and the reading
-/// that covers the most text wins.
+/// A text this short may be a bare number ("twenty-one"), which is not enough
+/// to tell its language: when the article's language reads no number that
+/// covers it all, the other languages are tried, and one that reads the whole
+/// text as one number wins.
 const SHORT_TEXT: usize = 80;
-
-/// Spelled-out ordinals below this are not reported (see [`Scanner::number_at`]).
-const SPELLED_ORDINAL_MIN: f64 = 3.0;
 
 /// How many sentences back a standalone count looks for the noun it counts.
 const INHERIT_WINDOW: usize = 3;
 
+/// Spelled-out ordinals below this are not reported (see [`Scanner::number_at`]).
+const SPELLED_ORDINAL_MIN: f64 = 3.0;
+
 /// Finds the numbers of the article; numbers inside `times` are dates, not counts.
 pub fn find(doc: &Doc, times: &[TimeExpr]) -> Vec<Quantity> {
     let mut best = scan(doc, doc.lang, times);
-    if doc.text.len() <= SHORT_TEXT {
-        let covered = |qs: &[Quantity]| qs.iter().map(|q| q.span.end - q.span.start).sum::<usize>();
+    let trimmed = doc.text.trim_end_matches(|c: char| c.is_whitespace() || c == '.');
+    let whole = |qs: &[Quantity]| {
+        let lead = trimmed.len() - trimmed.trim_start().len();
+        qs.len() == 1 && qs[0].span.start == lead && qs[0].span.end == trimmed.len()
+    };
+    if doc.text.len() <= SHORT_TEXT && !whole(&best) {
         for lang in Lang::ALL.into_iter().filter(|&l| l != doc.lang) {
             let other = scan(doc, lang, times);
-            if covered(&other) > covered(&best) {
+            if whole(&other) {
                 best = other;
+                break;
             }
         }
     }
@@ -275,8 +281,17 @@ impl Scanner<'_, '_> {
         if unit.is_none() {
             start = core.first;
         }
-        let mut end = core.end;
         let mut value = core.value;
+        // "-5", "−3,2": a minus glued to the digits, with a space or nothing before it.
+        if core.digits.is_some() && start == core.first && start > sent.start {
+            let m = start - 1;
+            let lone = m == sent.start || !self.glued(m - 1);
+            if matches!(self.text(m), "-" | "−") && self.glued(m) && lone {
+                start = m;
+                value = -value;
+            }
+        }
+        let mut end = core.end;
         let mut ordinal = core.ordinal;
         let mut takes_de = core.takes_de;
         let mut scaled = false;
@@ -579,6 +594,12 @@ impl Scanner<'_, '_> {
         if rules.counts_by_default {
             return true;
         }
+        // "il en reste un.": nothing follows for it to be the article of.
+        if i + 1 >= lim
+            || (self.tok(i + 1).kind == TokenKind::Punct && !matches!(word(i + 1), Some("«" | "“" | "\"" | "(")))
+        {
+            return true;
+        }
         // "un a atteint sa cible": a pronoun before a verb.
         if word(i + 1).is_some_and(|n| self.lex.standalone_next.contains(n)) {
             return true;
@@ -638,9 +659,10 @@ impl Scanner<'_, '_> {
         (Some(self.text(k).to_string()), false)
     }
 
+    /// A cue word that cannot be a counted noun ("abattus", not "morts").
     fn is_part_cue(&self, k: usize) -> bool {
         let w = &self.low[k];
-        self.lex.part_cues.iter().any(|c| w.starts_with(c.as_str()))
+        !self.lex.cue_nouns.contains(w) && self.lex.is_part_cue(w)
     }
 }
 
@@ -652,3 +674,6 @@ pub fn same_noun(a: &str, b: &str) -> bool {
     };
     stem(a) == stem(b)
 }
+
+#[cfg(test)]
+mod tests;

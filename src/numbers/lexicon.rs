@@ -79,11 +79,24 @@ pub struct Lexicon {
     pub noun_skip: HashSet<String>,
     pub standalone_next: HashSet<String>,
     pub part_cues: Vec<String>,
+    /// Cue words that are nouns too: after a number they are what is counted.
+    pub cue_nouns: HashSet<String>,
     pub subset_cues: Vec<Vec<String>>,
     pub fractions: HashMap<String, f64>,
     pub not_numbers: Vec<Vec<String>>,
     pub stopwords: HashSet<String>,
     pub one: OneRules,
+}
+
+impl Lexicon {
+    /// Whether `word` (normalised) is a part cue: a listed word, or one that
+    /// starts with a listed stem (entries ending in `*`).
+    pub fn is_part_cue(&self, word: &str) -> bool {
+        self.part_cues.iter().any(|c| match c.strip_suffix('*') {
+            Some(stem) => word.starts_with(stem),
+            None => word == c,
+        })
+    }
 }
 
 /// Lowercases and turns typographic apostrophes into straight ones.
@@ -121,7 +134,7 @@ fn build(i: usize) -> Lexicon {
     let mut lex = Lexicon::default();
     for (k, v) in pairs(per_lang!("numbers_words.txt")[i]) {
         let mut f = v.split('|');
-        let value = f.next().and_then(|x| x.trim().parse::<f64>().ok());
+        let value = f.next().and_then(|x| super::parse::decimal(x.trim()));
         let role = f.next().and_then(|r| Role::parse(r.trim()));
         if let (Some(value), Some(role)) = (value, role) {
             lex.words.insert(norm(k), (value, role));
@@ -133,13 +146,13 @@ fn build(i: usize) -> Lexicon {
             continue;
         }
         let mut f = v.split('|');
-        if let Some(value) = f.next().and_then(|x| x.trim().parse::<f64>().ok()) {
+        if let Some(value) = f.next().and_then(|x| super::parse::decimal(x.trim())) {
             let exact = f.next().is_some_and(|x| x.trim() == "=");
             lex.approx.insert(norm(k), (value, exact));
         }
     }
     for (k, v) in pairs(per_lang!("numbers_fractions.txt")[i]) {
-        if let Ok(value) = v.parse::<f64>() {
+        if let Some(value) = super::parse::decimal(v) {
             lex.fractions.insert(norm(k), value);
         }
     }
@@ -161,7 +174,15 @@ fn build(i: usize) -> Lexicon {
     lex.approx_cues = entries(per_lang!("numbers_approx_cues.txt")[i]).map(phrase).collect();
     lex.noun_skip = set(per_lang!("numbers_noun_skip.txt")[i]);
     lex.standalone_next = set(per_lang!("numbers_standalone_next.txt")[i]);
-    lex.part_cues = entries(per_lang!("numbers_part_cues.txt")[i]).map(norm).collect();
+    for e in entries(per_lang!("numbers_part_cues.txt")[i]) {
+        match e.strip_prefix('=') {
+            Some(noun) => lex.cue_nouns.insert(norm(noun)),
+            None => {
+                lex.part_cues.push(norm(e));
+                true
+            }
+        };
+    }
     lex.subset_cues = entries(per_lang!("numbers_subset_cues.txt")[i]).map(phrase).collect();
     lex.not_numbers = entries(per_lang!("numbers_not_numbers.txt")[i]).map(phrase).collect();
     lex.stopwords = set(per_lang!("stopwords.txt")[i]);

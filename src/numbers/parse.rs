@@ -70,8 +70,24 @@ pub fn digits(token: &str, lang: Lang) -> Option<Digits> {
             format!("{}.{}", groups.concat(), frac)
         }
     };
-    let value = number.parse::<f64>().ok().filter(|v| v.is_finite())?;
+    let value = decimal(&number)?;
     Some(Digits { value, plain, lead })
+}
+
+/// Reads `digits[.digits]`. One division of two exact integers rounds
+/// correctly, as `str::parse` would, without pulling the float parser into the
+/// browser build.
+pub fn decimal(s: &str) -> Option<f64> {
+    let (int, frac) = s.split_once('.').unwrap_or((s, ""));
+    if int.is_empty() || !int.bytes().all(|b| b.is_ascii_digit()) || !frac.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let mut mantissa = 0.0f64;
+    for b in int.bytes().chain(frac.bytes()) {
+        mantissa = mantissa * 10.0 + f64::from(b - b'0');
+    }
+    let value = mantissa / 10f64.powi(i32::try_from(frac.len()).ok()?);
+    value.is_finite().then_some(value)
 }
 
 /// The result of reading number words.
@@ -177,14 +193,14 @@ pub fn words(atoms: &[&str], lex: &Lexicon) -> Option<Words> {
                 }
                 match words(&atoms[j..], lex) {
                     Some(w) if !w.ordinal && w.value.fract() == 0.0 => {
-                        frac.push_str(&format!("{}", w.value));
+                        frac.push_str(&(w.value as u64).to_string());
                         j += w.atoms;
                     }
                     _ if !frac.is_empty() => {}
                     _ => break,
                 }
                 let int = total + group;
-                let value = format!("{int}.{frac}").parse::<f64>().unwrap_or(int);
+                let value = decimal(&format!("{}.{frac}", int as u64)).unwrap_or(int);
                 return Some(Words { value, atoms: j, ordinal: false });
             }
             Role::Article => {
