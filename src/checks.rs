@@ -2,8 +2,9 @@
 
 use serde::Serialize;
 
-use crate::numbers::Quantity;
-use crate::segment::Doc;
+use crate::numbers::lexicon::{self, norm};
+use crate::numbers::{same_noun, Quantity, QuantityKind};
+use crate::segment::{Doc, TokenKind};
 
 /// A total broken into parts about the same thing.
 #[derive(Clone, Debug, Serialize)]
@@ -19,7 +20,236 @@ pub struct CountCheck {
     pub explanation: String,
 }
 
+/// How many sentences after the total its parts may come.
+const PART_WINDOW: usize = 2;
+
+/// How many tokens after a count its part cue may come ("sept missiles ont été abattus").
+const CUE_WINDOW: usize = 6;
+
 /// Finds totals and their parts among the quantities.
-pub fn find(_doc: &Doc, _quantities: &[Quantity]) -> Vec<CountCheck> {
-    Vec::new()
+///
+/// A total is a count with its noun written out ("huit missiles"). Its parts
+/// are the counts of the same noun that follow within [`PART_WINDOW`]
+/// sentences, each with a cue saying what became of it ("abattus", "ont
+/// atteint leur cible"). A count of the same noun without a cue is a new
+/// total and ends the search; a count after "dont" / "including" is a subset,
+/// not a part, and cancels the sum. Two parts at least make a check.
+pub fn find(doc: &Doc, quantities: &[Quantity]) -> Vec<CountCheck> {
+    let lex = lexicon::of(doc.lang);
+    let token_at = |offset: usize| doc.tokens.partition_point(|t| t.start < offset);
+    let sentence_of = |q: &Quantity| doc.sentence_at(q.span.start).unwrap_or(usize::MAX);
+    // The token index of the cue word after a count, if any.
+    let cue_after = |q: &Quantity| -> Option<usize> {
+        let s = doc.sentences.get(sentence_of(q))?;
+        let first = token_at(q.span.end);
+        (first..s.tokens.end.min(first + CUE_WINDOW)).find(|&k| lex.is_part_cue(&norm(doc.tok(&doc.tokens[k]))))
+    };
+    let is_subset = |q: &Quantity| {
+        let Some(s) = doc.sentences.get(sentence_of(q)) else { return false };
+        let at = token_at(q.span.start);
+        lex.subset_cues.iter().any(|cue| {
+            at >= s.tokens.start + cue.len()
+                && cue.iter().enumerate().all(|(k, w)| norm(doc.tok(&doc.tokens[at - cue.len() + k])) == *w)
+        })
+    };
+    let countable = |q: &Quantity| q.kind == QuantityKind::Count && q.of.is_some() && q.value.fract() == 0.0;
+    let mut used = vec![false; quantities.len()];
+    let mut out = Vec::new();
+    for (t, total) in quantities.iter().enumerate() {
+        if used[t] || !countable(total) || total.of_inherited || total.approximate || total.value < 2.0 {
+            continue;
+        }
+        let noun = total.of.as_deref().expect("countable quantities have a noun");
+        let last_sentence = sentence_of(total).saturating_add(PART_WINDOW);
+        let mut parts = Vec::new();
+        let mut subset = false;
+        for (p, q) in quantities.iter().enumerate().skip(t + 1) {
+            if sentence_of(q) > last_sentence {
+                break;
+            }
+            if !countable(q) || !q.of.as_deref().is_some_and(|o| same_noun(o, noun)) {
+                continue;
+            }
+            if is_subset(q) {
+                subset = true;
+                break;
+            }
+            match cue_after(q) {
+                Some(cue) if q.value < total.value => parts.push((p, cue)),
+                _ => break,
+            }
+        }
+        if subset || parts.len() < 2 {
+            continue;
+        }
+        let sum: f64 = parts.iter().map(|&(p, _)| quantities[p].value).sum();
+        let consistent = (sum - total.value).abs() < 1e-9;
+        for &(p, _) in &parts {
+            used[p] = true;
+        }
+        let described: Vec<String> = parts.iter().map(|&(p, cue)| describe_part(doc, &quantities[p], cue)).collect();
+        let values: Vec<String> = parts.iter().map(|&(p, _)| number(quantities[p].value)).collect();
+        let verdict = if consistent {
+            format!("{} = {}", values.join(" + "), number(total.value))
+        } else {
+            format!("{} = {}, not {}", values.join(" + "), number(sum), number(total.value))
+        };
+        out.push(CountCheck {
+            kind: "count_sum",
+            total: total.id.clone(),
+            parts: parts.iter().map(|&(p, _)| quantities[p].id.clone()).collect(),
+            consistent,
+            explanation: format!(
+                "{} ({}) {} = {} ({verdict})",
+                total.span.text,
+                number(total.value),
+                noun,
+                described.join(" + ")
+            ),
+        });
+    }
+    out
+}
+
+/// "sept (7) ont été abattus": the part as written, its value, and the words up
+/// to its cue and the object that follows it, without crossing a clause.
+fn describe_part(doc: &Doc, q: &Quantity, cue: usize) -> String {
+    let s = doc.sentence_at(q.span.start).map_or(doc.tokens.len(), |s| doc.sentences[s].tokens.end);
+    let mut end = cue;
+    while end + 1 < s && end < cue + 3 {
+        let t = &doc.tokens[end + 1];
+        let w = norm(doc.tok(t));
+        if matches!(t.kind, TokenKind::Punct | TokenKind::Number) || matches!(w.as_str(), "et" | "and" | "mais" | "but")
+        {
+            break;
+        }
+        end += 1;
+    }
+    let from = doc.tokens.partition_point(|t| t.start < q.span.end);
+    let tail =
+        if from <= end { doc.text[doc.tokens[from].start..doc.tokens[end].end].to_string() } else { String::new() };
+    format!("{} ({}) {tail}", q.span.text, number(q.value)).trim_end().to_string()
+}
+
+/// Counts in checks are whole numbers (see `countable`); integer formatting
+/// keeps the float printer out of the browser build.
+fn number(v: f64) -> String {
+    (v.round() as i64).to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lang::Lang;
+
+    fn checks(text: &str, lang: Lang) -> (Vec<Quantity>, Vec<CountCheck>) {
+        let doc = Doc::new(text, lang);
+        let quantities = crate::numbers::find(&doc, &[]);
+        let checks = find(&doc, &quantities);
+        (quantities, checks)
+    }
+
+    fn text_of<'q>(quantities: &'q [Quantity], id: &str) -> &'q str {
+        quantities.iter().find(|q| q.id == id).map_or("", |q| q.span.text.as_str())
+    }
+
+    /// (text, language, total as written, parts as written, consistent)
+    type Case = (&'static str, Lang, &'static str, &'static [&'static str], bool);
+
+    const SUMS: &[Case] = &[
+        (
+            "«Le régime de Kiev a lancé une frappe avec huit missiles sur l'aérodrome» indique le communiqué. \
+             «Deux militaires ont été blessés», a-t-il ajouté, précisant que «sept missiles ont été abattus» \
+             et qu'un autre avait atteint sa cible.",
+            Lang::Fr,
+            "huit",
+            &["sept", "un"],
+            true,
+        ),
+        (
+            "L'attaque a été menée avec cinq missiles. «Trois missiles ATACMS ont été détruits et deux ont \
+             atteint leur cible», a déclaré le ministère.",
+            Lang::Fr,
+            "cinq",
+            &["Trois", "deux"],
+            true,
+        ),
+        (
+            "Le régime a lancé huit missiles. Six ont été abattus, un a atteint sa cible.",
+            Lang::Fr,
+            "huit",
+            &["Six", "un"],
+            false,
+        ),
+        (
+            "L'attaque a été menée avec cinq missiles. Trois ont été détruits et trois ont atteint leur cible.",
+            Lang::Fr,
+            "cinq",
+            &["Trois", "trois"],
+            false,
+        ),
+        (
+            "Russia fired eight missiles overnight. Seven were shot down and one hit its target.",
+            Lang::En,
+            "eight",
+            &["Seven", "one"],
+            true,
+        ),
+        (
+            "Russia fired eight missiles overnight. Five were shot down and two hit their targets.",
+            Lang::En,
+            "eight",
+            &["Five", "two"],
+            false,
+        ),
+    ];
+
+    #[test]
+    fn totals_broken_into_parts_are_checked() {
+        for &(text, lang, total, parts, consistent) in SUMS {
+            let (quantities, found) = checks(text, lang);
+            assert_eq!(found.len(), 1, "{text:?}: {found:?}");
+            let c = &found[0];
+            assert_eq!(c.kind, "count_sum");
+            assert_eq!(text_of(&quantities, &c.total), total, "{text:?}");
+            let got: Vec<&str> = c.parts.iter().map(|p| text_of(&quantities, p)).collect();
+            assert_eq!(got, parts, "{text:?}");
+            assert_eq!(c.consistent, consistent, "{text:?}: {}", c.explanation);
+            assert!(c.explanation.starts_with(total), "the explanation names the total as written: {}", c.explanation);
+        }
+    }
+
+    #[test]
+    fn the_explanation_shows_the_sum() {
+        let (_, found) = checks(SUMS[0].0, Lang::Fr);
+        assert_eq!(
+            found[0].explanation,
+            "huit (8) missiles = sept (7) missiles ont été abattus + un (1) autre avait atteint sa cible (7 + 1 = 8)"
+        );
+        let (_, found) = checks(SUMS[2].0, Lang::Fr);
+        assert!(found[0].explanation.ends_with("(6 + 1 = 7, not 8)"), "{}", found[0].explanation);
+    }
+
+    #[test]
+    fn subsets_and_unrelated_counts_are_not_sums() {
+        let cases: &[(&str, Lang)] = &[
+            ("L'avion transportait 206 passagers, dont 12 enfants et 3 bébés.", Lang::Fr),
+            ("The plane carried 206 passengers, including 12 children and 3 infants.", Lang::En),
+            ("Huit missiles ont été tirés. Deux militaires ont été blessés et trois soldats tués.", Lang::Fr),
+            ("Huit missiles ont été tirés. Sept ont été abattus.", Lang::Fr),
+            ("Huit missiles ont été tirés. Ensuite cinq missiles ont été tirés. Trois ont été abattus.", Lang::Fr),
+        ];
+        for &(text, lang) in cases {
+            let (_, found) = checks(text, lang);
+            assert!(found.is_empty(), "{text:?}: {found:?}");
+        }
+    }
+
+    #[test]
+    fn parts_far_from_the_total_are_not_taken() {
+        let text = "Huit missiles ont été tirés. Il pleuvait. Le vent soufflait. La nuit tombait. \
+                    Sept ont été abattus et un autre a atteint sa cible.";
+        let (_, found) = checks(text, Lang::Fr);
+        assert!(found.is_empty(), "{found:?}");
+    }
 }

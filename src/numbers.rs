@@ -1,8 +1,12 @@
 //! How many: numbers in words and digits, and what they count.
 
+pub(crate) mod lexicon;
+mod parse;
+
 use serde::Serialize;
 
-use crate::segment::Doc;
+use crate::lang::Lang;
+use crate::segment::{Doc, Token, TokenKind};
 use crate::span::{Span, Spanned};
 use crate::time::TimeExpr;
 
@@ -34,6 +38,10 @@ pub struct Quantity {
     pub unit: Option<String>,
     /// "une quinzaine", "dozens", "about 200".
     pub approximate: bool,
+    /// The counted noun was not written after the number but taken from an
+    /// earlier count ("huit missiles… sept ont été abattus": `of` is "missiles").
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub of_inherited: bool,
 }
 
 impl Spanned for Quantity {
@@ -42,7 +50,630 @@ impl Spanned for Quantity {
     }
 }
 
+/// A text this short may be a bare number ("twenty-one"), which is not enough
+/// to tell its language: when the article's language reads no number that
+/// covers it all, the other languages are tried, and one that reads the whole
+/// text as one number wins.
+const SHORT_TEXT: usize = 80;
+
+/// How many sentences back a standalone count looks for the noun it counts.
+const INHERIT_WINDOW: usize = 3;
+
+/// Spelled-out ordinals below this are not reported (see [`Scanner::number_at`]).
+const SPELLED_ORDINAL_MIN: f64 = 3.0;
+
 /// Finds the numbers of the article; numbers inside `times` are dates, not counts.
-pub fn find(_doc: &Doc, _times: &[TimeExpr]) -> Vec<Quantity> {
-    Vec::new()
+pub fn find(doc: &Doc, times: &[TimeExpr]) -> Vec<Quantity> {
+    let mut best = scan(doc, doc.lang, times);
+    let trimmed = doc.text.trim_end_matches(|c: char| c.is_whitespace() || c == '.');
+    let whole = |qs: &[Quantity]| {
+        let lead = trimmed.len() - trimmed.trim_start().len();
+        qs.len() == 1 && qs[0].span.start == lead && qs[0].span.end == trimmed.len()
+    };
+    if doc.text.len() <= SHORT_TEXT && !whole(&best) {
+        for lang in Lang::ALL.into_iter().filter(|&l| l != doc.lang) {
+            let other = scan(doc, lang, times);
+            if whole(&other) {
+                best = other;
+                break;
+            }
+        }
+    }
+    for (k, q) in best.iter_mut().enumerate() {
+        q.id = format!("n{}", k + 1);
+    }
+    best
 }
+
+/// A number found in the text, with what is needed to finish it.
+struct Found {
+    first: usize,
+    /// Global token index after the last token of the span.
+    end: usize,
+    value: f64,
+    ordinal: bool,
+    unit: Option<String>,
+    kind: Option<QuantityKind>,
+    approximate: bool,
+    of: Option<String>,
+    stands_alone: bool,
+    sentence: usize,
+}
+
+struct Scanner<'d, 'a> {
+    doc: &'d Doc<'a>,
+    lex: &'static lexicon::Lexicon,
+    lang: Lang,
+    times: &'d [TimeExpr],
+    /// Normalised text of every token (lowercase, straight apostrophes).
+    low: Vec<String>,
+    paragraph_starts: Vec<usize>,
+}
+
+fn scan(doc: &Doc, lang: Lang, times: &[TimeExpr]) -> Vec<Quantity> {
+    let sc = Scanner {
+        doc,
+        lex: lexicon::of(lang),
+        lang,
+        times,
+        low: doc.tokens.iter().map(|t| lexicon::norm(doc.tok(t))).collect(),
+        paragraph_starts: doc.paragraphs.iter().map(|p| p.start).collect(),
+    };
+    let mut found: Vec<Found> = Vec::new();
+    for (s, sentence) in doc.sentences.iter().enumerate() {
+        let range = sentence.tokens.clone();
+        let mut i = range.start;
+        while i < range.end {
+            match sc.number_at(i, range.clone(), s, &found) {
+                Some((f, next)) => {
+                    if let Some(f) = f {
+                        found.push(f);
+                    }
+                    i = next.max(i + 1);
+                }
+                None => i += 1,
+            }
+        }
+    }
+    inherit_nouns(&mut found);
+    found
+        .into_iter()
+        .map(|f| {
+            let start = doc.tokens[f.first].start;
+            let end = doc.tokens[f.end - 1].end;
+            let kind = f.kind.unwrap_or(if f.of.is_some() { QuantityKind::Count } else { QuantityKind::Number });
+            Quantity {
+                id: String::new(),
+                span: Span::of(doc.text, start, end),
+                value: f.value,
+                kind,
+                of: f.of,
+                unit: f.unit,
+                approximate: f.approximate,
+                of_inherited: f.stands_alone,
+            }
+        })
+        .collect()
+}
+
+/// A count that stands alone ("sept ont été abattus") counts the noun of the
+/// nearest count before it, within a few sentences.
+fn inherit_nouns(found: &mut [Found]) {
+    let mut last: Option<(String, usize)> = None;
+    for f in found.iter_mut() {
+        if f.stands_alone {
+            match &last {
+                Some((of, s)) if f.sentence.saturating_sub(*s) <= INHERIT_WINDOW => f.of = Some(of.clone()),
+                _ => f.stands_alone = false,
+            }
+            if f.of.is_some() && f.kind.is_none() {
+                f.kind = Some(QuantityKind::Count);
+            }
+        } else if f.kind.is_none() && !f.ordinal {
+            if let Some(of) = &f.of {
+                last = Some((of.clone(), f.sentence));
+            }
+        }
+    }
+}
+
+/// The core of a number: its tokens and value before units and context.
+struct Core {
+    first: usize,
+    end: usize,
+    value: f64,
+    ordinal: bool,
+    digits: Option<parse::Digits>,
+    approx: bool,
+    /// Ends with a scale, approximate or fraction noun: "de" may follow before the noun.
+    takes_de: bool,
+    /// The single word for one ("un", "one").
+    is_one: bool,
+}
+
+impl Scanner<'_, '_> {
+    fn text(&self, i: usize) -> &str {
+        self.doc.tok(&self.doc.tokens[i])
+    }
+
+    fn tok(&self, i: usize) -> &Token {
+        &self.doc.tokens[i]
+    }
+
+    /// Whether only spaces separate token `a` from the next one.
+    fn spaced(&self, a: usize) -> bool {
+        let (e, s) = (self.tok(a).end, self.tok(a + 1).start);
+        e < s && self.doc.text[e..s].chars().all(|c| c.is_whitespace() && c != '\n')
+    }
+
+    fn glued(&self, a: usize) -> bool {
+        self.tok(a).end == self.tok(a + 1).start
+    }
+
+    fn is_word(&self, i: usize) -> bool {
+        self.tok(i).kind == TokenKind::Word
+    }
+
+    /// Matches `phrase` at token `i`, within `lim`; returns the index after it.
+    fn phrase_at(&self, i: usize, phrase: &[String], lim: usize) -> Option<usize> {
+        if phrase.is_empty() || i + phrase.len() > lim {
+            return None;
+        }
+        for (k, w) in phrase.iter().enumerate() {
+            if k > 0 && !(self.spaced(i + k - 1) || self.glued(i + k - 1)) {
+                return None;
+            }
+            if !lexicon::word_matches(w, self.text(i + k)) {
+                return None;
+            }
+        }
+        Some(i + phrase.len())
+    }
+
+    /// Whether one of `phrases` ends right before token `i` (from `from` on).
+    fn phrase_before(&self, i: usize, phrases: &[Vec<String>], from: usize) -> bool {
+        phrases.iter().any(|p| i >= from + p.len() && self.phrase_at(i - p.len(), p, i) == Some(i))
+    }
+
+    /// The first of `table`'s phrases found at `i`, with its value and end.
+    fn lookup<'t>(&self, i: usize, table: &'t [(Vec<String>, String)], lim: usize) -> Option<(&'t str, usize)> {
+        table.iter().filter_map(|(p, v)| self.phrase_at(i, p, lim).map(|e| (v.as_str(), e))).max_by_key(|x| x.1)
+    }
+
+    /// Reads the number starting at token `i`. `None`: no number here;
+    /// `Some((None, next))`: a number that is not a quantity (a date, a label).
+    fn number_at(
+        &self,
+        i: usize,
+        sent: std::ops::Range<usize>,
+        sentence: usize,
+        found: &[Found],
+    ) -> Option<(Option<Found>, usize)> {
+        let lim = sent.end;
+        let lex = self.lex;
+        // A currency sign before the digits: "$3.5 billion", "€20".
+        let mut unit = None;
+        let mut kind = None;
+        let mut start = i;
+        let mut at = i;
+        if self.tok(i).kind != TokenKind::Word && self.tok(i).kind != TokenKind::Number && i + 1 < lim {
+            let sign = self.lookup(i, &lex.currencies, lim);
+            if let Some((code, e)) = sign {
+                if e < lim && self.tok(e).kind == TokenKind::Number && (self.glued(e - 1) || self.spaced(e - 1)) {
+                    unit = Some(code.to_string());
+                    kind = Some(QuantityKind::Money);
+                    at = e;
+                }
+            }
+            if unit.is_none() {
+                return None;
+            }
+        }
+        // "US$ 5": the country letters belong to the sign.
+        if self.low[i] == "us" && i + 2 < lim && self.text(i + 1) == "$" && self.glued(i) {
+            if self.tok(i + 2).kind == TokenKind::Number {
+                unit = Some("USD".into());
+                kind = Some(QuantityKind::Money);
+                at = i + 2;
+            }
+        }
+        let core = self.core_at(at, lim)?;
+        if unit.is_none() {
+            start = core.first;
+        }
+        let mut value = core.value;
+        // "-5", "−3,2": a minus glued to the digits, with a space or nothing before it.
+        if core.digits.is_some() && start == core.first && start > sent.start {
+            let m = start - 1;
+            let lone = m == sent.start || !self.glued(m - 1);
+            if matches!(self.text(m), "-" | "−") && self.glued(m) && lone {
+                start = m;
+                value = -value;
+            }
+        }
+        let mut end = core.end;
+        let mut ordinal = core.ordinal;
+        let mut takes_de = core.takes_de;
+        let mut scaled = false;
+        if core.digits.is_some() && end < lim {
+            // 1er, 21st.
+            if self.glued(end - 1) && self.is_word(end) && lex.ordinal_suffixes.contains(&self.low[end]) {
+                ordinal = true;
+                end += 1;
+            } else if let Some(&(scale, lexicon::Role::Scale)) = lex.words.get(&self.low[end]) {
+                // 25 millions, 3.5 billion.
+                if self.spaced(end - 1) {
+                    value *= scale;
+                    end += 1;
+                    takes_de = true;
+                    scaled = true;
+                }
+            }
+        }
+        if !ordinal && end < lim && kind.is_none() {
+            let near = |e: usize| e < lim && (self.spaced(e - 1) || self.glued(e - 1));
+            if near(end) {
+                if let Some(e) = lex.percent.iter().filter_map(|p| self.phrase_at(end, p, lim)).max() {
+                    kind = Some(QuantityKind::Percent);
+                    unit = Some("%".into());
+                    end = e;
+                } else if let Some((code, e)) = self.lookup(end, &lex.currencies, lim) {
+                    kind = Some(QuantityKind::Money);
+                    unit = Some(code.to_string());
+                    end = e;
+                } else if scaled && matches!(self.low[end].as_str(), "de" | "d'" | "of") && near(end + 1) {
+                    // 25 millions d'euros.
+                    if let Some((code, e)) = self.lookup(end + 1, &lex.currencies, lim) {
+                        kind = Some(QuantityKind::Money);
+                        unit = Some(code.to_string());
+                        end = e;
+                    }
+                }
+                if kind.is_none() {
+                    if let Some((u, e)) = self.lookup(end, &lex.units, lim) {
+                        kind = Some(QuantityKind::Measure);
+                        unit = Some(u.to_string());
+                        end = e;
+                    }
+                }
+            }
+        }
+        let next = end;
+        if self.is_not_a_quantity(&core, start, end, kind.is_some(), lim, sent.start) {
+            return Some((None, next));
+        }
+        if core.is_one && !self.one_counts(core.first, sent.start, lim, sentence, found) {
+            return Some((None, next));
+        }
+        if ordinal {
+            // Like text2num's ordinal threshold: "premier", "first", "second"
+            // spelled out are ranks of speech ("sa première intervention",
+            // "at first"), not numbers a reader would check.
+            if core.digits.is_none() && value < SPELLED_ORDINAL_MIN {
+                return Some((None, next));
+            }
+            kind = Some(QuantityKind::Ordinal);
+        }
+        let approximate = core.approx || self.phrase_before(start, &lex.approx_cues, sent.start);
+        let counts_things = matches!(kind, None | Some(QuantityKind::Measure | QuantityKind::Ordinal));
+        let (of, stands_alone) =
+            if counts_things { self.counted_noun(end, lim, takes_de, kind.is_none()) } else { (None, false) };
+        Some((
+            Some(Found {
+                first: start,
+                end,
+                value,
+                ordinal,
+                unit,
+                kind,
+                approximate,
+                of,
+                stands_alone: stands_alone && !ordinal,
+                sentence,
+            }),
+            next,
+        ))
+    }
+
+    /// Reads digits, number words, an approximate noun or a fraction at `i`.
+    fn core_at(&self, i: usize, lim: usize) -> Option<Core> {
+        let lex = self.lex;
+        let tok = self.tok(i);
+        let plain = |first, end, value| Core {
+            first,
+            end,
+            value,
+            ordinal: false,
+            digits: None,
+            approx: false,
+            takes_de: false,
+            is_one: false,
+        };
+        if tok.kind == TokenKind::Number {
+            let d = parse::digits(self.text(i), self.lang)?;
+            return Some(Core { digits: Some(d), ..plain(i, i + 1, d.value) });
+        }
+        if tok.kind != TokenKind::Word {
+            return None;
+        }
+        let w = self.low[i].as_str();
+        // "une quinzaine", "des dizaines", "a dozen", "dozens of".
+        let noun_at = |k: usize| (k < lim).then(|| lex.approx.get(&self.low[k])).flatten();
+        if lex.approx_determiners.contains(w) && i + 1 < lim && self.spaced(i) {
+            if let Some(&(value, exact)) = noun_at(i + 1) {
+                return Some(Core { approx: !exact, takes_de: true, ..plain(i, i + 2, value) });
+            }
+        }
+        if let Some(&(value, exact)) = noun_at(i) {
+            let de_follows = i + 1 < lim && matches!(self.low[i + 1].as_str(), "de" | "d'" | "of");
+            if de_follows && w.ends_with(['s', 'x']) {
+                return Some(Core { approx: !exact, takes_de: true, ..plain(i, i + 1, value) });
+            }
+        }
+        if let Some(&value) = lex.fractions.get(w) {
+            return Some(Core { takes_de: true, ..plain(i, i + 1, value) });
+        }
+        // Number words, across spaces and inside hyphenated words.
+        let mut atoms: Vec<&str> = Vec::new();
+        let mut ends: Vec<(usize, usize)> = Vec::new(); // (atoms so far, token end)
+        let mut k = i;
+        while k < lim && self.is_word(k) && (k == i || self.spaced(k - 1)) {
+            let parts: Vec<&str> = self.low[k].split(['-', '\u{2011}']).collect();
+            let known = |p: &&str| lex.words.contains_key(*p);
+            let joinable = parts.windows(2).any(|p| lex.words.contains_key(&format!("{}-{}", p[0], p[1])));
+            if !(parts.iter().all(known) || joinable && parts.iter().filter(|p| !known(p)).count() == 0) {
+                break;
+            }
+            atoms.extend(parts);
+            k += 1;
+            ends.push((atoms.len(), k));
+            if ends.len() > 12 {
+                break;
+            }
+        }
+        let words = parse::words(&atoms, lex)?;
+        // The number must end at a token boundary.
+        let &(_, end) = ends.iter().rev().find(|(n, _)| *n <= words.atoms)?;
+        let used = ends.iter().find(|(_, e)| *e == end).map(|(n, _)| *n)?;
+        let words = if used == words.atoms { words } else { parse::words(&atoms[..used], lex)? };
+        if words.atoms != used {
+            return None;
+        }
+        let is_one = end == i + 1 && lex.one.forms.contains(w);
+        let last = &self.low[end - 1];
+        let takes_de = lex.words.get(last.as_str()).is_some_and(|&(_, r)| r == lexicon::Role::Scale);
+        Some(Core { ordinal: words.ordinal, is_one, takes_de, ..plain(i, end, words.value) })
+    }
+
+    /// Dates, times, durations, labels, list numbers and names are not quantities.
+    fn is_not_a_quantity(
+        &self,
+        core: &Core,
+        start: usize,
+        end: usize,
+        has_unit: bool,
+        lim: usize,
+        first: usize,
+    ) -> bool {
+        let lex = self.lex;
+        let (s, e) = (self.tok(start).start, self.tok(end - 1).end);
+        if self.times.iter().any(|t| t.span.start < e && s < t.span.end) {
+            return true;
+        }
+        // Set phrases: "Premier ministre", "à neuf", "no one".
+        let (cf, ce) = (core.first, core.end);
+        for p in &lex.not_numbers {
+            for k in 0..p.len() {
+                if cf >= first + k && self.phrase_at(cf - k, p, lim).is_some_and(|pe| pe >= ce && cf - k + p.len() > cf)
+                {
+                    return true;
+                }
+            }
+        }
+        let prev = (start > first).then(|| self.low[start - 1].as_str());
+        let next = (end < lim).then(|| self.low[end].as_str());
+        let is_time_word = |k: usize| k < lim && lex.time_words.contains(&self.low[k]);
+        if !has_unit {
+            // "trois ans", "15 h 30", "25 novembre", "20-year", "0-6 ans".
+            if is_time_word(end) {
+                return true;
+            }
+            if matches!(next, Some("-" | "–" | "à" | "to" | "et" | "and" | "ou" | "or"))
+                && end + 1 < lim
+                && (self.tok(end + 1).kind == TokenKind::Number || is_time_word(end + 1))
+                && (is_time_word(end + 1) || is_time_word(end + 2))
+            {
+                return true;
+            }
+        }
+        if prev.is_some_and(|p| lex.months.contains(p)) {
+            return true;
+        }
+        let digits = core.digits.is_some();
+        if digits {
+            // 1:28, 15 h 30.
+            if matches!(next, Some(":")) && end + 1 < lim && self.tok(end + 1).kind == TokenKind::Number {
+                return true;
+            }
+            if matches!(prev, Some(":" | "h")) && start >= first + 2 && self.tok(start - 2).kind == TokenKind::Number {
+                return true;
+            }
+            let d = core.digits.expect("checked above");
+            if !has_unit && d.plain && d.lead == 4 && (1000.0..=2100.0).contains(&d.value) {
+                return true;
+            }
+            // 2K17, 1990s, 3D: digits glued to letters.
+            if end < lim && self.glued(end - 1) && self.is_word(end) {
+                return true;
+            }
+            if start > first && self.glued(start - 1) && self.is_word(start - 1) {
+                return true;
+            }
+            // "1. Finland": a list number at the start of a line.
+            if matches!(next, Some("." | ")")) && self.paragraph_starts.binary_search(&self.tok(start).start).is_ok() {
+                return true;
+            }
+            // "AMX 10", "Horizon 3": a number after a name.
+            if !has_unit && start > first + 1 && self.is_word(start - 1) {
+                let p = self.text(start - 1);
+                if p.chars().next().is_some_and(char::is_uppercase) && !lex.stopwords.contains(&self.low[start - 1]) {
+                    return true;
+                }
+            }
+        }
+        // "article 5", "âgés de 25 et 54", "le 10, rue".
+        let mut k = start;
+        for _ in 0..4 {
+            if k <= first {
+                break;
+            }
+            k -= 1;
+            let w = self.low[k].as_str();
+            if lex.label_before.contains(w) {
+                return true;
+            }
+            let connector = matches!(
+                w,
+                "de" | "d'" | "du" | "des" | "of" | "between" | "entre" | "and" | "et" | "à" | "to" | "-" | ","
+            );
+            if !(connector || self.tok(k).kind == TokenKind::Number) {
+                break;
+            }
+        }
+        let after = if matches!(next, Some(",")) { end + 1 } else { end };
+        if after < lim && lex.label_after.contains(&self.low[after]) {
+            return true;
+        }
+        false
+    }
+
+    /// Whether a lone "un"/"une"/"one" at `i` counts rather than being an article.
+    fn one_counts(&self, i: usize, first: usize, lim: usize, sentence: usize, found: &[Found]) -> bool {
+        let rules = &self.lex.one;
+        let word = |k: usize| (k < lim).then(|| self.low[k].as_str());
+        // An elision joins the next word: d' + eux.
+        let joined = |k: usize| -> Option<String> {
+            let w = word(k)?;
+            if self.tok(k).kind == TokenKind::Elision {
+                Some(format!("{w}{}", word(k + 1).unwrap_or("")))
+            } else {
+                Some(w.to_string())
+            }
+        };
+        let prev = (i > first).then(|| self.low[i - 1].as_str());
+        let next = joined(i + 1);
+        let next_two = match (word(i + 1), word(i + 2)) {
+            (Some(a), Some(b)) => Some(format!("{a} {b}")),
+            _ => None,
+        };
+        if prev.is_some_and(|p| rules.not_after.contains(p)) {
+            return false;
+        }
+        if next.as_ref().is_some_and(|n| rules.not_before.contains(n))
+            || next_two.as_ref().is_some_and(|n| rules.not_before.contains(n))
+        {
+            return false;
+        }
+        if next.as_ref().is_some_and(|n| rules.counts_before.contains(n)) {
+            return true;
+        }
+        if next.as_ref().is_some_and(|n| rules.counts_before_unless_noun.contains(n)) {
+            // "un autre avait atteint sa cible", or "un autre missile" after "huit missiles".
+            let (noun, alone) = self.counted_noun(i + 2, lim, false, true);
+            if alone || noun.is_none() {
+                return true;
+            }
+            let noun = noun.expect("checked above");
+            let paragraph = self.doc.sentences[sentence].paragraph;
+            return found
+                .iter()
+                .rev()
+                .take_while(|f| self.doc.sentences[f.sentence].paragraph == paragraph)
+                .any(|f| f.of.as_deref().is_some_and(|o| same_noun(o, &noun)));
+        }
+        if rules.counts_by_default {
+            return true;
+        }
+        // "il en reste un.": nothing follows for it to be the article of.
+        if i + 1 >= lim
+            || (self.tok(i + 1).kind == TokenKind::Punct && !matches!(word(i + 1), Some("«" | "“" | "\"" | "(")))
+        {
+            return true;
+        }
+        // "un a atteint sa cible": a pronoun before a verb.
+        if word(i + 1).is_some_and(|n| self.lex.standalone_next.contains(n)) {
+            return true;
+        }
+        // "deux morts et un blessé": a count coordinated with another.
+        if matches!(prev, Some("et" | "," | "and" | "ou" | "or"))
+            && found.last().is_some_and(|f| f.end + 8 >= i && f.end <= i && f.kind.is_none())
+        {
+            return true;
+        }
+        false
+    }
+
+    /// The noun counted by the number ending at `end`, or whether the number
+    /// stands alone for a noun said before ("sept ont été abattus").
+    fn counted_noun(&self, end: usize, lim: usize, takes_de: bool, may_stand_alone: bool) -> (Option<String>, bool) {
+        let lex = self.lex;
+        let mut k = end;
+        if takes_de && k < lim && matches!(self.low[k].as_str(), "de" | "d'" | "of" | "des") {
+            k += 1;
+        }
+        let mut skipped = 0;
+        while k < lim && skipped < 3 && lex.noun_skip.contains(&self.low[k]) {
+            k += 1;
+            skipped += 1;
+        }
+        let alone = |k: usize| {
+            may_stand_alone
+                && (k >= lim
+                    || lex.standalone_next.contains(&self.low[k])
+                    || self.is_part_cue(k)
+                    || matches!(self.tok(k).kind, TokenKind::Punct | TokenKind::Clitic))
+        };
+        if k >= lim || !self.is_word(k) {
+            return (None, alone(k));
+        }
+        let w = self.low[k].as_str();
+        if lex.stopwords.contains(w)
+            || lex.standalone_next.contains(w)
+            || self.is_part_cue(k)
+            || lex.words.contains_key(w)
+        {
+            return (None, alone(k));
+        }
+        if !w.chars().next().is_some_and(char::is_alphabetic) {
+            return (None, false);
+        }
+        // "eight PSVR games": a name before the noun.
+        let capital = self.text(k).chars().next().is_some_and(char::is_uppercase);
+        if capital && self.lang == Lang::En && k + 1 < lim && self.is_word(k + 1) {
+            let n = self.low[k + 1].as_str();
+            let lower = self.text(k + 1).chars().next().is_some_and(char::is_lowercase);
+            if lower && !lex.stopwords.contains(n) && !self.is_part_cue(k + 1) && !lex.standalone_next.contains(n) {
+                return (Some(self.text(k + 1).to_string()), false);
+            }
+        }
+        (Some(self.text(k).to_string()), false)
+    }
+
+    /// A cue word that cannot be a counted noun ("abattus", not "morts").
+    fn is_part_cue(&self, k: usize) -> bool {
+        let w = &self.low[k];
+        !self.lex.cue_nouns.contains(w) && self.lex.is_part_cue(w)
+    }
+}
+
+/// Whether two counted nouns are the same, up to case and a plural ending.
+pub fn same_noun(a: &str, b: &str) -> bool {
+    let stem = |s: &str| {
+        let s = lexicon::norm(s);
+        s.trim_end_matches(['s', 'x']).to_string()
+    };
+    stem(a) == stem(b)
+}
+
+#[cfg(test)]
+mod tests;

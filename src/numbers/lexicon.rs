@@ -1,0 +1,229 @@
+//! The per-language lists the number layer reads, parsed once.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+use crate::lang::{entries, pairs, Lang};
+use crate::per_lang;
+
+/// What a number word does inside a number.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Role {
+    /// 0–99: added to the current group.
+    Unit,
+    /// cent, hundred: multiplies the group by 100.
+    Hundred,
+    /// mille, million, thousand: closes a group.
+    Scale,
+    /// An ordinal form of a unit (septième, seventh).
+    OrdUnit,
+    /// centième, hundredth.
+    OrdHundred,
+    /// millième, thousandth.
+    OrdScale,
+    /// et, and: allowed between parts of one number.
+    And,
+    /// virgule, point: a spoken decimal separator.
+    Point,
+    /// a, an: one, but only before a hundred, a scale word or "dozen".
+    Article,
+}
+
+impl Role {
+    fn parse(s: &str) -> Option<Role> {
+        Some(match s {
+            "unit" => Role::Unit,
+            "hundred" => Role::Hundred,
+            "scale" => Role::Scale,
+            "ord" => Role::OrdUnit,
+            "ord-hundred" => Role::OrdHundred,
+            "ord-scale" => Role::OrdScale,
+            "and" => Role::And,
+            "point" => Role::Point,
+            "article" => Role::Article,
+            _ => return None,
+        })
+    }
+}
+
+/// When the word for one counts.
+#[derive(Debug, Default)]
+pub struct OneRules {
+    pub forms: HashSet<String>,
+    /// Alone it counts (English "one"); otherwise it is an article (French "un").
+    pub counts_by_default: bool,
+    pub counts_before: HashSet<String>,
+    pub counts_before_unless_noun: HashSet<String>,
+    pub not_after: HashSet<String>,
+    /// Phrases (one or two words) that stop it when they follow.
+    pub not_before: HashSet<String>,
+}
+
+/// Everything the number layer knows about one language.
+#[derive(Debug, Default)]
+pub struct Lexicon {
+    pub words: HashMap<String, (f64, Role)>,
+    /// Approximate nouns: value and whether the noun is exact ("a dozen").
+    pub approx: HashMap<String, (f64, bool)>,
+    pub approx_determiners: HashSet<String>,
+    pub ordinal_suffixes: HashSet<String>,
+    /// Multi-word phrases as lists of lowercased words.
+    pub currencies: Vec<(Vec<String>, String)>,
+    pub units: Vec<(Vec<String>, String)>,
+    pub percent: Vec<Vec<String>>,
+    pub time_words: HashSet<String>,
+    pub months: HashSet<String>,
+    pub label_before: HashSet<String>,
+    pub label_after: HashSet<String>,
+    pub approx_cues: Vec<Vec<String>>,
+    pub noun_skip: HashSet<String>,
+    pub standalone_next: HashSet<String>,
+    pub part_cues: Vec<String>,
+    /// Cue words that are nouns too: after a number they are what is counted.
+    pub cue_nouns: HashSet<String>,
+    pub subset_cues: Vec<Vec<String>>,
+    pub fractions: HashMap<String, f64>,
+    pub not_numbers: Vec<Vec<String>>,
+    pub stopwords: HashSet<String>,
+    pub one: OneRules,
+}
+
+impl Lexicon {
+    /// Whether `word` (normalised) is a part cue: a listed word, or one that
+    /// starts with a listed stem (entries ending in `*`).
+    pub fn is_part_cue(&self, word: &str) -> bool {
+        self.part_cues.iter().any(|c| match c.strip_suffix('*') {
+            Some(stem) => word.starts_with(stem),
+            None => word == c,
+        })
+    }
+}
+
+/// Lowercases and turns typographic apostrophes into straight ones.
+pub fn norm(s: &str) -> String {
+    s.to_lowercase().replace('’', "'")
+}
+
+fn phrase(s: &str) -> Vec<String> {
+    s.split_whitespace().map(norm).collect()
+}
+
+/// A phrase whose words keep their case when they have capitals ("F" for
+/// francs must not match the letter "f"); see [`word_matches`].
+fn cased_phrase(s: &str) -> Vec<String> {
+    s.split_whitespace()
+        .map(|w| if w.chars().any(char::is_uppercase) { w.replace('’', "'") } else { norm(w) })
+        .collect()
+}
+
+/// Whether a token's text matches a list word: exactly when the word has
+/// capitals, case-insensitively otherwise.
+pub fn word_matches(word: &str, token: &str) -> bool {
+    if word.chars().any(char::is_uppercase) {
+        word == token.replace('’', "'")
+    } else {
+        word == norm(token)
+    }
+}
+
+fn set(data: &'static str) -> HashSet<String> {
+    entries(data).map(norm).collect()
+}
+
+fn build(i: usize) -> Lexicon {
+    let mut lex = Lexicon::default();
+    for (k, v) in pairs(per_lang!("numbers_words.txt")[i]) {
+        let mut f = v.split('|');
+        let value = f.next().and_then(|x| super::parse::decimal(x.trim()));
+        let role = f.next().and_then(|r| Role::parse(r.trim()));
+        if let (Some(value), Some(role)) = (value, role) {
+            lex.words.insert(norm(k), (value, role));
+        }
+    }
+    for (k, v) in pairs(per_lang!("numbers_approx.txt")[i]) {
+        if let Some(det) = k.strip_prefix('@') {
+            lex.approx_determiners.insert(norm(det));
+            continue;
+        }
+        let mut f = v.split('|');
+        if let Some(value) = f.next().and_then(|x| super::parse::decimal(x.trim())) {
+            let exact = f.next().is_some_and(|x| x.trim() == "=");
+            lex.approx.insert(norm(k), (value, exact));
+        }
+    }
+    for (k, v) in pairs(per_lang!("numbers_fractions.txt")[i]) {
+        if let Some(value) = super::parse::decimal(v) {
+            lex.fractions.insert(norm(k), value);
+        }
+    }
+    lex.ordinal_suffixes = set(per_lang!("numbers_ordinal_suffixes.txt")[i]);
+    // Currencies keep their case: "F" (francs) must not match the word "f".
+    lex.currencies =
+        pairs(per_lang!("numbers_currencies.txt")[i]).map(|(k, v)| (cased_phrase(k), v.to_string())).collect();
+    lex.units = pairs(per_lang!("numbers_units.txt")[i]).map(|(k, v)| (cased_phrase(k), v.to_string())).collect();
+    lex.percent = entries(per_lang!("numbers_percent.txt")[i]).map(phrase).collect();
+    lex.time_words = set(per_lang!("numbers_time_words.txt")[i]);
+    lex.months = set(per_lang!("numbers_months.txt")[i]);
+    for e in entries(per_lang!("numbers_label_words.txt")[i]) {
+        if let Some(w) = e.strip_prefix('<') {
+            lex.label_before.insert(norm(w));
+        } else if let Some(w) = e.strip_prefix('>') {
+            lex.label_after.insert(norm(w));
+        }
+    }
+    lex.approx_cues = entries(per_lang!("numbers_approx_cues.txt")[i]).map(phrase).collect();
+    lex.noun_skip = set(per_lang!("numbers_noun_skip.txt")[i]);
+    lex.standalone_next = set(per_lang!("numbers_standalone_next.txt")[i]);
+    for e in entries(per_lang!("numbers_part_cues.txt")[i]) {
+        match e.strip_prefix('=') {
+            Some(noun) => lex.cue_nouns.insert(norm(noun)),
+            None => {
+                lex.part_cues.push(norm(e));
+                true
+            }
+        };
+    }
+    lex.subset_cues = entries(per_lang!("numbers_subset_cues.txt")[i]).map(phrase).collect();
+    lex.not_numbers = entries(per_lang!("numbers_not_numbers.txt")[i]).map(phrase).collect();
+    lex.stopwords = set(per_lang!("stopwords.txt")[i]);
+    for e in entries(per_lang!("numbers_one.txt")[i]) {
+        let one = &mut lex.one;
+        if let Some(w) = e.strip_prefix('=') {
+            one.forms.insert(norm(w));
+        } else if let Some(w) = e.strip_prefix('+') {
+            one.counts_before.insert(norm(w));
+        } else if let Some(w) = e.strip_prefix('~') {
+            one.counts_before_unless_noun.insert(norm(w));
+        } else if let Some(w) = e.strip_prefix('<') {
+            one.not_after.insert(norm(w));
+        } else if let Some(w) = e.strip_prefix('>') {
+            one.not_before.insert(phrase(w).join(" "));
+        } else if e == "default:count" {
+            one.counts_by_default = true;
+        }
+    }
+    lex
+}
+
+static LEXICONS: LazyLock<Vec<Lexicon>> = LazyLock::new(|| (0..Lang::ALL.len()).map(build).collect());
+
+/// The lexicon of `lang`.
+pub fn of(lang: Lang) -> &'static Lexicon {
+    &LEXICONS[lang.index()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_language_has_its_lists() {
+        for lang in Lang::ALL {
+            let lex = of(lang);
+            assert!(lex.words.len() > 40, "{lang:?} number words");
+            assert!(!lex.currencies.is_empty() && !lex.units.is_empty() && !lex.percent.is_empty());
+            assert!(!lex.one.forms.is_empty(), "{lang:?} forms of one");
+            assert!(!lex.part_cues.is_empty() && !lex.months.is_empty());
+        }
+    }
+}

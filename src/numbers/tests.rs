@@ -1,0 +1,241 @@
+//! One table per construction, in both languages.
+
+use super::*;
+
+fn quantities(text: &str, lang: Lang) -> Vec<Quantity> {
+    find(&Doc::new(text, lang), &[])
+}
+
+/// (text, language, the quantity's text, value): the quantity must be found.
+type Case = (&'static str, Lang, &'static str, f64);
+
+fn assert_found(cases: &[Case]) {
+    for &(text, lang, want_text, want_value) in cases {
+        let got = quantities(text, lang);
+        assert!(
+            got.iter().any(|q| q.span.text == want_text && q.value == want_value),
+            "{text:?}: want {want_text:?} = {want_value}, got {:?}",
+            got.iter().map(|q| (&q.span.text, q.value)).collect::<Vec<_>>()
+        );
+    }
+}
+
+fn assert_none(cases: &[(&str, Lang)]) {
+    for &(text, lang) in cases {
+        let got = quantities(text, lang);
+        assert!(
+            got.is_empty(),
+            "{text:?}: want no quantity, got {:?}",
+            got.iter().map(|q| &q.span.text).collect::<Vec<_>>()
+        );
+    }
+}
+
+#[test]
+fn spelled_out_numbers_are_read_in_both_languages() {
+    assert_found(&[
+        ("Le régime a lancé huit missiles.", Lang::Fr, "huit", 8.0),
+        ("On compte quatre-vingt-dix-sept victimes.", Lang::Fr, "quatre-vingt-dix-sept", 97.0),
+        ("Il y avait deux mille trois cents manifestants.", Lang::Fr, "deux mille trois cents", 2300.0),
+        ("Vingt et un soldats sont rentrés.", Lang::Fr, "Vingt et un", 21.0),
+        ("soixante-dix-sept", Lang::Fr, "soixante-dix-sept", 77.0),
+        ("Twenty-one people were arrested.", Lang::En, "Twenty-one", 21.0),
+        ("Police arrested a hundred protesters.", Lang::En, "a hundred", 100.0),
+        ("They fired one hundred and five rockets.", Lang::En, "one hundred and five", 105.0),
+    ]);
+}
+
+#[test]
+fn digits_in_local_formats_are_read() {
+    assert_found(&[
+        ("Le budget atteint 1 000,5 euros par an.", Lang::Fr, "1 000,5 euros", 1000.5),
+        ("Une ville de 70.000 habitants.", Lang::Fr, "70.000", 70000.0),
+        ("Une ville de 70\u{a0}000 habitants.", Lang::Fr, "70\u{a0}000", 70000.0),
+        ("Une ville de 70\u{202f}000 habitants.", Lang::Fr, "70\u{202f}000", 70000.0),
+        ("A town of 1,000.5 people.", Lang::En, "1,000.5", 1000.5),
+        ("The rate rose to 3.75 points.", Lang::En, "3.75", 3.75),
+        ("L'écart est de 2,5 points.", Lang::Fr, "2,5", 2.5),
+    ]);
+}
+
+#[test]
+fn percentages_money_and_measures_have_units() {
+    let cases: &[(&str, Lang, &str, f64, QuantityKind, &str)] = &[
+        ("Le chômage baisse de 30 %.", Lang::Fr, "30 %", 30.0, QuantityKind::Percent, "%"),
+        ("Unemployment fell 30 percent.", Lang::En, "30 percent", 30.0, QuantityKind::Percent, "%"),
+        ("Un contrat de 25 millions d'euros.", Lang::Fr, "25 millions d'euros", 25e6, QuantityKind::Money, "EUR"),
+        ("A $3.5 billion deal.", Lang::En, "$3.5 billion", 3.5e9, QuantityKind::Money, "USD"),
+        ("Le coût atteint 100.000 €.", Lang::Fr, "100.000 €", 1e5, QuantityKind::Money, "EUR"),
+        ("Une amende de 5.000 F.", Lang::Fr, "5.000 F", 5000.0, QuantityKind::Money, "FRF"),
+        ("Environ 100 m2 ont brûlé.", Lang::Fr, "100 m2", 100.0, QuantityKind::Measure, "m2"),
+        ("The convoy drove 40 miles north.", Lang::En, "40 miles", 40.0, QuantityKind::Measure, "mi"),
+    ];
+    for &(text, lang, want_text, value, kind, unit) in cases {
+        let got = quantities(text, lang);
+        let q = got.iter().find(|q| q.span.text == want_text).unwrap_or_else(|| panic!("{text:?}: {got:?}"));
+        assert_eq!((q.value, q.kind, q.unit.as_deref()), (value, kind, Some(unit)), "{text:?}");
+    }
+}
+
+#[test]
+fn ordinals_are_kept_apart_from_counts() {
+    let cases: &[(&str, Lang, &str, f64)] = &[
+        ("C'est son quatrième mandat.", Lang::Fr, "quatrième", 4.0),
+        ("Le vingt-et-unième amendement.", Lang::Fr, "vingt-et-unième", 21.0),
+        ("Le 1er régiment est parti.", Lang::Fr, "1er", 1.0),
+        ("The twenty-first round.", Lang::En, "twenty-first", 21.0),
+        ("She finished 3rd in the race.", Lang::En, "3rd", 3.0),
+    ];
+    for &(text, lang, want_text, value) in cases {
+        let got = quantities(text, lang);
+        let q = got.iter().find(|q| q.span.text == want_text).unwrap_or_else(|| panic!("{text:?}: {got:?}"));
+        assert_eq!((q.value, q.kind), (value, QuantityKind::Ordinal), "{text:?}");
+    }
+}
+
+#[test]
+fn approximate_counts_are_marked() {
+    let cases: &[(&str, Lang, &str, f64)] = &[
+        ("Une quinzaine de blessés ont été évacués.", Lang::Fr, "Une quinzaine", 15.0),
+        ("Près d'une centaine de personnes se trouvaient là.", Lang::Fr, "une centaine", 100.0),
+        ("Des dizaines de maisons ont brûlé.", Lang::Fr, "Des dizaines", 20.0),
+        ("Dozens of people were hurt.", Lang::En, "Dozens", 24.0),
+        ("About 200 people were killed.", Lang::En, "200", 200.0),
+        ("Il y avait environ 300 personnes.", Lang::Fr, "300", 300.0),
+    ];
+    for &(text, lang, want_text, value) in cases {
+        let got = quantities(text, lang);
+        let q = got.iter().find(|q| q.span.text == want_text).unwrap_or_else(|| panic!("{text:?}: {got:?}"));
+        assert_eq!((q.value, q.approximate), (value, true), "{text:?}");
+    }
+    let dozen = quantities("They bought a dozen eggs.", Lang::En);
+    assert_eq!(dozen.iter().map(|q| (q.value, q.approximate)).collect::<Vec<_>>(), [(12.0, false)]);
+}
+
+#[test]
+fn the_word_for_one_counts_only_when_it_is_not_an_article() {
+    assert_found(&[
+        ("Huit missiles ont été tirés. Sept ont été abattus et un autre a atteint sa cible.", Lang::Fr, "un", 1.0),
+        ("Huit missiles ont été tirés, et un autre missile a été perdu.", Lang::Fr, "un", 1.0),
+        ("Trois soldats sont rentrés, l'un d'eux est blessé.", Lang::Fr, "un", 1.0),
+        ("Il ne reste qu'une seule frappe.", Lang::Fr, "une", 1.0),
+        ("Deux morts et un blessé.", Lang::Fr, "un", 1.0),
+        ("Only one missile reached its target.", Lang::En, "one", 1.0),
+        ("Three soldiers came back; one of them was hurt.", Lang::En, "one", 1.0),
+    ]);
+    assert_none(&[
+        ("Le régime a lancé une nouvelle frappe.", Lang::Fr),
+        ("Un missile a été tiré.", Lang::Fr),
+        ("Il a fait état d'une autre attaque.", Lang::Fr),
+        ("Sudan is one of the poorest countries.", Lang::En),
+        ("This one sticks you in front.", Lang::En),
+        ("A man was arrested.", Lang::En),
+    ]);
+}
+
+#[test]
+fn the_counted_noun_is_found_or_inherited() {
+    let cases: &[(&str, Lang, &str, &str, bool)] = &[
+        ("Ils ont mené deux nouvelles attaques.", Lang::Fr, "deux", "attaques", false),
+        ("Le juge cite trois autres adolescentes.", Lang::Fr, "trois", "adolescentes", false),
+        ("Huit missiles ont été tirés. Sept ont été abattus.", Lang::Fr, "Sept", "missiles", true),
+        ("Une centaine de personnes se trouvait là.", Lang::Fr, "Une centaine", "personnes", false),
+        ("Here are the eight PSVR games worth considering.", Lang::En, "eight", "games", false),
+        ("It ranks 10 wealthy countries.", Lang::En, "10", "countries", false),
+        ("Five missiles were fired; three were shot down.", Lang::En, "three", "missiles", true),
+    ];
+    for &(text, lang, want_text, noun, inherited) in cases {
+        let got = quantities(text, lang);
+        let q = got.iter().find(|q| q.span.text == want_text).unwrap_or_else(|| panic!("{text:?}: {got:?}"));
+        assert_eq!((q.of.as_deref(), q.of_inherited, q.kind), (Some(noun), inherited, QuantityKind::Count), "{text:?}");
+    }
+}
+
+#[test]
+fn dates_times_durations_and_labels_are_not_quantities() {
+    assert_none(&[
+        ("Le 25 novembre 2024, le régime a frappé.", Lang::Fr),
+        ("Les faits remontent au 27 mai 1998.", Lang::Fr),
+        ("Depuis 1999, le régiment est là.", Lang::Fr),
+        ("L'alerte a été donnée vers 15 h 30.", Lang::Fr),
+        ("Il a été arrêté à 5h45.", Lang::Fr),
+        ("Il est bénévole depuis douze ans.", Lang::Fr),
+        ("Les loisirs des 6-16 ans.", Lang::Fr),
+        ("dès octobre 98.", Lang::Fr),
+        ("Selon l'article 5 du traité.", Lang::Fr),
+        ("Ils sont arrivés devant le 10, rue Paul-Bert.", Lang::Fr),
+        ("Il n'y a plus de char AMX 10 dans les rues.", Lang::Fr),
+        ("First published February 1, 2016: 1:28 AM ET", Lang::En),
+        ("After nearly 20 years of hostile relations.", Lang::En),
+        ("It will have a six-month review period.", Lang::En),
+        ("The meeting starts at 3 p.m. sharp.", Lang::En),
+        ("Review: High-flying NBA 2K17 has a career year.", Lang::En),
+        ("In the mid-1990s and in the 1990s.", Lang::En),
+        ("between the ages of 25 and 54", Lang::En),
+        ("1. Finland\n2. Norway", Lang::En),
+        ("Le Premier ministre a parlé.", Lang::Fr),
+        ("Le bâtiment est flambant neuf.", Lang::Fr),
+    ]);
+}
+
+#[test]
+fn numbers_inside_time_expressions_are_left_to_the_time_layer() {
+    let text = "Il a parlé trois fois.";
+    let doc = Doc::new(text, Lang::Fr);
+    let start = text.find("trois").expect("the word is there");
+    let times = [TimeExpr {
+        span: Span::of(text, start, start + "trois fois".len()),
+        kind: crate::time::TimexType::Set,
+        value: "R3".into(),
+    }];
+    assert_eq!(find(&doc, &[]).len(), 1);
+    assert!(find(&doc, &times).is_empty());
+}
+
+#[test]
+fn a_bare_number_is_read_whatever_the_detected_language() {
+    for (text, value) in [("twenty-one", 21.0), ("quatre-vingt-dix-sept", 97.0), ("$3.5 billion", 3.5e9)] {
+        for lang in Lang::ALL {
+            let got = quantities(text, lang);
+            assert_eq!(got.len(), 1, "{text:?} as {lang:?}: {got:?}");
+            assert_eq!((got[0].span.start, got[0].span.end, got[0].value), (0, text.len(), value), "{text:?}");
+        }
+    }
+}
+
+#[test]
+fn ids_follow_text_order() {
+    let got = quantities("Deux missiles, puis trois drones et 40 % des stocks.", Lang::Fr);
+    let ids: Vec<&str> = got.iter().map(|q| q.id.as_str()).collect();
+    assert_eq!(ids, ["n1", "n2", "n3"]);
+    assert!(got.windows(2).all(|w| w[0].span.start < w[1].span.start));
+}
+
+#[test]
+fn hostile_input_never_panics() {
+    let nasty = [
+        "",
+        " ",
+        "1",
+        "-",
+        "$",
+        "1.",
+        ",5",
+        "99999999999999999999999999999999999999 milliards",
+        "1 000 000 000 000 000 000 000,5",
+        "<p>12 &amp; 13</p>",
+        "٣ ١٢ 😀 12😀 un😀 deux-",
+        "vingt et et un cent cent mille mille million",
+        "un\u{202f}\u{a0}1\u{2009}000",
+        "\u{0}\u{1}2\u{ffff}",
+        "1er 2e 3rd 4th a an",
+        "virgule point , . ; zéro virgule zéro cinq",
+    ];
+    for text in nasty {
+        for lang in Lang::ALL {
+            let _ = quantities(text, lang);
+        }
+    }
+    let long = "huit missiles, sept abattus et un autre. ".repeat(2000);
+    assert!(quantities(&long, Lang::Fr).len() >= 2000);
+}
