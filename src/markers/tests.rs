@@ -203,7 +203,7 @@ fn quote(text: &str, fragment: &str, kind: QuoteKind) -> Quote {
 #[test]
 fn partial_quotes_from_the_quotes_layer_are_scare_quotes_unless_reported() {
     // Marks the own scan would not take (single quotes), so only the quotes layer finds it.
-    let text = "Le gouvernement a salué une ‘victoire’ éclatante du pays.";
+    let text = "Le pays fête une ‘victoire’ éclatante de son armée.";
     let q = quote(text, "victoire", QuoteKind::Partial);
     let got = marks_with(text, Lang::Fr, &[q]);
     assert!(got.iter().any(|(k, t)| *k == ScareQuote && t == "victoire"), "{got:?}");
