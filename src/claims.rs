@@ -152,7 +152,7 @@ struct Scored {
 
 impl Scored {
     fn add(&mut self, cond: bool, weight: f64, reason: &'static str, fact: bool) {
-        if cond {
+        if cond && !self.reasons.contains(&reason) {
             self.score = (self.score + weight).min(1.0);
             self.reasons.push(reason);
             self.checkable |= fact;

@@ -131,15 +131,30 @@ fn is_scare_quote(ctx: &Ctx, range: &Range<usize>, from: usize, to: usize) -> bo
     if outside < 3 {
         return false;
     }
-    // A proper name: «Orechnik», “Le Monde”.
-    let content: Vec<usize> =
-        (from..to).filter(|&k| is_word(&doc.tokens[k]) && !data.stopwords.contains(&words[k])).collect();
-    if !content.is_empty() && content.iter().all(|&k| is_capitalised(doc, &doc.tokens[k])) {
+    // A proper name or a title: «Orechnik», “Le Monde”, «Secours pop».
+    let first_content = (from..to).find(|&k| is_word(&doc.tokens[k]) && !data.stopwords.contains(&words[k]));
+    if first_content.is_some_and(|k| is_capitalised(doc, &doc.tokens[k]) && k > range.start + 1) {
         return false;
     }
     let open = from.saturating_sub(1).max(range.start);
+    // A sentence that opens on a quote: an utterance («Allez-y», conseille-t-il) or a title.
+    if open == range.start {
+        return false;
+    }
+    // Named by what precedes: "le programme «pétrole contre nourriture»".
+    let mut k = open;
+    while k > range.start && data.is("det", words, k - 1) {
+        k -= 1;
+    }
+    if k > range.start && (data.is("naming", words, k - 1) || k >= range.start + 2 && data.is("naming", words, k - 2)) {
+        return false;
+    }
+    // A foreign term glossed in brackets: «low profile» (profil bas).
+    if to + 1 < range.end && words[to + 1] == "(" {
+        return false;
+    }
     // Introduced like a quote: "a dit : «non»", "a qualifié de «…»", "said “no”".
-    let before = open.saturating_sub(3).max(range.start);
+    let before = open.saturating_sub(5).max(range.start);
     if (before..open).any(|k| words[k] == ":" || data.reporting.longest_at(words, k, open).is_some()) {
         return false;
     }

@@ -15,12 +15,14 @@ pub(super) fn find(ctx: &Ctx, range: Range<usize>, out: &mut Vec<Marker>) {
     let (words, data) = (&ctx.words, ctx.data);
     let reports = data.reporting.occurs_in(words, range.start, range.end);
     let mut i = range.start;
+    let mut last_end = range.start;
     while i < range.end {
         if let Some((len, _)) = data.fixed_sources.longest_at(words, i, range.end) {
             let to = with_adjectives(ctx, &range, i + len);
             let to = with_qualifier(ctx, to, range.end).unwrap_or(to);
             out.push(ctx.marker(i, to, MarkerKind::UnnamedSource, None, "unnamed_source", None));
             i = to;
+            last_end = to;
             continue;
         }
         if let Some(head) = source_noun_phrase(ctx, &range, i) {
@@ -28,7 +30,13 @@ pub(super) fn find(ctx: &Ctx, range: Range<usize>, out: &mut Vec<Marker>) {
             let qualified = with_qualifier(ctx, to, range.end);
             if (reports || qualified.is_some()) && !named_right_after(ctx, &range, to) {
                 let to = qualified.unwrap_or(to);
-                out.push(ctx.marker(i, to, MarkerKind::UnnamedSource, None, "unnamed_source", None));
+                // A bare plural takes the names before it: "American officials".
+                let mut from = i;
+                while head == i && from > last_end && is_modifier_name(ctx, from - 1) {
+                    from -= 1;
+                }
+                out.push(ctx.marker(from, to, MarkerKind::UnnamedSource, None, "unnamed_source", None));
+                last_end = to;
                 i = to;
                 continue;
             }
@@ -73,6 +81,10 @@ fn head_ends_phrase(ctx: &Ctx, range: &Range<usize>, head: usize) -> bool {
         || data.source_qualifiers.longest_at(words, next, range.end).is_some()
         || is_adjective(ctx, next)
         || words[next].ends_with('\'')
+}
+
+fn is_modifier_name(ctx: &Ctx, k: usize) -> bool {
+    is_capitalised(ctx.doc, &ctx.doc.tokens[k]) && !ctx.data.stopwords.contains(&ctx.words[k])
 }
 
 /// French adjectives follow the noun: "des sources militaires".

@@ -123,6 +123,7 @@ fn unnamed_sources_are_found_in_both_languages() {
             ("A senior official said the talks had failed.", UnnamedSource, "A senior official"),
             ("Two US officials told Reuters the plan was dropped.", UnnamedSource, "Two US officials"),
             ("Officials said the bridge would reopen.", UnnamedSource, "Officials"),
+            ("Pentagon officials said the drill was over.", UnnamedSource, "Pentagon officials"),
             (
                 "The deal is done, people familiar with the matter said.",
                 UnnamedSource,
@@ -179,6 +180,9 @@ fn names_utterances_and_reported_fragments_are_not_scare_quotes() {
         (Lang::Fr, "Le porte-parole a déclaré que Moscou était «convaincu» de sa victoire."),
         (Lang::Fr, "Le ministre a répondu : «non» sans hésiter."),
         (Lang::Fr, "«Nous partons demain.» Le ministre a quitté la salle."),
+        (Lang::Fr, "« Allez en trouver une autre », conseille la Poste à ses clients."),
+        (Lang::Fr, "L'Irak accepte le programme humanitaire «pétrole contre nourriture» pour six mois."),
+        (Lang::Fr, "Il s'agit de « Corps flottants » de Robert Cahen, un film récent."),
         (Lang::En, "He called the plan \"a disaster\" on Monday."),
         (Lang::En, "She read “War and Peace” on the train."),
     ];
