@@ -93,11 +93,10 @@ pub fn find(
         unit.add(true, 0.05, "reported speech", false);
         // The speaker is a public actor when the article names it.
         unit.add(q.speaker.is_some() && !unit.reasons.contains(&"public actor"), 0.2, "public actor", false);
+        // What the article flags as unconfirmed is worth a check.
+        unit.add(ctx.hedged(q.span.start, q.span.end), 0.1, "hedged", false);
         if unit.score < MIN_SCORE || !unit.checkable {
             continue;
-        }
-        if ctx.hedged(q.span.start, q.span.end) {
-            unit.reasons.push("hedged");
         }
         out.push(Claim {
             span: q.span.clone(),
@@ -112,17 +111,16 @@ pub fn find(
     for s in &doc.sentences {
         let range = s.tokens.clone();
         let mut unit = ctx.score(range.clone(), &in_quote);
+        let hedged = ctx.hedged(s.start, s.end);
+        unit.add(hedged, 0.1, "hedged", false);
         if unit.score < MIN_SCORE || !unit.checkable {
             continue;
         }
         let (attribution, source) = match ctx.named_source(range.clone()) {
             Some(e) => (Attribution::Attributed, Some(e)),
-            None if ctx.hedged(s.start, s.end) => (Attribution::Hedged, None),
+            None if hedged => (Attribution::Hedged, None),
             None => (Attribution::Unattributed, None),
         };
-        if ctx.hedged(s.start, s.end) {
-            unit.reasons.push("hedged");
-        }
         out.push(Claim {
             span: Span::of(doc.text, s.start, s.end),
             score: round(unit.score),

@@ -132,6 +132,8 @@ fn hedged_claims_are_hedged_and_the_article_s_own_are_unattributed() {
         ),
         (Lang::Fr, "Le bilan de l'attaque s'élèverait à 20 morts dans la ville.", Attribution::Hedged),
         (Lang::En, "The minister reportedly received 2 million dollars from the company.", Attribution::Hedged),
+        (Lang::En, "The suspect allegedly fired three shots at the police.", Attribution::Hedged),
+        (Lang::Fr, "Le groupe armé détiendrait encore trois otages.", Attribution::Hedged),
         (Lang::Fr, "Le chômage a baissé de 2 % en France en 2023.", Attribution::Unattributed),
         (Lang::En, "Unemployment in France fell by 2 percent in 2023.", Attribution::Unattributed),
     ];
