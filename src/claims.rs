@@ -1,12 +1,28 @@
 //! Check-worthy claims and who stands behind them.
+//!
+//! # Method
+//! The units are the quotes of the quotes layer (direct and reported speech, whose
+//! speaker is known) and the sentences that quotes do not mostly cover. Each unit
+//! gets a score from cues that fact-checkers look for (the criteria of the CLEF
+//! CheckThat! lab): numbers, units and statistics, comparisons, causes, verifiable
+//! events, public actors. Opinions, greetings, questions and very short units
+//! lose points. Units that reach [`MIN_SCORE`] are claims.
+//!
+//! Attribution: a quote's claim goes to its speaker; a sentence's claim goes to a
+//! named entity introduced by "selon" / "according to" or by a reporting verb
+//! close by; otherwise it is `hedged` when a hedge or unnamed source marks it, and
+//! `unattributed` when the article asserts it in its own voice.
+
+use std::ops::Range;
 
 use serde::Serialize;
 
 use crate::entities::Entity;
-use crate::markers::Marker;
+use crate::markers::lexicon::{is_capitalised, is_word, lowered, LangData, DATA};
+use crate::markers::{Marker, MarkerKind};
 use crate::numbers::Quantity;
-use crate::quotes::Quote;
-use crate::segment::Doc;
+use crate::quotes::{Quote, QuoteKind};
+use crate::segment::{Doc, TokenKind};
 use crate::span::{Span, Spanned};
 
 /// Who stands behind a claim.
@@ -33,7 +49,12 @@ pub struct Claim {
     /// The source as the article names it.
     pub source_name: Option<String>,
     pub attribution: Attribution,
+    /// Why it is check-worthy: "number", "statistic", "comparison", "causal",
+    /// "event", "public actor", "reported speech", "hedged".
     pub reasons: Vec<String>,
+    /// The id of the quote the claim comes from, when it is one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub quote: Option<String>,
 }
 
 impl Spanned for Claim {
@@ -42,13 +63,247 @@ impl Spanned for Claim {
     }
 }
 
-/// Scores the sentences and keeps the check-worthy ones.
+/// The lowest score a claim has.
+pub const MIN_SCORE: f64 = 0.3;
+
+/// How far (in tokens) a source is looked for around "selon" or a reporting verb.
+const SOURCE_WINDOW: usize = 8;
+
+/// Scores the sentences and quotes and keeps the check-worthy ones, in text order.
 pub fn find(
-    _doc: &Doc,
-    _quotes: &[Quote],
-    _entities: &[Entity],
-    _quantities: &[Quantity],
-    _markers: &[Marker],
+    doc: &Doc,
+    quotes: &[Quote],
+    entities: &[Entity],
+    quantities: &[Quantity],
+    markers: &[Marker],
 ) -> Vec<Claim> {
-    Vec::new()
+    let ctx = Ctx::new(doc, entities, quantities, markers);
+    let mut out = Vec::new();
+    // Quotes whose speaker is known are claims of their own; their words are
+    // then left out of their sentence's score.
+    let mut in_quote = vec![false; doc.tokens.len()];
+    for q in quotes {
+        let partial_too_short = q.kind == QuoteKind::Partial && q.span.text.split_whitespace().count() < 4;
+        if partial_too_short || (q.speaker.is_none() && q.speaker_name.is_none()) {
+            continue;
+        }
+        let Some(tokens) = ctx.tokens_in(q.span.start, q.span.end) else { continue };
+        in_quote[tokens.clone()].iter_mut().for_each(|b| *b = true);
+        let mut unit = ctx.score(tokens, &[]);
+        unit.add(true, 0.05, "reported speech", false);
+        // The speaker is a public actor when the article names it.
+        unit.add(q.speaker.is_some() && !unit.reasons.contains(&"public actor"), 0.2, "public actor", false);
+        // What the article flags as unconfirmed is worth a check.
+        unit.add(ctx.hedged(q.span.start, q.span.end), 0.1, "hedged", false);
+        if unit.score < MIN_SCORE || !unit.checkable {
+            continue;
+        }
+        out.push(Claim {
+            span: q.span.clone(),
+            score: round(unit.score),
+            source: q.speaker.clone(),
+            source_name: q.speaker_name.clone(),
+            attribution: Attribution::Attributed,
+            reasons: unit.reasons.iter().map(|r| r.to_string()).collect(),
+            quote: Some(q.id.clone()),
+        });
+    }
+    for s in &doc.sentences {
+        let range = s.tokens.clone();
+        let mut unit = ctx.score(range.clone(), &in_quote);
+        let hedged = ctx.hedged(s.start, s.end);
+        unit.add(hedged, 0.1, "hedged", false);
+        if unit.score < MIN_SCORE || !unit.checkable {
+            continue;
+        }
+        let (attribution, source) = match ctx.named_source(range.clone()) {
+            Some(e) => (Attribution::Attributed, Some(e)),
+            None if hedged => (Attribution::Hedged, None),
+            None => (Attribution::Unattributed, None),
+        };
+        out.push(Claim {
+            span: Span::of(doc.text, s.start, s.end),
+            score: round(unit.score),
+            source: source.map(|e| e.id.clone()),
+            source_name: source.map(|e| e.name.clone()),
+            attribution,
+            reasons: unit.reasons.iter().map(|r| r.to_string()).collect(),
+            quote: None,
+        });
+    }
+    out.sort_by_key(|c| (c.span.start, c.span.end));
+    out
 }
+
+fn round(x: f64) -> f64 {
+    (x * 100.0).round() / 100.0
+}
+
+/// The score of one unit and what earned it.
+struct Scored {
+    score: f64,
+    reasons: Vec<&'static str>,
+    /// Whether some cue of a checkable fact was found: an actor alone, or
+    /// reported speech alone, is not a claim.
+    checkable: bool,
+}
+
+impl Scored {
+    fn add(&mut self, cond: bool, weight: f64, reason: &'static str, fact: bool) {
+        if cond && !self.reasons.contains(&reason) {
+            self.score = (self.score + weight).min(1.0);
+            self.reasons.push(reason);
+            self.checkable |= fact;
+        }
+    }
+}
+
+struct Ctx<'d, 'a> {
+    doc: &'d Doc<'a>,
+    words: Vec<String>,
+    data: &'static LangData,
+    /// Entity mentions as (start, end, entity index), sorted by start.
+    mentions: Vec<(usize, usize, usize)>,
+    entities: &'d [Entity],
+    /// Quantity start offsets, sorted.
+    quantities: Vec<usize>,
+    /// Hedge and unnamed-source markers as (start, end), sorted by start.
+    hedges: Vec<(usize, usize)>,
+}
+
+impl<'d, 'a> Ctx<'d, 'a> {
+    fn new(doc: &'d Doc<'a>, entities: &'d [Entity], quantities: &[Quantity], markers: &[Marker]) -> Ctx<'d, 'a> {
+        let mut mentions: Vec<(usize, usize, usize)> = entities
+            .iter()
+            .enumerate()
+            .flat_map(|(k, e)| e.mentions.iter().map(move |m| (m.start, m.end, k)))
+            .collect();
+        mentions.sort_unstable();
+        let mut qs: Vec<usize> = quantities.iter().map(|q| q.span.start).collect();
+        qs.sort_unstable();
+        let mut hedges: Vec<(usize, usize)> = markers
+            .iter()
+            .filter(|m| matches!(m.kind, MarkerKind::Hedge | MarkerKind::UnnamedSource))
+            .map(|m| (m.span.start, m.span.end))
+            .collect();
+        hedges.sort_unstable();
+        Ctx { doc, words: lowered(doc), data: &DATA[doc.lang.index()], mentions, entities, quantities: qs, hedges }
+    }
+
+    /// The tokens inside the byte range `start..end`.
+    fn tokens_in(&self, start: usize, end: usize) -> Option<Range<usize>> {
+        let from = self.doc.tokens.partition_point(|t| t.start < start);
+        let to = self.doc.tokens.partition_point(|t| t.end <= end);
+        (from < to).then_some(from..to)
+    }
+
+    fn hedged(&self, start: usize, end: usize) -> bool {
+        let first = self.hedges.partition_point(|&(s, _)| s < start);
+        self.hedges[first..].first().is_some_and(|&(s, _)| s < end)
+    }
+
+    /// The mentions that start inside `start..end`.
+    fn mentions_in(&self, start: usize, end: usize) -> &[(usize, usize, usize)] {
+        let from = self.mentions.partition_point(|&(s, _, _)| s < start);
+        let to = self.mentions.partition_point(|&(s, _, _)| s < end);
+        &self.mentions[from..to]
+    }
+
+    /// Scores the tokens of `range`, leaving out those `skip` marks.
+    fn score(&self, range: Range<usize>, skip: &[bool]) -> Scored {
+        let (doc, words, data) = (self.doc, &self.words, self.data);
+        let kept = |k: usize| !skip.get(k).copied().unwrap_or(false);
+        let mut cues: Vec<&'static str> = Vec::new();
+        let mut i = range.start;
+        while i < range.end {
+            match data.claim_cues.longest_at(words, i, range.end) {
+                Some((n, class)) if (i..i + n).all(kept) => {
+                    cues.push(class);
+                    i += n;
+                }
+                _ => i += 1,
+            }
+        }
+        let has = |c: &str| cues.contains(&c);
+        let (mut digits, mut actor, mut reports, mut n_words) = (false, false, false, 0);
+        for k in range.clone().filter(|&k| kept(k)) {
+            let t = &doc.tokens[k];
+            digits |= t.kind == TokenKind::Number && !self.is_date_number(k, &range);
+            digits |= self.quantities.binary_search(&t.start).is_ok();
+            actor |= self.mentions.binary_search_by_key(&t.start, |&(s, _, _)| s).is_ok()
+                || (self.mentions.is_empty() && k > range.start && self.is_name(k));
+            reports |= data.reporting.longest_at(words, k, range.end).is_some();
+            n_words += usize::from(is_word(t));
+        }
+        let mut unit = Scored { score: 0.0, reasons: Vec::new(), checkable: false };
+        unit.add(digits || has("number"), 0.25, "number", true);
+        unit.add(has("unit"), 0.15, "quantity", true);
+        unit.add(has("statistic"), 0.2, "statistic", true);
+        unit.add(has("comparison"), 0.2, "comparison", true);
+        unit.add(has("causal"), 0.2, "causal", true);
+        unit.add(has("event"), 0.15, "event", true);
+        unit.add(actor || has("actor"), 0.2, "public actor", false);
+        unit.add(reports, 0.05, "reported speech", false);
+        let mut penalty = 0.0;
+        if has("opinion") {
+            penalty += 0.5;
+        }
+        if has("smalltalk") {
+            penalty += 0.5;
+        }
+        if words[range.clone()].last().is_some_and(|w| w.contains('?')) {
+            penalty += 0.2;
+        }
+        if n_words < 5 {
+            penalty += 0.2;
+        }
+        unit.score = (unit.score - penalty).clamp(0.0, 1.0);
+        unit
+    }
+
+    /// A capitalised word inside the unit that is not a function word: a name.
+    fn is_name(&self, k: usize) -> bool {
+        is_capitalised(self.doc, &self.doc.tokens[k]) && !self.data.stopwords.contains(&self.words[k])
+    }
+
+    /// A number that is part of a date: "25 novembre", "2024", "November 25".
+    fn is_date_number(&self, k: usize, range: &Range<usize>) -> bool {
+        let w = &self.words[k];
+        let year = w.len() == 4 && w.parse::<u32>().is_ok_and(|y| (1900..=2100).contains(&y));
+        let month_near = |j: usize| {
+            range.contains(&j)
+                && self.data.claim_cues.longest_at(&self.words, j, range.end).is_some_and(|(_, c)| *c == "month")
+        };
+        year || month_near(k + 1) || (k > 0 && month_near(k - 1))
+    }
+
+    /// The named entity a sentence attributes its content to: the first mention
+    /// after "selon" / "according to", or the nearest mention before a reporting
+    /// verb ("Le ministère a déclaré que…").
+    fn named_source(&self, range: Range<usize>) -> Option<&'d Entity> {
+        let (doc, words, data) = (self.doc, &self.words, self.data);
+        for k in range.clone() {
+            let Some((n, _)) = data.reporting.longest_at(words, k, range.end) else { continue };
+            let cue_start = doc.tokens[k].start;
+            let cue_end = doc.tokens[k + n - 1].end;
+            let after_end = doc.tokens[(k + n + SOURCE_WINDOW).min(range.end) - 1].end;
+            let before_start = doc.tokens[k.saturating_sub(SOURCE_WINDOW).max(range.start)].start;
+            let is_preposition = matches!(words[k].as_str(), "selon" | "d'après" | "according");
+            let found = if is_preposition {
+                self.mentions_in(cue_end, after_end).first()
+            } else {
+                // Subject before the verb, or after it when inverted ("a déclaré le ministère").
+                self.mentions_in(before_start, cue_start)
+                    .last()
+                    .or_else(|| self.mentions_in(cue_end, after_end).first())
+            };
+            if let Some(&(_, _, e)) = found {
+                return self.entities.get(e);
+            }
+        }
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests;

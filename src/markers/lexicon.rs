@@ -1,0 +1,297 @@
+//! Phrase lists matched token by token, and the per-language framing data.
+//!
+//! Phrases are tokenized with the same tokenizer as the article, so `d'après`
+//! and `semble-t-il` split the same way on both sides. Matching is keyed by the
+//! first token in a hash map, and a phrase is at most a few tokens long, so a
+//! pass over a sentence is linear in its length.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+use crate::lang::{entries, pairs, Lang};
+use crate::per_lang;
+use crate::segment::{tokenize, Doc, Token, TokenKind};
+
+use super::MarkerKind;
+
+/// The comparable form of a token: lowercase, with the typographic apostrophe
+/// made straight.
+pub(crate) fn norm(s: &str) -> String {
+    s.to_lowercase().replace('’', "'")
+}
+
+/// The normalised words of every token of `doc`, index for index.
+pub(crate) fn lowered(doc: &Doc) -> Vec<String> {
+    doc.tokens.iter().map(|t| norm(doc.tok(t))).collect()
+}
+
+/// A list of phrases, each with a value, matched on normalised tokens.
+pub(crate) struct Phrases<T> {
+    /// First token → (rest of the phrase, value), longest first.
+    by_first: HashMap<String, Vec<(Vec<String>, T)>>,
+}
+
+impl<T> Phrases<T> {
+    pub(crate) fn new() -> Phrases<T> {
+        Phrases { by_first: HashMap::new() }
+    }
+
+    pub(crate) fn insert(&mut self, phrase: &str, value: T) {
+        let mut words: Vec<String> = Vec::new();
+        for t in tokenize(phrase) {
+            let w = norm(&phrase[t.start..t.end]);
+            // A lone elision ("qu'", "d'") tokenizes as a word and an apostrophe;
+            // in running text it is one token.
+            match words.last_mut() {
+                Some(last) if w == "'" && !last.ends_with('\'') => last.push('\''),
+                _ => words.push(w),
+            }
+        }
+        if words.is_empty() {
+            return;
+        }
+        let first = words.remove(0);
+        let list = self.by_first.entry(first).or_default();
+        list.push((words, value));
+        list.sort_by_key(|(rest, _)| std::cmp::Reverse(rest.len()));
+    }
+
+    /// Every phrase that starts at `words[i]` and ends before `end`, longest
+    /// first, as (number of tokens, value).
+    pub(crate) fn matches_at<'s>(
+        &'s self,
+        words: &'s [String],
+        i: usize,
+        end: usize,
+    ) -> impl Iterator<Item = (usize, &'s T)> + 's {
+        let end = end.min(words.len());
+        let list = if i < end { self.by_first.get(&words[i]) } else { None };
+        list.into_iter().flatten().filter_map(move |(rest, value)| {
+            let stop = i + 1 + rest.len();
+            (stop <= end && words[i + 1..stop] == rest[..]).then_some((rest.len() + 1, value))
+        })
+    }
+
+    /// The longest phrase at `words[i]`, as (number of tokens, value).
+    pub(crate) fn longest_at<'s>(&'s self, words: &'s [String], i: usize, end: usize) -> Option<(usize, &'s T)> {
+        self.matches_at(words, i, end).next()
+    }
+
+    /// Whether any phrase occurs in `words[start..end]`.
+    pub(crate) fn occurs_in(&self, words: &[String], start: usize, end: usize) -> bool {
+        (start..end).any(|i| self.longest_at(words, i, end).is_some())
+    }
+}
+
+/// Conditions a lexicon entry puts on its context.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct Flags {
+    /// "selon X" / "according to X": X must be a source.
+    pub attrib: bool,
+    /// Not right after a form of être/avoir or be/have.
+    pub notcopula: bool,
+    /// Only as a noun, right after a determiner.
+    pub det: bool,
+    /// A proper name must follow (and joins the span).
+    pub name_after: bool,
+    /// A proper name must come first (and joins the span).
+    pub name_before: bool,
+}
+
+/// One lexicon entry: what a phrase marks.
+#[derive(Clone, Debug)]
+pub(crate) struct Entry {
+    pub kind: MarkerKind,
+    /// The key of the default `why` in `why.txt`.
+    pub why_key: &'static str,
+    pub technique: Option<&'static str>,
+    pub flags: Flags,
+    /// A `why` of its own, `{}` standing for the marked words.
+    pub why: Option<&'static str>,
+}
+
+/// Everything the framing layer knows about one language.
+pub(crate) struct LangData {
+    /// Word classes of `words.txt` (det, indef, copula…).
+    pub classes: HashMap<&'static str, Phrases<()>>,
+    /// Hedges, distancing words, labels, loaded words and intensifiers.
+    pub lexicon: Phrases<Entry>,
+    pub source_heads: HashSet<String>,
+    pub bare_source_heads: HashSet<String>,
+    pub source_qualifiers: Phrases<()>,
+    pub fixed_sources: Phrases<()>,
+    /// Conditional auxiliaries, factual conditional verbs (singular and plural),
+    /// counterfactual participles and what may follow "serait".
+    pub cond_aux: HashSet<String>,
+    pub cond_verbs: HashSet<String>,
+    pub counterfactual: HashSet<String>,
+    pub after_etre: Phrases<()>,
+    pub reporting: Phrases<()>,
+    pub stopwords: HashSet<String>,
+    pub why: HashMap<&'static str, &'static str>,
+    /// Claim cues by class (number, unit, statistic, comparison…).
+    pub claim_cues: Phrases<&'static str>,
+}
+
+impl LangData {
+    /// Whether `words[i]` starts a phrase of word class `class`.
+    pub(crate) fn is(&self, class: &str, words: &[String], i: usize) -> bool {
+        i < words.len() && self.classes.get(class).is_some_and(|p| p.longest_at(words, i, words.len()).is_some())
+    }
+
+    /// The class phrase at `words[i]` (bounded by `end`), as its length in tokens.
+    pub(crate) fn class_at(&self, class: &str, words: &[String], i: usize, end: usize) -> Option<usize> {
+        self.classes.get(class).and_then(|p| p.longest_at(words, i, end)).map(|(n, _)| n)
+    }
+
+    /// Whether `word` ends like an adjective of this language.
+    pub(crate) fn has_adjective_suffix(&self, word: &str) -> bool {
+        self.classes.get("adjective_suffix").is_some_and(|p| {
+            p.by_first.keys().any(|suffix| word.len() > suffix.len() + 2 && word.ends_with(suffix.as_str()))
+        })
+    }
+
+    /// The `why` sentence for `key`, with `{}` replaced by `text`.
+    pub(crate) fn why(&self, key: &str, own: Option<&str>, text: &str) -> String {
+        let template = own.or_else(|| self.why.get(key).copied()).unwrap_or("{}");
+        template.replace("{}", text)
+    }
+}
+
+fn parse_entry(line: &'static str, kind: MarkerKind, why_key: &'static str) -> (&'static str, Entry) {
+    let mut fields = line.split('|').map(str::trim);
+    let phrase = fields.next().unwrap_or_default();
+    let technique = fields.next().filter(|t| !t.is_empty());
+    let mut flags = Flags::default();
+    for flag in fields.next().unwrap_or_default().split(',').map(str::trim) {
+        match flag {
+            "attrib" => flags.attrib = true,
+            "notcopula" => flags.notcopula = true,
+            "det" => flags.det = true,
+            "name_after" => flags.name_after = true,
+            "name_before" => flags.name_before = true,
+            _ => {}
+        }
+    }
+    let why = fields.next().filter(|w| !w.is_empty());
+    (phrase, Entry { kind, why_key, technique, flags, why })
+}
+
+fn word_set(data: &'static str, class: &str) -> HashSet<String> {
+    pairs(data).filter(|(c, _)| *c == class).map(|(_, w)| norm(w)).collect()
+}
+
+fn load(lang: Lang) -> LangData {
+    let i = lang.index();
+    let mut classes: HashMap<&'static str, Phrases<()>> = HashMap::new();
+    for (class, word) in pairs(per_lang!("framing/words.txt")[i]) {
+        classes.entry(class).or_insert_with(Phrases::new).insert(word, ());
+    }
+    let mut lexicon = Phrases::new();
+    let lists: [(&'static str, MarkerKind, &'static str); 5] = [
+        (per_lang!("framing/hedges.txt")[i], MarkerKind::Hedge, "hedge"),
+        (per_lang!("framing/distancing.txt")[i], MarkerKind::ScareQuote, "distancing"),
+        (per_lang!("framing/labels.txt")[i], MarkerKind::Label, "label"),
+        (per_lang!("framing/loaded.txt")[i], MarkerKind::LoadedLanguage, "loaded_language"),
+        (per_lang!("framing/intensifiers.txt")[i], MarkerKind::Intensifier, "intensifier"),
+    ];
+    for (data, kind, why_key) in lists {
+        for line in entries(data) {
+            let (phrase, entry) = parse_entry(line, kind, why_key);
+            lexicon.insert(phrase, entry);
+        }
+    }
+    let sources = per_lang!("framing/unnamed_sources.txt")[i];
+    let mut source_qualifiers = Phrases::new();
+    let mut fixed_sources = Phrases::new();
+    for (class, phrase) in pairs(sources) {
+        match class {
+            "qualifier" => source_qualifiers.insert(phrase, ()),
+            "fixed" => fixed_sources.insert(phrase, ()),
+            _ => {}
+        }
+    }
+    let conditional = per_lang!("framing/conditional.txt")[i];
+    let singular = word_set(conditional, "verb");
+    // The plural of "-rait" is "-raient".
+    let cond_verbs =
+        singular.iter().flat_map(|v| [v.clone(), format!("{}ent", v.strip_suffix('t').unwrap_or(v))]).collect();
+    let mut after_etre = Phrases::new();
+    for (class, phrase) in pairs(conditional) {
+        if class == "after_etre" {
+            after_etre.insert(phrase, ());
+        }
+    }
+    let mut reporting = Phrases::new();
+    for phrase in entries(per_lang!("framing/reporting.txt")[i]) {
+        reporting.insert(phrase, ());
+    }
+    let mut claim_cues = Phrases::new();
+    for (class, phrase) in pairs(per_lang!("framing/claim_cues.txt")[i]) {
+        claim_cues.insert(phrase, class);
+    }
+    LangData {
+        classes,
+        lexicon,
+        source_heads: word_set(sources, "head"),
+        bare_source_heads: word_set(sources, "bare_head"),
+        source_qualifiers,
+        fixed_sources,
+        cond_aux: word_set(conditional, "aux"),
+        cond_verbs,
+        counterfactual: word_set(conditional, "counterfactual"),
+        after_etre,
+        reporting,
+        stopwords: entries(per_lang!("stopwords.txt")[i]).map(norm).collect(),
+        why: pairs(per_lang!("framing/why.txt")[i]).collect(),
+        claim_cues,
+    }
+}
+
+/// The framing data of every language, parsed once.
+pub(crate) static DATA: LazyLock<Vec<LangData>> = LazyLock::new(|| Lang::ALL.into_iter().map(load).collect());
+
+/// Whether a token starts with a capital letter.
+pub(crate) fn is_capitalised(doc: &Doc, t: &Token) -> bool {
+    t.kind == TokenKind::Word && doc.tok(t).chars().next().is_some_and(char::is_uppercase)
+}
+
+/// Whether a token is a word (letters or digits).
+pub(crate) fn is_word(t: &Token) -> bool {
+    matches!(t.kind, TokenKind::Word | TokenKind::Number | TokenKind::Elision)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<String> {
+        tokenize(text).iter().map(|t| norm(&text[t.start..t.end])).collect()
+    }
+
+    #[test]
+    fn longest_phrase_wins_and_apostrophes_match_either_way() {
+        let mut p = Phrases::new();
+        p.insert("régime", 1);
+        p.insert("régime de", 2);
+        p.insert("d'après", 3);
+        let w = words("Le Régime de Kiev, d’après lui");
+        assert_eq!(p.longest_at(&w, 1, w.len()), Some((2, &2)));
+        assert_eq!(p.matches_at(&w, 1, w.len()).map(|(n, _)| n).collect::<Vec<_>>(), [2, 1]);
+        assert_eq!(p.longest_at(&w, 5, w.len()), Some((2, &3)));
+        // A phrase never runs past the end it is given.
+        assert_eq!(p.longest_at(&w, 1, 2), Some((1, &1)));
+    }
+
+    #[test]
+    fn every_language_loads_its_lists() {
+        for lang in Lang::ALL {
+            let d = &DATA[lang.index()];
+            assert!(!d.source_heads.is_empty(), "{lang:?}");
+            assert!(d.why.contains_key("scare_quote"), "{lang:?}");
+            assert!(d.classes.contains_key("indef"), "{lang:?}");
+        }
+        let fr = &DATA[Lang::Fr.index()];
+        assert!(fr.cond_verbs.contains("élèveraient"), "{:?}", fr.cond_verbs);
+    }
+}
