@@ -6,7 +6,7 @@ import { extname, join, normalize, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
-const here = dirname(fileURLToPath(import.meta.url));
+export const here = dirname(fileURLToPath(import.meta.url));
 export const WWW = join(here, '..', '..', 'www');
 export const HOST_CSP =
   "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; connect-src 'none'";
@@ -18,6 +18,7 @@ const TYPES = {
   '.css': 'text/css; charset=utf-8',
   '.json': 'application/json',
   '.png': 'image/png',
+  '.jsonld': 'application/ld+json',
   '.svg': 'image/svg+xml',
 };
 
@@ -72,8 +73,8 @@ export function launch() {
  * Opens a page that records every request leaving the origin and every CSP
  * violation, so tests can assert that nothing left the machine.
  */
-export async function openPage(browser, origin) {
-  const context = await browser.newContext();
+export async function openPage(browser, origin, contextOptions = {}) {
+  const context = await browser.newContext(contextOptions);
   const page = await context.newPage();
   const outside = [];
   const errors = [];
@@ -89,8 +90,16 @@ export async function openPage(browser, origin) {
       window.__cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`);
     });
   });
-  return { page, outside, errors, close: () => context.close() };
+  return { page, context, outside, errors, close: () => context.close() };
 }
 
 export const seedText = () => readFile(join(here, '..', '..', '..', 'shared', 'gold', 'seed-fr-koursk.txt'), 'utf8')
   .catch(async () => (await import(join(WWW, 'examples', 'seed-fr-koursk.js'))).default);
+
+/** The hand-made glose/1 analysis of the seed (all layers filled), for rendering tests. */
+export const seedFixture = async () => JSON.parse(await readFile(join(here, 'fixtures', 'seed-analysis.json'), 'utf8'));
+
+/** Waits until the first <glose-article> of the page (or `selector`) has an analysis. */
+export function waitAnalysed(page, selector = 'glose-article') {
+  return page.waitForFunction((sel) => document.querySelector(sel)?.analysis, selector, { timeout: 20000 });
+}
