@@ -175,7 +175,7 @@ export class GloseArticle extends HTMLElement {
 
   _fail(err) {
     const t = this._t();
-    this.shadowRoot.replaceChildren(h('p', { class: 'error', role: 'alert', text: t('error') + String((err && err.message) || err) }));
+    this.shadowRoot.replaceChildren(h('div', { class: 'error', role: 'alert', text: t('error') + String((err && err.message) || err) }));
     const style = adopt(this.shadowRoot, [widgetSheet], WIDGET_CSS);
     if (style) this.shadowRoot.prepend(style);
   }
@@ -297,7 +297,7 @@ export class GloseArticle extends HTMLElement {
         on: { click: () => this._setExercise(!this._exercise) } }, this._exercise ? t('leaveExercise') : t('exercise')),
       h('button', { type: 'button', class: 'ui-lang', lang: ui === 'fr' ? 'en' : 'fr', 'aria-label': `${t('uiLabel')}: ${t('ui')}`,
         on: { click: () => this._switchUi(ui === 'fr' ? 'en' : 'fr') } }, t('ui')));
-    const help = h('p', { class: 'sr', id: 'glose-help', text: t('navHelp') });
+    const help = h('div', { class: 'sr', id: 'glose-help', text: t('navHelp') });
     this._status = h('div', { class: 'status', role: 'status', 'aria-live': 'polite' });
     this._tipEl = h('div', { class: 'tip', role: 'tooltip', id: 'glose-tip', hidden: true });
     const showPanels = this.getAttribute('panels') !== 'none' || this._exercise;
@@ -488,7 +488,7 @@ export class GloseArticle extends HTMLElement {
       if (!groups.has(k)) groups.set(k, []);
       groups.get(k).push(q);
     }
-    if (!groups.size) { panel.appendChild(h('p', { text: t('nothing') })); return; }
+    if (!groups.size) { panel.appendChild(h('div', { text: t('nothing') })); return; }
     for (const [k, quotes] of [...groups].sort((x, y) => (x[0] === '') - (y[0] === '') || y[1].length - x[1].length)) {
       const name = speakerName(a, quotes[0]) || t('unknownSpeaker');
       panel.appendChild(h('h3', {}, h('span', { class: `chip sp${colours.get(k)}`, 'aria-hidden': 'true' }), name, h('span', { class: 'count', text: ` (${quotes.length})` })));
@@ -503,7 +503,7 @@ export class GloseArticle extends HTMLElement {
 
   _panel_actors(panel, t) {
     const a = this._a;
-    if (!a.entities.length) { panel.appendChild(h('p', { text: t('nothing') })); return; }
+    if (!a.entities.length) { panel.appendChild(h('div', { text: t('nothing') })); return; }
     for (const type of ['PER', 'ORG', 'LOC', 'MISC', ...new Set(a.entities.map((e) => e.type))].filter((x, i, l) => l.indexOf(x) === i)) {
       const ents = a.entities.filter((e) => e.type === type).sort((x, y) => y.mentions.length - x.mentions.length);
       if (!ents.length) continue;
@@ -520,7 +520,7 @@ export class GloseArticle extends HTMLElement {
 
   _panel_timeline(panel, t) {
     const events = timelineEvents(this._a);
-    if (!events.length) { panel.appendChild(h('p', { text: t('noDates') })); return; }
+    if (!events.length) { panel.appendChild(h('div', { text: t('noDates') })); return; }
     const byDate = [];
     for (const ev of events) {
       const last = byDate[byDate.length - 1];
@@ -549,7 +549,7 @@ export class GloseArticle extends HTMLElement {
     const a = this._a;
     const byId = new Map(a.quantities.map((n) => [n.id, n]));
     panel.appendChild(h('h3', { text: t('checks') }));
-    if (!a.checks.length) panel.appendChild(h('p', { text: t('noChecks') }));
+    if (!a.checks.length) panel.appendChild(h('div', { text: t('noChecks') }));
     for (const c of [...a.checks].sort((x, y) => x.consistent - y.consistent)) {
       const total = byId.get(c.total);
       panel.appendChild(h('div', { class: c.consistent ? 'check ok' : 'check bad', role: c.consistent ? null : 'group',
@@ -563,7 +563,7 @@ export class GloseArticle extends HTMLElement {
           }))));
     }
     panel.appendChild(h('h3', { text: t('quantity') }));
-    if (!a.quantities.length) { panel.appendChild(h('p', { text: t('nothing') })); return; }
+    if (!a.quantities.length) { panel.appendChild(h('div', { text: t('nothing') })); return; }
     panel.appendChild(h('table', {}, h('thead', {}, h('tr', {}, h('th', { text: '' }), h('th', { text: t('value') }), h('th', { text: t('of') }))),
       h('tbody', {}, a.quantities.map((n) => h('tr', {},
         h('td', {}, this._jump('quantity', n.id, n.start, n.text)),
@@ -573,7 +573,7 @@ export class GloseArticle extends HTMLElement {
 
   _panel_claims(panel, t) {
     const a = this._a;
-    if (!a.claims.length) { panel.appendChild(h('p', { text: t('nothing') })); return; }
+    if (!a.claims.length) { panel.appendChild(h('div', { text: t('nothing') })); return; }
     panel.appendChild(h('ul', {}, [...a.claims].sort((x, y) => (y.score ?? 0) - (x.score ?? 0)).map((c) => {
       const src = c.source_name || a.entities.find((e) => e.id === c.source)?.name;
       return h('li', {},
@@ -588,7 +588,7 @@ export class GloseArticle extends HTMLElement {
 
   _panel_markers(panel, t) {
     const a = this._a;
-    if (!a.markers.length) { panel.appendChild(h('p', { text: t('nothing') })); return; }
+    if (!a.markers.length) { panel.appendChild(h('div', { text: t('nothing') })); return; }
     panel.appendChild(h('ul', {}, a.markers.map((m) => h('li', {},
       this._jump('marker', m.id, m.start, `« ${clip(m.text, 80)} »`),
       h('div', { class: 'meta', text: [t(m.kind), m.why, m.technique].filter(Boolean).join(' · ') })))));
@@ -597,7 +597,7 @@ export class GloseArticle extends HTMLElement {
   _panel_export(panel, t) {
     const out = h('textarea', { class: 'out', readonly: true, 'aria-label': t('export'), spellcheck: 'false' });
     out.value = this._exportOut;
-    const note = h('p', { class: 'note', role: 'status', text: t('localOnly') });
+    const note = h('div', { class: 'note', role: 'status', text: t('localOnly') });
     const row = (label, format, file, type) => h('li', {}, h('span', { text: label }),
       h('button', { type: 'button', 'data-export': format, 'data-action': 'copy', text: t('copy'),
         on: { click: () => this._copy(this.exportAs(format), out, note, t) } }),
@@ -608,7 +608,7 @@ export class GloseArticle extends HTMLElement {
       row(t('exportMd'), 'markdown', 'glose-report.md', 'text/markdown'),
       row(t('exportWa'), 'webannotation', 'glose-annotations.jsonld', 'application/ld+json'),
       row(t('exportCr'), 'claimreview', 'glose-claimreview.jsonld', 'application/ld+json')));
-    panel.append(h('p', { class: 'note', text: t('crHint') }), note, out);
+    panel.append(h('div', { class: 'note', text: t('crHint') }), note, out);
   }
 
   async _copy(content, out, note, t) {
@@ -699,8 +699,8 @@ export class GloseArticle extends HTMLElement {
   }
 
   _exercisePanel(t) {
-    const panel = h('div', { class: 'exercise-panel', 'data-panel': 'exercise' }, h('h3', { text: t('exercise') }), h('p', { class: 'note', text: t('exIntro') }));
-    const msg = h('p', { class: 'note', role: 'status' });
+    const panel = h('div', { class: 'exercise-panel', 'data-panel': 'exercise' }, h('h3', { text: t('exercise') }), h('div', { class: 'note', text: t('exIntro') }));
+    const msg = h('div', { class: 'note', role: 'status' });
     const speaker = h('input', { type: 'text', placeholder: t('speakerPh'), 'aria-label': t('speakerPh'), class: 'speaker' });
     const markBtn = (kind, label) => h('button', { type: 'button', 'data-mark': kind, text: label,
       on: {
@@ -711,7 +711,7 @@ export class GloseArticle extends HTMLElement {
       panel.append(h('div', { class: 'ex-tools' }, speaker, markBtn('quote', t('markQuote')), markBtn('marker', t('markLoaded')), markBtn('claim', t('markClaim'))), msg);
     }
     panel.appendChild(h('h3', { text: t('yourMarks') }));
-    if (!this._marks.length) panel.appendChild(h('p', { class: 'note', text: t('noMarks') }));
+    if (!this._marks.length) panel.appendChild(h('div', { class: 'note', text: t('noMarks') }));
     panel.appendChild(h('ul', { class: 'marks' }, this._marks.map((m) => h('li', {},
       h('span', { text: `${t(`kind_${m.kind}`)}: « ${clip(m.text, 80)} »${m.speaker ? ` — ${m.speaker}` : ''} ` }),
       this._result ? null : h('button', { type: 'button', text: t('remove'), on: { click: async () => {
@@ -720,7 +720,7 @@ export class GloseArticle extends HTMLElement {
         this.paint();
       } } })))));
     if (!this._result) {
-      panel.appendChild(h('p', {}, h('button', { type: 'button', class: 'compare', text: t('compare'), on: { click: () => this.compareMarks() } })));
+      panel.appendChild(h('div', {}, h('button', { type: 'button', class: 'compare', text: t('compare'), on: { click: () => this.compareMarks() } })));
       return panel;
     }
     const r = this._result;
@@ -731,14 +731,14 @@ export class GloseArticle extends HTMLElement {
       section('missed', t('missed'), r.missed, (m) => h('li', {}, this._jump(m.kind, m.item.id, m.item.start, `${t(`kind_${m.kind}`)}: « ${clip(m.item.text, 70)} »`))),
       section('extra', t('extra'), r.extra, (m) => h('li', { text: `${t(`kind_${m.kind}`)}: « ${clip(m.text, 70)} »` }))));
     const out = h('textarea', { class: 'out', readonly: true, 'aria-label': t('export') });
-    const note = h('p', { class: 'note', role: 'status', text: t('localOnly') });
+    const note = h('div', { class: 'note', role: 'status', text: t('localOnly') });
     const row = (label, format, file, type) => h('li', {}, h('span', { text: label }),
       h('button', { type: 'button', 'data-export': format, text: t('copy'), on: { click: () => this._copy(this.exportAs(format), out, note, t) } }),
       h('button', { type: 'button', 'data-export': format, 'data-action': 'download', text: t('download'),
         on: { click: () => { const c = this.exportAs(format); out.value = c; download(file, type, c); } } }));
     panel.append(h('ul', { class: 'exports' }, row('JSON', 'exercise-json', 'glose-exercise.json', 'application/json'),
       row('Markdown', 'exercise-markdown', 'glose-exercise.md', 'text/markdown')), note, out,
-    h('p', {}, h('button', { type: 'button', text: t('reset'), on: { click: () => { this._marks = []; this._setExercise(true); } } })));
+    h('div', {}, h('button', { type: 'button', text: t('reset'), on: { click: () => { this._marks = []; this._setExercise(true); } } })));
     return panel;
   }
 }

@@ -28,7 +28,7 @@ export function escapeHtml(s) {
 }
 
 /**
- * Serves www/ and `pages` ({'/path': html}) with the host CSP as a header.
+ * Serves www/ and `pages` ({'/path': html or {html, csp}}) with the host CSP as a header.
  * Returns {origin, close, requests} where requests lists every path asked for.
  */
 export async function serve(pages = {}) {
@@ -38,8 +38,11 @@ export async function serve(pages = {}) {
     requests.push(path);
     const headers = { 'Content-Security-Policy': HOST_CSP, 'Cache-Control': 'no-store' };
     if (pages[path] !== undefined) {
+      // A page is its HTML, or {html, csp} to serve it under another policy.
+      const page = typeof pages[path] === 'string' ? { html: pages[path] } : pages[path];
+      if (page.csp) headers['Content-Security-Policy'] = page.csp;
       res.writeHead(200, { ...headers, 'Content-Type': TYPES['.html'] });
-      res.end(pages[path]);
+      res.end(page.html);
       return;
     }
     const file = normalize(join(WWW, path === '/' ? 'index.html' : path));
@@ -102,4 +105,41 @@ export const seedFixture = async () => JSON.parse(await readFile(join(here, 'fix
 /** Waits until the first <glose-article> of the page (or `selector`) has an analysis. */
 export function waitAnalysed(page, selector = 'glose-article') {
   return page.waitForFunction((sel) => document.querySelector(sel)?.analysis, selector, { timeout: 20000 });
+}
+
+/** A host page that embeds <glose-article id="a"> with `text` (escaped) under the host CSP. */
+export function hostPage(text, attrs = 'lang="fr" date="2024-11-26"') {
+  return `<!doctype html><meta charset="utf-8"><title>host</title>
+<script type="module" src="/glose-widget.js"></script>
+<glose-article id="a" ${attrs}>${escapeHtml(text)}</glose-article>`;
+}
+
+/** Opens `path`, waits for the analysis, then renders `fixture` in <glose-article id="a">. */
+export async function openWithFixture(page, origin, path, fixture) {
+  await page.goto(`${origin}${path}`);
+  await waitAnalysed(page, '#a');
+  await page.evaluate((fx) => document.getElementById('a').render(fx), fixture);
+}
+
+/** In the page: selects `needle` (its n-th occurrence) in the article copy of #a. */
+export function selectInArticle(page, needle, nth = 0) {
+  return page.evaluate(([needle, nth]) => {
+    const el = document.getElementById('a');
+    const art = el.shadowRoot.querySelector('.article');
+    const nodes = [];
+    let all = '';
+    const walker = document.createTreeWalker(art, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) { nodes.push([n, all.length]); all += n.data; }
+    let at = -1;
+    for (let i = 0; i <= nth; i++) at = all.indexOf(needle, at + 1);
+    if (at < 0) throw new Error(`not rendered: ${needle}`);
+    const locate = (pos, end) => {
+      for (const [n, start] of nodes) if (pos >= start && (end ? pos <= start + n.data.length : pos < start + n.data.length)) return [n, pos - start];
+      throw new Error('no node');
+    };
+    const [n1, o1] = locate(at, false);
+    const [n2, o2] = locate(at + needle.length, true);
+    document.getSelection().setBaseAndExtent(n1, o1, n2, o2);
+    return true;
+  }, [needle, nth]);
 }

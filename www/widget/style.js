@@ -78,6 +78,7 @@ aside { border-left: 1px solid #d0d0d0; padding-left: 1rem; position: sticky; to
 [role="tabpanel"] h3 { font-size: 1rem; margin: .8rem 0 .3rem; }
 [role="tabpanel"] ul { list-style: none; margin: 0; padding: 0; }
 [role="tabpanel"] li { margin: 0 0 .45rem; }
+.note, .ex-tools + .note { margin: .4rem 0; }
 .jump { all: unset; cursor: pointer; border-bottom: 1px dotted #555; }
 .jump:hover { border-bottom-style: solid; }
 .jump:focus-visible { outline: 3px solid #1f5fa8; outline-offset: 1px; }
