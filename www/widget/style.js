@@ -16,14 +16,14 @@ export const ANNOTATION_CSS = `
 [data-glose-kind="claim"] { box-shadow: inset 0 2px 0 #6b3fb5; padding-top: 1px; }
 [data-glose-kind]:focus { outline: 2px solid #1b1b1b; outline-offset: 1px; }
 [data-glose-kind].glose-flash { animation: glose-flash 1.2s ease-out; }
-@keyframes glose-flash { from { box-shadow: 0 0 0 4px #ffb000; } to { box-shadow: 0 0 0 4px transparent; } }
+@keyframes glose-flash { from { box-shadow: 0 0 0 4px #b35900; } to { box-shadow: 0 0 0 4px transparent; } }
 [data-glose-off~="quote"] [data-glose-kind="quote"] { background: none; }
 [data-glose-off~="entity"] [data-glose-kind="entity"] { border-bottom: none; }
 [data-glose-off~="time"] [data-glose-kind="time"] { border-bottom: none; }
 [data-glose-off~="quantity"] [data-glose-kind="quantity"] { outline: none; font-weight: inherit; }
 [data-glose-off~="marker"] [data-glose-kind="marker"] { text-decoration: none; }
 [data-glose-off~="claim"] [data-glose-kind="claim"] { box-shadow: none; }
-@media (prefers-reduced-motion: reduce) { [data-glose-kind].glose-flash { animation: none; outline: 3px solid #ffb000; } }
+@media (prefers-reduced-motion: reduce) { [data-glose-kind].glose-flash { animation: none; outline: 3px solid #b35900; } }
 @media (forced-colors: active) {
   [data-glose-kind="quote"] { background: none; border-bottom: 2px solid Highlight; }
   [data-glose-kind="entity"], [data-glose-kind="time"] { border-bottom-color: LinkText; }
