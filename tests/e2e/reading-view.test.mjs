@@ -11,6 +11,7 @@ before(async () => {
   server = await serve({
     '/fx.html': hostPage(seed),
     '/fx-en.html': hostPage(seed, 'lang="fr" date="2024-11-26" ui-lang="en" shortcuts="off"'),
+    '/fx-layers.html': hostPage(seed, 'lang="fr" date="2024-11-26" layers="quote time"'),
   });
   browser = await launch();
 });
@@ -132,5 +133,21 @@ test('the panels: speakers with channels, actor mentions jump to the text, an SV
   assert.match(claims, /attribuée/);
   assert.match(claims, /non attribuée/);
   assert.deepEqual(errors, []);
+  await close();
+});
+
+test('the layers attribute chooses the layers shown at first', async () => {
+  const { page, close } = await openPage(browser, server.origin);
+  await openWithFixture(page, server.origin, '/fx-layers.html', fixture);
+  const got = await page.evaluate(() => {
+    const root = document.getElementById('a').shadowRoot;
+    return {
+      boxes: [...root.querySelectorAll('.bar fieldset input')].map((b) => b.checked),
+      entityLine: getComputedStyle(root.querySelector('.article [data-glose-kind="entity"]')).borderBottomStyle,
+      nav: new Set(document.getElementById('a')._navItems().map((n) => n.dataset.gloseKind)),
+    };
+  });
+  assert.deepEqual(got.boxes, [true, false, true, false, false, false]);
+  assert.equal(got.entityLine, 'none');
   await close();
 });
