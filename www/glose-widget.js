@@ -539,7 +539,7 @@ export class GloseArticle extends HTMLElement {
         s('title', { text: g.events.map((e) => e.text).join('\n') }),
         s('circle', { cx: 12, cy: gy, r: 6 }),
         s('text', { x: 26, y: gy + 4, class: 'date', text: g.value }),
-        g.events.slice(0, 3).map((e, i) => s('text', { x: 26, y: gy + 19 + 15 * i, text: clip(e.text, 52) })));
+        g.events.slice(0, 3).map((e, i) => s('text', { x: 26, y: gy + 19 + 15 * i, text: clip(e.text, 46) })));
       svg.appendChild(item);
     }
     panel.appendChild(svg);
@@ -625,8 +625,7 @@ export class GloseArticle extends HTMLElement {
 
   /** An export as a string: json, markdown, webannotation, claimreview, exercise-json, exercise-markdown. */
   exportAs(format) {
-    const a = this._a ? { ...this._raw } : null;
-    if (!a) throw new Error('glose: nothing analysed yet');
+    if (!this._a) throw new Error('glose: nothing analysed yet');
     const n = this._a;
     const t = this._t();
     const meta = { title: this.getAttribute('article-title') || '', source: this.getAttribute('source') || '' };

@@ -20,6 +20,12 @@ export function normalise(a) {
   out.quantities = out.quantities.map((n, i) => ({ ...n, id: n.id ?? `n${i + 1}` }));
   out.markers = out.markers.map((m, i) => ({ ...m, id: m.id ?? `m${i + 1}` }));
   out.claims = out.claims.map((c, i) => ({ ...c, id: c.id ?? `c${i + 1}` }));
+  // Items by kind and id, so details and names are found in constant time on long articles.
+  const index = (xs) => new Map(xs.map((x) => [x.id, x]));
+  Object.defineProperty(out, 'byId', { enumerable: false, value: {
+    quote: index(out.quotes), entity: index(out.entities), time: index(out.times),
+    quantity: index(out.quantities), marker: index(out.markers), claim: index(out.claims),
+  } });
   return out;
 }
 
@@ -28,9 +34,14 @@ export function speakerKey(q) {
   return q.speaker || (q.speaker_name ? `name:${q.speaker_name}` : '');
 }
 
+export function entityOf(a, id) {
+  if (id == null) return null;
+  return (a.byId ? a.byId.entity.get(id) : a.entities.find((x) => x.id === id)) || null;
+}
+
 export function speakerName(a, q) {
   if (q.speaker_name) return q.speaker_name;
-  const e = a.entities.find((x) => x.id === q.speaker);
+  const e = entityOf(a, q.speaker);
   return e ? e.name : null;
 }
 
@@ -63,6 +74,7 @@ export function annotations(a) {
 
 /** The item of the analysis an annotation stands for. */
 export function itemOf(a, kind, id) {
+  if (a.byId && a.byId[kind]) return a.byId[kind].get(id) || null;
   const layer = { quote: a.quotes, entity: a.entities, time: a.times, quantity: a.quantities, marker: a.markers, claim: a.claims }[kind];
   return (layer || []).find((x) => x.id === id) || null;
 }
@@ -102,7 +114,7 @@ export function details(a, kind, id, t) {
     add('technique', x.technique);
   } else if (kind === 'claim') {
     add('attribution', t(x.attribution) || x.attribution);
-    add('source', x.source_name || (x.source && a.entities.find((e) => e.id === x.source)?.name));
+    add('source', x.source_name || entityOf(a, x.source)?.name);
     add('score', typeof x.score === 'number' ? x.score.toFixed(2) : null);
     add('reasons', list(x.reasons).join(', '));
   }

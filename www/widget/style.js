@@ -25,10 +25,10 @@ export const ANNOTATION_CSS = `
 [data-glose-off~="claim"] [data-glose-kind="claim"] { box-shadow: none; }
 @media (prefers-reduced-motion: reduce) { [data-glose-kind].glose-flash { animation: none; outline: 3px solid #b35900; } }
 @media (forced-colors: active) {
-  [data-glose-kind="quote"] { background: none; border-bottom: 2px solid Highlight; }
+  [data-glose-kind="quote"] { background: none; border-bottom: 3px double Highlight; }
   [data-glose-kind="entity"], [data-glose-kind="time"] { border-bottom-color: LinkText; }
   [data-glose-kind="quantity"] { outline-color: CanvasText; }
-  [data-glose-kind="marker"] { text-decoration-color: Mark; }
+  [data-glose-kind="marker"] { text-decoration-color: CanvasText; }
   [data-glose-kind="claim"] { box-shadow: none; border-top: 2px solid CanvasText; }
   [data-glose-kind]:focus { outline-color: Highlight; }
 }
@@ -131,5 +131,7 @@ mark[data-student-kind="claim"] { border-bottom-color: #6b3fb5; border-bottom-st
   aside { border: 0; padding: 0; position: static; max-height: none; overflow: visible; }
   [role="tabpanel"][hidden] { display: block !important; }
   [role="tabpanel"] { break-inside: avoid-page; }
+  [data-panel="export"] { display: none !important; }
+  svg.timeline { max-width: 28rem; }
 }
 `;
