@@ -6,7 +6,7 @@ import { extname, join, normalize, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
-const here = dirname(fileURLToPath(import.meta.url));
+export const here = dirname(fileURLToPath(import.meta.url));
 export const WWW = join(here, '..', '..', 'www');
 export const HOST_CSP =
   "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; connect-src 'none'";
@@ -18,6 +18,7 @@ const TYPES = {
   '.css': 'text/css; charset=utf-8',
   '.json': 'application/json',
   '.png': 'image/png',
+  '.jsonld': 'application/ld+json',
   '.svg': 'image/svg+xml',
 };
 
@@ -27,7 +28,7 @@ export function escapeHtml(s) {
 }
 
 /**
- * Serves www/ and `pages` ({'/path': html}) with the host CSP as a header.
+ * Serves www/ and `pages` ({'/path': html or {html, csp}}) with the host CSP as a header.
  * Returns {origin, close, requests} where requests lists every path asked for.
  */
 export async function serve(pages = {}) {
@@ -37,8 +38,11 @@ export async function serve(pages = {}) {
     requests.push(path);
     const headers = { 'Content-Security-Policy': HOST_CSP, 'Cache-Control': 'no-store' };
     if (pages[path] !== undefined) {
+      // A page is its HTML, or {html, csp} to serve it under another policy.
+      const page = typeof pages[path] === 'string' ? { html: pages[path] } : pages[path];
+      if (page.csp) headers['Content-Security-Policy'] = page.csp;
       res.writeHead(200, { ...headers, 'Content-Type': TYPES['.html'] });
-      res.end(pages[path]);
+      res.end(page.html);
       return;
     }
     const file = normalize(join(WWW, path === '/' ? 'index.html' : path));
@@ -72,8 +76,8 @@ export function launch() {
  * Opens a page that records every request leaving the origin and every CSP
  * violation, so tests can assert that nothing left the machine.
  */
-export async function openPage(browser, origin) {
-  const context = await browser.newContext();
+export async function openPage(browser, origin, contextOptions = {}) {
+  const context = await browser.newContext(contextOptions);
   const page = await context.newPage();
   const outside = [];
   const errors = [];
@@ -89,8 +93,53 @@ export async function openPage(browser, origin) {
       window.__cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`);
     });
   });
-  return { page, outside, errors, close: () => context.close() };
+  return { page, context, outside, errors, close: () => context.close() };
 }
 
 export const seedText = () => readFile(join(here, '..', '..', '..', 'shared', 'gold', 'seed-fr-koursk.txt'), 'utf8')
   .catch(async () => (await import(join(WWW, 'examples', 'seed-fr-koursk.js'))).default);
+
+/** The hand-made glose/1 analysis of the seed (all layers filled), for rendering tests. */
+export const seedFixture = async () => JSON.parse(await readFile(join(here, 'fixtures', 'seed-analysis.json'), 'utf8'));
+
+/** Waits until the first <glose-article> of the page (or `selector`) has an analysis. */
+export function waitAnalysed(page, selector = 'glose-article') {
+  return page.waitForFunction((sel) => document.querySelector(sel)?.analysis, selector, { timeout: 20000 });
+}
+
+/** A host page that embeds <glose-article id="a"> with `text` (escaped) under the host CSP. */
+export function hostPage(text, attrs = 'lang="fr" date="2024-11-26"') {
+  return `<!doctype html><meta charset="utf-8"><title>host</title>
+<script type="module" src="/glose-widget.js"></script>
+<glose-article id="a" ${attrs}>${escapeHtml(text)}</glose-article>`;
+}
+
+/** Opens `path`, waits for the analysis, then renders `fixture` in <glose-article id="a">. */
+export async function openWithFixture(page, origin, path, fixture) {
+  await page.goto(`${origin}${path}`);
+  await waitAnalysed(page, '#a');
+  await page.evaluate((fx) => document.getElementById('a').render(fx), fixture);
+}
+
+/** In the page: selects `needle` (its n-th occurrence) in the article copy of #a. */
+export function selectInArticle(page, needle, nth = 0) {
+  return page.evaluate(([needle, nth]) => {
+    const el = document.getElementById('a');
+    const art = el.shadowRoot.querySelector('.article');
+    const nodes = [];
+    let all = '';
+    const walker = document.createTreeWalker(art, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) { nodes.push([n, all.length]); all += n.data; }
+    let at = -1;
+    for (let i = 0; i <= nth; i++) at = all.indexOf(needle, at + 1);
+    if (at < 0) throw new Error(`not rendered: ${needle}`);
+    const locate = (pos, end) => {
+      for (const [n, start] of nodes) if (pos >= start && (end ? pos <= start + n.data.length : pos < start + n.data.length)) return [n, pos - start];
+      throw new Error('no node');
+    };
+    const [n1, o1] = locate(at, false);
+    const [n2, o2] = locate(at + needle.length, true);
+    document.getSelection().setBaseAndExtent(n1, o1, n2, o2);
+    return true;
+  }, [needle, nth]);
+}
