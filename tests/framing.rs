@@ -59,6 +59,8 @@ fn gold_layers(text: &str, gold: &serde_json::Value) -> (Vec<Quote>, Vec<Entity>
             speaker,
             speaker_name,
             cue: None,
+            channel: None,
+            via: None,
         });
     }
     (quotes, entities)

@@ -36,6 +36,8 @@ fn quote(text: &str, id: &str, part: &str, kind: QuoteKind, speaker: Option<&Ent
         speaker: speaker.map(|e| e.id.clone()),
         speaker_name: speaker.map(|e| e.name.clone()),
         cue: None,
+        channel: None,
+        via: None,
     }
 }
 

@@ -201,6 +201,8 @@ fn quote(text: &str, fragment: &str, kind: QuoteKind) -> Quote {
         speaker: None,
         speaker_name: None,
         cue: None,
+        channel: None,
+        via: None,
     }
 }
 
