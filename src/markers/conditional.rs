@@ -14,6 +14,9 @@ use std::ops::Range;
 use super::{Ctx, Marker, MarkerKind};
 use crate::segment::TokenKind;
 
+/// How far back (in tokens) a reporting verb and its "que" are looked for.
+const LOOKBACK: usize = 40;
+
 pub(super) fn find(ctx: &Ctx, range: Range<usize>, out: &mut Vec<Marker>) {
     let (words, data) = (&ctx.words, ctx.data);
     if data.cond_aux.is_empty() && data.cond_verbs.is_empty() {
@@ -117,6 +120,8 @@ fn third_person_subject(ctx: &Ctx, range: &Range<usize>, i: usize) -> bool {
 /// reporting verb, as a future in the past, and is the speaker's.
 fn after_reported_que(ctx: &Ctx, range: &Range<usize>, i: usize) -> bool {
     let (words, data) = (&ctx.words, ctx.data);
-    let Some(que) = (range.start..i).rev().find(|&k| data.is("que", words, k)) else { return false };
-    data.reporting.occurs_in(words, range.start, que)
+    // Bounded, so that a huge unpunctuated "sentence" stays linear.
+    let from = i.saturating_sub(LOOKBACK).max(range.start);
+    let Some(que) = (from..i).rev().find(|&k| data.is("que", words, k)) else { return false };
+    data.reporting.occurs_in(words, from, que)
 }

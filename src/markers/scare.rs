@@ -67,7 +67,11 @@ pub(super) fn quoted_tokens(doc: &Doc, quotes: &[Quote]) -> Vec<bool> {
 
 pub(super) fn find(ctx: &Ctx, quotes: &[Quote], out: &mut Vec<Marker>) {
     let doc = ctx.doc;
-    for s in &doc.sentences {
+    // Words per sentence, counted once: the test "is the writer's sentence
+    // real text" must not rescan a sentence per candidate.
+    let sentence_words: Vec<usize> =
+        doc.sentences.iter().map(|s| doc.tokens[s.tokens.clone()].iter().filter(|t| is_word(t)).count()).collect();
+    for (si, s) in doc.sentences.iter().enumerate() {
         let range = s.tokens.clone();
         let mut straight_open = false;
         let mut i = range.start;
@@ -89,7 +93,7 @@ pub(super) fn find(ctx: &Ctx, quotes: &[Quote], out: &mut Vec<Marker>) {
             if t == "\"" {
                 straight_open = false;
             }
-            if is_scare_quote(ctx, &range, i + 1, c) {
+            if is_scare_quote(ctx, &range, sentence_words[si], i + 1, c) {
                 out.push(ctx.marker(i + 1, c, MarkerKind::ScareQuote, Some("Doubt"), "scare_quote", None));
             }
             i = c + 1;
@@ -105,14 +109,18 @@ pub(super) fn find(ctx: &Ctx, quotes: &[Quote], out: &mut Vec<Marker>) {
         let to = doc.tokens.partition_point(|t| t.end <= q.span.end);
         let Some(si) = doc.sentence_at(q.span.start) else { continue };
         let range = doc.sentences[si].tokens.clone();
-        if from < to && range.start <= from && to <= range.end && is_scare_quote(ctx, &range, from, to) {
+        if from < to
+            && range.start <= from
+            && to <= range.end
+            && is_scare_quote(ctx, &range, sentence_words[si], from, to)
+        {
             out.push(ctx.marker(from, to, MarkerKind::ScareQuote, Some("Doubt"), "scare_quote", None));
         }
     }
 }
 
 /// Whether the quoted tokens `from..to` of sentence `range` are a scare quote.
-fn is_scare_quote(ctx: &Ctx, range: &Range<usize>, from: usize, to: usize) -> bool {
+fn is_scare_quote(ctx: &Ctx, range: &Range<usize>, sentence_words: usize, from: usize, to: usize) -> bool {
     let (doc, words, data) = (ctx.doc, &ctx.words, ctx.data);
     let inner = &doc.tokens[from..to];
     let n_words = inner.iter().filter(|t| is_word(t)).count();
@@ -127,8 +135,7 @@ fn is_scare_quote(ctx: &Ctx, range: &Range<usize>, from: usize, to: usize) -> bo
         return false;
     }
     // The writer's sentence around it must be real text.
-    let outside = doc.tokens[range.clone()].iter().filter(|t| is_word(t)).count() - n_words;
-    if outside < 3 {
+    if sentence_words.saturating_sub(n_words) < 3 {
         return false;
     }
     // A proper name or a title: «Orechnik», “Le Monde”, «Secours pop».
@@ -170,7 +177,8 @@ fn is_scare_quote(ctx: &Ctx, range: &Range<usize>, from: usize, to: usize) -> bo
 fn inside_reported_clause(ctx: &Ctx, range: &Range<usize>, open: usize) -> bool {
     let (words, data) = (&ctx.words, ctx.data);
     let mut seen_que = false;
-    for k in (range.start..open).rev() {
+    // Bounded, so that a huge unpunctuated "sentence" stays linear.
+    for k in (open.saturating_sub(40).max(range.start)..open).rev() {
         if ctx.quoted[k] {
             continue;
         }
