@@ -97,7 +97,11 @@ fn is_participle(ctx: &Ctx, j: usize) -> bool {
     let w = ctx.words[j].as_str();
     const ENDINGS: [&str; 16] =
         ["é", "ée", "és", "ées", "i", "ie", "is", "ies", "u", "ue", "us", "ues", "t", "te", "ts", "eu"];
-    w.chars().count() >= 2 && ENDINGS.iter().any(|e| w.ends_with(e)) && !ctx.data.stopwords.contains(w)
+    // "-nt" words are adjectives and adverbs ("content", "souvent"), not participles.
+    w.chars().count() >= 2
+        && ENDINGS.iter().any(|e| w.ends_with(e))
+        && !w.ends_with("nt")
+        && !ctx.data.stopwords.contains(w)
 }
 
 /// The subject before the verb at `i` is not je/tu/nous/vous/on/ce/ça.

@@ -67,6 +67,7 @@ fn english_hedges_are_found() {
             ("Sources say the deal is close.", Hedge, "Sources say"),
             ("The alleged attacker was arrested.", Hedge, "alleged"),
             ("The general is said to have left the country.", Hedge, "is said to"),
+            ("The firm is reported to have paid a bribe.", Hedge, "is reported to"),
         ],
     );
 }
@@ -86,6 +87,8 @@ fn conditionals_that_are_not_hedges_are_left_alone() {
             "Le maire a annoncé que la piscine serait fermée en juin.",
             "Il a dit qu'il aurait fini avant midi.",
             "Nous aurions voulu rester.",
+            "Il aurait été content de te voir.",
+            "Sans toi, le gâteau aurait brûlé.",
         ],
     );
 }
@@ -115,6 +118,7 @@ fn unnamed_sources_are_found_in_both_languages() {
             ("Un haut responsable a indiqué que la réunion était annulée.", UnnamedSource, "Un haut responsable"),
             ("Selon des sources militaires, l'attaque a échoué.", UnnamedSource, "Selon des sources militaires"),
             ("L'accord est prêt, de source diplomatique.", UnnamedSource, "de source diplomatique"),
+            ("Une source policière a confirmé l'arrestation.", UnnamedSource, "Une source policière"),
         ],
     );
     assert_marks(
@@ -238,6 +242,7 @@ fn labels_and_loaded_words_are_found() {
             ("The terrorists attacked the town.", Label, "terrorists"),
             ("It was a disastrous decision for the country.", LoadedLanguage, "disastrous"),
             ("The collective West has heard the warning.", Label, "collective West"),
+            ("The dictator fled the capital.", Label, "dictator"),
         ],
     );
 }
