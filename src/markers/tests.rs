@@ -242,7 +242,7 @@ fn labels_and_loaded_words_are_found() {
             ("The terrorists attacked the town.", Label, "terrorists"),
             ("It was a disastrous decision for the country.", LoadedLanguage, "disastrous"),
             ("The collective West has heard the warning.", Label, "collective West"),
-            ("The dictator fled the capital.", Label, "dictator"),
+            ("The tyrant fled the capital.", Label, "tyrant"),
         ],
     );
 }
@@ -301,6 +301,9 @@ fn plain_factual_and_everyday_sentences_get_no_marker() {
             "J'aimerais bien partir en vacances cet été.",
             "Nous serions ravis de vous recevoir.",
             "Le musée sera fermé pour travaux jusqu'en mars.",
+            "Les occupants de l'immeuble ont été évacués vers midi.",
+            "Les enfants fabriquent des marionnettes en papier.",
+            "Le musée expose des affiches de propagande.",
         ],
     );
     assert_no_marker(
@@ -315,6 +318,10 @@ fn plain_factual_and_everyday_sentences_get_no_marker() {
             "If I had known, I would have come earlier.",
             "The museum will be closed for repairs until March.",
             "The president met his German counterpart in Berlin.",
+            "I am terribly sorry for the delay.",
+            "The children made puppets out of socks.",
+            "Fans watched Apocalypse Now at the festival.",
+            "Michael Savage hosted the radio show.",
         ],
     );
 }
