@@ -334,3 +334,59 @@ fn bad_input_never_panics() {
         }
     }
 }
+
+#[test]
+fn random_mixes_of_risky_pieces_never_panic_and_spans_slice() {
+    const PIECES: [&str; 34] = [
+        "«",
+        "»",
+        "\"",
+        "“",
+        "”",
+        "‘",
+        "’",
+        "'",
+        "selon",
+        "aurait",
+        "été",
+        "tués",
+        "é",
+        "😀",
+        "\u{301}",
+        " ",
+        " ",
+        ".",
+        "?",
+        "un",
+        "haut",
+        "responsable",
+        "a dit",
+        "que",
+        "régime",
+        "de",
+        "Kiev",
+        "so-called",
+        "sources",
+        "officials",
+        "said",
+        "1",
+        "%",
+        "\n",
+    ];
+    let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+    let opts = crate::Options { offsets: crate::OffsetUnit::Byte, ..Default::default() };
+    for _ in 0..300 {
+        let mut text = String::new();
+        for _ in 0..40 {
+            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+            text.push_str(PIECES[(seed >> 33) as usize % PIECES.len()]);
+        }
+        let a = crate::analyze(&text, &opts).expect("default options are valid");
+        for m in &a.markers {
+            assert_eq!(text.get(m.span.start..m.span.end), Some(m.span.text.as_str()), "{text:?}");
+        }
+        for c in &a.claims {
+            assert_eq!(text.get(c.span.start..c.span.end), Some(c.span.text.as_str()), "{text:?}");
+        }
+    }
+}
