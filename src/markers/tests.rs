@@ -51,6 +51,8 @@ fn french_hedges_are_found() {
             ("Les deux hommes auraient été tués par balle.", Hedge, "auraient été tués"),
             ("Le bilan s'élèverait à vingt morts.", Hedge, "s'élèverait"),
             ("Le groupe serait à l'origine de l'incendie.", Hedge, "serait à l'origine"),
+            ("Il y aurait plus de cent morts dans la région.", Hedge, "Il y aurait"),
+            ("L'explosion aurait eu lieu vers minuit.", Hedge, "aurait eu"),
         ],
     );
 }
@@ -89,6 +91,7 @@ fn conditionals_that_are_not_hedges_are_left_alone() {
             "Nous aurions voulu rester.",
             "Il aurait été content de te voir.",
             "Sans toi, le gâteau aurait brûlé.",
+            "S'il faisait beau, il y aurait du monde à la plage.",
         ],
     );
 }
