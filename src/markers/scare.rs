@@ -29,8 +29,30 @@ fn closes(open: &str, s: &str) -> bool {
         "‹" => s == "›",
         "„" => s == "“" || s == "”",
         "\"" => s == "\"",
+        "‘" => s == "’",
+        "'" => s == "'",
         _ => s == "”",
     }
+}
+
+/// Whether `start..end` lies inside one of the `reported` spans (sorted by
+/// start); only the few spans starting last before it are looked at.
+fn in_reported_speech(reported: &[(usize, usize)], start: usize, end: usize) -> bool {
+    let k = reported.partition_point(|&(s, _)| s <= start);
+    reported[..k].iter().rev().take(8).any(|&(s, e)| s <= start && end <= e)
+}
+
+fn is_single(s: &str) -> bool {
+    matches!(s, "‘" | "'")
+}
+
+/// A single quote mark opens a quote when a space comes before it and a word
+/// is glued after it: "the 'experts'", not "the officials' report".
+fn opens_single(doc: &Doc, i: usize, start: usize) -> bool {
+    let t = &doc.tokens[i];
+    is_single(doc.tok(t))
+        && (i == start || doc.tokens[i - 1].end < t.start)
+        && doc.tokens.get(i + 1).is_some_and(|n| n.start == t.end && is_word(n))
 }
 
 /// Per token, whether it lies inside quote marks or inside a direct or partial
@@ -71,13 +93,18 @@ pub(super) fn find(ctx: &Ctx, quotes: &[Quote], out: &mut Vec<Marker>) {
     // real text" must not rescan a sentence per candidate.
     let sentence_words: Vec<usize> =
         doc.sentences.iter().map(|s| doc.tokens[s.tokens.clone()].iter().filter(|t| is_word(t)).count()).collect();
+    // Indirect quotes of the quotes layer, sorted by start: fragments inside
+    // them are the speaker's words.
+    let mut reported: Vec<(usize, usize)> =
+        quotes.iter().filter(|q| q.kind == QuoteKind::Indirect).map(|q| (q.span.start, q.span.end)).collect();
+    reported.sort_unstable();
     for (si, s) in doc.sentences.iter().enumerate() {
         let range = s.tokens.clone();
         let mut straight_open = false;
         let mut i = range.start;
         while i < range.end {
             let t = doc.tok(&doc.tokens[i]);
-            let opens = is_open(t) || (t == "\"" && !straight_open);
+            let opens = is_open(t) || (t == "\"" && !straight_open) || opens_single(doc, i, range.start);
             if t == "\"" {
                 straight_open = !straight_open;
             }
@@ -85,7 +112,9 @@ pub(super) fn find(ctx: &Ctx, quotes: &[Quote], out: &mut Vec<Marker>) {
                 i += 1;
                 continue;
             }
-            let close = (i + 1..(i + MAX_SPAN).min(range.end)).find(|&c| closes(t, doc.tok(&doc.tokens[c])));
+            let close = (i + 1..(i + MAX_SPAN).min(range.end)).find(|&c| {
+                closes(t, doc.tok(&doc.tokens[c])) && (!is_single(t) || doc.tokens[c - 1].end == doc.tokens[c].start)
+            });
             let Some(c) = close else {
                 i += 1;
                 continue;
@@ -93,16 +122,16 @@ pub(super) fn find(ctx: &Ctx, quotes: &[Quote], out: &mut Vec<Marker>) {
             if t == "\"" {
                 straight_open = false;
             }
-            if is_scare_quote(ctx, &range, sentence_words[si], i + 1, c) {
+            let (start, end) = (doc.tokens[i].start, doc.tokens[c].end);
+            if !in_reported_speech(&reported, start, end) && is_scare_quote(ctx, &range, sentence_words[si], i + 1, c) {
                 out.push(ctx.marker(i + 1, c, MarkerKind::ScareQuote, Some("Doubt"), "scare_quote", None));
             }
             i = c + 1;
         }
     }
     // Partial quotes of the quotes layer, unless they belong to reported speech.
-    let indirect: Vec<&Quote> = quotes.iter().filter(|q| q.kind == QuoteKind::Indirect).collect();
     for q in quotes.iter().filter(|q| q.kind == QuoteKind::Partial) {
-        if indirect.iter().any(|r| r.span.contains(&q.span)) {
+        if in_reported_speech(&reported, q.span.start, q.span.end) {
             continue;
         }
         let from = doc.tokens.partition_point(|t| t.start < q.span.start);

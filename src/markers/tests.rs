@@ -175,6 +175,8 @@ fn short_quoted_fragments_in_the_writer_s_sentence_are_scare_quotes() {
             ("The \"experts\" on the panel were wrong again.", ScareQuote, "experts"),
             ("The so-called reform was passed on Friday.", ScareQuote, "so-called"),
             ("The government held “elections” last month.", ScareQuote, "elections"),
+            ("The regime's ‘reforms’ changed nothing for the poor.", ScareQuote, "reforms"),
+            ("The 'experts' on the panel were wrong again.", ScareQuote, "experts"),
         ],
     );
     assert_marks(Lang::Fr, &[("Le soi-disant expert a quitté le plateau.", ScareQuote, "soi-disant")]);
@@ -192,6 +194,7 @@ fn names_utterances_and_reported_fragments_are_not_scare_quotes() {
         (Lang::Fr, "Il s'agit de « Corps flottants » de Robert Cahen, un film récent."),
         (Lang::En, "He called the plan \"a disaster\" on Monday."),
         (Lang::En, "She read “War and Peace” on the train."),
+        (Lang::En, "The officials' report and the workers' union agree."),
     ];
     for (lang, text) in cases {
         let got = marks(text, lang);
@@ -213,12 +216,19 @@ fn quote(text: &str, fragment: &str, kind: QuoteKind) -> Quote {
 
 #[test]
 fn partial_quotes_from_the_quotes_layer_are_scare_quotes_unless_reported() {
-    // Marks the own scan would not take (single quotes), so only the quotes layer finds it.
-    let text = "Le pays fête une ‘victoire’ éclatante de son armée.";
+    // Marks the own scan does not take (low single quotes), so only the quotes layer finds it.
+    let text = "Le pays fête une ‚victoire‘ éclatante de son armée.";
     let q = quote(text, "victoire", QuoteKind::Partial);
     let got = marks_with(text, Lang::Fr, &[q]);
     assert!(got.iter().any(|(k, t)| *k == ScareQuote && t == "victoire"), "{got:?}");
 
+    let inside = quote(text, "victoire", QuoteKind::Partial);
+    let reported = quote(text, "une ‚victoire‘ éclatante", QuoteKind::Indirect);
+    let got = marks_with(text, Lang::Fr, &[inside, reported]);
+    assert!(!got.iter().any(|(k, _)| *k == ScareQuote), "{got:?}");
+
+    // Our own scan also leaves a fragment inside reported speech alone.
+    let text = "Le pays fête une ‘victoire’ éclatante de son armée.";
     let inside = quote(text, "victoire", QuoteKind::Partial);
     let reported = quote(text, "une ‘victoire’ éclatante", QuoteKind::Indirect);
     let got = marks_with(text, Lang::Fr, &[inside, reported]);
