@@ -245,6 +245,7 @@ fn labels_and_loaded_words_are_found() {
             ("La junte a fermé les frontières.", Label, "junte"),
             ("Les terroristes ont attaqué la ville.", Label, "terroristes"),
             ("Cette décision scandaleuse a choqué le pays.", LoadedLanguage, "scandaleuse"),
+            ("Ce régime criminel doit tomber.", Label, "régime criminel"),
         ],
     );
     assert_marks(
