@@ -35,13 +35,6 @@ fn closes(open: &str, s: &str) -> bool {
     }
 }
 
-/// Whether `start..end` lies inside one of the `reported` spans (sorted by
-/// start); only the few spans starting last before it are looked at.
-fn in_reported_speech(reported: &[(usize, usize)], start: usize, end: usize) -> bool {
-    let k = reported.partition_point(|&(s, _)| s <= start);
-    reported[..k].iter().rev().take(8).any(|&(s, e)| s <= start && end <= e)
-}
-
 fn is_single(s: &str) -> bool {
     matches!(s, "‘" | "'")
 }
@@ -93,11 +86,6 @@ pub(super) fn find(ctx: &Ctx, quotes: &[Quote], out: &mut Vec<Marker>) {
     // real text" must not rescan a sentence per candidate.
     let sentence_words: Vec<usize> =
         doc.sentences.iter().map(|s| doc.tokens[s.tokens.clone()].iter().filter(|t| is_word(t)).count()).collect();
-    // Indirect quotes of the quotes layer, sorted by start: fragments inside
-    // them are the speaker's words.
-    let mut reported: Vec<(usize, usize)> =
-        quotes.iter().filter(|q| q.kind == QuoteKind::Indirect).map(|q| (q.span.start, q.span.end)).collect();
-    reported.sort_unstable();
     for (si, s) in doc.sentences.iter().enumerate() {
         let range = s.tokens.clone();
         let mut straight_open = false;
@@ -122,18 +110,17 @@ pub(super) fn find(ctx: &Ctx, quotes: &[Quote], out: &mut Vec<Marker>) {
             if t == "\"" {
                 straight_open = false;
             }
-            let (start, end) = (doc.tokens[i].start, doc.tokens[c].end);
-            if !in_reported_speech(&reported, start, end) && is_scare_quote(ctx, &range, sentence_words[si], i + 1, c) {
+            if is_scare_quote(ctx, &range, sentence_words[si], i + 1, c) {
                 out.push(ctx.marker(i + 1, c, MarkerKind::ScareQuote, Some("Doubt"), "scare_quote", None));
             }
             i = c + 1;
         }
     }
-    // Partial quotes of the quotes layer, unless they belong to reported speech.
+    // Partial quotes of the quotes layer. One inside an indirect quote is not
+    // excluded as such: "a fait état d'une attaque menée avec des missiles «de
+    // fabrication américaine»" summarises in the writer's words and quotes a
+    // term; a "que" clause of reported speech is excluded below, from the text.
     for q in quotes.iter().filter(|q| q.kind == QuoteKind::Partial) {
-        if in_reported_speech(&reported, q.span.start, q.span.end) {
-            continue;
-        }
         let from = doc.tokens.partition_point(|t| t.start < q.span.start);
         let to = doc.tokens.partition_point(|t| t.end <= q.span.end);
         let Some(si) = doc.sentence_at(q.span.start) else { continue };

@@ -222,16 +222,19 @@ fn partial_quotes_from_the_quotes_layer_are_scare_quotes_unless_reported() {
     let got = marks_with(text, Lang::Fr, &[q]);
     assert!(got.iter().any(|(k, t)| *k == ScareQuote && t == "victoire"), "{got:?}");
 
-    let inside = quote(text, "victoire", QuoteKind::Partial);
-    let reported = quote(text, "une ‚victoire‘ éclatante", QuoteKind::Indirect);
-    let got = marks_with(text, Lang::Fr, &[inside, reported]);
-    assert!(!got.iter().any(|(k, _)| *k == ScareQuote), "{got:?}");
+    // A nominal report quotes a term in the writer's summary: still a scare quote.
+    let text = "Le ministère a fait état d'une frappe menée avec des missiles ‚de fabrication américaine‘ hier.";
+    let partial = quote(text, "de fabrication américaine", QuoteKind::Partial);
+    let reported =
+        quote(text, "une frappe menée avec des missiles ‚de fabrication américaine‘ hier", QuoteKind::Indirect);
+    let got = marks_with(text, Lang::Fr, &[partial, reported]);
+    assert!(got.iter().any(|(k, t)| *k == ScareQuote && t == "de fabrication américaine"), "{got:?}");
 
-    // Our own scan also leaves a fragment inside reported speech alone.
-    let text = "Le pays fête une ‘victoire’ éclatante de son armée.";
-    let inside = quote(text, "victoire", QuoteKind::Partial);
-    let reported = quote(text, "une ‘victoire’ éclatante", QuoteKind::Indirect);
-    let got = marks_with(text, Lang::Fr, &[inside, reported]);
+    // A "que" clause of reported speech holds the speaker's own words.
+    let text = "Le ministre a affirmé que le pays fête une ‚victoire‘ éclatante.";
+    let partial = quote(text, "victoire", QuoteKind::Partial);
+    let reported = quote(text, "le pays fête une ‚victoire‘ éclatante", QuoteKind::Indirect);
+    let got = marks_with(text, Lang::Fr, &[partial, reported]);
     assert!(!got.iter().any(|(k, _)| *k == ScareQuote), "{got:?}");
 }
 
