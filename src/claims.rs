@@ -240,7 +240,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
         unit.add(has("unit"), 0.15, "quantity", true);
         unit.add(has("statistic"), 0.2, "statistic", true);
         unit.add(has("comparison"), 0.2, "comparison", true);
-        unit.add(has("causal"), 0.2, "causal", true);
+        unit.add(has("causal"), 0.3, "causal", true);
         unit.add(has("event"), 0.15, "event", true);
         unit.add(actor || has("actor"), 0.2, "public actor", false);
         unit.add(reports, 0.05, "reported speech", false);

@@ -142,6 +142,12 @@ fn accept(ctx: &Ctx, range: &std::ops::Range<usize>, i: usize, len: usize, entry
     if f.attrib && !is_attribution(ctx, range, i, next) {
         return None;
     }
+    // "Savage", "Apocalypse Now": a capitalised evaluative word inside a
+    // sentence is a name, not an evaluation.
+    let evaluative = matches!(entry.kind, MarkerKind::LoadedLanguage | MarkerKind::Intensifier);
+    if evaluative && i > range.start && is_capitalised(doc, &doc.tokens[i]) && !ctx.is_punct(i - 1) {
+        return None;
+    }
     let (mut from, mut to) = (i, next);
     if f.name_after {
         // "régime de Kiev": a capitalised name right after, never a common noun.

@@ -62,6 +62,8 @@ fn claims_outrank_small_talk() {
         ),
         (Lang::En, "The president signed a law that cut taxes by 20 percent.", "Hello, how are you?"),
         (Lang::En, "Russian forces launched 40 missiles at Kyiv on Monday.", "The weather is nice today."),
+        (Lang::En, "Vaccines cause autism in children.", "Thanks, see you tomorrow!"),
+        (Lang::Fr, "Les vaccins provoquent l'autisme chez les enfants.", "Merci, à bientôt !"),
     ];
     for (lang, claim, small_talk) in cases {
         let (c, s) = (best_score(claim, lang), best_score(small_talk, lang));

@@ -14,6 +14,9 @@ use std::ops::Range;
 use super::{Ctx, Marker, MarkerKind};
 use crate::segment::TokenKind;
 
+/// How far back (in tokens) a reporting verb and its "que" are looked for.
+const LOOKBACK: usize = 40;
+
 pub(super) fn find(ctx: &Ctx, range: Range<usize>, out: &mut Vec<Marker>) {
     let (words, data) = (&ctx.words, ctx.data);
     if data.cond_aux.is_empty() && data.cond_verbs.is_empty() {
@@ -36,7 +39,12 @@ pub(super) fn find(ctx: &Ctx, range: Range<usize>, out: &mut Vec<Marker>) {
         if i < last_end || !third_person_subject(ctx, &range, i) || after_reported_que(ctx, &range, i) {
             continue;
         }
-        let to = if data.cond_aux.contains(&words[i]) {
+        // "Il y aurait vingt morts": the existential form hedges by itself.
+        let existential =
+            i >= range.start + 2 && words[i - 1] == "y" && words[i - 2] == "il" && words[i].starts_with("aur");
+        let to = if existential {
+            i + 1
+        } else if data.cond_aux.contains(&words[i]) {
             match completes_aux(ctx, &range, i) {
                 Some(to) => to,
                 None => continue,
@@ -44,8 +52,14 @@ pub(super) fn find(ctx: &Ctx, range: Range<usize>, out: &mut Vec<Marker>) {
         } else {
             i + 1
         };
-        // Keep a reflexive "s'" with its verb: "s'élèverait".
-        let from = if i > range.start && matches!(words[i - 1].as_str(), "s'" | "se") { i - 1 } else { i };
+        // Keep a reflexive "s'" with its verb ("s'élèverait") and "il y" with "aurait".
+        let from = if existential {
+            i - 2
+        } else if i > range.start && matches!(words[i - 1].as_str(), "s'" | "se") {
+            i - 1
+        } else {
+            i
+        };
         out.push(ctx.marker(from, to, MarkerKind::Hedge, None, "conditional", None));
         last_end = to;
     }
@@ -92,9 +106,15 @@ fn is_participle(ctx: &Ctx, j: usize) -> bool {
         return false;
     }
     let w = ctx.words[j].as_str();
-    const ENDINGS: [&str; 16] =
-        ["é", "ée", "és", "ées", "i", "ie", "is", "ies", "u", "ue", "us", "ues", "t", "te", "ts", "eu"];
-    w.chars().count() >= 2 && ENDINGS.iter().any(|e| w.ends_with(e)) && !ctx.data.stopwords.contains(w)
+    const ENDINGS: [&str; 15] =
+        ["é", "ée", "és", "ées", "i", "ie", "is", "ies", "u", "ue", "us", "ues", "t", "te", "ts"];
+    // "-nt" words are adjectives and adverbs ("content", "souvent"), not participles.
+    // "eu" (had) is a function word, and the participle of "aurait eu lieu".
+    w == "eu"
+        || w.chars().count() >= 2
+            && ENDINGS.iter().any(|e| w.ends_with(e))
+            && !w.ends_with("nt")
+            && !ctx.data.stopwords.contains(w)
 }
 
 /// The subject before the verb at `i` is not je/tu/nous/vous/on/ce/ça.
@@ -117,6 +137,8 @@ fn third_person_subject(ctx: &Ctx, range: &Range<usize>, i: usize) -> bool {
 /// reporting verb, as a future in the past, and is the speaker's.
 fn after_reported_que(ctx: &Ctx, range: &Range<usize>, i: usize) -> bool {
     let (words, data) = (&ctx.words, ctx.data);
-    let Some(que) = (range.start..i).rev().find(|&k| data.is("que", words, k)) else { return false };
-    data.reporting.occurs_in(words, range.start, que)
+    // Bounded, so that a huge unpunctuated "sentence" stays linear.
+    let from = i.saturating_sub(LOOKBACK).max(range.start);
+    let Some(que) = (from..i).rev().find(|&k| data.is("que", words, k)) else { return false };
+    data.reporting.occurs_in(words, from, que)
 }

@@ -284,6 +284,26 @@ mod tests {
     }
 
     #[test]
+    fn list_files_are_sorted_without_duplicates() {
+        let files = [
+            per_lang!("framing/words.txt"),
+            per_lang!("framing/hedges.txt"),
+            per_lang!("framing/distancing.txt"),
+            per_lang!("framing/labels.txt"),
+            per_lang!("framing/loaded.txt"),
+            per_lang!("framing/intensifiers.txt"),
+            per_lang!("framing/unnamed_sources.txt"),
+            per_lang!("framing/conditional.txt"),
+            per_lang!("framing/reporting.txt"),
+            per_lang!("framing/claim_cues.txt"),
+        ];
+        for data in files.iter().flatten() {
+            let lines: Vec<String> = entries(data).map(str::to_lowercase).collect();
+            assert!(lines.windows(2).all(|w| w[0] < w[1]), "{}", data.lines().next().unwrap_or_default());
+        }
+    }
+
+    #[test]
     fn every_language_loads_its_lists() {
         for lang in Lang::ALL {
             let d = &DATA[lang.index()];

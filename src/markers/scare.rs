@@ -29,8 +29,23 @@ fn closes(open: &str, s: &str) -> bool {
         "‹" => s == "›",
         "„" => s == "“" || s == "”",
         "\"" => s == "\"",
+        "‘" => s == "’",
+        "'" => s == "'",
         _ => s == "”",
     }
+}
+
+fn is_single(s: &str) -> bool {
+    matches!(s, "‘" | "'")
+}
+
+/// A single quote mark opens a quote when a space comes before it and a word
+/// is glued after it: "the 'experts'", not "the officials' report".
+fn opens_single(doc: &Doc, i: usize, start: usize) -> bool {
+    let t = &doc.tokens[i];
+    is_single(doc.tok(t))
+        && (i == start || doc.tokens[i - 1].end < t.start)
+        && doc.tokens.get(i + 1).is_some_and(|n| n.start == t.end && is_word(n))
 }
 
 /// Per token, whether it lies inside quote marks or inside a direct or partial
@@ -67,13 +82,17 @@ pub(super) fn quoted_tokens(doc: &Doc, quotes: &[Quote]) -> Vec<bool> {
 
 pub(super) fn find(ctx: &Ctx, quotes: &[Quote], out: &mut Vec<Marker>) {
     let doc = ctx.doc;
-    for s in &doc.sentences {
+    // Words per sentence, counted once: the test "is the writer's sentence
+    // real text" must not rescan a sentence per candidate.
+    let sentence_words: Vec<usize> =
+        doc.sentences.iter().map(|s| doc.tokens[s.tokens.clone()].iter().filter(|t| is_word(t)).count()).collect();
+    for (si, s) in doc.sentences.iter().enumerate() {
         let range = s.tokens.clone();
         let mut straight_open = false;
         let mut i = range.start;
         while i < range.end {
             let t = doc.tok(&doc.tokens[i]);
-            let opens = is_open(t) || (t == "\"" && !straight_open);
+            let opens = is_open(t) || (t == "\"" && !straight_open) || opens_single(doc, i, range.start);
             if t == "\"" {
                 straight_open = !straight_open;
             }
@@ -81,7 +100,9 @@ pub(super) fn find(ctx: &Ctx, quotes: &[Quote], out: &mut Vec<Marker>) {
                 i += 1;
                 continue;
             }
-            let close = (i + 1..(i + MAX_SPAN).min(range.end)).find(|&c| closes(t, doc.tok(&doc.tokens[c])));
+            let close = (i + 1..(i + MAX_SPAN).min(range.end)).find(|&c| {
+                closes(t, doc.tok(&doc.tokens[c])) && (!is_single(t) || doc.tokens[c - 1].end == doc.tokens[c].start)
+            });
             let Some(c) = close else {
                 i += 1;
                 continue;
@@ -89,30 +110,33 @@ pub(super) fn find(ctx: &Ctx, quotes: &[Quote], out: &mut Vec<Marker>) {
             if t == "\"" {
                 straight_open = false;
             }
-            if is_scare_quote(ctx, &range, i + 1, c) {
+            if is_scare_quote(ctx, &range, sentence_words[si], i + 1, c) {
                 out.push(ctx.marker(i + 1, c, MarkerKind::ScareQuote, Some("Doubt"), "scare_quote", None));
             }
             i = c + 1;
         }
     }
-    // Partial quotes of the quotes layer, unless they belong to reported speech.
-    let indirect: Vec<&Quote> = quotes.iter().filter(|q| q.kind == QuoteKind::Indirect).collect();
+    // Partial quotes of the quotes layer. One inside an indirect quote is not
+    // excluded as such: "a fait état d'une attaque menée avec des missiles «de
+    // fabrication américaine»" summarises in the writer's words and quotes a
+    // term; a "que" clause of reported speech is excluded below, from the text.
     for q in quotes.iter().filter(|q| q.kind == QuoteKind::Partial) {
-        if indirect.iter().any(|r| r.span.contains(&q.span)) {
-            continue;
-        }
         let from = doc.tokens.partition_point(|t| t.start < q.span.start);
         let to = doc.tokens.partition_point(|t| t.end <= q.span.end);
         let Some(si) = doc.sentence_at(q.span.start) else { continue };
         let range = doc.sentences[si].tokens.clone();
-        if from < to && range.start <= from && to <= range.end && is_scare_quote(ctx, &range, from, to) {
+        if from < to
+            && range.start <= from
+            && to <= range.end
+            && is_scare_quote(ctx, &range, sentence_words[si], from, to)
+        {
             out.push(ctx.marker(from, to, MarkerKind::ScareQuote, Some("Doubt"), "scare_quote", None));
         }
     }
 }
 
 /// Whether the quoted tokens `from..to` of sentence `range` are a scare quote.
-fn is_scare_quote(ctx: &Ctx, range: &Range<usize>, from: usize, to: usize) -> bool {
+fn is_scare_quote(ctx: &Ctx, range: &Range<usize>, sentence_words: usize, from: usize, to: usize) -> bool {
     let (doc, words, data) = (ctx.doc, &ctx.words, ctx.data);
     let inner = &doc.tokens[from..to];
     let n_words = inner.iter().filter(|t| is_word(t)).count();
@@ -127,8 +151,7 @@ fn is_scare_quote(ctx: &Ctx, range: &Range<usize>, from: usize, to: usize) -> bo
         return false;
     }
     // The writer's sentence around it must be real text.
-    let outside = doc.tokens[range.clone()].iter().filter(|t| is_word(t)).count() - n_words;
-    if outside < 3 {
+    if sentence_words.saturating_sub(n_words) < 3 {
         return false;
     }
     // A proper name or a title: «Orechnik», “Le Monde”, «Secours pop».
@@ -170,7 +193,8 @@ fn is_scare_quote(ctx: &Ctx, range: &Range<usize>, from: usize, to: usize) -> bo
 fn inside_reported_clause(ctx: &Ctx, range: &Range<usize>, open: usize) -> bool {
     let (words, data) = (&ctx.words, ctx.data);
     let mut seen_que = false;
-    for k in (range.start..open).rev() {
+    // Bounded, so that a huge unpunctuated "sentence" stays linear.
+    for k in (open.saturating_sub(40).max(range.start)..open).rev() {
         if ctx.quoted[k] {
             continue;
         }

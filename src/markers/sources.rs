@@ -55,13 +55,13 @@ fn source_noun_phrase(ctx: &Ctx, range: &Range<usize>, i: usize) -> Option<usize
     if !data.is("indef", words, i) || prev_is_det {
         return None;
     }
-    for head in i + 1..(i + 4).min(range.end) {
-        if data.source_heads.contains(&words[head]) {
+    let stop = (i + 4).min(range.end).max(i + 1);
+    for (head, word) in words.iter().enumerate().take(stop).skip(i + 1) {
+        if data.source_heads.contains(word) {
             return head_ends_phrase(ctx, range, head).then_some(head);
         }
-        let t = &doc.tokens[head];
         // Modifiers: "haut", "senior", "US", "Pentagon"; never a function word.
-        if !is_word(t) || data.stopwords.contains(&words[head]) || words[head].ends_with('\'') {
+        if !is_word(&doc.tokens[head]) || data.stopwords.contains(word) || word.ends_with('\'') {
             return None;
         }
     }

@@ -51,6 +51,8 @@ fn french_hedges_are_found() {
             ("Les deux hommes auraient été tués par balle.", Hedge, "auraient été tués"),
             ("Le bilan s'élèverait à vingt morts.", Hedge, "s'élèverait"),
             ("Le groupe serait à l'origine de l'incendie.", Hedge, "serait à l'origine"),
+            ("Il y aurait plus de cent morts dans la région.", Hedge, "Il y aurait"),
+            ("L'explosion aurait eu lieu vers minuit.", Hedge, "aurait eu"),
         ],
     );
 }
@@ -67,6 +69,7 @@ fn english_hedges_are_found() {
             ("Sources say the deal is close.", Hedge, "Sources say"),
             ("The alleged attacker was arrested.", Hedge, "alleged"),
             ("The general is said to have left the country.", Hedge, "is said to"),
+            ("The firm is reported to have paid a bribe.", Hedge, "is reported to"),
         ],
     );
 }
@@ -86,6 +89,9 @@ fn conditionals_that_are_not_hedges_are_left_alone() {
             "Le maire a annoncé que la piscine serait fermée en juin.",
             "Il a dit qu'il aurait fini avant midi.",
             "Nous aurions voulu rester.",
+            "Il aurait été content de te voir.",
+            "Sans toi, le gâteau aurait brûlé.",
+            "S'il faisait beau, il y aurait du monde à la plage.",
         ],
     );
 }
@@ -115,6 +121,7 @@ fn unnamed_sources_are_found_in_both_languages() {
             ("Un haut responsable a indiqué que la réunion était annulée.", UnnamedSource, "Un haut responsable"),
             ("Selon des sources militaires, l'attaque a échoué.", UnnamedSource, "Selon des sources militaires"),
             ("L'accord est prêt, de source diplomatique.", UnnamedSource, "de source diplomatique"),
+            ("Une source policière a confirmé l'arrestation.", UnnamedSource, "Une source policière"),
         ],
     );
     assert_marks(
@@ -168,6 +175,8 @@ fn short_quoted_fragments_in_the_writer_s_sentence_are_scare_quotes() {
             ("The \"experts\" on the panel were wrong again.", ScareQuote, "experts"),
             ("The so-called reform was passed on Friday.", ScareQuote, "so-called"),
             ("The government held “elections” last month.", ScareQuote, "elections"),
+            ("The regime's ‘reforms’ changed nothing for the poor.", ScareQuote, "reforms"),
+            ("The 'experts' on the panel were wrong again.", ScareQuote, "experts"),
         ],
     );
     assert_marks(Lang::Fr, &[("Le soi-disant expert a quitté le plateau.", ScareQuote, "soi-disant")]);
@@ -185,6 +194,7 @@ fn names_utterances_and_reported_fragments_are_not_scare_quotes() {
         (Lang::Fr, "Il s'agit de « Corps flottants » de Robert Cahen, un film récent."),
         (Lang::En, "He called the plan \"a disaster\" on Monday."),
         (Lang::En, "She read “War and Peace” on the train."),
+        (Lang::En, "The officials' report and the workers' union agree."),
     ];
     for (lang, text) in cases {
         let got = marks(text, lang);
@@ -208,15 +218,25 @@ fn quote(text: &str, fragment: &str, kind: QuoteKind) -> Quote {
 
 #[test]
 fn partial_quotes_from_the_quotes_layer_are_scare_quotes_unless_reported() {
-    // Marks the own scan would not take (single quotes), so only the quotes layer finds it.
-    let text = "Le pays fête une ‘victoire’ éclatante de son armée.";
+    // Marks the own scan does not take (low single quotes), so only the quotes layer finds it.
+    let text = "Le pays fête une ‚victoire‘ éclatante de son armée.";
     let q = quote(text, "victoire", QuoteKind::Partial);
     let got = marks_with(text, Lang::Fr, &[q]);
     assert!(got.iter().any(|(k, t)| *k == ScareQuote && t == "victoire"), "{got:?}");
 
-    let inside = quote(text, "victoire", QuoteKind::Partial);
-    let reported = quote(text, "une ‘victoire’ éclatante", QuoteKind::Indirect);
-    let got = marks_with(text, Lang::Fr, &[inside, reported]);
+    // A nominal report quotes a term in the writer's summary: still a scare quote.
+    let text = "Le ministère a fait état d'une frappe menée avec des missiles ‚de fabrication américaine‘ hier.";
+    let partial = quote(text, "de fabrication américaine", QuoteKind::Partial);
+    let reported =
+        quote(text, "une frappe menée avec des missiles ‚de fabrication américaine‘ hier", QuoteKind::Indirect);
+    let got = marks_with(text, Lang::Fr, &[partial, reported]);
+    assert!(got.iter().any(|(k, t)| *k == ScareQuote && t == "de fabrication américaine"), "{got:?}");
+
+    // A "que" clause of reported speech holds the speaker's own words.
+    let text = "Le ministre a affirmé que le pays fête une ‚victoire‘ éclatante.";
+    let partial = quote(text, "victoire", QuoteKind::Partial);
+    let reported = quote(text, "le pays fête une ‚victoire‘ éclatante", QuoteKind::Indirect);
+    let got = marks_with(text, Lang::Fr, &[partial, reported]);
     assert!(!got.iter().any(|(k, _)| *k == ScareQuote), "{got:?}");
 }
 
@@ -230,6 +250,7 @@ fn labels_and_loaded_words_are_found() {
             ("La junte a fermé les frontières.", Label, "junte"),
             ("Les terroristes ont attaqué la ville.", Label, "terroristes"),
             ("Cette décision scandaleuse a choqué le pays.", LoadedLanguage, "scandaleuse"),
+            ("Ce régime criminel doit tomber.", Label, "régime criminel"),
         ],
     );
     assert_marks(
@@ -240,6 +261,7 @@ fn labels_and_loaded_words_are_found() {
             ("The terrorists attacked the town.", Label, "terrorists"),
             ("It was a disastrous decision for the country.", LoadedLanguage, "disastrous"),
             ("The collective West has heard the warning.", Label, "collective West"),
+            ("The tyrant fled the capital.", Label, "tyrant"),
         ],
     );
 }
@@ -298,6 +320,9 @@ fn plain_factual_and_everyday_sentences_get_no_marker() {
             "J'aimerais bien partir en vacances cet été.",
             "Nous serions ravis de vous recevoir.",
             "Le musée sera fermé pour travaux jusqu'en mars.",
+            "Les occupants de l'immeuble ont été évacués vers midi.",
+            "Les enfants fabriquent des marionnettes en papier.",
+            "Le musée expose des affiches de propagande.",
         ],
     );
     assert_no_marker(
@@ -312,6 +337,10 @@ fn plain_factual_and_everyday_sentences_get_no_marker() {
             "If I had known, I would have come earlier.",
             "The museum will be closed for repairs until March.",
             "The president met his German counterpart in Berlin.",
+            "I am terribly sorry for the delay.",
+            "The children made puppets out of socks.",
+            "Fans watched Apocalypse Now at the festival.",
+            "Michael Savage hosted the radio show.",
         ],
     );
 }
@@ -321,6 +350,62 @@ fn bad_input_never_panics() {
     for text in ["", "«", "« »", "\"\"\"", "😀 «😀» \u{200d}", "<p>«a</p>", "selon", "a senior", "aurait"] {
         for lang in Lang::ALL {
             let _ = marks(text, lang);
+        }
+    }
+}
+
+#[test]
+fn random_mixes_of_risky_pieces_never_panic_and_spans_slice() {
+    const PIECES: [&str; 34] = [
+        "«",
+        "»",
+        "\"",
+        "“",
+        "”",
+        "‘",
+        "’",
+        "'",
+        "selon",
+        "aurait",
+        "été",
+        "tués",
+        "é",
+        "😀",
+        "\u{301}",
+        " ",
+        " ",
+        ".",
+        "?",
+        "un",
+        "haut",
+        "responsable",
+        "a dit",
+        "que",
+        "régime",
+        "de",
+        "Kiev",
+        "so-called",
+        "sources",
+        "officials",
+        "said",
+        "1",
+        "%",
+        "\n",
+    ];
+    let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+    let opts = crate::Options { offsets: crate::OffsetUnit::Byte, ..Default::default() };
+    for _ in 0..300 {
+        let mut text = String::new();
+        for _ in 0..40 {
+            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+            text.push_str(PIECES[(seed >> 33) as usize % PIECES.len()]);
+        }
+        let a = crate::analyze(&text, &opts).expect("default options are valid");
+        for m in &a.markers {
+            assert_eq!(text.get(m.span.start..m.span.end), Some(m.span.text.as_str()), "{text:?}");
+        }
+        for c in &a.claims {
+            assert_eq!(text.get(c.span.start..c.span.end), Some(c.span.text.as_str()), "{text:?}");
         }
     }
 }
