@@ -391,7 +391,7 @@ fn sentences(text: &str, lang: Lang, tokens: &[Token], paragraphs: &[std::ops::R
                 }
                 let next = (end < last).then(|| tok(end));
                 if is_boundary(text, tokens, i, next, abbr) {
-                    push_sentence(&mut out, tokens, sent_start, end, p);
+                    push_sentence(&mut out, text, tokens, sent_start, end, p);
                     sent_start = end;
                     depth = 0;
                     straight_open = false;
@@ -406,25 +406,43 @@ fn sentences(text: &str, lang: Lang, tokens: &[Token], paragraphs: &[std::ops::R
                     && i + 1 < last
                     && starts_sentence(tok(i + 1))
                 {
-                    push_sentence(&mut out, tokens, sent_start, i + 1, p);
+                    push_sentence(&mut out, text, tokens, sent_start, i + 1, p);
                     sent_start = i + 1;
                 }
             }
             i += 1;
         }
         if sent_start < last {
-            push_sentence(&mut out, tokens, sent_start, last, p);
+            push_sentence(&mut out, text, tokens, sent_start, last, p);
         }
         t = last;
     }
     out
 }
 
-fn push_sentence(out: &mut Vec<Sentence>, tokens: &[Token], from: usize, to: usize, paragraph: usize) {
+/// The most tokens a sentence may hold. Real sentences stay far below; text
+/// without sentence ends (lists, markup, floods) is cut here so that every
+/// per-sentence pass downstream works on a bounded window.
+pub const MAX_SENTENCE_TOKENS: usize = 250;
+
+fn push_sentence(out: &mut Vec<Sentence>, text: &str, tokens: &[Token], mut from: usize, to: usize, paragraph: usize) {
+    while to - from.min(to) > MAX_SENTENCE_TOKENS {
+        // Cut after the last comma, semicolon or colon of the allowed stretch, if
+        // there is one in its second half; else at the limit.
+        let limit = from + MAX_SENTENCE_TOKENS;
+        let cut = (from + MAX_SENTENCE_TOKENS / 2..limit)
+            .rev()
+            .find(|&k| matches!(&text[tokens[k].start..tokens[k].end], "," | ";" | ":"))
+            .map_or(limit, |k| k + 1);
+        out.push(Sentence { start: tokens[from].start, end: tokens[cut - 1].end, paragraph, tokens: from..cut });
+        from = cut;
+    }
     if from < to {
         out.push(Sentence { start: tokens[from].start, end: tokens[to - 1].end, paragraph, tokens: from..to });
     }
 }
+
+
 
 /// Whether the terminal punctuation at token `i` ends a sentence.
 fn is_boundary(text: &str, tokens: &[Token], i: usize, next: Option<&str>, abbr: &Abbreviations) -> bool {
@@ -569,5 +587,24 @@ mod tests {
         for (x, y) in a.tokens.iter().zip(&b.tokens[1..]) {
             assert_eq!((x.start + 3, x.end + 3), (y.start, y.end));
         }
+    }
+}
+
+#[cfg(test)]
+mod bound_tests {
+    use super::*;
+
+    #[test]
+    fn text_without_sentence_ends_is_cut_into_bounded_sentences() {
+        let text = "et le ministre a dit, puis ".repeat(400);
+        let doc = Doc::new(&text, Lang::Fr);
+        assert!(doc.sentences.len() > 1);
+        for s in &doc.sentences {
+            assert!(s.tokens.len() <= MAX_SENTENCE_TOKENS);
+        }
+        // Cuts prefer a comma when one is near.
+        assert!(doc.sentence_text(&doc.sentences[0]).ends_with(','));
+        let covered: usize = doc.sentences.iter().map(|s| s.tokens.len()).sum();
+        assert_eq!(covered, doc.tokens.len());
     }
 }
