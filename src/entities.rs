@@ -428,7 +428,7 @@ fn scan_sentence(
         }
 
         // Titles: the name after them is a person's, the title stays out.
-        if !starts_upper(w) || lex.is_title(&lw) || initial {
+        {
             let mut n = 0;
             if lex.is_title(&lw) {
                 n = 1;
@@ -440,9 +440,43 @@ fn scan_sentence(
                 if j < end && doc.tok(&doc.tokens[j]) == "." {
                     j += 1;
                 }
+                // "Premier ministre britannique Keir Starmer".
+                while j < end && lex.is_adjective(doc.tok(&doc.tokens[j])) {
+                    j += 1;
+                }
+                // A portfolio is part of the title: "ministre des Affaires étrangères".
+                if let Some(p) = particle_at(doc, lex, j, end) {
+                    let k = j + p;
+                    if k < end
+                        && is_name_word(doc, lex, k)
+                        && !gaz.contains_key(&k)
+                        && lex.name_words.get(doc.tok(&doc.tokens[k])) != Some(&EntityType::ORG)
+                        && !lex.first_names.contains(doc.tok(&doc.tokens[k]))
+                    {
+                        let mut e = cap_sequence(doc, lex, gaz, k, end, false);
+                        // "Secretary of State Antony Blinken": the name after the portfolio.
+                        if let Some(f) = (k + 1..e).find(|&f| lex.first_names.contains(doc.tok(&doc.tokens[f]))) {
+                            i = f;
+                            after_title = true;
+                            continue;
+                        }
+                        while e < end && lex.is_adjective(doc.tok(&doc.tokens[e])) {
+                            e += 1;
+                        }
+                        i = e;
+                        after_title = false;
+                        continue;
+                    }
+                }
                 if j < end && is_name_word(doc, lex, j) && !gaz.contains_key(&j) {
                     i = j;
                     after_title = true;
+                    continue;
+                }
+                // A capitalised title alone is no name: "Le Premier ministre a dit".
+                if starts_upper(w) {
+                    i = j;
+                    after_title = false;
                     continue;
                 }
             }
@@ -482,6 +516,26 @@ fn scan_sentence(
         if j == i {
             i += 1;
             continue;
+        }
+        // English titles are capitalised inside the sequence: "Secretary of State
+        // Antony Blinken", "Foreign Minister Wang Yi". The name starts at the first
+        // name after the last title, or right after that title.
+        if let Some(t) = (i..j).rev().find(|&k| {
+            let lw = lower(doc, &doc.tokens[k]);
+            lex.is_title(&lw) || (k > i && lex.is_title(&format!("{} {lw}", lower(doc, &doc.tokens[k - 1]))))
+        }) {
+            let mut s = t + 1;
+            if s < j && doc.tok(&doc.tokens[s]) == "." {
+                s += 1;
+            }
+            let s = (s..j).find(|&k| lex.first_names.contains(doc.tok(&doc.tokens[k]))).unwrap_or(s);
+            let s = (s..j).find(|&k| is_name_word(doc, lex, k)).unwrap_or(j);
+            if s >= j {
+                i = j;
+                continue;
+            }
+            i = s;
+            after_title = true;
         }
         // French institutions carry lowercase complements: "Conseil de sécurité nationale".
         if head_kind == Some(EntityType::ORG) && doc.lang == crate::Lang::Fr {
