@@ -716,8 +716,13 @@ fn head_noun(
         return None;
     }
     match rule {
-        HeadRule::Before => {
-            let j = i + 1;
+        HeadRule::Before | HeadRule::Street => {
+            let mut j = i + 1;
+            if rule == HeadRule::Street {
+                if let Some(n) = particle_at(doc, lex, j, end) {
+                    j += n;
+                }
+            }
             if j < end && is_name_word(doc, lex, j) && !gaz.contains_key(&j) {
                 let k = cap_sequence(doc, lex, gaz, j, end, false);
                 let end_byte = doc.tokens[k - 1].end;

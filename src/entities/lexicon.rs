@@ -30,6 +30,8 @@ pub struct Known {
 pub enum HeadRule {
     /// "rue Paul-Bert": the head directly precedes the name and is part of it.
     Before,
+    /// "rue de Rivoli": as `Before`, and a particle may come between.
+    Street,
     /// "ministère de la Défense": the head, adjectives, a particle and a
     /// capitalised word that is no known place.
     Of,
@@ -182,7 +184,11 @@ fn build(lang: Lang) -> Lexicon {
     for line in entries(per_lang!("name_heads.txt")[i]) {
         let mut parts = line.split('|').map(str::trim);
         if let (Some(word), Some(kind), Some(rule)) = (parts.next(), parts.next().and_then(kind_of), parts.next()) {
-            let rule = if rule == "of" { HeadRule::Of } else { HeadRule::Before };
+            let rule = match rule {
+                "of" => HeadRule::Of,
+                "street" => HeadRule::Street,
+                _ => HeadRule::Before,
+            };
             heads.insert(word, (kind, rule));
         }
     }
