@@ -197,25 +197,21 @@ fn is_close_quote(s: &str) -> bool {
 
 /// Whether token `i` starts a sentence, a quotation or a clause after a colon or dash.
 fn is_initial(doc: &Doc, sentence_start: usize, i: usize) -> bool {
-    let mut j = i;
-    while j > sentence_start {
-        j -= 1;
-        let t = &doc.tokens[j];
-        let s = doc.tok(t);
-        match t.kind {
-            TokenKind::Punct
-                if is_open_quote(s)
-                    || matches!(s, ":" | "—" | "–" | "-" | "(" | "[" | "•")
-                    || matches!(s.chars().next(), Some('.' | '!' | '?' | '…')) =>
-            {
-                return true
-            }
-            TokenKind::Punct | TokenKind::Symbol => return false,
-            TokenKind::Number if j == sentence_start => return true,
-            _ => return false,
-        }
+    if i <= sentence_start {
+        return true;
     }
-    true
+    let t = &doc.tokens[i - 1];
+    let s = doc.tok(t);
+    match t.kind {
+        TokenKind::Punct => {
+            is_open_quote(s)
+                || matches!(s, ":" | "—" | "–" | "-" | "(" | "[" | "•")
+                || matches!(s.chars().next(), Some('.' | '!' | '?' | '…'))
+        }
+        // A numbered list item: "1 Finland" after a line start.
+        TokenKind::Number => i - 1 == sentence_start,
+        _ => false,
+    }
 }
 
 /// Lowercase text of tokens, for list look-ups.
@@ -257,7 +253,7 @@ fn is_name_word(doc: &Doc, lex: &Lexicon, i: usize) -> bool {
     t.kind == TokenKind::Word
         && (starts_upper(w) || particle_glued)
         && !lex.not_names.contains(w)
-        && !(lex.stopwords.contains(w.to_lowercase().as_str()) && !is_all_caps(w))
+        && (!lex.stopwords.contains(w.to_lowercase().as_str()) || is_all_caps(w))
         && (w.chars().count() > 1 || doc.tokens.get(i + 1).is_some_and(|n| doc.tok(n) == "." && n.start == t.end))
 }
 
@@ -280,7 +276,7 @@ fn cap_sequence(
             w.chars().count() == 1
                 && starts_upper(w)
                 && doc.tokens[j].kind == TokenKind::Word
-                && doc.tokens.get(j + 1).is_none_or(|n| doc.tok(n) != ".")
+                && !matches!(doc.tokens.get(j + 1).map(|n| doc.tok(n)), Some("."))
         };
         // An acronym that is no name alone may end one: "PlayStation VR".
         let trailing_acronym = j > i && {
@@ -311,10 +307,12 @@ fn cap_sequence(
             }
             // A model number after an acronym: "AMX 10", "PS4".
             let prev = doc.tok(&doc.tokens[j - 1]);
-            if j < end && doc.tokens[j].kind == TokenKind::Number && (is_all_caps(prev) || is_camel(prev)) {
-                if doc.tok(&doc.tokens[j]).len() <= 4 {
-                    j += 1;
-                }
+            if j < end
+                && doc.tokens[j].kind == TokenKind::Number
+                && (is_all_caps(prev) || is_camel(prev))
+                && doc.tok(&doc.tokens[j]).len() <= 4
+            {
+                j += 1;
             }
             continue;
         }
@@ -504,7 +502,7 @@ fn scan_sentence(
                 || (words.inside_count(w) > 0 && !words.seen_lower(w))
                 || (words.count(w) >= 2
                     && !words.seen_lower(w)
-                    && doc.tokens.get(i + 1).is_none_or(|n| doc.tok(n) != ":"));
+                    && !matches!(doc.tokens.get(i + 1).map(|n| doc.tok(n)), Some(":")));
             if !name_like {
                 i += 1;
                 continue;
@@ -636,16 +634,12 @@ fn sequence_cue(doc: &Doc, lex: &Lexicon, a: usize, b: usize, after_title: bool,
         return Cue::Weak(EntityType::MISC);
     }
     // A preposition of place before: "à Giromagny", "in Darfur".
-    let mut p = a;
-    while p > 0 {
-        p -= 1;
-        let t = &doc.tokens[p];
-        if t.kind == TokenKind::Word || t.kind == TokenKind::Elision {
-            if lex.place_prepositions.contains(lower(doc, t).as_str()) {
-                return Cue::Weak(EntityType::LOC);
-            }
+    if let Some(t) = a.checked_sub(1).map(|p| &doc.tokens[p]) {
+        if matches!(t.kind, TokenKind::Word | TokenKind::Elision)
+            && lex.place_prepositions.contains(lower(doc, t).as_str())
+        {
+            return Cue::Weak(EntityType::LOC);
         }
-        break;
     }
     if b - a == 1 && is_all_caps(first) {
         // "PS4", "F-16": model names.
@@ -1028,7 +1022,10 @@ mod tests {
         out.into_iter().map(|(_, t, k)| (t, k)).collect()
     }
 
-    fn check(cases: &[(&str, Lang, &[(&str, EntityType)])]) {
+    /// A text, its language, and the mentions expected in text order.
+    type Case<'a> = (&'a str, Lang, &'a [(&'a str, EntityType)]);
+
+    fn check(cases: &[Case]) {
         for (text, lang, want) in cases {
             let got = mentions(text, *lang);
             let want: Vec<(String, EntityType)> = want.iter().map(|(t, k)| (t.to_string(), *k)).collect();
