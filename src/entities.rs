@@ -107,10 +107,19 @@ fn gazetteer_hits(doc: &Doc, lex: &Lexicon) -> HashMap<usize, (usize, Known)> {
     // ALL-CAPS words ("LONDON") by their lowercase form.
     for (i, t) in doc.tokens.iter().enumerate() {
         let w = doc.tok(t);
-        if !out.contains_key(&i) && t.kind == TokenKind::Word && is_all_caps(w) && w.chars().count() >= 4 {
-            if let Some(k) = lex.by_lowercase.get(&w.to_lowercase()) {
-                out.insert(i, (i + 1, *k));
-            }
+        if out.contains_key(&i) || t.kind != TokenKind::Word {
+            continue;
+        }
+        let found = if is_all_caps(w) && w.chars().count() >= 4 {
+            lex.by_lowercase.get(&w.to_lowercase())
+        } else if starts_upper(w) && w.chars().skip(1).all(char::is_lowercase) {
+            // "Otan" for OTAN.
+            lex.acronyms.get(&w.to_lowercase())
+        } else {
+            None
+        };
+        if let Some(k) = found {
+            out.insert(i, (i + 1, *k));
         }
     }
     out
@@ -383,14 +392,23 @@ fn scan_sentence(
                 let mut cue = Cue::Strong(known.kind);
                 // A capitalised head before: "Ville de Belfort" is built below; here
                 // a compass word after: "Belfort Nord".
+                let mut coordinated = None;
                 if known.kind == EntityType::LOC && j < end && lex.compass.contains(doc.tok(&doc.tokens[j])) {
                     j += 1;
+                    // "Belfort Nord et Sud": the second compass word names a place too.
+                    if j + 1 < end
+                        && matches!(lower(doc, &doc.tokens[j]).as_str(), "et" | "and")
+                        && lex.compass.contains(doc.tok(&doc.tokens[j + 1]))
+                    {
+                        coordinated = Some(j + 1);
+                    }
                 }
-                // A name ending in an organisation word: "Harvard University".
+                // A name ending in an organisation or place word: "Harvard University",
+                // "Lincoln Memorial".
                 let k = cap_sequence(doc, lex, gaz, j, end, false);
-                if k > j && lex.name_words.get(doc.tok(&doc.tokens[k - 1])) == Some(&EntityType::ORG) {
+                if let Some(&kind) = (k > j).then(|| lex.name_words.get(doc.tok(&doc.tokens[k - 1]))).flatten() {
                     j = k;
-                    cue = Cue::Strong(EntityType::ORG);
+                    cue = Cue::Strong(kind);
                 }
                 // French institutions take adjectives: "Conseil de sécurité nationale".
                 if known.kind == EntityType::ORG && doc.lang == crate::Lang::Fr {
@@ -400,6 +418,10 @@ fn scan_sentence(
                 }
                 let known = (j == gend).then_some(known);
                 push(doc, out, i, j, cue, known);
+                if let Some(c) = coordinated {
+                    push(doc, out, c, c + 1, Cue::Strong(EntityType::LOC), None);
+                    j = c + 1;
+                }
                 i = j;
                 // Capitalised words glued to a place or institution are no name of
                 // their own ("United States Embassies"), unless a person's name starts.
@@ -422,6 +444,20 @@ fn scan_sentence(
                 push(doc, out, i, i + 1, Cue::Strong(EntityType::MISC), None);
                 i += 1;
                 continue;
+            }
+        }
+
+        // "Hamas-run", "Matrix-like": a name glued to a lowercase word.
+        if starts_upper(w) && !lex.stopwords.contains(lw.as_str()) {
+            if let Some(cut) = w.find('-').filter(|&c| w[c + 1..].chars().next().is_some_and(char::is_lowercase)) {
+                let name = &w[..cut];
+                let known = lex.by_lowercase.get(&name.to_lowercase()).copied().filter(|k| k.demonym.is_none());
+                if name.chars().count() >= 2 && !lex.not_names.contains(name) && (known.is_some() || !initial) {
+                    let cue = known.map_or(Cue::None, |k| Cue::Strong(k.kind));
+                    out.push(Mention { start: t.start, end: t.start + cut, cue, known, toks: i..i + 1 });
+                    i += 1;
+                    continue;
+                }
             }
         }
 
@@ -572,7 +608,12 @@ fn quoted_title(
         let t = &doc.tokens[k];
         let w = doc.tok(t);
         let ok = match t.kind {
-            TokenKind::Word => starts_upper(w) || lex.particles.iter().any(|p| p.len() == 1 && p[0] == w),
+            TokenKind::Word => {
+                is_name_word(doc, lex, k)
+                    || is_all_caps(w)
+                    || (starts_upper(w) && lex.stopwords.contains(w.to_lowercase().as_str()))
+                    || lex.particles.iter().any(|p| p.len() == 1 && p[0] == w)
+            }
             TokenKind::Number => true,
             TokenKind::Punct => matches!(w, ":" | "&" | "-"),
             _ => false,
@@ -1074,12 +1115,42 @@ mod tests {
     }
 
     #[test]
+    fn capitalised_english_titles_and_portfolios_stay_out_of_names() {
+        check(&[
+            (
+                "Secretary of State Antony Blinken met Foreign Minister Wang Yi.",
+                Lang::En,
+                &[("Antony Blinken", PER), ("Wang Yi", PER)],
+            ),
+            ("Le Premier ministre britannique Keir Starmer arrive.", Lang::Fr, &[("Keir Starmer", PER)]),
+            ("La ministre des Affaires étrangères a parlé.", Lang::Fr, &[]),
+        ]);
+    }
+
+    #[test]
+    fn names_glued_to_lowercase_words_are_cut_out() {
+        check(&[
+            ("The Hamas-run ministry said so.", Lang::En, &[("Hamas", ORG)]),
+            ("Ursula von der Leyen spoke.", Lang::En, &[("Ursula von der Leyen", PER)]),
+        ]);
+    }
+
+    #[test]
+    fn title_case_acronyms_and_coordinated_compass_names_are_found() {
+        check(&[
+            ("Hier, le président Zelensky a demandé de l'aide à l'Otan.", Lang::Fr, &[("Zelensky", PER), ("Otan", ORG)]),
+            ("Des pompiers des centres de Belfort Nord et Sud.", Lang::Fr, &[("Belfort Nord", LOC), ("Sud", LOC)]),
+        ]);
+    }
+
+    #[test]
     fn head_nouns_join_the_names_they_introduce() {
         check(&[
             ("Le feu a pris rue Paul-Bert hier.", Lang::Fr, &[("rue Paul-Bert", LOC)]),
             ("Selon le ministère russe de la Défense, rien.", Lang::Fr, &[("ministère russe de la Défense", ORG)]),
             ("Le tribunal correctionnel de Belfort a jugé.", Lang::Fr, &[("Belfort", LOC)]),
             ("Le 1er régiment de Tirailleurs est parti.", Lang::Fr, &[("1er régiment de Tirailleurs", ORG)]),
+            ("Il se promène place de la Concorde.", Lang::Fr, &[("place de la Concorde", LOC)]),
         ]);
     }
 

@@ -43,6 +43,9 @@ pub struct Lexicon {
     pub patterns: Vec<Known>,
     /// Single-word names by their lowercase form, for ALL-CAPS text ("LONDON").
     pub by_lowercase: HashMap<String, Known>,
+    /// Acronyms by their lowercase form, for the title-case spelling French uses
+    /// for pronounceable ones ("Otan", "Unesco").
+    pub acronyms: HashMap<String, Known>,
     pub first_names: HashSet<&'static str>,
     /// Lowercase titles, one or two words ("président", "prime minister", "mr").
     pub titles: HashSet<String>,
@@ -168,6 +171,12 @@ fn build(lang: Lang) -> Lexicon {
         .rev()
         .collect();
 
+    let acronyms = names
+        .iter()
+        .zip(&patterns)
+        .filter(|(n, _)| n.chars().count() >= 3 && n.chars().all(|c| c.is_ascii_uppercase()))
+        .map(|(n, k)| (n.to_lowercase(), *k))
+        .collect();
     let lower_demonyms = entries(per_lang!("demonyms.txt")[i])
         .filter_map(|l| l.split_once('|'))
         .map(|(f, _)| f.to_lowercase())
@@ -201,6 +210,7 @@ fn build(lang: Lang) -> Lexicon {
         automaton,
         patterns,
         by_lowercase,
+        acronyms,
         first_names: per_lang!("first_names.txt").iter().flat_map(|d| entries(d)).collect(),
         titles: entries(per_lang!("titles.txt")[i]).map(str::to_lowercase).collect(),
         name_words,
