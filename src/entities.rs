@@ -502,13 +502,18 @@ fn scan_sentence(
                         continue;
                     }
                 }
-                if j < end && is_name_word(doc, lex, j) && !gaz.contains_key(&j) {
+                // "General Motors" is a company, not General Motors the person.
+                let names_org = || {
+                    let e = cap_sequence(doc, lex, gaz, j, end, false);
+                    (j..e).any(|k| lex.name_words.get(doc.tok(&doc.tokens[k])) == Some(&EntityType::ORG))
+                };
+                if j < end && is_name_word(doc, lex, j) && !gaz.contains_key(&j) && !names_org() {
                     i = j;
                     after_title = true;
                     continue;
                 }
                 // A capitalised title alone is no name: "Le Premier ministre a dit".
-                if starts_upper(w) {
+                if starts_upper(w) && !names_org() {
                     i = j;
                     after_title = false;
                     continue;
@@ -554,7 +559,8 @@ fn scan_sentence(
         // English titles are capitalised inside the sequence: "Secretary of State
         // Antony Blinken", "Foreign Minister Wang Yi". The name starts at the first
         // name after the last title, or right after that title.
-        if let Some(t) = (i..j).rev().find(|&k| {
+        let names_org = (i..j).any(|k| lex.name_words.get(doc.tok(&doc.tokens[k])) == Some(&EntityType::ORG));
+        if let Some(t) = (i..j).rev().filter(|_| !names_org).find(|&k| {
             let lw = lower(doc, &doc.tokens[k]);
             lex.is_title(&lw) || (k > i && lex.is_title(&format!("{} {lw}", lower(doc, &doc.tokens[k - 1]))))
         }) {
@@ -1124,6 +1130,7 @@ mod tests {
             ),
             ("Le Premier ministre britannique Keir Starmer arrive.", Lang::Fr, &[("Keir Starmer", PER)]),
             ("La ministre des Affaires étrangères a parlé.", Lang::Fr, &[]),
+            ("Shares of General Motors rose.", Lang::En, &[("General Motors", ORG)]),
         ]);
     }
 
@@ -1138,7 +1145,11 @@ mod tests {
     #[test]
     fn title_case_acronyms_and_coordinated_compass_names_are_found() {
         check(&[
-            ("Hier, le président Zelensky a demandé de l'aide à l'Otan.", Lang::Fr, &[("Zelensky", PER), ("Otan", ORG)]),
+            (
+                "Hier, le président Zelensky a demandé de l'aide à l'Otan.",
+                Lang::Fr,
+                &[("Zelensky", PER), ("Otan", ORG)],
+            ),
             ("Des pompiers des centres de Belfort Nord et Sud.", Lang::Fr, &[("Belfort Nord", LOC), ("Sud", LOC)]),
         ]);
     }
