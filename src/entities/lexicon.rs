@@ -8,7 +8,7 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
 use super::EntityType;
 use crate::lang::{entries, Lang};
@@ -104,7 +104,9 @@ fn kind_of(code: &str) -> Option<EntityType> {
     }
 }
 
-static LEXICONS: LazyLock<Vec<Lexicon>> = LazyLock::new(|| Lang::ALL.iter().map(|&l| build(l)).collect());
+/// Built on first use, one language at a time: an English article never pays
+/// for the French lists.
+static LEXICONS: [LazyLock<Lexicon>; 2] = [LazyLock::new(|| build(Lang::Fr)), LazyLock::new(|| build(Lang::En))];
 
 fn build(lang: Lang) -> Lexicon {
     let i = lang.index();
@@ -161,6 +163,9 @@ fn build(lang: Lang) -> Lexicon {
     }
     let automaton = AhoCorasick::builder()
         .match_kind(MatchKind::LeftmostLongest)
+        // A contiguous NFA builds fast and stays small; a DFA for ~20 000 names
+        // would cost startup time in the browser for little gain.
+        .kind(Some(AhoCorasickKind::ContiguousNFA))
         .build(&names)
         .expect("gazetteer patterns are plain strings and build an automaton");
     let by_lowercase = names
