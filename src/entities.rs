@@ -387,7 +387,7 @@ fn scan_sentence(
             && is_name_word(doc, lex, i + 1)
             && !gaz.contains_key(&(i + 1));
         if let Some(&(gend, known)) = gaz.get(&i).filter(|_| !first_name_first) {
-            if starts_upper(w) && !(initial && gend == i + 1 && known.demonym.is_some() && words.seen_lower(w)) {
+            if starts_upper(w) {
                 let mut j = gend;
                 let mut cue = Cue::Strong(known.kind);
                 // A capitalised head before: "Ville de Belfort" is built below; here
@@ -1005,7 +1005,10 @@ fn attach_roles(doc: &Doc, lex: &Lexicon, entities: &mut [Entity]) {
     let tok_at: HashMap<usize, usize> = doc.tokens.iter().enumerate().map(|(i, t)| (t.start, i)).collect();
     let tok_end: HashMap<usize, usize> = doc.tokens.iter().enumerate().map(|(i, t)| (t.end, i)).collect();
     let is_det = |w: &str| {
-        matches!(w, "le" | "la" | "l'" | "l’" | "un" | "une" | "a" | "an" | "the" | "its" | "son" | "sa" | "leur")
+        matches!(
+            w,
+            "le" | "la" | "l'" | "l’" | "un" | "une" | "a" | "an" | "the" | "its" | "son" | "sa" | "leur" | "'s" | "’s"
+        )
     };
     for e in entities.iter_mut().filter(|e| e.kind == EntityType::PER) {
         let mut roles: Vec<String> = Vec::new();
@@ -1027,7 +1030,9 @@ fn attach_roles(doc: &Doc, lex: &Lexicon, entities: &mut [Entity]) {
                 if r < k && is_det(&lower(doc, &doc.tokens[r])) {
                     r += 1;
                 }
-                if r < k && k < range.end && lex.is_title(&lower(doc, &doc.tokens[r])) {
+                // The role noun may follow a modifier or two: "a senior fellow at…".
+                let has_title = (r..k.min(r + 3)).any(|x| lex.is_title(&lower(doc, &doc.tokens[x])));
+                if r < k && k < range.end && has_title {
                     roles.push(doc.text[doc.tokens[r].start..doc.tokens[k - 1].end].to_string());
                 }
             }
