@@ -448,7 +448,7 @@ fn scan_sentence(
         }
 
         // "Hamas-run", "Matrix-like": a name glued to a lowercase word.
-        if starts_upper(w) && !lex.stopwords.contains(lw.as_str()) {
+        if starts_upper(w) && !lex.stopwords.contains(lw.as_str()) && !lex.is_title(&lw) {
             if let Some(cut) = w.find('-').filter(|&c| w[c + 1..].chars().next().is_some_and(char::is_lowercase)) {
                 let name = &w[..cut];
                 let known = lex.by_lowercase.get(&name.to_lowercase()).copied().filter(|k| k.demonym.is_none());
@@ -634,6 +634,9 @@ fn quoted_title(
     }
     let (cue, known) = match gaz.get(&a) {
         Some(&(e, k)) if e == close => (Cue::Strong(k.kind), Some(k)),
+        // A single quoted word may be a clipped name («Mitro» for Mitrovica): the
+        // article's other names may still retype it.
+        _ if close == a + 1 => (Cue::Weak(EntityType::MISC), None),
         _ => (Cue::Strong(EntityType::MISC), None),
     };
     Some(Mention { start: doc.tokens[a].start, end: doc.tokens[close - 1].end, cue, known, toks: a..close })
@@ -825,6 +828,8 @@ fn head_noun(
 struct Typed {
     m: Mention,
     kind: EntityType,
+    /// For a clipped form ("Mitro"), the lowercase word of the longer name it cuts.
+    clip_of: Option<String>,
 }
 
 /// Capitalised words of a mention, as written.
@@ -872,20 +877,53 @@ fn assign_types(doc: &Doc, lex: &Lexicon, mentions: Vec<Mention>) -> Vec<Typed> 
             }
         }
     }
-    mentions
+    let mut typed: Vec<(Typed, bool)> = mentions
         .into_iter()
         .map(|m| {
             let text = doc.text[m.start..m.end].to_lowercase();
-            let kind = match m.cue {
-                Cue::Strong(k) => k,
-                cue => text_kind.get(&text).or_else(|| word_kind.get(bare(&text))).copied().unwrap_or(match cue {
-                    Cue::Weak(k) => k,
-                    _ => EntityType::PER,
-                }),
+            let (kind, evidence) = match m.cue {
+                Cue::Strong(k) => (k, true),
+                cue => match text_kind.get(&text).or_else(|| word_kind.get(bare(&text))) {
+                    Some(&k) => (k, true),
+                    None => (
+                        match cue {
+                            Cue::Weak(k) => k,
+                            _ => EntityType::PER,
+                        },
+                        false,
+                    ),
+                },
             };
-            Typed { m, kind }
+            (Typed { m, kind, clip_of: None }, evidence)
         })
-        .collect()
+        .collect();
+    // Clipped forms: a lone word with no other evidence that begins a longer word
+    // of another name takes its type ("Mitro" in an article on Mitrovica).
+    let mut words: std::collections::BTreeMap<String, EntityType> = std::collections::BTreeMap::new();
+    for (t, _) in &typed {
+        for w in name_words(doc, &t.m) {
+            words.entry(w.to_lowercase()).or_insert(t.kind);
+        }
+    }
+    for (t, evidence) in &mut typed {
+        if *evidence || t.m.toks.len() != 1 {
+            continue;
+        }
+        let text = doc.text[t.m.start..t.m.end].to_lowercase();
+        if text.chars().count() < 4 {
+            continue;
+        }
+        use std::ops::Bound::{Excluded, Unbounded};
+        let longer = words
+            .range::<String, _>((Excluded(&text), Unbounded))
+            .next()
+            .filter(|(w, _)| w.len() > text.len() && w.starts_with(&text));
+        if let Some((w, &k)) = longer {
+            t.kind = k;
+            t.clip_of = Some(w.clone());
+        }
+    }
+    typed.into_iter().map(|(t, _)| t).collect()
 }
 
 /// Normal form of a mention for clustering: lowercase words without adjectives.
@@ -926,6 +964,12 @@ fn cluster(doc: &Doc, lex: &Lexicon, typed: Vec<Typed>) -> Vec<Entity> {
     let mut surname: HashMap<String, String> = HashMap::new();
     let mut org_word: HashMap<String, Option<String>> = HashMap::new();
     let mut acronym: HashMap<String, String> = HashMap::new();
+    let mut word_key: HashMap<String, String> = HashMap::new();
+    for t in &typed {
+        for w in name_words(doc, &t.m) {
+            word_key.entry(w.to_lowercase()).or_insert_with(|| cluster_key(doc, lex, &t.m));
+        }
+    }
     for t in &typed {
         let ws = name_words(doc, &t.m);
         let key = cluster_key(doc, lex, &t.m);
@@ -958,7 +1002,9 @@ fn cluster(doc: &Doc, lex: &Lexicon, typed: Vec<Typed>) -> Vec<Entity> {
     for t in typed {
         let text = &doc.text[t.m.start..t.m.end];
         let own = cluster_key(doc, lex, &t.m);
-        let key = if let Some(g) = t.m.known.and_then(|k| k.group) {
+        let key = if let Some(k) = t.clip_of.as_ref().and_then(|w| word_key.get(w)) {
+            k.clone()
+        } else if let Some(g) = t.m.known.and_then(|k| k.group) {
             format!("#group{g}")
         } else if let Some(p) = t.m.known.and_then(|k| k.demonym) {
             format!("#demonym {}", p.to_lowercase())
@@ -1143,6 +1189,7 @@ mod tests {
     fn names_glued_to_lowercase_words_are_cut_out() {
         check(&[
             ("The Hamas-run ministry said so.", Lang::En, &[("Hamas", ORG)]),
+            ("Aides to President-elect Trump spoke.", Lang::En, &[("Trump", PER)]),
             ("Ursula von der Leyen spoke.", Lang::En, &[("Ursula von der Leyen", PER)]),
         ]);
     }
@@ -1226,6 +1273,7 @@ mod tests {
                 "Caf",
                 &["Caisse d'allocations familiales", "Caf"],
             ),
+            ("Le régiment est à Mitrovica, toujours à « Mitro ».", Lang::Fr, "Mitro", &["Mitrovica", "Mitro"]),
         ];
         for (text, lang, mention, want) in cases {
             assert_eq!(cluster_of(text, *lang, mention), *want, "{text}");
