@@ -292,7 +292,16 @@ fn cap_sequence(
             let w = doc.tok(&doc.tokens[j]);
             is_all_caps(w) && lex.not_names.contains(w)
         };
-        if single_capital || trailing_acronym {
+        // A capitalised article inside a surname: "Marine Le Pen", "Jean de La Fontaine".
+        let inner_article = j > i
+            && j + 1 < end
+            && matches!(
+                doc.tok(&doc.tokens[j]),
+                "Le" | "La" | "Les" | "De" | "Du" | "Des" | "Van" | "Von" | "Da" | "Di"
+            )
+            && doc.tokens[j].kind == TokenKind::Word
+            && is_name_word(doc, lex, j + 1);
+        if single_capital || trailing_acronym || inner_article {
             j += 1;
             continue;
         }
@@ -552,6 +561,10 @@ fn scan_sentence(
 
         let head_kind = lex.name_words.get(w).copied();
         let mut j = cap_sequence(doc, lex, gaz, i, end, head_kind.is_some());
+        // "Marine Le Pen": a first name directly before more capitals is no institution word.
+        let first_name_led =
+            lex.first_names.contains(w) && j > i + 1 && doc.tok(&doc.tokens[i + 1]).starts_with(char::is_uppercase);
+        let head_kind = head_kind.filter(|_| !first_name_led);
         if j == i {
             i += 1;
             continue;
@@ -661,7 +674,10 @@ fn sequence_cue(doc: &Doc, lex: &Lexicon, a: usize, b: usize, after_title: bool,
     if let Some(k) = head_kind {
         return Cue::Strong(k);
     }
-    if let Some(k) = (a..b).rev().find_map(|k| lex.name_words.get(text(k)).copied()) {
+    let first_named = b - a >= 2 && lex.first_names.contains(text(a));
+    if let Some(k) =
+        (a..b).rev().filter(|&k| !(first_named && k == a)).find_map(|k| lex.name_words.get(text(k)).copied())
+    {
         return Cue::Strong(k);
     }
     let words: Vec<&str> = (a..b).map(text).filter(|w| w.chars().next().is_some_and(char::is_alphabetic)).collect();
@@ -1191,6 +1207,7 @@ mod tests {
             ("The Hamas-run ministry said so.", Lang::En, &[("Hamas", ORG)]),
             ("Aides to President-elect Trump spoke.", Lang::En, &[("Trump", PER)]),
             ("Ursula von der Leyen spoke.", Lang::En, &[("Ursula von der Leyen", PER)]),
+            ("Hier, Marine Le Pen a parlé.", Lang::Fr, &[("Marine Le Pen", PER)]),
         ]);
     }
 
