@@ -706,6 +706,11 @@ fn sequence_cue(doc: &Doc, lex: &Lexicon, a: usize, b: usize, after_title: bool,
         {
             return Cue::Weak(EntityType::LOC);
         }
+        // "l'Insee", "la Caf": an article before an unknown name.
+        if matches!(t.kind, TokenKind::Word | TokenKind::Elision) && lex.name_articles.contains(lower(doc, t).as_str())
+        {
+            return Cue::Weak(EntityType::ORG);
+        }
     }
     if b - a == 1 && is_all_caps(first) {
         // "PS4", "F-16": model names.
@@ -1212,7 +1217,7 @@ mod tests {
     }
 
     #[test]
-    fn title_case_acronyms_and_coordinated_compass_names_are_found() {
+    fn title_case_acronyms_compass_names_and_articles_are_typed() {
         check(&[
             (
                 "Hier, le président Zelensky a demandé de l'aide à l'Otan.",
@@ -1220,6 +1225,7 @@ mod tests {
                 &[("Zelensky", PER), ("Otan", ORG)],
             ),
             ("Des pompiers des centres de Belfort Nord et Sud.", Lang::Fr, &[("Belfort Nord", LOC), ("Sud", LOC)]),
+            ("Selon l'Insee, le chômage baisse.", Lang::Fr, &[("Insee", ORG)]),
         ]);
     }
 

@@ -59,6 +59,8 @@ pub struct Lexicon {
     pub lower_demonyms: HashSet<String>,
     pub compass: HashSet<&'static str>,
     pub place_prepositions: HashSet<&'static str>,
+    /// Articles that a person's name never takes (fr: "le", "l'").
+    pub name_articles: HashSet<&'static str>,
     pub stopwords: HashSet<&'static str>,
     pub not_names: HashSet<&'static str>,
 }
@@ -225,6 +227,7 @@ fn build(lang: Lang) -> Lexicon {
         lower_demonyms,
         compass: entries(per_lang!("compass.txt")[i]).collect(),
         place_prepositions: entries(per_lang!("place_prepositions.txt")[i]).collect(),
+        name_articles: entries(per_lang!("name_articles.txt")[i]).collect(),
         stopwords: entries(per_lang!("stopwords.txt")[i]).collect(),
         not_names: entries(per_lang!("not_names.txt")[i]).collect(),
     }
