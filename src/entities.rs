@@ -366,6 +366,12 @@ fn scan_sentence(
     out: &mut Vec<Mention>,
 ) {
     let (first, end) = (range.start, range.end);
+    // An ALL-CAPS headline says nothing by its capitals: only gazetteer names count there.
+    let (caps, word_count) = doc.tokens[first..end]
+        .iter()
+        .filter(|t| t.kind == TokenKind::Word)
+        .fold((0, 0), |(c, n), t| (c + usize::from(is_all_caps(doc.tok(t))), n + 1));
+    let shouting = word_count >= 3 && caps * 10 >= word_count * 7;
     let mut i = first;
     let mut after_title = false;
     while i < end {
@@ -434,7 +440,7 @@ fn scan_sentence(
                 i = j;
                 // Capitalised words glued to a place or institution are no name of
                 // their own ("United States Embassies"), unless a person's name starts.
-                if known.is_some_and(|k| k.demonym.is_none()) && k > j {
+                if known.is_some_and(|k| k.demonym.is_none()) && k > j && !shouting {
                     let next = doc.tok(&doc.tokens[j]);
                     if !lex.first_names.contains(next) && !lex.is_title(&next.to_lowercase()) && !gaz.contains_key(&j) {
                         i = k;
@@ -538,7 +544,7 @@ fn scan_sentence(
             continue;
         }
 
-        if !is_name_word(doc, lex, i) {
+        if !is_name_word(doc, lex, i) || (shouting && is_all_caps(w)) {
             after_title = false;
             i += 1;
             continue;
@@ -1160,6 +1166,7 @@ mod tests {
             ("Les frappes ont visé la Russie et Kiev.", Lang::Fr, &[("Russie", LOC), ("Kiev", LOC)]),
             ("L'agence TASS l'a confirmé sur Telegram.", Lang::Fr, &[("TASS", ORG), ("Telegram", MISC)]),
             ("Officials in LONDON said so.", Lang::En, &[("LONDON", LOC)]),
+            ("RUSSIA STRIKES KYIV AGAIN", Lang::En, &[("RUSSIA", LOC), ("KYIV", LOC)]),
             ("Elle vit à Epinal depuis dix ans.", Lang::Fr, &[("Epinal", LOC)]),
         ]);
     }
