@@ -705,6 +705,10 @@ fn sequence_cue(doc: &Doc, lex: &Lexicon, a: usize, b: usize, after_title: bool,
     if is_camel(first) {
         return Cue::Weak(EntityType::MISC);
     }
+    // "le Nord", "the West": a compass word alone names a region.
+    if b - a == 1 && lex.compass.contains(first) {
+        return Cue::Weak(EntityType::LOC);
+    }
     // A preposition of place before: "à Giromagny", "in Darfur".
     if let Some(t) = a.checked_sub(1).map(|p| &doc.tokens[p]) {
         if matches!(t.kind, TokenKind::Word | TokenKind::Elision)
