@@ -421,7 +421,8 @@ fn scan_sentence(
                 // A name ending in an organisation or place word: "Harvard University",
                 // "Lincoln Memorial".
                 let k = cap_sequence(doc, lex, gaz, j, end, false);
-                if let Some(&kind) = (k > j).then(|| lex.name_words.get(doc.tok(&doc.tokens[k - 1]))).flatten() {
+                let extends = k > j && known.demonym.is_none();
+                if let Some(&kind) = extends.then(|| lex.name_words.get(doc.tok(&doc.tokens[k - 1]))).flatten() {
                     j = k;
                     cue = Cue::Strong(kind);
                 }
@@ -552,7 +553,13 @@ fn scan_sentence(
 
         // A capitalised word at a sentence start needs another sign of being a name.
         if initial && !after_title {
-            let name_like = lex.first_names.contains(w)
+            // "Human Rights Watch": capitals straight up to an organisation word.
+            let ends_in_org_word = {
+                let k = (i..end).find(|&k| !is_name_word(doc, lex, k)).unwrap_or(end);
+                k > i + 1 && lex.name_words.get(doc.tok(&doc.tokens[k - 1])) == Some(&EntityType::ORG)
+            };
+            let name_like = ends_in_org_word
+                || lex.first_names.contains(w)
                 || is_camel(w)
                 || is_all_caps(w)
                 || (words.inside_count(w) > 0 && !words.seen_lower(w))
@@ -1214,6 +1221,11 @@ mod tests {
             ("Le Premier ministre britannique Keir Starmer arrive.", Lang::Fr, &[("Keir Starmer", PER)]),
             ("La ministre des Affaires étrangères a parlé.", Lang::Fr, &[]),
             ("Shares of General Motors rose.", Lang::En, &[("General Motors", ORG)]),
+            (
+                "Human Rights Watch condemned the Ukrainian Air Force.",
+                Lang::En,
+                &[("Human Rights Watch", ORG), ("Ukrainian", MISC), ("Air Force", ORG)],
+            ),
         ]);
     }
 
