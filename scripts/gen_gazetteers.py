@@ -32,12 +32,12 @@ import pycountry
 ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "src", "lang")
 
 # Cities at least this big are listed by their main name…
-CITY_MIN_POP = 150_000
+CITY_MIN_POP = 200_000
 # …francophone towns from this size (local news names them)…
 FRANCOPHONE_TOWN_MIN_POP = 15_000
 FRANCOPHONE = {"FR", "BE", "CH", "LU", "MC"}
 # …and the biggest cities also by their Latin-script alternate names (exonyms: Moscou, Pékin).
-CITY_ALTERNATES_MIN_POP = 300_000
+CITY_ALTERNATES_MIN_POP = 400_000
 # Exonyms worth keeping are spelt with French or English letters only.
 FRENCH_OR_ENGLISH = re.compile(r"[A-Za-zÀÂÄÇÉÈÊËÎÏÔÖÙÛÜŸàâäçéèêëîïôöùûüÿœŒ-]+")
 # Alternate names that are also common lowercase words ("Seul", an alternate name of

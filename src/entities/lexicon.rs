@@ -8,7 +8,7 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
 use super::EntityType;
 use crate::lang::{entries, Lang};
@@ -30,6 +30,8 @@ pub struct Known {
 pub enum HeadRule {
     /// "rue Paul-Bert": the head directly precedes the name and is part of it.
     Before,
+    /// "rue de Rivoli": as `Before`, and a particle may come between.
+    Street,
     /// "ministère de la Défense": the head, adjectives, a particle and a
     /// capitalised word that is no known place.
     Of,
@@ -41,6 +43,9 @@ pub struct Lexicon {
     pub patterns: Vec<Known>,
     /// Single-word names by their lowercase form, for ALL-CAPS text ("LONDON").
     pub by_lowercase: HashMap<String, Known>,
+    /// Acronyms by their lowercase form, for the title-case spelling French uses
+    /// for pronounceable ones ("Otan", "Unesco").
+    pub acronyms: HashMap<String, Known>,
     pub first_names: HashSet<&'static str>,
     /// Lowercase titles, one or two words ("président", "prime minister", "mr").
     pub titles: HashSet<String>,
@@ -54,6 +59,8 @@ pub struct Lexicon {
     pub lower_demonyms: HashSet<String>,
     pub compass: HashSet<&'static str>,
     pub place_prepositions: HashSet<&'static str>,
+    /// Articles that a person's name never takes (fr: "le", "l'").
+    pub name_articles: HashSet<&'static str>,
     pub stopwords: HashSet<&'static str>,
     pub not_names: HashSet<&'static str>,
 }
@@ -99,7 +106,9 @@ fn kind_of(code: &str) -> Option<EntityType> {
     }
 }
 
-static LEXICONS: LazyLock<Vec<Lexicon>> = LazyLock::new(|| Lang::ALL.iter().map(|&l| build(l)).collect());
+/// Built on first use, one language at a time: an English article never pays
+/// for the French lists.
+static LEXICONS: [LazyLock<Lexicon>; 2] = [LazyLock::new(|| build(Lang::Fr)), LazyLock::new(|| build(Lang::En))];
 
 fn build(lang: Lang) -> Lexicon {
     let i = lang.index();
@@ -156,6 +165,9 @@ fn build(lang: Lang) -> Lexicon {
     }
     let automaton = AhoCorasick::builder()
         .match_kind(MatchKind::LeftmostLongest)
+        // A contiguous NFA builds fast and stays small; a DFA for ~20 000 names
+        // would cost startup time in the browser for little gain.
+        .kind(Some(AhoCorasickKind::ContiguousNFA))
         .build(&names)
         .expect("gazetteer patterns are plain strings and build an automaton");
     let by_lowercase = names
@@ -166,6 +178,12 @@ fn build(lang: Lang) -> Lexicon {
         .rev()
         .collect();
 
+    let acronyms = names
+        .iter()
+        .zip(&patterns)
+        .filter(|(n, _)| n.chars().count() >= 3 && n.chars().all(|c| c.is_ascii_uppercase()))
+        .map(|(n, k)| (n.to_lowercase(), *k))
+        .collect();
     let lower_demonyms = entries(per_lang!("demonyms.txt")[i])
         .filter_map(|l| l.split_once('|'))
         .map(|(f, _)| f.to_lowercase())
@@ -182,7 +200,11 @@ fn build(lang: Lang) -> Lexicon {
     for line in entries(per_lang!("name_heads.txt")[i]) {
         let mut parts = line.split('|').map(str::trim);
         if let (Some(word), Some(kind), Some(rule)) = (parts.next(), parts.next().and_then(kind_of), parts.next()) {
-            let rule = if rule == "of" { HeadRule::Of } else { HeadRule::Before };
+            let rule = match rule {
+                "of" => HeadRule::Of,
+                "street" => HeadRule::Street,
+                _ => HeadRule::Before,
+            };
             heads.insert(word, (kind, rule));
         }
     }
@@ -195,6 +217,7 @@ fn build(lang: Lang) -> Lexicon {
         automaton,
         patterns,
         by_lowercase,
+        acronyms,
         first_names: per_lang!("first_names.txt").iter().flat_map(|d| entries(d)).collect(),
         titles: entries(per_lang!("titles.txt")[i]).map(str::to_lowercase).collect(),
         name_words,
@@ -204,6 +227,7 @@ fn build(lang: Lang) -> Lexicon {
         lower_demonyms,
         compass: entries(per_lang!("compass.txt")[i]).collect(),
         place_prepositions: entries(per_lang!("place_prepositions.txt")[i]).collect(),
+        name_articles: entries(per_lang!("name_articles.txt")[i]).collect(),
         stopwords: entries(per_lang!("stopwords.txt")[i]).collect(),
         not_names: entries(per_lang!("not_names.txt")[i]).collect(),
     }
