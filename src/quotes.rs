@@ -683,17 +683,21 @@ fn resolve_all(r: &Reader, items: &mut [Item], entities: &[Entity]) {
         let speaker = match items[i].source {
             Source::Nobody => None,
             Source::Found(f) => resolve_found(r, f, pos, sent, &history, entities, anchor),
-            Source::MainClause => {
-                history.iter().rev().find(|h| h.2 + 1 >= sent && h.2 <= sent).map(|h| h.3.clone()).or_else(|| {
+            Source::MainClause => history
+                .iter()
+                .rev()
+                .take(HISTORY)
+                .find(|h| h.2 + 1 >= sent && h.2 <= sent)
+                .map(|h| h.3.clone())
+                .or_else(|| {
                     sentence_subject(r, r.sentence_bounds(anchor).0, anchor)
                         .and_then(|f| resolve_found(r, f, pos, sent, &history, entities, anchor))
-                })
-            }
+                }),
             Source::Enclosing => {
-                let enclosing = items[..i]
-                    .iter()
-                    .rev()
-                    .find(|o| o.kind == QuoteKind::Indirect && o.start <= items[i].start && items[i].end <= o.end + 3);
+                let enclosing =
+                    items[..i].iter().rev().take(HISTORY).find(|o| {
+                        o.kind == QuoteKind::Indirect && o.start <= items[i].start && items[i].end <= o.end + 3
+                    });
                 match enclosing {
                     Some(o) => o.speaker.clone(),
                     None => {
@@ -704,15 +708,15 @@ fn resolve_all(r: &Reader, items: &mut [Item], entities: &[Entity]) {
                             r.clitic_of(v).or_else(|| r.subject_before(v, lo))
                         })
                         .and_then(|f| resolve_found(r, f, pos, sent, &history, entities, anchor))
-                        .or_else(|| history.iter().rev().find(|h| h.2 + 1 >= sent).map(|h| h.3.clone()))
+                        .or_else(|| history.iter().rev().take(HISTORY).find(|h| h.2 + 1 >= sent).map(|h| h.3.clone()))
                     }
                 }
             }
             Source::Previous { reach } => {
-                let prev = items[..i].iter().rev().find(|o| o.kind != QuoteKind::Indirect || reach > 1);
+                let prev = items[..i].iter().rev().take(HISTORY).find(|o| o.kind != QuoteKind::Indirect || reach > 1);
                 prev.filter(|o| {
                     let o_para = r.doc.sentences.get(r.sentence[o.anchor.min(r.len() - 1)]).map_or(0, |s| s.paragraph);
-                    substantive_between(r, o_para, para) <= reach && pos.saturating_sub(o.end) < RESOLVE_WINDOW
+                    pos.saturating_sub(o.end) < RESOLVE_WINDOW && substantive_between(r, o_para, para) <= reach
                 })
                 .and_then(|o| o.speaker.clone())
             }
@@ -777,7 +781,7 @@ fn resolve_found(
             entity_before(r, entities, doc.tokens[tok].start, gender)
         }
         Found::Relative { tok } => {
-            if let Some(h) = history.iter().rev().find(|h| h.2 == sent) {
+            if let Some(h) = history.iter().rev().take(HISTORY).find(|h| h.2 == sent) {
                 return Some(h.3.clone());
             }
             let (lo, _) = r.sentence_bounds(tok);
