@@ -96,6 +96,19 @@ pub fn find(doc: &Doc, entities: &[Entity]) -> Vec<Quote> {
     }
     items.extend(dialogue_items(&r));
     items.extend(indirect_items(&r));
+    // Reported speech never re-reports a quote: drop a clause that is mostly a quote already.
+    let mut direct: Vec<(usize, usize)> =
+        items.iter().filter(|it| it.kind == QuoteKind::Direct).map(|it| (it.start, it.end)).collect();
+    direct.sort_unstable();
+    items.retain(|it| {
+        it.kind != QuoteKind::Indirect || {
+            let k = direct.partition_point(|d| d.1 <= it.start);
+            !direct[k..].iter().take_while(|d| d.0 < it.end).any(|d| {
+                let inter = d.1.min(it.end).saturating_sub(d.0.max(it.start));
+                inter * 2 > it.end - it.start
+            })
+        }
+    });
     items.sort_by_key(|it| (it.start, it.kind != QuoteKind::Indirect));
     resolve_all(&r, &mut items, entities);
     items
@@ -176,7 +189,7 @@ fn marked_item(r: &Reader, m: &Marked) -> Option<Item> {
     let after = cue_after(r, close);
     let before = cue_before(r, m.open, para_first);
     let adjacent_cue =
-        after.is_some() || before.is_some_and(|(v, _)| m.open > 0 && (r.text(m.open - 1) == ":" || v + 2 >= m.open));
+        after.is_some() || before.is_some_and(|(v, _)| m.open > 0 && (r.text(m.open - 1) == ":" || v + 1 == m.open));
     if !adjacent_cue && is_name_or_title(r, m, close, words, para_first) {
         return None;
     }
@@ -583,13 +596,18 @@ fn fronted_or_incise(r: &Reader, v: usize, lo: usize, hi: usize) -> Option<(usiz
     }
     // And the adverbs after the subject ("said late Thursday").
     let mut post = subj_end;
-    while post < hi
-        && (matches!(r.class(post), Some(Class::Adverb))
-            || r.is(post, "late")
-            || r.is(post, "sur")
-            || r.is(post, "place"))
-    {
-        post += 1;
+    loop {
+        if post < hi && matches!(r.class(post), Some(Class::Adverb)) {
+            post += 1;
+        } else if post + 1 < hi
+            && matches!(r.class(post), Some(Class::Prep))
+            && matches!(r.class(post + 1), Some(Class::Adverb))
+        {
+            // "on Monday", "sur place".
+            post += 2;
+        } else {
+            break;
+        }
     }
     let comma_before = pre > lo && r.text(pre - 1) == ",";
     // After a quote, the cue is the quote's own ("«…», explique X, bénévole…").
@@ -653,7 +671,8 @@ fn source_phrase(r: &Reader, k: usize, lo: usize, hi: usize) -> Option<((usize, 
             {
                 to += 1;
             }
-            if to == np || !r.has_head(np, to) {
+            let determined = matches!(r.class(np), Some(Class::Det(_) | Class::Demonstrative(_)));
+            if to == np || !(determined || r.has_head(np, to)) {
                 return None;
             }
             (Found::Phrase { from: np, to }, to)
@@ -881,6 +900,9 @@ fn phrase_speaker(r: &Reader, from: usize, to: usize, entities: &[Entity]) -> Sp
         if r.is_name_word(k) {
             break;
         }
+    }
+    if gender == Gender::Unknown {
+        gender = r.apposition_gender(from, to);
     }
     let named = (from..to).any(|k| r.is_name_word(k) && r.noun(k).is_none());
     let entity = link_entity(entities, start, end, &doc.text[start..end]);

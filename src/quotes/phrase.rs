@@ -233,10 +233,19 @@ impl<'a> Reader<'a> {
                 return None;
             }
         }
-        // Trim leading words that cannot begin a noun phrase.
+        // Trim leading words that cannot begin a noun phrase: it starts at a
+        // determiner, a capital or a speaker noun.
         let mut from = from;
         while from <= k && matches!(self.class(from), Some(Class::Of | Class::Prep)) {
             from += 1;
+        }
+        let opens = |j: usize| {
+            matches!(self.class(j), Some(Class::Det(_) | Class::Demonstrative(_) | Class::Title(_))) || self.is_cap(j)
+        };
+        if from <= k && !opens(from) {
+            if let Some(j) = (from..=k).find(|&j| opens(j)) {
+                from = j;
+            }
         }
         (from <= k && self.has_head(from, k + 1)).then_some(from)
     }
@@ -341,6 +350,46 @@ impl<'a> Reader<'a> {
         Segment::Adjunct
     }
 
+    /// The gender an apposition gives a bare name: "L'avocate, Claire Roux," or "Paul Roux, le maire,".
+    pub fn apposition_gender(&self, from: usize, to: usize) -> Gender {
+        // The gender of an apposition's head: its determiner, else its first noun.
+        let head_gender = |a: usize, b: usize| -> Option<Gender> {
+            for k in a..b {
+                match self.class(k) {
+                    Some(Class::Det(g) | Class::Demonstrative(g) | Class::Title(g)) if g != Gender::Unknown => {
+                        return Some(g)
+                    }
+                    Some(Class::Of | Class::Prep) => return None,
+                    _ => {}
+                }
+                if let Some((g, _)) = self.noun(k) {
+                    return (g != Gender::Unknown).then_some(g);
+                }
+            }
+            None
+        };
+        if from > 1 && self.text(from - 1) == "," {
+            let mut k = from - 1;
+            let floor = from.saturating_sub(8);
+            while k > floor && !self.is_punct(k - 1) {
+                k -= 1;
+            }
+            if let Some(g) = head_gender(k, from - 1) {
+                return g;
+            }
+        }
+        if to < self.len() && self.text(to) == "," {
+            let mut end = to + 1;
+            while end < self.len() && end < to + 8 && !self.is_punct(end) {
+                end += 1;
+            }
+            if let Some(g) = head_gender(to + 1, end) {
+                return g;
+            }
+        }
+        Gender::Unknown
+    }
+
     /// The subject after an inverted cue ("a déclaré le ministre", "said Mr. Reeves").
     /// Returns the phrase and the media outlet of a "told Reuters"-like object, if any.
     pub fn subject_after(&self, v: usize, hi: usize) -> (Option<Found>, Option<(usize, usize)>) {
@@ -397,7 +446,10 @@ impl<'a> Reader<'a> {
             to -= 1;
         }
         let starts_well = !matches!(self.class(from), Some(Class::Of | Class::Prep));
-        if to > from && starts_well && self.has_head(from, to) {
+        // "said the mayor.": a determiner phrase closing the clause is the subject.
+        let closes = to >= hi || self.is_punct(to);
+        let determined = matches!(self.class(from), Some(Class::Det(_) | Class::Demonstrative(_))) && to > from + 1;
+        if to > from && starts_well && (self.has_head(from, to) || determined && closes) {
             (Some(Found::Phrase { from, to }), via)
         } else {
             (None, via)
