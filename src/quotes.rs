@@ -195,7 +195,7 @@ fn marked_item(r: &Reader, m: &Marked) -> Option<Item> {
     }
     let prev = (m.open > para_first).then(|| m.open - 1);
     let opens_sentence =
-        prev.is_none_or(|p| r.is_terminal(p) || matches!(r.text(p), ":" | "—" | "–" | "-" | "«" | "“"));
+        prev.map_or(true, |p| r.is_terminal(p) || matches!(r.text(p), ":" | "—" | "–" | "-" | "«" | "“"));
     let kind = if opens_sentence || m.multi_paragraph { QuoteKind::Direct } else { QuoteKind::Partial };
     let (cue, source) = if kind == QuoteKind::Partial {
         partial_source(r, m, close, para_first)
@@ -336,7 +336,7 @@ fn is_name_or_title(r: &Reader, m: &Marked, close: usize, words: usize, para_fir
         && doc
             .tokens
             .get(close + 1)
-            .is_none_or(|t| t.start >= para.end || r.is_terminal(close + 1) && t.end >= para.end);
+            .map_or(true, |t| t.start >= para.end || r.is_terminal(close + 1) && t.end >= para.end);
     if alone && words <= 4 && !m.multi_paragraph {
         return true;
     }
@@ -376,7 +376,7 @@ fn partial_source(r: &Reader, m: &Marked, close: usize, para_first: usize) -> (O
         while to < hi && !r.is_punct(to) {
             to += 1;
         }
-        if to > by + 1 && r.has_head(by + 1, to) || (to > by + 1 && matches!(r.class(by + 1), Some(Class::Det(_)))) {
+        if to > by + 1 && (r.has_head(by + 1, to) || matches!(r.class(by + 1), Some(Class::Det(_)))) {
             return (None, Source::Found(Found::Phrase { from: by + 1, to }));
         }
     }
@@ -854,12 +854,12 @@ fn resolve_found(
 
 /// "le ministère" after "le ministère russe de la Défense": a bare definite
 /// speaker noun takes the fuller name of the latest speaker with that noun.
-fn resolve_anaphor<'h>(
+fn resolve_anaphor(
     r: &Reader,
     from: usize,
     to: usize,
     s: Speaker,
-    recent: &mut dyn Iterator<Item = &'h (usize, usize, usize, Speaker)>,
+    recent: &mut dyn Iterator<Item = &(usize, usize, usize, Speaker)>,
 ) -> Speaker {
     if s.named {
         return s;
@@ -960,7 +960,7 @@ fn entity_before(r: &Reader, entities: &[Entity], at: usize, gender: Gender) -> 
             continue;
         }
         for m in &e.mentions {
-            if m.end <= at && at - m.end < RESOLVE_WINDOW && best.is_none_or(|(_, b)| m.start > b.start) {
+            if m.end <= at && at - m.end < RESOLVE_WINDOW && best.map_or(true, |(_, b)| m.start > b.start) {
                 best = Some((e, m));
             }
         }

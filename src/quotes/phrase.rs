@@ -235,7 +235,6 @@ impl<'a> Reader<'a> {
         }
         // Trim leading words that cannot begin a noun phrase: it starts at a
         // determiner, a capital or a speaker noun.
-        let mut from = from;
         while from <= k && matches!(self.class(from), Some(Class::Of | Class::Prep)) {
             from += 1;
         }
