@@ -230,7 +230,13 @@ fn cue_after(r: &Reader, close: usize) -> Option<(usize, Option<Found>)> {
             break;
         }
         if r.cue[v].is_some() {
-            let found = r.clitic_of(v).or_else(|| r.subject_after(v, hi).0).or_else(|| r.subject_before(v, k));
+            // Words between the quote and the verb are its subject ("” Lopez told CNN");
+            // otherwise the subject follows the verb ("», a déclaré X").
+            let found = if v > k {
+                r.clitic_of(v).or_else(|| r.subject_before(v, k)).or_else(|| r.subject_after(v, hi).0)
+            } else {
+                r.clitic_of(v).or_else(|| r.subject_after(v, hi).0).or_else(|| r.subject_before(v, k))
+            };
             return Some((v, found));
         }
     }
@@ -295,7 +301,8 @@ fn colon_source(r: &Reader, colon: usize, para_first: usize) -> Option<Found> {
 fn sentence_subject(r: &Reader, lo: usize, hi: usize) -> Option<Found> {
     let mut k = lo;
     for _ in 0..3 {
-        if k >= hi {
+        // Names inside a quote are somebody's words, not the sentence's subject.
+        if k >= hi || r.quoted[k] {
             return None;
         }
         let mut j = k;
@@ -311,8 +318,12 @@ fn sentence_subject(r: &Reader, lo: usize, hi: usize) -> Option<Found> {
         if j > k && long_enough {
             return Some(Found::Phrase { from: k, to: j });
         }
-        // Skip a leading adjunct up to its comma.
-        let comma = (k..hi.min(k + 12)).find(|&c| r.text(c) == ",")?;
+        // Skip a short leading adjunct up to its comma ("Le 25 novembre,", "Avertie par
+        // des voisines,"); a clause with a verb ("Cette thèse est confirmée par…,") ends the search.
+        let comma = (k..hi.min(k + 7)).find(|&c| r.text(c) == ",")?;
+        if (k..comma).any(|c| r.cue[c].is_some() || matches!(r.class(c), Some(Class::Aux | Class::Relative))) {
+            return None;
+        }
         k = comma + 1;
     }
     None
@@ -326,8 +337,20 @@ fn is_name_or_title(r: &Reader, m: &Marked, close: usize, words: usize, para_fir
     if close + 1 < n && r.text(close + 1) == "(" {
         return true;
     }
-    // "baptisé «Orechnik»", "dubbed “Thumper”".
-    if m.open > 0 && matches!(r.class(m.open - 1), Some(Class::Naming)) {
+    // "baptisé «Orechnik»", "dubbed “Thumper”"; but "called it “deeply flawed”" is a quote.
+    let first_cap = doc.text[m.start..m.end].chars().next().is_some_and(char::is_uppercase);
+    if m.open > 0 && matches!(r.class(m.open - 1), Some(Class::Naming)) && (first_cap || words == 1) {
+        return true;
+    }
+    // Inside a sentence, a short capitalised quote with no sentence punctuation is
+    // a title or a name («Le Figaro», « La Vie de château »): quoted words are lowercase.
+    let mid_sentence = m.open > para_first && {
+        let p = m.open - 1;
+        !(r.is_terminal(p) || matches!(r.text(p), ":" | "—" | "–" | "-" | "«" | "“"))
+    };
+    let content = doc.text[m.start..m.end].trim_end_matches(|c: char| c == ',' || c.is_whitespace());
+    let punctuated = content.ends_with(['.', '!', '?', '…']);
+    if mid_sentence && first_cap && words <= 6 && !punctuated {
         return true;
     }
     // A short quoted line standing alone is a heading.
@@ -528,6 +551,12 @@ fn clause_pieces(r: &Reader, start: usize, hi: usize) -> Vec<(usize, usize)> {
         {
             break;
         }
+        // ", d'après l'agence", ", according to": the source, not the content.
+        if r.text(k) == ","
+            && (matches!(r.class(k + 1), Some(Class::Source)) || r.is(k + 1, "d'") && r.is(k + 2, "après"))
+        {
+            break;
+        }
         k += 1;
     }
     pieces.push((from, k));
@@ -682,7 +711,9 @@ fn source_phrase(r: &Reader, k: usize, lo: usize, hi: usize) -> Option<((usize, 
         return Some((cue, to + 1, hi, found));
     }
     let at_end = to >= hi || r.is_terminal(to);
-    if at_end && cue_start > lo + 3 && r.text(cue_start - 1) == "," && !r.is(k, "pour") {
+    // "X a affirmé que…, d'après l'agence": the clause has its own cue; the source relays it.
+    let has_cue = (lo..cue_start).any(|j| r.cue[j].is_some() && !r.quoted[j]);
+    if at_end && !has_cue && cue_start > lo + 3 && r.text(cue_start - 1) == "," && !r.is(k, "pour") {
         return Some((cue, lo, cue_start - 1, found));
     }
     None
@@ -794,8 +825,24 @@ fn resolve_found(
                     return Some(s);
                 }
             }
-            if let Some(h) = recent().find(|h| gender.accepts(h.3.gender)) {
-                return Some(h.3.clone());
+            // The nearest compatible earlier speaker, or named subject of the two sentences before.
+            let mut best: Option<(usize, Speaker)> =
+                recent().find(|h| gender.accepts(h.3.gender) && personal(r, gender, &h.3)).map(|h| (h.0, h.3.clone()));
+            for earlier in sent.saturating_sub(2)..sent {
+                let Some(s) = doc.sentences.get(earlier) else { continue };
+                if let Some(Found::Phrase { from, to }) = sentence_subject(r, s.tokens.start, s.tokens.end) {
+                    let subj = phrase_speaker(r, from, to, entities);
+                    let at = doc.tokens[from].start;
+                    if gender.accepts(subj.gender)
+                        && personal(r, gender, &subj)
+                        && best.as_ref().map_or(true, |b| at > b.0)
+                    {
+                        best = Some((at, subj));
+                    }
+                }
+            }
+            if let Some((_, s)) = best {
+                return Some(s);
             }
             entity_before(r, entities, doc.tokens[tok].start, gender)
         }
@@ -850,6 +897,18 @@ fn resolve_found(
             Some(s)
         }
     }
+}
+
+/// Whether a pronoun may stand for a speaker: English "he" and "she" stand
+/// for people (a name or a role); French "il" and "elle" follow grammatical gender.
+fn personal(r: &Reader, gender: Gender, s: &Speaker) -> bool {
+    if r.doc.lang != Lang::En || !matches!(gender, Gender::Masculine | Gender::Feminine) {
+        return true;
+    }
+    s.named
+        || r.lex
+            .noun(&s.name.rsplit(' ').next().unwrap_or("").to_lowercase())
+            .is_some_and(|(_, c)| c == NounClass::Role)
 }
 
 /// "le ministère" after "le ministère russe de la Défense": a bare definite

@@ -246,7 +246,8 @@ impl<'a> Reader<'a> {
                 from = j;
             }
         }
-        (from <= k && self.has_head(from, k + 1)).then_some(from)
+        let determined = matches!(self.class(from), Some(Class::Det(_) | Class::Demonstrative(_) | Class::Indefinite));
+        (from <= k && (self.has_head(from, k + 1) || determined && from < k)).then_some(from)
     }
 
     /// Whether token `j` may sit inside a speaker phrase.
@@ -288,7 +289,8 @@ impl<'a> Reader<'a> {
                 break;
             }
             let mut from = end;
-            while from > lo && end - from < MAX_PHRASE + 4 && !self.is_punct(from - 1) {
+            while from > lo && end - from < MAX_PHRASE + 4 && (!self.is_punct(from - 1) || self.is_title_dot(from - 1))
+            {
                 from -= 1;
             }
             if from == end {
@@ -447,7 +449,8 @@ impl<'a> Reader<'a> {
         let starts_well = !matches!(self.class(from), Some(Class::Of | Class::Prep));
         // "said the mayor.": a determiner phrase closing the clause is the subject.
         let closes = to >= hi || self.is_punct(to);
-        let determined = matches!(self.class(from), Some(Class::Det(_) | Class::Demonstrative(_))) && to > from + 1;
+        let determined = matches!(self.class(from), Some(Class::Det(_) | Class::Demonstrative(_) | Class::Indefinite))
+            && to > from + 1;
         if to > from && starts_well && (self.has_head(from, to) || determined && closes) {
             (Some(Found::Phrase { from, to }), via)
         } else {
