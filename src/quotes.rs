@@ -763,18 +763,42 @@ fn resolve_all(r: &Reader, items: &mut [Item], entities: &[Entity]) {
                 }
             }
             Source::Previous { reach } => {
-                let prev = items[..i].iter().rev().take(HISTORY).find(|o| o.kind != QuoteKind::Indirect || reach > 1);
-                prev.filter(|o| {
-                    let o_para = r.doc.sentences.get(r.sentence[o.anchor.min(r.len() - 1)]).map_or(0, |s| s.paragraph);
-                    pos.saturating_sub(o.end) < RESOLVE_WINDOW && substantive_between(r, o_para, para) <= reach
-                })
-                .and_then(|o| o.speaker.clone())
+                // Quoted words inside a reported clause are its speaker's.
+                let (start, end) = (items[i].start, items[i].end);
+                let enclosing = items[..i]
+                    .iter()
+                    .rev()
+                    .take(HISTORY)
+                    .find(|o| o.kind == QuoteKind::Indirect && o.start <= start && end <= o.end + 3)
+                    .map(|o| (o.cue, o.speaker.clone()));
+                if let Some((cue, speaker)) = enclosing {
+                    items[i].cue = items[i].cue.or(cue);
+                    speaker
+                } else {
+                    previous_speaker(r, &items[..i], reach, pos, para)
+                }
             }
         };
         if let Some(s) = &speaker {
             history.push((pos, para, sent, s.clone()));
         }
+        let mut speaker = speaker;
+        if let (Some(s), Some((v, _))) = (speaker.as_mut(), items[i].cue) {
+            medium_after_cue(r, v, s);
+        }
         items[i].speaker = speaker;
+    }
+}
+
+/// The speaker of the latest quote (any quote when `reach` > 1), when no more
+/// than `reach` substantive paragraphs separate it from paragraph `para`.
+fn previous_speaker(r: &Reader, before: &[Item], reach: usize, pos: usize, para: usize) -> Option<Speaker> {
+    let prev = before.iter().rev().take(HISTORY).find(|o| o.kind != QuoteKind::Indirect || reach > 1)?;
+    let o_para = r.doc.sentences.get(r.sentence[prev.anchor.min(r.len() - 1)]).map_or(0, |s| s.paragraph);
+    if pos.saturating_sub(prev.end) < RESOLVE_WINDOW && substantive_between(r, o_para, para) <= reach {
+        prev.speaker.clone()
+    } else {
+        None
     }
 }
 
@@ -842,7 +866,8 @@ fn resolve_found(
                 }
             }
             if let Some((_, s)) = best {
-                return Some(s);
+                // A pronoun names the speaker, not the medium of an earlier statement.
+                return Some(Speaker { channel: None, via: None, ..s });
             }
             entity_before(r, entities, doc.tokens[tok].start, gender)
         }
@@ -899,6 +924,30 @@ fn resolve_found(
     }
 }
 
+/// "said in a statement", "a déclaré dans un communiqué", "wrote on Twitter",
+/// "told CNN", "a indiqué à l'AFP": the medium or the outlet named right
+/// after the cue, when the speaker phrase did not name one.
+fn medium_after_cue(r: &Reader, v: usize, s: &mut Speaker) {
+    let from = v + r.cue[v].map_or(1, |f| f.len);
+    let hi = window_end(r, from, 7);
+    for k in from..hi {
+        if r.is_quote_mark(k) || matches!(r.class(k), Some(Class::Complementiser)) {
+            break;
+        }
+        // The speaker phrase itself ("indique le communiqué") is no medium after the cue.
+        if r.doc.tokens[k].start >= s.start && r.doc.tokens[k].end <= s.end {
+            continue;
+        }
+        match r.noun(k) {
+            Some((_, NounClass::Doc | NounClass::Platform)) if s.channel.is_none() => {
+                s.channel = Some(r.text(k).to_string());
+            }
+            Some((_, NounClass::Media)) if s.via.is_none() => s.via = Some(r.text(k).to_string()),
+            _ => {}
+        }
+    }
+}
+
 /// Whether a pronoun may stand for a speaker: English "he" and "she" stand
 /// for people (a name or a role); French "il" and "elle" follow grammatical gender.
 fn personal(r: &Reader, gender: Gender, s: &Speaker) -> bool {
@@ -932,7 +981,7 @@ fn resolve_anaphor(
     for h in recent {
         let name = h.3.name.to_lowercase();
         if h.3.name.len() > s.name.len() && name.split(|c: char| !c.is_alphanumeric() && c != '-').any(|w| w == noun) {
-            return Speaker { channel: s.channel.clone().or(h.3.channel.clone()), via: s.via.clone(), ..h.3.clone() };
+            return Speaker { channel: s.channel.clone(), via: s.via.clone(), ..h.3.clone() };
         }
     }
     s
