@@ -280,3 +280,43 @@ fn names_compare_without_case_or_leading_article() {
     assert_eq!(normalise("l’agence TASS"), "agence tass");
     assert_eq!(normalise("The Report"), "report");
 }
+
+#[test]
+fn words_between_a_quote_and_its_verb_are_the_subject() {
+    let got = run("“We are not leaving,” Senator Ann Ruiz told CNN on Monday.", Lang::En);
+    assert_eq!(got[0].speaker_name.as_deref(), Some("Senator Ann Ruiz"));
+    assert_eq!(got[0].via.as_deref(), Some("CNN"));
+}
+
+#[test]
+fn a_medium_named_after_the_cue_is_the_channel() {
+    let got = run("The ministry said in a statement that talks would resume.", Lang::En);
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0].span.text, "talks would resume");
+    assert_eq!(got[0].channel.as_deref(), Some("statement"));
+}
+
+#[test]
+fn english_he_and_she_point_to_people_not_bodies() {
+    let text = "Senator Ann Ruiz said the bill would pass. The company said in a statement that it disagreed. \
+                “It’s a disaster,” she added.";
+    let got = run(text, Lang::En);
+    assert_eq!(got.last().and_then(|q| q.speaker_name.as_deref()), Some("Senator Ann Ruiz"));
+}
+
+#[test]
+fn a_french_pronoun_finds_the_named_subject_of_the_sentence_before() {
+    let text = "La ministre de la Santé, Marie Roux, a présenté le plan. Elle a précisé qu'il coûterait dix millions.";
+    let got = quotes(text, Lang::Fr);
+    assert_eq!(got, [the(Indirect, "il coûterait dix millions", Some("Marie Roux"))]);
+}
+
+#[test]
+fn a_quoted_title_inside_a_sentence_is_not_a_quote() {
+    for (text, lang) in [
+        ("Le film « La Nuit des rois » sort mercredi.", Lang::Fr),
+        ("Her new novel, ‘The Quiet Shore’, sold well.", Lang::En),
+    ] {
+        assert!(quotes(text, lang).is_empty(), "{text}");
+    }
+}
