@@ -737,7 +737,7 @@ fn resolve_all(r: &Reader, items: &mut [Item], entities: &[Entity]) {
                 .iter()
                 .rev()
                 .take(HISTORY)
-                .find(|h| h.2 + 1 >= sent && h.2 <= sent)
+                .find(|h| h.2.saturating_add(1) >= sent && h.2 <= sent)
                 .map(|h| h.3.clone())
                 .or_else(|| {
                     sentence_subject(r, r.sentence_bounds(anchor).0, anchor)
@@ -758,7 +758,14 @@ fn resolve_all(r: &Reader, items: &mut [Item], entities: &[Entity]) {
                             r.clitic_of(v).or_else(|| r.subject_before(v, lo))
                         })
                         .and_then(|f| resolve_found(r, f, pos, sent, &history, entities, anchor))
-                        .or_else(|| history.iter().rev().take(HISTORY).find(|h| h.2 + 1 >= sent).map(|h| h.3.clone()))
+                        .or_else(|| {
+                            history
+                                .iter()
+                                .rev()
+                                .take(HISTORY)
+                                .find(|h| h.2.saturating_add(1) >= sent)
+                                .map(|h| h.3.clone())
+                        })
                     }
                 }
             }

@@ -320,3 +320,56 @@ fn a_quoted_title_inside_a_sentence_is_not_a_quote() {
         assert!(quotes(text, lang).is_empty(), "{text}");
     }
 }
+
+#[test]
+fn random_mixtures_of_marks_and_cues_never_panic_and_spans_slice_their_text() {
+    let pieces = [
+        "«",
+        "»",
+        "“",
+        "”",
+        "\"",
+        "'",
+        "’",
+        "‘",
+        "„",
+        "‹",
+        "›",
+        "—",
+        " ",
+        "\n",
+        ", ",
+        ". ",
+        ": ",
+        "é",
+        "😀",
+        "a déclaré",
+        "-t-il",
+        "dit-elle",
+        "said",
+        "que",
+        "that",
+        "selon",
+        "Le ministre",
+        "il",
+        "she",
+        "qui",
+        "(",
+        "Kirby",
+        "l'",
+    ];
+    let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+    for round in 0..300 {
+        let mut text = String::new();
+        for _ in 0..(round % 60 + 1) {
+            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+            text.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
+        }
+        for lang in Lang::ALL {
+            for q in run(&text, lang) {
+                assert_eq!(text.get(q.span.start..q.span.end), Some(q.span.text.as_str()), "{text:?}");
+                assert!(q.span.start < q.span.end, "{text:?}");
+            }
+        }
+    }
+}
