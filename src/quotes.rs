@@ -314,7 +314,8 @@ fn sentence_subject(r: &Reader, lo: usize, hi: usize) -> Option<Found> {
         }
         let sentence_first = r.doc.sentences.get(r.sentence[k]).is_some_and(|s| s.tokens.start == k);
         // A lone capital at the start of a sentence is a name only if a verb-like word or a comma follows.
-        let long_enough = j > k + 1 || !sentence_first || (j < r.len() && (r.text(j) == "," || r.is_quote_mark(j)));
+        let long_enough =
+            j > k + 1 || !sentence_first || (j < r.len() && (matches!(r.text(j), "," | ":") || r.is_quote_mark(j)));
         if j > k && long_enough {
             return Some(Found::Phrase { from: k, to: j });
         }

@@ -373,3 +373,9 @@ fn random_mixtures_of_marks_and_cues_never_panic_and_spans_slice_their_text() {
         }
     }
 }
+
+#[test]
+fn a_name_before_a_colon_speaks_the_quote_after_it() {
+    let got = quotes("Dupuis : «Nous ne céderons pas.»", Lang::Fr);
+    assert_eq!(got, [the(Direct, "Nous ne céderons pas.", Some("Dupuis"))]);
+}
