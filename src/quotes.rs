@@ -444,8 +444,10 @@ fn dialogue_items(r: &Reader) -> Vec<Item> {
         let mut end_tok = last;
         let mut cue = None;
         for k in first + 1..last {
-            if r.text(k) == "," && k + 1 < last && r.cue[k + 1].is_some() {
-                end_tok = k;
+            // ", répondit Marie" ends the line before its comma; "? demanda Paul" after its mark.
+            let mark = r.text(k);
+            if matches!(mark, "," | "?" | "!") && k + 1 < last && r.cue[k + 1].is_some() {
+                end_tok = if mark == "," { k } else { k + 1 };
                 cue = Some(k + 1);
                 break;
             }

@@ -212,6 +212,7 @@ fn french_dialogue_dashes_are_direct_quotes() {
     let text = "— Nous partirons à l'aube, répondit Marie.\n— Et les bagages ? demanda Paul.";
     let got = quotes(text, Lang::Fr);
     assert_eq!(got[0], the(Direct, "Nous partirons à l'aube", Some("Marie")));
+    assert_eq!(got[1], the(Direct, "Et les bagages ?", Some("Paul")));
 }
 
 #[test]
