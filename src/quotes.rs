@@ -785,7 +785,12 @@ fn resolve_all(r: &Reader, items: &mut [Item], entities: &[Entity]) {
                     items[i].cue = items[i].cue.or(cue);
                     speaker
                 } else {
-                    previous_speaker(r, &items[..i], reach, pos, para)
+                    // A floating quote continues the statement before it: same speaker, same cue.
+                    let (speaker, cue) = previous_speaker(r, &items[..i], reach, pos, para).unzip();
+                    if reach <= 1 {
+                        items[i].cue = items[i].cue.or(cue.flatten());
+                    }
+                    speaker
                 }
             }
         };
@@ -802,11 +807,17 @@ fn resolve_all(r: &Reader, items: &mut [Item], entities: &[Entity]) {
 
 /// The speaker of the latest quote (any quote when `reach` > 1), when no more
 /// than `reach` substantive paragraphs separate it from paragraph `para`.
-fn previous_speaker(r: &Reader, before: &[Item], reach: usize, pos: usize, para: usize) -> Option<Speaker> {
+fn previous_speaker(
+    r: &Reader,
+    before: &[Item],
+    reach: usize,
+    pos: usize,
+    para: usize,
+) -> Option<(Speaker, Option<(usize, usize)>)> {
     let prev = before.iter().rev().take(HISTORY).find(|o| o.kind != QuoteKind::Indirect || reach > 1)?;
     let o_para = r.doc.sentences.get(r.sentence[prev.anchor.min(r.len() - 1)]).map_or(0, |s| s.paragraph);
     if pos.saturating_sub(prev.end) < RESOLVE_WINDOW && substantive_between(r, o_para, para) <= reach {
-        prev.speaker.clone()
+        prev.speaker.clone().map(|s| (s, prev.cue))
     } else {
         None
     }

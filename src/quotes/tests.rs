@@ -99,7 +99,9 @@ fn a_floating_quote_inherits_the_speaker_of_the_quote_before() {
     assert_eq!(got.len(), 2, "{got:?}");
     assert_eq!(got[1], the(Direct, "Il sera signé en juin avec la région et l'État.", Some("Le maire")));
     let text = "“We will rebuild,” said Ann Lee. “Nothing will stop us.”";
-    assert_eq!(quotes(text, Lang::En)[1].2.as_deref(), Some("Ann Lee"));
+    let got = run(text, Lang::En);
+    assert_eq!(got[1].speaker_name.as_deref(), Some("Ann Lee"));
+    assert_eq!(got[1].cue.as_ref().map(|c| c.text.as_str()), Some("said"));
 }
 
 #[test]
