@@ -72,6 +72,8 @@ impl Spanned for Quote {
 
 /// How far back (in byte) a pronoun or a quote with no cue looks for its speaker.
 const RESOLVE_WINDOW: usize = 4000;
+/// The longest reported clause, in tokens, on either side of its cue.
+const MAX_CLAUSE: usize = 120;
 /// How many earlier speakers a pronoun compares itself with.
 const HISTORY: usize = 12;
 
@@ -110,7 +112,8 @@ pub fn find(doc: &Doc, entities: &[Entity]) -> Vec<Quote> {
         }
     });
     items.sort_by_key(|it| (it.start, it.kind != QuoteKind::Indirect));
-    resolve_all(&r, &mut items, entities);
+    let index = EntityIndex::new(entities);
+    resolve_all(&r, &mut items, &index);
     items
         .into_iter()
         .enumerate()
@@ -493,7 +496,10 @@ fn indirect_items(r: &Reader) -> Vec<Item> {
         if r.quoted[v] {
             continue;
         }
+        // A reported clause never runs further than MAX_CLAUSE tokens from its
+        // cue: this keeps a sentence-long flood of cues linear.
         let (lo, hi) = r.sentence_bounds(v);
+        let (lo, hi) = (lo.max(v.saturating_sub(MAX_CLAUSE)), hi.min(v + MAX_CLAUSE));
         if let Some(form) = r.cue[v] {
             let cue = Some((v, v + form.len));
             if let Some(start) = r.complement_start(v, hi) {
@@ -725,7 +731,7 @@ fn source_phrase(r: &Reader, k: usize, lo: usize, hi: usize) -> Option<((usize, 
 // ---------------------------------------------------------------------------
 // Speaker resolution, in text order
 
-fn resolve_all(r: &Reader, items: &mut [Item], entities: &[Entity]) {
+fn resolve_all(r: &Reader, items: &mut [Item], entities: &EntityIndex) {
     // (byte offset, paragraph, sentence, speaker) of every resolved speaker so far.
     let mut history: Vec<(usize, usize, usize, Speaker)> = Vec::new();
     for i in 0..items.len() {
@@ -842,7 +848,7 @@ fn resolve_found(
     pos: usize,
     sent: usize,
     history: &[(usize, usize, usize, Speaker)],
-    entities: &[Entity],
+    entities: &EntityIndex,
     anchor: usize,
 ) -> Option<Speaker> {
     let doc = r.doc;
@@ -1009,7 +1015,7 @@ fn resolve_anaphor(
 }
 
 /// The speaker a phrase names, with its gender and linked entity.
-fn phrase_speaker(r: &Reader, from: usize, to: usize, entities: &[Entity]) -> Speaker {
+fn phrase_speaker(r: &Reader, from: usize, to: usize, entities: &EntityIndex) -> Speaker {
     let doc = r.doc;
     let start = doc.tokens[from].start;
     let end = doc.tokens[to - 1].end;
@@ -1046,12 +1052,42 @@ fn platform_after(r: &Reader, to: usize) -> Option<String> {
         .map(|k| r.text(k).to_string())
 }
 
+/// The entities' mentions sorted by start, and their names and mention texts
+/// normalised, built once so each lookup is a binary search.
+struct EntityIndex<'e> {
+    entities: &'e [Entity],
+    /// (start, end, entity index), sorted by start.
+    mentions: Vec<(usize, usize, usize)>,
+    names: std::collections::HashMap<String, usize>,
+}
+
+/// How many mentions a lookup looks at around its position.
+const MENTION_WINDOW: usize = 24;
+
+impl<'e> EntityIndex<'e> {
+    fn new(entities: &'e [Entity]) -> EntityIndex<'e> {
+        let mut mentions = Vec::new();
+        let mut names = std::collections::HashMap::new();
+        for (i, e) in entities.iter().enumerate() {
+            names.entry(normalise(&e.name)).or_insert(i);
+            for m in &e.mentions {
+                mentions.push((m.start, m.end, i));
+                names.entry(normalise(&m.text)).or_insert(i);
+            }
+        }
+        mentions.sort_unstable();
+        EntityIndex { entities, mentions, names }
+    }
+}
+
 /// The entity whose mention covers the head of a speaker phrase, or whose
 /// name or mention reads the same.
-fn link_entity(entities: &[Entity], start: usize, end: usize, name: &str) -> Option<String> {
-    let key = normalise(name);
-    for e in entities {
-        for m in &e.mentions {
+fn link_entity(index: &EntityIndex, start: usize, end: usize, name: &str) -> Option<String> {
+    let upto = index.mentions.partition_point(|m| m.0 < end);
+    for &(m_start, m_end, i) in index.mentions[..upto].iter().rev().take(MENTION_WINDOW) {
+        let e = &index.entities[i];
+        {
+            let m = Span { start: m_start, end: m_end, text: String::new() };
             // A mention inside the phrase's complement ("du Kremlin") is another actor.
             let overlaps = m.start < end && start < m.end;
             let in_complement = m.start > start && {
@@ -1069,35 +1105,27 @@ fn link_entity(entities: &[Entity], start: usize, end: usize, name: &str) -> Opt
             }
         }
     }
-    entities
-        .iter()
-        .find(|e| normalise(&e.name) == key || e.mentions.iter().any(|m| normalise(&m.text) == key))
-        .map(|e| e.id.clone())
+    index.names.get(&normalise(name)).map(|&i| index.entities[i].id.clone())
 }
 
 /// The latest person or organisation mentioned before `at`, for a pronoun.
-fn entity_before(r: &Reader, entities: &[Entity], at: usize, gender: Gender) -> Option<Speaker> {
+fn entity_before(r: &Reader, index: &EntityIndex, at: usize, gender: Gender) -> Option<Speaker> {
     let want_person = matches!(gender, Gender::Masculine | Gender::Feminine);
-    let mut best: Option<(&Entity, &Span)> = None;
-    for e in entities {
-        let ok = match e.kind {
-            EntityType::PER => true,
-            EntityType::ORG => !want_person || r.doc.lang == Lang::Fr,
-            _ => false,
-        };
-        if !ok {
-            continue;
-        }
-        for m in &e.mentions {
-            if m.end <= at && at - m.end < RESOLVE_WINDOW && best.map_or(true, |(_, b)| m.start > b.start) {
-                best = Some((e, m));
-            }
-        }
-    }
-    best.map(|(e, m)| Speaker {
+    let upto = index.mentions.partition_point(|m| m.0 < at);
+    let (m_start, m_end, i) =
+        index.mentions[..upto].iter().rev().take(MENTION_WINDOW).copied().find(|&(_, m_end, i)| {
+            let ok = match index.entities[i].kind {
+                EntityType::PER => true,
+                EntityType::ORG => !want_person || r.doc.lang == Lang::Fr,
+                _ => false,
+            };
+            ok && m_end <= at && at - m_end < RESOLVE_WINDOW
+        })?;
+    let e = &index.entities[i];
+    Some(Speaker {
         name: e.name.clone(),
-        start: m.start,
-        end: m.end,
+        start: m_start,
+        end: m_end,
         gender: Gender::Unknown,
         entity: Some(e.id.clone()),
         channel: None,

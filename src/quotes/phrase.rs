@@ -143,7 +143,8 @@ impl<'a> Reader<'a> {
     /// Skips words that may separate a verb from its subject: auxiliaries,
     /// adverbs, negation, object clitics ("l'a rappelé", "a par ailleurs fait").
     fn skip_back(&self, mut k: usize, lo: usize) -> Option<usize> {
-        loop {
+        // A handful of auxiliaries and adverbs at most: a flood of them is no clause.
+        for _ in 0..8 {
             match self.class(k) {
                 Some(Class::Aux | Class::Adverb) => {}
                 _ if self.doc.lang == Lang::Fr && self.is(k, "par") && self.is(k + 1, "ailleurs") => {}
@@ -157,6 +158,7 @@ impl<'a> Reader<'a> {
             }
             k -= 1;
         }
+        None
     }
 
     /// The inverted clitic of a French cue: "dit-elle", "a-t-il ajouté".
