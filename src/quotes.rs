@@ -72,6 +72,8 @@ impl Spanned for Quote {
 
 /// How far back (in byte) a pronoun or a quote with no cue looks for its speaker.
 const RESOLVE_WINDOW: usize = 4000;
+/// The longest reported clause, in tokens, on either side of its cue.
+const MAX_CLAUSE: usize = 120;
 /// How many earlier speakers a pronoun compares itself with.
 const HISTORY: usize = 12;
 
@@ -96,8 +98,22 @@ pub fn find(doc: &Doc, entities: &[Entity]) -> Vec<Quote> {
     }
     items.extend(dialogue_items(&r));
     items.extend(indirect_items(&r));
+    // Reported speech never re-reports a quote: drop a clause that is mostly a quote already.
+    let mut direct: Vec<(usize, usize)> =
+        items.iter().filter(|it| it.kind == QuoteKind::Direct).map(|it| (it.start, it.end)).collect();
+    direct.sort_unstable();
+    items.retain(|it| {
+        it.kind != QuoteKind::Indirect || {
+            let k = direct.partition_point(|d| d.1 <= it.start);
+            !direct[k..].iter().take_while(|d| d.0 < it.end).any(|d| {
+                let inter = d.1.min(it.end).saturating_sub(d.0.max(it.start));
+                inter * 2 > it.end - it.start
+            })
+        }
+    });
     items.sort_by_key(|it| (it.start, it.kind != QuoteKind::Indirect));
-    resolve_all(&r, &mut items, entities);
+    let index = EntityIndex::new(entities);
+    resolve_all(&r, &mut items, &index);
     items
         .into_iter()
         .enumerate()
@@ -176,13 +192,13 @@ fn marked_item(r: &Reader, m: &Marked) -> Option<Item> {
     let after = cue_after(r, close);
     let before = cue_before(r, m.open, para_first);
     let adjacent_cue =
-        after.is_some() || before.is_some_and(|(v, _)| m.open > 0 && (r.text(m.open - 1) == ":" || v + 2 >= m.open));
+        after.is_some() || before.is_some_and(|(v, _)| m.open > 0 && (r.text(m.open - 1) == ":" || v + 1 == m.open));
     if !adjacent_cue && is_name_or_title(r, m, close, words, para_first) {
         return None;
     }
     let prev = (m.open > para_first).then(|| m.open - 1);
     let opens_sentence =
-        prev.is_none_or(|p| r.is_terminal(p) || matches!(r.text(p), ":" | "—" | "–" | "-" | "«" | "“"));
+        prev.map_or(true, |p| r.is_terminal(p) || matches!(r.text(p), ":" | "—" | "–" | "-" | "«" | "“"));
     let kind = if opens_sentence || m.multi_paragraph { QuoteKind::Direct } else { QuoteKind::Partial };
     let (cue, source) = if kind == QuoteKind::Partial {
         partial_source(r, m, close, para_first)
@@ -217,7 +233,13 @@ fn cue_after(r: &Reader, close: usize) -> Option<(usize, Option<Found>)> {
             break;
         }
         if r.cue[v].is_some() {
-            let found = r.clitic_of(v).or_else(|| r.subject_after(v, hi).0).or_else(|| r.subject_before(v, k));
+            // Words between the quote and the verb are its subject ("” Lopez told CNN");
+            // otherwise the subject follows the verb ("», a déclaré X").
+            let found = if v > k {
+                r.clitic_of(v).or_else(|| r.subject_before(v, k)).or_else(|| r.subject_after(v, hi).0)
+            } else {
+                r.clitic_of(v).or_else(|| r.subject_after(v, hi).0).or_else(|| r.subject_before(v, k))
+            };
             return Some((v, found));
         }
     }
@@ -282,7 +304,8 @@ fn colon_source(r: &Reader, colon: usize, para_first: usize) -> Option<Found> {
 fn sentence_subject(r: &Reader, lo: usize, hi: usize) -> Option<Found> {
     let mut k = lo;
     for _ in 0..3 {
-        if k >= hi {
+        // Names inside a quote are somebody's words, not the sentence's subject.
+        if k >= hi || r.quoted[k] {
             return None;
         }
         let mut j = k;
@@ -294,12 +317,17 @@ fn sentence_subject(r: &Reader, lo: usize, hi: usize) -> Option<Found> {
         }
         let sentence_first = r.doc.sentences.get(r.sentence[k]).is_some_and(|s| s.tokens.start == k);
         // A lone capital at the start of a sentence is a name only if a verb-like word or a comma follows.
-        let long_enough = j > k + 1 || !sentence_first || (j < r.len() && (r.text(j) == "," || r.is_quote_mark(j)));
+        let long_enough =
+            j > k + 1 || !sentence_first || (j < r.len() && (matches!(r.text(j), "," | ":") || r.is_quote_mark(j)));
         if j > k && long_enough {
             return Some(Found::Phrase { from: k, to: j });
         }
-        // Skip a leading adjunct up to its comma.
-        let comma = (k..hi.min(k + 12)).find(|&c| r.text(c) == ",")?;
+        // Skip a short leading adjunct up to its comma ("Le 25 novembre,", "Avertie par
+        // des voisines,"); a clause with a verb ("Cette thèse est confirmée par…,") ends the search.
+        let comma = (k..hi.min(k + 7)).find(|&c| r.text(c) == ",")?;
+        if (k..comma).any(|c| r.cue[c].is_some() || matches!(r.class(c), Some(Class::Aux | Class::Relative))) {
+            return None;
+        }
         k = comma + 1;
     }
     None
@@ -313,8 +341,20 @@ fn is_name_or_title(r: &Reader, m: &Marked, close: usize, words: usize, para_fir
     if close + 1 < n && r.text(close + 1) == "(" {
         return true;
     }
-    // "baptisé «Orechnik»", "dubbed “Thumper”".
-    if m.open > 0 && matches!(r.class(m.open - 1), Some(Class::Naming)) {
+    // "baptisé «Orechnik»", "dubbed “Thumper”"; but "called it “deeply flawed”" is a quote.
+    let first_cap = doc.text[m.start..m.end].chars().next().is_some_and(char::is_uppercase);
+    if m.open > 0 && matches!(r.class(m.open - 1), Some(Class::Naming)) && (first_cap || words == 1) {
+        return true;
+    }
+    // Inside a sentence, a short capitalised quote with no sentence punctuation is
+    // a title or a name («Le Figaro», « La Vie de château »): quoted words are lowercase.
+    let mid_sentence = m.open > para_first && {
+        let p = m.open - 1;
+        !(r.is_terminal(p) || matches!(r.text(p), ":" | "—" | "–" | "-" | "«" | "“"))
+    };
+    let content = doc.text[m.start..m.end].trim_end_matches(|c: char| c == ',' || c.is_whitespace());
+    let punctuated = content.ends_with(['.', '!', '?', '…']);
+    if mid_sentence && first_cap && words <= 6 && !punctuated {
         return true;
     }
     // A short quoted line standing alone is a heading.
@@ -323,7 +363,7 @@ fn is_name_or_title(r: &Reader, m: &Marked, close: usize, words: usize, para_fir
         && doc
             .tokens
             .get(close + 1)
-            .is_none_or(|t| t.start >= para.end || r.is_terminal(close + 1) && t.end >= para.end);
+            .map_or(true, |t| t.start >= para.end || r.is_terminal(close + 1) && t.end >= para.end);
     if alone && words <= 4 && !m.multi_paragraph {
         return true;
     }
@@ -363,7 +403,7 @@ fn partial_source(r: &Reader, m: &Marked, close: usize, para_first: usize) -> (O
         while to < hi && !r.is_punct(to) {
             to += 1;
         }
-        if to > by + 1 && r.has_head(by + 1, to) || (to > by + 1 && matches!(r.class(by + 1), Some(Class::Det(_)))) {
+        if to > by + 1 && (r.has_head(by + 1, to) || matches!(r.class(by + 1), Some(Class::Det(_)))) {
             return (None, Source::Found(Found::Phrase { from: by + 1, to }));
         }
     }
@@ -407,8 +447,10 @@ fn dialogue_items(r: &Reader) -> Vec<Item> {
         let mut end_tok = last;
         let mut cue = None;
         for k in first + 1..last {
-            if r.text(k) == "," && k + 1 < last && r.cue[k + 1].is_some() {
-                end_tok = k;
+            // ", répondit Marie" ends the line before its comma; "? demanda Paul" after its mark.
+            let mark = r.text(k);
+            if matches!(mark, "," | "?" | "!") && k + 1 < last && r.cue[k + 1].is_some() {
+                end_tok = if mark == "," { k } else { k + 1 };
                 cue = Some(k + 1);
                 break;
             }
@@ -454,7 +496,10 @@ fn indirect_items(r: &Reader) -> Vec<Item> {
         if r.quoted[v] {
             continue;
         }
+        // A reported clause never runs further than MAX_CLAUSE tokens from its
+        // cue: this keeps a sentence-long flood of cues linear.
         let (lo, hi) = r.sentence_bounds(v);
+        let (lo, hi) = (lo.max(v.saturating_sub(MAX_CLAUSE)), hi.min(v + MAX_CLAUSE));
         if let Some(form) = r.cue[v] {
             let cue = Some((v, v + form.len));
             if let Some(start) = r.complement_start(v, hi) {
@@ -512,6 +557,12 @@ fn clause_pieces(r: &Reader, start: usize, hi: usize) -> Vec<(usize, usize)> {
         if r.text(k) == ","
             && matches!(r.class(k + 1), Some(Class::Conjunction))
             && (k + 2..(k + 6).min(hi)).any(|j| r.cue[j].is_some())
+        {
+            break;
+        }
+        // ", d'après l'agence", ", according to": the source, not the content.
+        if r.text(k) == ","
+            && (matches!(r.class(k + 1), Some(Class::Source)) || r.is(k + 1, "d'") && r.is(k + 2, "après"))
         {
             break;
         }
@@ -583,13 +634,18 @@ fn fronted_or_incise(r: &Reader, v: usize, lo: usize, hi: usize) -> Option<(usiz
     }
     // And the adverbs after the subject ("said late Thursday").
     let mut post = subj_end;
-    while post < hi
-        && (matches!(r.class(post), Some(Class::Adverb))
-            || r.is(post, "late")
-            || r.is(post, "sur")
-            || r.is(post, "place"))
-    {
-        post += 1;
+    loop {
+        if post < hi && matches!(r.class(post), Some(Class::Adverb)) {
+            post += 1;
+        } else if post + 1 < hi
+            && matches!(r.class(post), Some(Class::Prep))
+            && matches!(r.class(post + 1), Some(Class::Adverb))
+        {
+            // "on Monday", "sur place".
+            post += 2;
+        } else {
+            break;
+        }
     }
     let comma_before = pre > lo && r.text(pre - 1) == ",";
     // After a quote, the cue is the quote's own ("«…», explique X, bénévole…").
@@ -653,7 +709,8 @@ fn source_phrase(r: &Reader, k: usize, lo: usize, hi: usize) -> Option<((usize, 
             {
                 to += 1;
             }
-            if to == np || !r.has_head(np, to) {
+            let determined = matches!(r.class(np), Some(Class::Det(_) | Class::Demonstrative(_)));
+            if to == np || !(determined || r.has_head(np, to)) {
                 return None;
             }
             (Found::Phrase { from: np, to }, to)
@@ -663,7 +720,9 @@ fn source_phrase(r: &Reader, k: usize, lo: usize, hi: usize) -> Option<((usize, 
         return Some((cue, to + 1, hi, found));
     }
     let at_end = to >= hi || r.is_terminal(to);
-    if at_end && cue_start > lo + 3 && r.text(cue_start - 1) == "," && !r.is(k, "pour") {
+    // "X a affirmé que…, d'après l'agence": the clause has its own cue; the source relays it.
+    let has_cue = (lo..cue_start).any(|j| r.cue[j].is_some() && !r.quoted[j]);
+    if at_end && !has_cue && cue_start > lo + 3 && r.text(cue_start - 1) == "," && !r.is(k, "pour") {
         return Some((cue, lo, cue_start - 1, found));
     }
     None
@@ -672,7 +731,7 @@ fn source_phrase(r: &Reader, k: usize, lo: usize, hi: usize) -> Option<((usize, 
 // ---------------------------------------------------------------------------
 // Speaker resolution, in text order
 
-fn resolve_all(r: &Reader, items: &mut [Item], entities: &[Entity]) {
+fn resolve_all(r: &Reader, items: &mut [Item], entities: &EntityIndex) {
     // (byte offset, paragraph, sentence, speaker) of every resolved speaker so far.
     let mut history: Vec<(usize, usize, usize, Speaker)> = Vec::new();
     for i in 0..items.len() {
@@ -683,17 +742,21 @@ fn resolve_all(r: &Reader, items: &mut [Item], entities: &[Entity]) {
         let speaker = match items[i].source {
             Source::Nobody => None,
             Source::Found(f) => resolve_found(r, f, pos, sent, &history, entities, anchor),
-            Source::MainClause => {
-                history.iter().rev().find(|h| h.2 + 1 >= sent && h.2 <= sent).map(|h| h.3.clone()).or_else(|| {
+            Source::MainClause => history
+                .iter()
+                .rev()
+                .take(HISTORY)
+                .find(|h| h.2.saturating_add(1) >= sent && h.2 <= sent)
+                .map(|h| h.3.clone())
+                .or_else(|| {
                     sentence_subject(r, r.sentence_bounds(anchor).0, anchor)
                         .and_then(|f| resolve_found(r, f, pos, sent, &history, entities, anchor))
-                })
-            }
+                }),
             Source::Enclosing => {
-                let enclosing = items[..i]
-                    .iter()
-                    .rev()
-                    .find(|o| o.kind == QuoteKind::Indirect && o.start <= items[i].start && items[i].end <= o.end + 3);
+                let enclosing =
+                    items[..i].iter().rev().take(HISTORY).find(|o| {
+                        o.kind == QuoteKind::Indirect && o.start <= items[i].start && items[i].end <= o.end + 3
+                    });
                 match enclosing {
                     Some(o) => o.speaker.clone(),
                     None => {
@@ -704,23 +767,65 @@ fn resolve_all(r: &Reader, items: &mut [Item], entities: &[Entity]) {
                             r.clitic_of(v).or_else(|| r.subject_before(v, lo))
                         })
                         .and_then(|f| resolve_found(r, f, pos, sent, &history, entities, anchor))
-                        .or_else(|| history.iter().rev().find(|h| h.2 + 1 >= sent).map(|h| h.3.clone()))
+                        .or_else(|| {
+                            history
+                                .iter()
+                                .rev()
+                                .take(HISTORY)
+                                .find(|h| h.2.saturating_add(1) >= sent)
+                                .map(|h| h.3.clone())
+                        })
                     }
                 }
             }
             Source::Previous { reach } => {
-                let prev = items[..i].iter().rev().find(|o| o.kind != QuoteKind::Indirect || reach > 1);
-                prev.filter(|o| {
-                    let o_para = r.doc.sentences.get(r.sentence[o.anchor.min(r.len() - 1)]).map_or(0, |s| s.paragraph);
-                    substantive_between(r, o_para, para) <= reach && pos.saturating_sub(o.end) < RESOLVE_WINDOW
-                })
-                .and_then(|o| o.speaker.clone())
+                // Quoted words inside a reported clause are its speaker's.
+                let (start, end) = (items[i].start, items[i].end);
+                let enclosing = items[..i]
+                    .iter()
+                    .rev()
+                    .take(HISTORY)
+                    .find(|o| o.kind == QuoteKind::Indirect && o.start <= start && end <= o.end + 3)
+                    .map(|o| (o.cue, o.speaker.clone()));
+                if let Some((cue, speaker)) = enclosing {
+                    items[i].cue = items[i].cue.or(cue);
+                    speaker
+                } else {
+                    // A floating quote continues the statement before it: same speaker, same cue.
+                    let (speaker, cue) = previous_speaker(r, &items[..i], reach, pos, para).unzip();
+                    if reach <= 1 {
+                        items[i].cue = items[i].cue.or(cue.flatten());
+                    }
+                    speaker
+                }
             }
         };
         if let Some(s) = &speaker {
             history.push((pos, para, sent, s.clone()));
         }
+        let mut speaker = speaker;
+        if let (Some(s), Some((v, _))) = (speaker.as_mut(), items[i].cue) {
+            medium_after_cue(r, v, s);
+        }
         items[i].speaker = speaker;
+    }
+}
+
+/// The speaker of the latest quote (any quote when `reach` > 1), when no more
+/// than `reach` substantive paragraphs separate it from paragraph `para`.
+fn previous_speaker(
+    r: &Reader,
+    before: &[Item],
+    reach: usize,
+    pos: usize,
+    para: usize,
+) -> Option<(Speaker, Option<(usize, usize)>)> {
+    let prev = before.iter().rev().take(HISTORY).find(|o| o.kind != QuoteKind::Indirect || reach > 1)?;
+    let o_para = r.doc.sentences.get(r.sentence[prev.anchor.min(r.len() - 1)]).map_or(0, |s| s.paragraph);
+    if pos.saturating_sub(prev.end) < RESOLVE_WINDOW && substantive_between(r, o_para, para) <= reach {
+        prev.speaker.clone().map(|s| (s, prev.cue))
+    } else {
+        None
     }
 }
 
@@ -743,7 +848,7 @@ fn resolve_found(
     pos: usize,
     sent: usize,
     history: &[(usize, usize, usize, Speaker)],
-    entities: &[Entity],
+    entities: &EntityIndex,
     anchor: usize,
 ) -> Option<Speaker> {
     let doc = r.doc;
@@ -771,13 +876,30 @@ fn resolve_found(
                     return Some(s);
                 }
             }
-            if let Some(h) = recent().find(|h| gender.accepts(h.3.gender)) {
-                return Some(h.3.clone());
+            // The nearest compatible earlier speaker, or named subject of the two sentences before.
+            let mut best: Option<(usize, Speaker)> =
+                recent().find(|h| gender.accepts(h.3.gender) && personal(r, gender, &h.3)).map(|h| (h.0, h.3.clone()));
+            for earlier in sent.saturating_sub(2)..sent {
+                let Some(s) = doc.sentences.get(earlier) else { continue };
+                if let Some(Found::Phrase { from, to }) = sentence_subject(r, s.tokens.start, s.tokens.end) {
+                    let subj = phrase_speaker(r, from, to, entities);
+                    let at = doc.tokens[from].start;
+                    if gender.accepts(subj.gender)
+                        && personal(r, gender, &subj)
+                        && best.as_ref().map_or(true, |b| at > b.0)
+                    {
+                        best = Some((at, subj));
+                    }
+                }
+            }
+            if let Some((_, s)) = best {
+                // A pronoun names the speaker, not the medium of an earlier statement.
+                return Some(Speaker { channel: None, via: None, ..s });
             }
             entity_before(r, entities, doc.tokens[tok].start, gender)
         }
         Found::Relative { tok } => {
-            if let Some(h) = history.iter().rev().find(|h| h.2 == sent) {
+            if let Some(h) = history.iter().rev().take(HISTORY).find(|h| h.2 == sent) {
                 return Some(h.3.clone());
             }
             let (lo, _) = r.sentence_bounds(tok);
@@ -829,14 +951,50 @@ fn resolve_found(
     }
 }
 
+/// "said in a statement", "a déclaré dans un communiqué", "wrote on Twitter",
+/// "told CNN", "a indiqué à l'AFP": the medium or the outlet named right
+/// after the cue, when the speaker phrase did not name one.
+fn medium_after_cue(r: &Reader, v: usize, s: &mut Speaker) {
+    let from = v + r.cue[v].map_or(1, |f| f.len);
+    let hi = window_end(r, from, 7);
+    for k in from..hi {
+        if r.is_quote_mark(k) || matches!(r.class(k), Some(Class::Complementiser)) {
+            break;
+        }
+        // The speaker phrase itself ("indique le communiqué") is no medium after the cue.
+        if r.doc.tokens[k].start >= s.start && r.doc.tokens[k].end <= s.end {
+            continue;
+        }
+        match r.noun(k) {
+            Some((_, NounClass::Doc | NounClass::Platform)) if s.channel.is_none() => {
+                s.channel = Some(r.text(k).to_string());
+            }
+            Some((_, NounClass::Media)) if s.via.is_none() => s.via = Some(r.text(k).to_string()),
+            _ => {}
+        }
+    }
+}
+
+/// Whether a pronoun may stand for a speaker: English "he" and "she" stand
+/// for people (a name or a role); French "il" and "elle" follow grammatical gender.
+fn personal(r: &Reader, gender: Gender, s: &Speaker) -> bool {
+    if r.doc.lang != Lang::En || !matches!(gender, Gender::Masculine | Gender::Feminine) {
+        return true;
+    }
+    s.named
+        || r.lex
+            .noun(&s.name.rsplit(' ').next().unwrap_or("").to_lowercase())
+            .is_some_and(|(_, c)| c == NounClass::Role)
+}
+
 /// "le ministère" after "le ministère russe de la Défense": a bare definite
 /// speaker noun takes the fuller name of the latest speaker with that noun.
-fn resolve_anaphor<'h>(
+fn resolve_anaphor(
     r: &Reader,
     from: usize,
     to: usize,
     s: Speaker,
-    recent: &mut dyn Iterator<Item = &'h (usize, usize, usize, Speaker)>,
+    recent: &mut dyn Iterator<Item = &(usize, usize, usize, Speaker)>,
 ) -> Speaker {
     if s.named {
         return s;
@@ -850,14 +1008,14 @@ fn resolve_anaphor<'h>(
     for h in recent {
         let name = h.3.name.to_lowercase();
         if h.3.name.len() > s.name.len() && name.split(|c: char| !c.is_alphanumeric() && c != '-').any(|w| w == noun) {
-            return Speaker { channel: s.channel.clone().or(h.3.channel.clone()), via: s.via.clone(), ..h.3.clone() };
+            return Speaker { channel: s.channel.clone(), via: s.via.clone(), ..h.3.clone() };
         }
     }
     s
 }
 
 /// The speaker a phrase names, with its gender and linked entity.
-fn phrase_speaker(r: &Reader, from: usize, to: usize, entities: &[Entity]) -> Speaker {
+fn phrase_speaker(r: &Reader, from: usize, to: usize, entities: &EntityIndex) -> Speaker {
     let doc = r.doc;
     let start = doc.tokens[from].start;
     let end = doc.tokens[to - 1].end;
@@ -878,6 +1036,9 @@ fn phrase_speaker(r: &Reader, from: usize, to: usize, entities: &[Entity]) -> Sp
             break;
         }
     }
+    if gender == Gender::Unknown {
+        gender = r.apposition_gender(from, to);
+    }
     let named = (from..to).any(|k| r.is_name_word(k) && r.noun(k).is_none());
     let entity = link_entity(entities, start, end, &doc.text[start..end]);
     Speaker { name: doc.text[start..end].to_string(), start, end, gender, entity, channel: None, via: None, named }
@@ -891,12 +1052,42 @@ fn platform_after(r: &Reader, to: usize) -> Option<String> {
         .map(|k| r.text(k).to_string())
 }
 
+/// The entities' mentions sorted by start, and their names and mention texts
+/// normalised, built once so each lookup is a binary search.
+struct EntityIndex<'e> {
+    entities: &'e [Entity],
+    /// (start, end, entity index), sorted by start.
+    mentions: Vec<(usize, usize, usize)>,
+    names: std::collections::HashMap<String, usize>,
+}
+
+/// How many mentions a lookup looks at around its position.
+const MENTION_WINDOW: usize = 24;
+
+impl<'e> EntityIndex<'e> {
+    fn new(entities: &'e [Entity]) -> EntityIndex<'e> {
+        let mut mentions = Vec::new();
+        let mut names = std::collections::HashMap::new();
+        for (i, e) in entities.iter().enumerate() {
+            names.entry(normalise(&e.name)).or_insert(i);
+            for m in &e.mentions {
+                mentions.push((m.start, m.end, i));
+                names.entry(normalise(&m.text)).or_insert(i);
+            }
+        }
+        mentions.sort_unstable();
+        EntityIndex { entities, mentions, names }
+    }
+}
+
 /// The entity whose mention covers the head of a speaker phrase, or whose
 /// name or mention reads the same.
-fn link_entity(entities: &[Entity], start: usize, end: usize, name: &str) -> Option<String> {
-    let key = normalise(name);
-    for e in entities {
-        for m in &e.mentions {
+fn link_entity(index: &EntityIndex, start: usize, end: usize, name: &str) -> Option<String> {
+    let upto = index.mentions.partition_point(|m| m.0 < end);
+    for &(m_start, m_end, i) in index.mentions[..upto].iter().rev().take(MENTION_WINDOW) {
+        let e = &index.entities[i];
+        {
+            let m = Span { start: m_start, end: m_end, text: String::new() };
             // A mention inside the phrase's complement ("du Kremlin") is another actor.
             let overlaps = m.start < end && start < m.end;
             let in_complement = m.start > start && {
@@ -914,35 +1105,27 @@ fn link_entity(entities: &[Entity], start: usize, end: usize, name: &str) -> Opt
             }
         }
     }
-    entities
-        .iter()
-        .find(|e| normalise(&e.name) == key || e.mentions.iter().any(|m| normalise(&m.text) == key))
-        .map(|e| e.id.clone())
+    index.names.get(&normalise(name)).map(|&i| index.entities[i].id.clone())
 }
 
 /// The latest person or organisation mentioned before `at`, for a pronoun.
-fn entity_before(r: &Reader, entities: &[Entity], at: usize, gender: Gender) -> Option<Speaker> {
+fn entity_before(r: &Reader, index: &EntityIndex, at: usize, gender: Gender) -> Option<Speaker> {
     let want_person = matches!(gender, Gender::Masculine | Gender::Feminine);
-    let mut best: Option<(&Entity, &Span)> = None;
-    for e in entities {
-        let ok = match e.kind {
-            EntityType::PER => true,
-            EntityType::ORG => !want_person || r.doc.lang == Lang::Fr,
-            _ => false,
-        };
-        if !ok {
-            continue;
-        }
-        for m in &e.mentions {
-            if m.end <= at && at - m.end < RESOLVE_WINDOW && best.is_none_or(|(_, b)| m.start > b.start) {
-                best = Some((e, m));
-            }
-        }
-    }
-    best.map(|(e, m)| Speaker {
+    let upto = index.mentions.partition_point(|m| m.0 < at);
+    let (m_start, m_end, i) =
+        index.mentions[..upto].iter().rev().take(MENTION_WINDOW).copied().find(|&(_, m_end, i)| {
+            let ok = match index.entities[i].kind {
+                EntityType::PER => true,
+                EntityType::ORG => !want_person || r.doc.lang == Lang::Fr,
+                _ => false,
+            };
+            ok && m_end <= at && at - m_end < RESOLVE_WINDOW
+        })?;
+    let e = &index.entities[i];
+    Some(Speaker {
         name: e.name.clone(),
-        start: m.start,
-        end: m.end,
+        start: m_start,
+        end: m_end,
         gender: Gender::Unknown,
         entity: Some(e.id.clone()),
         channel: None,

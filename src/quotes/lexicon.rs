@@ -271,7 +271,10 @@ fn inflect_en(lemma: &str) -> Vec<String> {
     }
     if lemma.ends_with('e') {
         let keep_e = lemma.ends_with("ee") || lemma.ends_with("ye") || lemma.ends_with("oe");
-        let ing = if keep_e { format!("{lemma}ing") } else { format!("{}ing", &lemma[..lemma.len() - 1]) };
+        let ing = match lemma.strip_suffix('e') {
+            Some(stem) if !keep_e => format!("{stem}ing"),
+            _ => format!("{lemma}ing"),
+        };
         return vec![format!("{lemma}s"), format!("{lemma}d"), ing];
     }
     let s = if ["s", "sh", "ch", "x", "z", "o"].iter().any(|e| lemma.ends_with(e)) {

@@ -139,8 +139,13 @@ fn family_of_open(s: &str) -> Option<Family> {
     }
 }
 
+/// Deeper nesting is noise (stray marks); ignoring it keeps every step constant-time.
+const MAX_DEPTH: usize = 6;
+
 fn push(stack: &mut Vec<Open>, tok: usize, family: Family, paragraph: usize) {
-    stack.push(Open { tok, family, paragraph, multi: false });
+    if stack.len() < MAX_DEPTH {
+        stack.push(Open { tok, family, paragraph, multi: false });
+    }
 }
 
 fn close(

@@ -143,7 +143,8 @@ impl<'a> Reader<'a> {
     /// Skips words that may separate a verb from its subject: auxiliaries,
     /// adverbs, negation, object clitics ("l'a rappelé", "a par ailleurs fait").
     fn skip_back(&self, mut k: usize, lo: usize) -> Option<usize> {
-        loop {
+        // A handful of auxiliaries and adverbs at most: a flood of them is no clause.
+        for _ in 0..8 {
             match self.class(k) {
                 Some(Class::Aux | Class::Adverb) => {}
                 _ if self.doc.lang == Lang::Fr && self.is(k, "par") && self.is(k + 1, "ailleurs") => {}
@@ -157,6 +158,7 @@ impl<'a> Reader<'a> {
             }
             k -= 1;
         }
+        None
     }
 
     /// The inverted clitic of a French cue: "dit-elle", "a-t-il ajouté".
@@ -233,12 +235,21 @@ impl<'a> Reader<'a> {
                 return None;
             }
         }
-        // Trim leading words that cannot begin a noun phrase.
-        let mut from = from;
+        // Trim leading words that cannot begin a noun phrase: it starts at a
+        // determiner, a capital or a speaker noun.
         while from <= k && matches!(self.class(from), Some(Class::Of | Class::Prep)) {
             from += 1;
         }
-        (from <= k && self.has_head(from, k + 1)).then_some(from)
+        let opens = |j: usize| {
+            matches!(self.class(j), Some(Class::Det(_) | Class::Demonstrative(_) | Class::Title(_))) || self.is_cap(j)
+        };
+        if from <= k && !opens(from) {
+            if let Some(j) = (from..=k).find(|&j| opens(j)) {
+                from = j;
+            }
+        }
+        let determined = matches!(self.class(from), Some(Class::Det(_) | Class::Demonstrative(_) | Class::Indefinite));
+        (from <= k && (self.has_head(from, k + 1) || determined && from < k)).then_some(from)
     }
 
     /// Whether token `j` may sit inside a speaker phrase.
@@ -280,7 +291,8 @@ impl<'a> Reader<'a> {
                 break;
             }
             let mut from = end;
-            while from > lo && end - from < MAX_PHRASE + 4 && !self.is_punct(from - 1) {
+            while from > lo && end - from < MAX_PHRASE + 4 && (!self.is_punct(from - 1) || self.is_title_dot(from - 1))
+            {
                 from -= 1;
             }
             if from == end {
@@ -341,6 +353,46 @@ impl<'a> Reader<'a> {
         Segment::Adjunct
     }
 
+    /// The gender an apposition gives a bare name: "L'avocate, Claire Roux," or "Paul Roux, le maire,".
+    pub fn apposition_gender(&self, from: usize, to: usize) -> Gender {
+        // The gender of an apposition's head: its determiner, else its first noun.
+        let head_gender = |a: usize, b: usize| -> Option<Gender> {
+            for k in a..b {
+                match self.class(k) {
+                    Some(Class::Det(g) | Class::Demonstrative(g) | Class::Title(g)) if g != Gender::Unknown => {
+                        return Some(g)
+                    }
+                    Some(Class::Of | Class::Prep) => return None,
+                    _ => {}
+                }
+                if let Some((g, _)) = self.noun(k) {
+                    return (g != Gender::Unknown).then_some(g);
+                }
+            }
+            None
+        };
+        if from > 1 && self.text(from - 1) == "," {
+            let mut k = from - 1;
+            let floor = from.saturating_sub(8);
+            while k > floor && !self.is_punct(k - 1) {
+                k -= 1;
+            }
+            if let Some(g) = head_gender(k, from - 1) {
+                return g;
+            }
+        }
+        if to < self.len() && self.text(to) == "," {
+            let mut end = to + 1;
+            while end < self.len() && end < to + 8 && !self.is_punct(end) {
+                end += 1;
+            }
+            if let Some(g) = head_gender(to + 1, end) {
+                return g;
+            }
+        }
+        Gender::Unknown
+    }
+
     /// The subject after an inverted cue ("a déclaré le ministre", "said Mr. Reeves").
     /// Returns the phrase and the media outlet of a "told Reuters"-like object, if any.
     pub fn subject_after(&self, v: usize, hi: usize) -> (Option<Found>, Option<(usize, usize)>) {
@@ -397,7 +449,11 @@ impl<'a> Reader<'a> {
             to -= 1;
         }
         let starts_well = !matches!(self.class(from), Some(Class::Of | Class::Prep));
-        if to > from && starts_well && self.has_head(from, to) {
+        // "said the mayor.": a determiner phrase closing the clause is the subject.
+        let closes = to >= hi || self.is_punct(to);
+        let determined = matches!(self.class(from), Some(Class::Det(_) | Class::Demonstrative(_) | Class::Indefinite))
+            && to > from + 1;
+        if to > from && starts_well && (self.has_head(from, to) || determined && closes) {
             (Some(Found::Phrase { from, to }), via)
         } else {
             (None, via)

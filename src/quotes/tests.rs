@@ -1,18 +1,384 @@
+//! One test per construction; sentences are invented, not taken from the gold files.
+
 use super::*;
 use crate::lang::Lang;
 
 fn run(text: &str, lang: Lang) -> Vec<Quote> {
-    let doc = Doc::new(text, lang);
-    find(&doc, &[])
+    find(&Doc::new(text, lang), &[])
+}
+
+/// (kind, quoted text, speaker name) of every quote.
+fn quotes(text: &str, lang: Lang) -> Vec<(QuoteKind, String, Option<String>)> {
+    run(text, lang).into_iter().map(|q| (q.kind, q.span.text, q.speaker_name)).collect()
+}
+
+fn the(kind: QuoteKind, text: &str, speaker: Option<&str>) -> (QuoteKind, String, Option<String>) {
+    (kind, text.to_string(), speaker.map(str::to_string))
+}
+
+use QuoteKind::{Direct, Indirect, Partial};
+
+#[test]
+fn speaker_before_a_colon_is_found() {
+    let got = quotes("Le préfet a déclaré : «Les routes resteront fermées.»", Lang::Fr);
+    assert_eq!(got, [the(Direct, "Les routes resteront fermées.", Some("Le préfet"))]);
 }
 
 #[test]
-fn debug_dump() {
-    for (t, l) in [
-        ("Dans un point de vue paru dans «Le Monde», le président socialiste de l'Assemblée nationale juge que la cohabitation comporte «trois inconvénients»: elle «ne facilite pas le traitement des problèmes de long terme», «dilue la notion-même de responsabilité politique» et «fait le lit des abstentionnistes et des votes marginaux».", Lang::Fr),
-    ] {
-        for q in run(t, l) {
-            eprintln!("{:?} {:?} {:?} {:?}", q.kind, q.span.text, q.speaker_name, q.cue.map(|c| c.text));
+fn speaker_after_inverted_cue_is_found() {
+    let cases: &[(&str, Lang, &str, &str)] = &[
+        (
+            "«Les routes resteront fermées», a déclaré Jeanne Martin.",
+            Lang::Fr,
+            "Les routes resteront fermées",
+            "Jeanne Martin",
+        ),
+        ("«Nous avons changé de cap», concède Dupuis.", Lang::Fr, "Nous avons changé de cap", "Dupuis"),
+        ("«Le pont tiendra» indique le rapport des ingénieurs.", Lang::Fr, "Le pont tiendra", "ingénieurs"),
+        ("“The bridge will hold,” said the mayor.", Lang::En, "The bridge will hold,", "the mayor"),
+        ("“The bridge will hold,” said Mr. Grant, a senior engineer.", Lang::En, "The bridge will hold,", "Mr. Grant"),
+        (
+            "«La ville est calme», a déclaré à la presse le porte-parole de la mairie.",
+            Lang::Fr,
+            "La ville est calme",
+            "le porte-parole de la mairie",
+        ),
+    ];
+    for (text, lang, content, speaker) in cases {
+        let got = quotes(text, *lang);
+        assert_eq!(got.len(), 1, "{text}: {got:?}");
+        assert_eq!(got[0].1, *content, "{text}");
+        let name = got[0].2.clone().unwrap_or_default();
+        assert!(name.ends_with(speaker), "{text}: {name}");
+    }
+}
+
+#[test]
+fn pronouns_resolve_to_the_nearest_compatible_speaker() {
+    let text =
+        "Paul Girard a déclaré que la grève durerait. L'avocate, Claire Roux, a souligné que rien n'était joué. \
+                «Nous ferons appel», a-t-elle ajouté. «Le dossier est vide», a-t-il répondu.";
+    let got = quotes(text, Lang::Fr);
+    let by_text = |t: &str| got.iter().find(|q| q.1 == t).and_then(|q| q.2.clone());
+    assert_eq!(by_text("Nous ferons appel").as_deref(), Some("Claire Roux"));
+    assert_eq!(by_text("Le dossier est vide").as_deref(), Some("Paul Girard"));
+    let text = "Jane Cole said the plan was sound. “We are ready,” she said.";
+    let got = quotes(text, Lang::En);
+    assert_eq!(got.last().and_then(|q| q.2.as_deref()), Some("Jane Cole"));
+}
+
+#[test]
+fn a_bare_anaphor_takes_the_fuller_name_of_an_earlier_speaker() {
+    let text = "Le ministère de la Santé a indiqué que trois cas étaient confirmés. \
+                Le ministère a par ailleurs fait état d'un quatrième cas suspect dans la région.";
+    let got = quotes(text, Lang::Fr);
+    assert_eq!(got.len(), 2, "{got:?}");
+    assert_eq!(got[1].2.as_deref(), Some("Le ministère de la Santé"));
+}
+
+#[test]
+fn a_speaker_phrase_keeps_its_name_and_drops_the_apposition() {
+    let text = "Marc Leroy, directeur des opérations de la compagnie, a déclaré : «Les vols reprendront lundi.»";
+    assert_eq!(quotes(text, Lang::Fr)[0].2.as_deref(), Some("Marc Leroy"));
+    let text = "Le porte-parole du syndicat, Ali Benali, a affirmé que la grève continuerait.";
+    assert_eq!(quotes(text, Lang::Fr), [the(Indirect, "la grève continuerait", Some("Ali Benali"))]);
+}
+
+#[test]
+fn a_relative_chain_keeps_the_same_speaker() {
+    let text = "«Deux ponts sont coupés», a déclaré la préfecture du Var, qui a ajouté : «les secours sont sur place».";
+    let got = quotes(text, Lang::Fr);
+    assert_eq!(got.len(), 2, "{got:?}");
+    assert!(got.iter().all(|q| q.2.as_deref() == Some("la préfecture du Var")), "{got:?}");
+}
+
+#[test]
+fn a_floating_quote_inherits_the_speaker_of_the_quote_before() {
+    let text = "Le maire a déclaré : «Le projet est prêt.»\n\nCalendrier.\n\n«Il sera signé en juin avec la région et l'État.»";
+    let got = quotes(text, Lang::Fr);
+    assert_eq!(got.len(), 2, "{got:?}");
+    assert_eq!(got[1], the(Direct, "Il sera signé en juin avec la région et l'État.", Some("Le maire")));
+    let text = "“We will rebuild,” said Ann Lee. “Nothing will stop us.”";
+    let got = run(text, Lang::En);
+    assert_eq!(got[1].speaker_name.as_deref(), Some("Ann Lee"));
+    assert_eq!(got[1].cue.as_ref().map(|c| c.text.as_str()), Some("said"));
+}
+
+#[test]
+fn partial_quotes_are_kept_and_quoted_names_are_not() {
+    let text = "Le ministre s'est dit «très confiant» que le navire «Étoile du Nord» serait prêt.";
+    let got: Vec<_> = quotes(text, Lang::Fr).into_iter().filter(|q| q.0 != Indirect).collect();
+    assert_eq!(got, [the(Partial, "très confiant", Some("Le ministre"))]);
+    let cases: &[(&str, Lang)] = &[
+        ("Le système baptisé «tempête» a été testé.", Lang::Fr),
+        ("Il écrit dans «Le Figaro» chaque semaine.", Lang::Fr),
+        ("The board game “Ticket to Ride” sold well.", Lang::En),
+        ("C'est la doctrine du « zéro mort » (aucune perte) qui prévaut.", Lang::Fr),
+        ("« Bilan ».\nLa saison est finie.", Lang::Fr),
+    ];
+    for (text, lang) in cases {
+        let got: Vec<_> = quotes(text, *lang).into_iter().filter(|q| q.0 != Indirect).collect();
+        assert!(got.is_empty(), "{text}: {got:?}");
+    }
+}
+
+#[test]
+fn the_words_of_a_question_belong_to_nobody() {
+    let got = quotes("Interrogé sur l'«efficacité» des sanctions, le ministre n'a rien dit.", Lang::Fr);
+    assert_eq!(got, [the(Partial, "efficacité", None)]);
+}
+
+#[test]
+fn an_unbalanced_mark_stops_at_the_paragraph_end() {
+    let text = "Il a déclaré : «Nous partirons demain.\nLe lendemain, le temps était beau. «Oui», dit-elle.";
+    let got = quotes(text, Lang::Fr);
+    assert_eq!(got[0].1, "Nous partirons demain.");
+    assert!(got.iter().any(|q| q.1 == "Oui"), "{got:?}");
+}
+
+#[test]
+fn english_quotes_reopened_at_each_paragraph_are_one_quote() {
+    let text = "“The first phase is over.\n\n“The second begins now,” she said.";
+    let got = quotes(text, Lang::En);
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert!(got[0].1.starts_with("The first phase") && got[0].1.ends_with("begins now,"));
+}
+
+#[test]
+fn reported_speech_is_the_clause_after_the_cue() {
+    let cases: &[(&str, Lang, &[(&str, &str)])] = &[
+        (
+            "Le ministère a déclaré que huit drones avaient été abattus.",
+            Lang::Fr,
+            &[("huit drones avaient été abattus", "Le ministère")],
+        ),
+        ("Officials told reporters that the talks had failed.", Lang::En, &[("the talks had failed", "Officials")]),
+        ("Analysts said growth would slow next year.", Lang::En, &[("growth would slow next year", "Analysts")]),
+        (
+            "Selon la police, deux suspects ont été arrêtés.",
+            Lang::Fr,
+            &[("deux suspects ont été arrêtés", "la police")],
+        ),
+        ("According to the survey, prices rose sharply.", Lang::En, &[("prices rose sharply", "the survey")]),
+        (
+            "The plant will close next year, company officials said on Monday.",
+            Lang::En,
+            &[("The plant will close next year", "company officials")],
+        ),
+        (
+            "She said that the data was wrong, but that the method was sound.",
+            Lang::En,
+            &[("the data was wrong", ""), ("the method was sound", "")],
+        ),
+    ];
+    for (text, lang, want) in cases {
+        let got: Vec<_> = quotes(text, *lang).into_iter().filter(|q| q.0 == Indirect).collect();
+        assert_eq!(got.len(), want.len(), "{text}: {got:?}");
+        for (g, (content, speaker)) in got.iter().zip(want.iter()) {
+            assert_eq!(g.1, *content, "{text}");
+            if !speaker.is_empty() {
+                assert_eq!(g.2.as_deref(), Some(*speaker), "{text}");
+            }
         }
     }
+}
+
+#[test]
+fn subordinate_clauses_are_not_reported_speech() {
+    let got = quotes("«Tout a brûlé», soupirait-il alors que les pompiers arrivaient.", Lang::Fr);
+    assert!(got.iter().all(|q| q.0 != Indirect), "{got:?}");
+}
+
+#[test]
+fn a_document_is_the_channel_and_its_owner_the_speaker() {
+    let text = "Le ministère russe des Transports a indiqué que le trafic reprenait. \
+                «Trois lignes sont rouvertes» indique le communiqué du ministère, publié sur sa chaîne Telegram.";
+    let q = run(text, Lang::Fr).into_iter().find(|q| q.kind == Direct).expect("the quote is found");
+    assert_eq!(q.speaker_name.as_deref(), Some("Le ministère russe des Transports"));
+    assert_eq!(q.channel.as_deref(), Some("communiqué, Telegram"));
+    assert_eq!(q.cue.map(|c| c.text).as_deref(), Some("indique"));
+}
+
+#[test]
+fn an_agency_in_an_incise_is_relay_and_speaker() {
+    let text = "Des chiffres qui, a précisé l'agence Reuters, dépassent toutes les prévisions.";
+    let got = run(text, Lang::Fr);
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0].span.text, "dépassent toutes les prévisions");
+    assert_eq!(got[0].speaker_name.as_deref(), Some("l'agence Reuters"));
+    assert_eq!(got[0].via.as_deref(), Some("l'agence Reuters"));
+}
+
+#[test]
+fn french_dialogue_dashes_are_direct_quotes() {
+    let text = "— Nous partirons à l'aube, répondit Marie.\n— Et les bagages ? demanda Paul.";
+    let got = quotes(text, Lang::Fr);
+    assert_eq!(got[0], the(Direct, "Nous partirons à l'aube", Some("Marie")));
+    assert_eq!(got[1], the(Direct, "Et les bagages ?", Some("Paul")));
+}
+
+#[test]
+fn every_span_slices_its_text_and_moves_with_a_shift() {
+    let text =
+        "Le maire a déclaré : «Le projet — 2 M€ — est prêt.» «Oui», a-t-il ajouté, précisant que «tout» était signé.";
+    let shifted = format!("Été. {text}");
+    let shift = shifted.len() - text.len();
+    let a = run(text, Lang::Fr);
+    let b = run(&shifted, Lang::Fr);
+    assert_eq!(a.len(), b.len());
+    for (x, y) in a.iter().zip(&b) {
+        assert_eq!(&text[x.span.start..x.span.end], x.span.text);
+        assert_eq!((x.span.start + shift, x.span.end + shift), (y.span.start, y.span.end));
+        assert_eq!(x.speaker_name, y.speaker_name);
+    }
+}
+
+#[test]
+fn odd_input_never_panics() {
+    for text in ["", "«", "»", "“”", "\"", "'", "« »", "😀«‍👩‍👩‍👧»\u{301}", "— ", "—", "a-t-il", "said", "selon", "d'après"]
+    {
+        for lang in Lang::ALL {
+            let _ = run(text, lang);
+        }
+    }
+    let long = "«a ".repeat(5000) + &"» dit-il, ".repeat(3000);
+    let _ = run(&long, Lang::Fr);
+}
+
+fn entity(id: &str, kind: EntityType, name: &str, text: &str) -> Entity {
+    let mentions = text.match_indices(name).map(|(i, m)| Span::of(text, i, i + m.len())).collect();
+    Entity { id: id.to_string(), kind, name: name.to_string(), mentions, roles: Vec::new() }
+}
+
+#[test]
+fn speakers_link_to_the_entity_whose_mention_they_overlap() {
+    let text = "«Rien n'est décidé», a déclaré John Kirby. «Nous verrons», a-t-il ajouté.";
+    let ents = [entity("e1", EntityType::PER, "John Kirby", text)];
+    let got = find(&Doc::new(text, Lang::Fr), &ents);
+    assert_eq!(got.len(), 2);
+    assert!(got.iter().all(|q| q.speaker.as_deref() == Some("e1")), "{got:?}");
+}
+
+#[test]
+fn an_entity_named_in_a_complement_is_not_the_speaker() {
+    let text = "«Rien n'est décidé», a déclaré le porte-parole du Kremlin.";
+    let ents = [entity("e1", EntityType::ORG, "Kremlin", text)];
+    let got = find(&Doc::new(text, Lang::Fr), &ents);
+    assert_eq!(got[0].speaker, None);
+    assert_eq!(got[0].speaker_name.as_deref(), Some("le porte-parole du Kremlin"));
+}
+
+#[test]
+fn a_pronoun_with_no_earlier_speaker_falls_back_to_the_last_person_entity() {
+    let text = "Marie Curie est arrivée hier. «Je suis prête», a-t-elle dit.";
+    let ents = [entity("e7", EntityType::PER, "Marie Curie", text)];
+    let got = find(&Doc::new(text, Lang::Fr), &ents);
+    assert_eq!(got[0].speaker.as_deref(), Some("e7"));
+    assert_eq!(got[0].speaker_name.as_deref(), Some("Marie Curie"));
+}
+
+#[test]
+fn names_compare_without_case_or_leading_article() {
+    assert_eq!(normalise("Le Ministère  de la Défense."), "ministère de la défense");
+    assert_eq!(normalise("l’agence TASS"), "agence tass");
+    assert_eq!(normalise("The Report"), "report");
+}
+
+#[test]
+fn words_between_a_quote_and_its_verb_are_the_subject() {
+    let got = run("“We are not leaving,” Senator Ann Ruiz told CNN on Monday.", Lang::En);
+    assert_eq!(got[0].speaker_name.as_deref(), Some("Senator Ann Ruiz"));
+    assert_eq!(got[0].via.as_deref(), Some("CNN"));
+}
+
+#[test]
+fn a_medium_named_after_the_cue_is_the_channel() {
+    let got = run("The ministry said in a statement that talks would resume.", Lang::En);
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0].span.text, "talks would resume");
+    assert_eq!(got[0].channel.as_deref(), Some("statement"));
+}
+
+#[test]
+fn english_he_and_she_point_to_people_not_bodies() {
+    let text = "Senator Ann Ruiz said the bill would pass. The company said in a statement that it disagreed. \
+                “It’s a disaster,” she added.";
+    let got = run(text, Lang::En);
+    assert_eq!(got.last().and_then(|q| q.speaker_name.as_deref()), Some("Senator Ann Ruiz"));
+}
+
+#[test]
+fn a_french_pronoun_finds_the_named_subject_of_the_sentence_before() {
+    let text = "La ministre de la Santé, Marie Roux, a présenté le plan. Elle a précisé qu'il coûterait dix millions.";
+    let got = quotes(text, Lang::Fr);
+    assert_eq!(got, [the(Indirect, "il coûterait dix millions", Some("Marie Roux"))]);
+}
+
+#[test]
+fn a_quoted_title_inside_a_sentence_is_not_a_quote() {
+    for (text, lang) in [
+        ("Le film « La Nuit des rois » sort mercredi.", Lang::Fr),
+        ("Her new novel, ‘The Quiet Shore’, sold well.", Lang::En),
+    ] {
+        assert!(quotes(text, lang).is_empty(), "{text}");
+    }
+}
+
+#[test]
+fn random_mixtures_of_marks_and_cues_never_panic_and_spans_slice_their_text() {
+    let pieces = [
+        "«",
+        "»",
+        "“",
+        "”",
+        "\"",
+        "'",
+        "’",
+        "‘",
+        "„",
+        "‹",
+        "›",
+        "—",
+        " ",
+        "\n",
+        ", ",
+        ". ",
+        ": ",
+        "é",
+        "😀",
+        "a déclaré",
+        "-t-il",
+        "dit-elle",
+        "said",
+        "que",
+        "that",
+        "selon",
+        "Le ministre",
+        "il",
+        "she",
+        "qui",
+        "(",
+        "Kirby",
+        "l'",
+    ];
+    let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+    for round in 0..300 {
+        let mut text = String::new();
+        for _ in 0..(round % 60 + 1) {
+            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+            text.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
+        }
+        for lang in Lang::ALL {
+            for q in run(&text, lang) {
+                assert_eq!(text.get(q.span.start..q.span.end), Some(q.span.text.as_str()), "{text:?}");
+                assert!(q.span.start < q.span.end, "{text:?}");
+            }
+        }
+    }
+}
+
+#[test]
+fn a_name_before_a_colon_speaks_the_quote_after_it() {
+    let got = quotes("Dupuis : «Nous ne céderons pas.»", Lang::Fr);
+    assert_eq!(got, [the(Direct, "Nous ne céderons pas.", Some("Dupuis"))]);
 }
