@@ -131,7 +131,9 @@ fn next_visible(text: &str, at: usize) -> Option<char> {
 /// Whether `at` opens a clause: nothing but a sentence end, an opening quote
 /// or a dash before it (sentences inside quotes stay one sentence).
 fn opens_clause(text: &str, at: usize) -> bool {
-    text[..at].trim_end().chars().next_back().is_none_or(|c| ".!?«:;\"“—–-_\n".contains(c))
+    let head = &text[..at];
+    let trimmed = head.trim_end();
+    head[trimmed.len()..].contains('\n') || trimmed.chars().next_back().is_none_or(|c| ".!?«:;\"“—–-_".contains(c))
 }
 
 fn strip_elision(w: &str) -> &str {
@@ -160,8 +162,8 @@ fn acceptable(m: &RuleMatch, ctx: &Ctx) -> bool {
             let word = m.get(text, "month").unwrap_or("");
             let upper = word.starts_with(char::is_uppercase);
             match ctx.doc.lang {
-                // French months are lowercase: "Mars" mid-sentence is the planet.
-                Lang::Fr => !upper || sentence_start,
+                // French months are lowercase: "Mars" is the planet or the god.
+                Lang::Fr => !upper,
                 // English months are capitalised: "may" and "march" are words too.
                 Lang::En => upper && !(normalise(word) == "may" && sentence_start),
             }
@@ -205,6 +207,10 @@ fn acceptable(m: &RuleMatch, ctx: &Ctx) -> bool {
             // "les Jeux d'hiver" name a kind, not a time.
             let bare = m.groups.get("season").map(|g| g.0) == Some(m.start);
             let before = word_before(text, m.start);
+            // "prices fall", "a spring": English seasons need a determiner or a year.
+            if ctx.doc.lang == Lang::En && bare && !m.has("year") {
+                return matches!(before.as_str(), "the" | "this" | "last" | "next" | "early" | "late" | "mid");
+            }
             !(bare && (matches!(before.as_str(), "d'" | "de") || before.ends_with('\'')))
                 && (!bare || word != "été" || first_upper)
         }
@@ -250,7 +256,8 @@ fn is_age(m: &RuleMatch, ctx: &Ctx) -> bool {
     let before2 = word_before(text, before_start.min(head.len()));
     match before.as_str() {
         // "d'ici à dix ans" is a span of time, "à 35 ans" an age.
-        "à" => !matches!(before2.as_str(), "d'ici" | "ici"),
+        // "condamné à cinq ans de prison" is a sentence, not an age.
+        "à" => !matches!(before2.as_str(), "d'ici" | "ici") && !matches!(after.as_str(), "de" | "d" | "d'"),
         "âgé" | "âgée" | "âgés" | "âgées" | "a" | "avait" | "avaient" | "ont" | "aura" | "aged" => true,
         "de" | "d'" => {
             let durable = [
@@ -295,11 +302,21 @@ pub(super) fn find_times(doc: &Doc, doc_date: Option<Date>) -> Vec<TimeExpr> {
             resolved[i] = resolve_plain(m, &mut ctx);
         }
     }
+    // One pass in text order, carrying the last day and the last calendar value.
+    let mut last_day: Option<Date> = None;
+    let mut previous: Option<String> = None;
     for i in 0..chosen.len() {
         if is_anchored(chosen[i].kind) {
-            let anchor = anchor_day(&chosen, &resolved, i, &ctx);
-            let previous = resolved[..i].iter().rev().flatten().find(|r| is_calendar(&r.value)).map(|r| r.value.clone());
-            resolved[i] = resolve_anchored(&chosen[i], &ctx, anchor, previous);
+            let anchor = anchor_day(&chosen, &resolved, i, &ctx, last_day);
+            resolved[i] = resolve_anchored(&chosen[i], &ctx, anchor, previous.clone());
+        }
+        for r in &resolved[i] {
+            if let Some(d) = day_of_value(&r.value) {
+                last_day = Some(d);
+            }
+            if is_calendar(&r.value) {
+                previous = Some(r.value.clone());
+            }
         }
     }
     resolved
@@ -314,23 +331,31 @@ fn is_calendar(value: &str) -> bool {
     value.len() >= 4 && value[..4].bytes().all(|b| b.is_ascii_digit())
 }
 
-/// The day a time of day or "la veille" hangs on: a day told before it in
-/// the same sentence, else after it in the same sentence, else the last day
-/// told before it, else the document date.
-fn anchor_day(chosen: &[RuleMatch], resolved: &[Vec<Resolved>], i: usize, ctx: &Ctx) -> Option<Date> {
+/// How many neighbours in the same sentence a time of day looks at for its day.
+const ANCHOR_WINDOW: usize = 6;
+
+/// The day a time of day or "la veille" hangs on: a day told just before it in
+/// the same sentence, else just after it in the same sentence, else the last
+/// day told before it (`last_day`), else the document date.
+fn anchor_day(
+    chosen: &[RuleMatch],
+    resolved: &[Vec<Resolved>],
+    i: usize,
+    ctx: &Ctx,
+    last_day: Option<Date>,
+) -> Option<Date> {
     let day_of = |k: usize| resolved[k].iter().find_map(|r| day_of_value(&r.value));
     let sentence = ctx.doc.sentence_at(chosen[i].start);
-    let same = |k: usize| ctx.doc.sentence_at(chosen[k].start) == sentence;
-    let kind_anchor = chosen[i].kind == "anchor";
-    if !kind_anchor {
-        if let Some(d) = (0..i).rev().take_while(|&k| same(k)).find_map(day_of) {
+    let same = |k: &usize| ctx.doc.sentence_at(chosen[*k].start) == sentence;
+    if chosen[i].kind != "anchor" {
+        if let Some(d) = (0..i).rev().take(ANCHOR_WINDOW).take_while(same).find_map(day_of) {
             return Some(d);
         }
-        if let Some(d) = (i + 1..chosen.len()).take_while(|&k| same(k)).find_map(day_of) {
+        if let Some(d) = (i + 1..chosen.len()).take(ANCHOR_WINDOW).take_while(same).find_map(day_of) {
             return Some(d);
         }
     }
-    (0..i).rev().find_map(day_of).or(ctx.date)
+    last_day.or(ctx.date)
 }
 
 /// The calendar day at the start of a value (`1999-05-18T21:45` → 1999-05-18).
@@ -585,7 +610,27 @@ fn resolve_plain(m: &RuleMatch, ctx: &mut Ctx) -> Vec<Resolved> {
     let future = ctx.is_future(m.start);
     match m.kind {
         "date" => {
-            let Some(month) = month_of(m, ctx) else { return Vec::new() };
+            let mut day = m.get(text, "day").and_then(parse_day);
+            // Numeric dates: day first in French, month first in English, unless
+            // the numbers say otherwise (25/11/2024, 11/25/2024).
+            let mnum = if m.has("mnum") {
+                let (Some(first), Some(second)) = (day, num_of(m, ctx, "mnum")) else { return Vec::new() };
+                let month_first = ctx.doc.lang == Lang::En;
+                let (d, mo) = match (month_first, first <= 12, second <= 12) {
+                    (true, true, _) | (false, true, false) => (second, first),
+                    _ => (first, second),
+                };
+                day = Some(d);
+                mo
+            } else {
+                match month_of(m, ctx) {
+                    Some(mo) => mo,
+                    None => return Vec::new(),
+                }
+            };
+            if !(1..=12).contains(&mnum) {
+                return Vec::new();
+            }
             let dir = direction_of(m, ctx);
             let mut year = m.get(text, "year").and_then(parse_year);
             let mut span = m.span;
@@ -600,19 +645,6 @@ fn resolve_plain(m: &RuleMatch, ctx: &mut Ctx) -> Vec<Resolved> {
                 }
             }
             let wd = m.get(text, "wd").and_then(|w| lex.weekdays.get(&normalise(w)).copied());
-            let mut day = m.get(text, "day").and_then(parse_day);
-            let mut mnum = month;
-            // US order when the "day" cannot be a day: 12/25/2024 read as mm/dd.
-            if ctx.doc.lang == Lang::En && m.has("mnum") {
-                if let Some(d) = day {
-                    if d <= 12 {
-                        (day, mnum) = (Some(month), d);
-                    }
-                }
-            }
-            if m.has("mnum") && ctx.doc.lang == Lang::Fr && day.is_some_and(|d| d > 31) {
-                return Vec::new();
-            }
             let value_for = |day: Option<u32>| -> Option<String> {
                 match (day, year) {
                     (Some(d), Some(y)) => Date::new(y, mnum, d).map(iso),
@@ -954,9 +986,9 @@ pub(super) fn infer_doc_date(doc: &Doc) -> Option<Date> {
             return year_for(r, month, day, None, None, true);
         }
     }
-    // A dateline: a full date in a short first line.
-    if let Some(p) = doc.paragraphs.first() {
-        if p.end - p.start <= 120 {
+    // A dateline: a full date in a short first line, with the article below it.
+    if let (Some(p), true) = (doc.paragraphs.first(), doc.paragraphs.len() > 1) {
+        if p.end - p.start <= 80 {
             if let Some(&(_, d)) = full.iter().find(|(s, _)| p.contains(s)) {
                 return Some(d);
             }
