@@ -895,8 +895,12 @@ fn resolve_anchored(m: &RuleMatch, ctx: &Ctx, anchor: Option<Date>, previous: Op
         },
         "part" => {
             let Some(code) = part_code(m, ctx) else { return Vec::new() };
-            // "ce soir" is tonight whatever was told before.
-            let day = if m.has("this") { ctx.date.map_or(day, iso) } else { day };
+            // "ce soir" is tonight and "last night" the night before, whatever was told before.
+            let day = match (m.has("this"), direction_of(m, ctx), ctx.date) {
+                (true, _, Some(d)) => iso(d),
+                (_, Some(-1), Some(d)) => iso(d.add_days(-1)),
+                _ => day,
+            };
             let (k, v) = with_part(day, Some(code));
             one(m, k, v)
         }
