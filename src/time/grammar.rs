@@ -24,6 +24,7 @@ pub struct Lexicon {
     pub sets: HashMap<String, &'static str>,
     pub anchors: HashMap<String, i64>,
     pub holidays: HashMap<String, (u32, u32)>,
+    pub ordinals: HashMap<String, u32>,
     /// Whole words that mark a future clause.
     pub future_words: Vec<&'static str>,
     /// Word endings that mark a future verb.
@@ -36,6 +37,8 @@ pub struct Lexicon {
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum NumWord {
     Value(u32),
+    /// A round amount that multiplies what precedes it: "une dizaine".
+    Round(u32),
     Vague,
 }
 
@@ -135,6 +138,8 @@ fn lexicon(lang: Lang) -> Lexicon {
         numbers: map(per_lang!("number_words.txt")[i], |v| {
             if v == "X" {
                 Some(NumWord::Vague)
+            } else if let Some(r) = v.strip_prefix('~') {
+                r.parse().ok().map(NumWord::Round)
             } else {
                 v.parse().ok().map(NumWord::Value)
             }
@@ -152,6 +157,7 @@ fn lexicon(lang: Lang) -> Lexicon {
             let (m, d) = v.split_once('-')?;
             Some((m.parse().ok()?, d.parse().ok()?))
         }),
+        ordinals: map(per_lang!("ordinals.txt")[i], |v| v.parse().ok()),
         future_words: cues.iter().copied().filter(|c| !c.starts_with(['-', '!'])).collect(),
         future_endings: cues.iter().filter_map(|c| c.strip_prefix('-')).collect(),
         future_exceptions: cues.iter().filter_map(|c| c.strip_prefix('!')).collect(),
@@ -194,6 +200,7 @@ fn grammar(lang: Lang) -> Grammar {
         ("setword".into(), alternation(per_lang!("time_sets.txt")[i], |_| true)),
         ("anchor".into(), alternation(per_lang!("anchor_offsets.txt")[i], |_| true)),
         ("holiday".into(), alternation(per_lang!("holidays.txt")[i], |_| true)),
+        ("ordinal".into(), alternation(per_lang!("ordinals.txt")[i], |_| true)),
     ];
     let expand = |pattern: &str, places: &[(String, String)]| {
         let mut p = written(pattern);

@@ -32,6 +32,11 @@ pub fn parse_number(s: &str, lang: Lang) -> Option<Amount> {
     for word in norm.split(['-', ' ']).filter(|w| !w.is_empty() && *w != "et" && *w != "and") {
         match lex.numbers.get(word)? {
             NumWord::Vague => return Some(Amount::Vague),
+            &NumWord::Round(v) => {
+                any = true;
+                current = current.max(1) * u64::from(v);
+                last = u64::from(v);
+            }
             &NumWord::Value(v) => {
                 let v = u64::from(v);
                 any = true;
@@ -175,7 +180,7 @@ fn acceptable(m: &RuleMatch, ctx: &Ctx) -> bool {
             if m.kind == "yearbare" {
                 // A bare number is a year only at the end of a phrase: "… en 2003."
                 let before = text[..s].trim_end().chars().next_back();
-                return next.is_some_and(|c| matches!(c, '.' | ',' | ';' | ')' | ':'))
+                return next.is_none_or(|c| matches!(c, '.' | ',' | ';' | ')' | ':'))
                     && !before.is_some_and(|c| c.is_ascii_digit() || matches!(c, '$' | '€' | '£'));
             }
             year_like(next) || matches!(after.as_str(), "et" | "à" | "au" | "and" | "to" | "jusqu'à")
@@ -876,6 +881,19 @@ fn resolve_plain(m: &RuleMatch, ctx: &mut Ctx) -> Vec<Resolved> {
                 (None, None) => Some(format!("XXXX-{mo:02}-{dy:02}")),
             };
             v.map_or_else(Vec::new, |v| one(m, TimexType::Date, v))
+        }
+        "quarter" => {
+            let Some(n) = m.get(text, "ordinal").and_then(|w| lex.ordinals.get(&normalise(w)).copied()) else {
+                return Vec::new();
+            };
+            let half = m.get(text, "unit").map(normalise).is_some_and(|u| matches!(u.as_str(), "half" | "semestre"));
+            let n = if half { n.min(2) } else { n };
+            let year = m.get(text, "year").and_then(parse_year).or(doc.map(|d| d.year));
+            let code = if half { format!("H{n}") } else { format!("Q{n}") };
+            match year {
+                Some(y) => one(m, TimexType::Date, format!("{y:04}-{code}")),
+                None => one(m, TimexType::Date, format!("XXXX-{code}")),
+            }
         }
         "ref" => match m.get(text, "ref").and_then(|w| lex.refs.get(&normalise(w))) {
             Some(v) => one(m, TimexType::Time, (*v).to_string()),
