@@ -126,16 +126,25 @@ fn clause_around(doc: &Doc, start: usize, end: usize) -> (usize, usize) {
     let Some(si) = doc.sentence_at(start) else { return (start, end) };
     let s = &doc.sentences[si];
     let text = doc.text;
-    let is_hard = |c: char| matches!(c, ';' | ':' | '«' | '»' | '"' | '“' | '”' | '(' | ')');
     // The clause is looked for within a bounded window, so that a text
     // without sentence ends stays linear.
     let lo = floor_boundary(text, start.saturating_sub(CLAUSE_WINDOW).max(s.start));
     let hi = floor_boundary(text, (end + CLAUSE_WINDOW).min(s.end));
     let s = crate::segment::Sentence { start: lo, end: hi.max(end), paragraph: s.paragraph, tokens: 0..0 };
-    let piece_start = text[s.start..start].rfind(is_hard).map_or(s.start, |i| {
-        s.start + i + text[s.start + i..].chars().next().map_or(1, char::len_utf8)
-    });
-    let piece_end = text[end..s.end].find(is_hard).map_or(s.end, |i| end + i);
+    let is_hard = |c: char| matches!(c, ';' | ':' | '«' | '»' | '"' | '“' | '”' | '(' | ')');
+    // A sentence end inside quotes (which the segmenter keeps whole) bounds a clause too.
+    let ends_sentence = |i: usize, c: char| {
+        matches!(c, '.' | '!' | '?') && text[i + c.len_utf8()..].starts_with(char::is_whitespace)
+    };
+    let piece_start = text[s.start..start]
+        .char_indices()
+        .rev()
+        .find(|&(i, c)| is_hard(c) || ends_sentence(s.start + i, c))
+        .map_or(s.start, |(i, c)| s.start + i + c.len_utf8());
+    let piece_end = text[end..s.end]
+        .char_indices()
+        .find(|&(i, c)| is_hard(c) || ends_sentence(end + i, c))
+        .map_or(s.end, |(i, _)| end + i);
     let comma_start = text[piece_start..start].rfind(',').map_or(piece_start, |i| piece_start + i + 1);
     let comma_end = text[end..piece_end].find(',').map_or(piece_end, |i| end + i);
     let words = |a: usize, b: usize| text[a..b].split_whitespace().count();

@@ -226,13 +226,25 @@ fn acceptable(m: &RuleMatch, ctx: &Ctx) -> bool {
                     return matches!(before.as_str(), "depuis" | "pendant" | "durant" | "après" | "for");
                 }
             }
-            if m.kind == "duration" && is_age(m, ctx) {
+            if m.kind == "duration" && (is_age(m, ctx) || is_ordinal_second(m, ctx)) {
                 return false;
             }
             true
         }
         _ => true,
     }
+}
+
+/// "a second attack", "une seconde fois": "second" as an ordinal, not a unit.
+fn is_ordinal_second(m: &RuleMatch, ctx: &Ctx) -> bool {
+    let text = ctx.text();
+    let unit = m.get(text, "unit").map(normalise).unwrap_or_default();
+    if !matches!(unit.as_str(), "second" | "seconde") {
+        return false;
+    }
+    let after = word_after(text, m.end);
+    after.starts_with(char::is_alphabetic)
+        && !matches!(after.as_str(), "ago" | "later" | "earlier" | "before" | "after" | "and" | "or" | "plus" | "et" | "ou")
 }
 
 /// "une fillette de 6 ans", "les moins de 17 ans", "(35 ans)", "five years old".
@@ -263,7 +275,9 @@ fn is_age(m: &RuleMatch, ctx: &Ctx) -> bool {
         // "d'ici à dix ans" is a span of time, "à 35 ans" an age.
         // "condamné à cinq ans de prison" is a sentence, not an age.
         "à" => !matches!(before2.as_str(), "d'ici" | "ici") && !matches!(after.as_str(), "de" | "d" | "d'"),
-        "âgé" | "âgée" | "âgés" | "âgées" | "a" | "avait" | "avaient" | "ont" | "aura" | "aged" => true,
+        // "fête ses 80 ans", "à l'âge de 80 ans".
+        "âgé" | "âgée" | "âgés" | "âgées" | "a" | "avait" | "avaient" | "ont" | "aura" | "aged" | "ses" | "son" | "leurs"
+        | "nos" | "mes" | "vos" | "âge" => true,
         "de" | "d'" => {
             let durable = [
                 "période", "terme", "durée", "peine", "bout", "espace", "cours", "plan", "total", "programme", "contrat",
@@ -972,6 +986,12 @@ pub(super) fn sort_key(value: &str) -> Option<String> {
             return Some(format!("{y}-{s}"));
         }
     }
+    // Parts of the day sort at a typical hour: morning before afternoon before evening.
+    for (code, clock) in [("TMO", "T08"), ("TDT", "T12"), ("TAF", "T14"), ("TEV", "T19"), ("TNI", "T23")] {
+        if let Some(day) = value.strip_suffix(code) {
+            return Some(format!("{day}{clock}"));
+        }
+    }
     Some(value.to_string())
 }
 
@@ -1056,5 +1076,7 @@ mod tests {
         assert_eq!(sort_key("2024-W48").as_deref(), Some("2024-11-25"));
         assert_eq!(sort_key("PRESENT_REF"), None);
         assert_eq!(sort_key("2003-SU").as_deref(), Some("2003-06-21"));
+        assert!(sort_key("2003-02-22TMO") < sort_key("2003-02-22TAF"));
+        assert!(sort_key("2003-02-22TEV") < sort_key("2003-02-22TNI"));
     }
 }
