@@ -177,11 +177,20 @@ fn acceptable(m: &RuleMatch, ctx: &Ctx) -> bool {
             let after = word_after(text, e);
             let next = next_visible(text, e);
             let year_like = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric() || c == '/');
+            let head = &text[..s];
+            // The second year of a season: "2001-2002", "2002/2003".
+            let after_year = (head.ends_with('-') || head.ends_with('/'))
+                && head[..head.len() - 1].ends_with(|c: char| c.is_ascii_digit());
             if m.kind == "yearbare" {
                 // A bare number is a year only at the end of a phrase: "… en 2003."
-                let before = text[..s].trim_end().chars().next_back();
-                return next.is_none_or(|c| matches!(c, '.' | ',' | ';' | ')' | ':'))
-                    && !before.is_some_and(|c| c.is_ascii_digit() || matches!(c, '$' | '€' | '£'));
+                let before = head.trim_end().chars().next_back();
+                return after_year
+                    || (next.is_none_or(|c| matches!(c, '.' | ',' | ';' | ')' | ':'))
+                        && !before.is_some_and(|c| c.is_ascii_digit() || matches!(c, '$' | '€' | '£')));
+            }
+            // "l'année 2001" says it is a year whatever follows.
+            if m.groups.get("year").is_some_and(|g| g.0 > s) {
+                return true;
             }
             year_like(next) || matches!(after.as_str(), "et" | "à" | "au" | "and" | "to" | "jusqu'à")
         }
