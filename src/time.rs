@@ -133,9 +133,8 @@ fn clause_around(doc: &Doc, start: usize, end: usize) -> (usize, usize) {
     let s = crate::segment::Sentence { start: lo, end: hi.max(end), paragraph: s.paragraph, tokens: 0..0 };
     let is_hard = |c: char| matches!(c, ';' | ':' | '«' | '»' | '"' | '“' | '”' | '(' | ')');
     // A sentence end inside quotes (which the segmenter keeps whole) bounds a clause too.
-    let ends_sentence = |i: usize, c: char| {
-        matches!(c, '.' | '!' | '?') && text[i + c.len_utf8()..].starts_with(char::is_whitespace)
-    };
+    let ends_sentence =
+        |i: usize, c: char| matches!(c, '.' | '!' | '?') && text[i + c.len_utf8()..].starts_with(char::is_whitespace);
     let piece_start = text[s.start..start]
         .char_indices()
         .rev()
@@ -214,10 +213,12 @@ mod tests {
         t!(Fr, "2024-11-26", "Le procès s'ouvrira le 3 février prochain.", [("le 3 février prochain", "2025-02-03")]);
         t!(Fr, "1999-05-27", "Il a été élu le 6 mai dernier.", [("le 6 mai dernier", "1999-05-06")]);
         t!(Fr, "2002-02-09", "Les attentats du 11 septembre ont tout changé.", [("11 septembre", "2001-09-11")]);
-        t!(Fr, "2003-02-24", "Les élections auront lieu les 6 et 13 avril prochains.", [
-            ("les 6", "2003-04-06"),
-            ("13 avril prochains", "2003-04-13"),
-        ]);
+        t!(
+            Fr,
+            "2003-02-24",
+            "Les élections auront lieu les 6 et 13 avril prochains.",
+            [("les 6", "2003-04-06"), ("13 avril prochains", "2003-04-13"),]
+        );
         t!(Fr, "1999-09-05", "La garderie rouvrira lundi 6 septembre.", [("lundi 6 septembre", "1999-09-06")]);
         t!(En, "2024-11-26", "May 5", [("May 5", "2024-05-05")]);
         t!(En, "2024-11-26", "Nov. 25", [("Nov. 25", "2024-11-25")]);
@@ -229,7 +230,12 @@ mod tests {
         t!(Fr, "2024-11-26", "Le sommet aura lieu lundi.", [("lundi", "2024-12-02")]);
         t!(Fr, "1999-07-28", "Il a démissionné mercredi dernier.", [("mercredi dernier", "1999-07-21")]);
         t!(Fr, "1999-07-18", "Ce dimanche, thé dansant.", [("Ce dimanche", "1999-07-18")]);
-        t!(Fr, "2002-04-02", "Des tirs ont visé le train dimanche après-midi.", [("dimanche après-midi", "2002-03-31TAF")]);
+        t!(
+            Fr,
+            "2002-04-02",
+            "Des tirs ont visé le train dimanche après-midi.",
+            [("dimanche après-midi", "2002-03-31TAF")]
+        );
         t!(En, "2024-11-26", "last Tuesday", [("last Tuesday", "2024-11-19")]);
         t!(En, "2024-11-26", "next Friday", [("next Friday", "2024-11-29")]);
         t!(En, "2024-11-26", "on Monday, the ministry said", [("on Monday", "2024-11-25")]);
@@ -274,13 +280,25 @@ mod tests {
     fn times_of_day_hang_on_the_day_told_nearby() {
         t!(Fr, "2024-11-26", "Il est arrivé à 5h45.", [("5h45", "2024-11-26T05:45")]);
         t!(Fr, "2024-11-26", "Il est arrivé peu avant 5h45.", [("5h45", "2024-11-26T05:45")]);
-        t!(Fr, "1999-05-20", "Il a été admis mardi vers 21 h 45.", [("mardi", "1999-05-18"), ("21 h 45", "1999-05-18T21:45")]);
+        t!(
+            Fr,
+            "1999-05-20",
+            "Il a été admis mardi vers 21 h 45.",
+            [("mardi", "1999-05-18"), ("21 h 45", "1999-05-18T21:45")]
+        );
         t!(Fr, "1999-09-04", "Hier à 10 h, les délégués ont voté.", [("Hier à 10 h", "1999-09-03T10:00")]);
-        t!(Fr, "2003-02-22", "Vers 0 h 40, jeudi, deux voitures se sont heurtées.", [
-            ("0 h 40", "2003-02-20T00:40"),
-            ("jeudi", "2003-02-20"),
-        ]);
-        t!(Fr, "1999-05-29", "Hier, vers midi, une femme est tombée.", [("Hier", "1999-05-28"), ("midi", "1999-05-28T12:00")]);
+        t!(
+            Fr,
+            "2003-02-22",
+            "Vers 0 h 40, jeudi, deux voitures se sont heurtées.",
+            [("0 h 40", "2003-02-20T00:40"), ("jeudi", "2003-02-20"),]
+        );
+        t!(
+            Fr,
+            "1999-05-29",
+            "Hier, vers midi, une femme est tombée.",
+            [("Hier", "1999-05-28"), ("midi", "1999-05-28T12:00")]
+        );
         t!(Fr, "2024-11-26", "Il est arrivé vers 18 heures.", [("18 heures", "2024-11-26T18:00")]);
         t!(Fr, "2003-02-04", "Une panne a plongé hier soir l'Algérie dans le noir.", [("hier soir", "2003-02-03TEV")]);
         t!(Fr, "1999-07-28", "Le CICV sur Arte ce soir.", [("ce soir", "1999-07-28TEV")]);
@@ -338,7 +356,12 @@ mod tests {
     fn sets_and_habits() {
         t!(Fr, "2024-11-26", "Il passe chaque lundi.", [("chaque lundi", "XXXX-WXX-1")]);
         t!(Fr, "1999-09-05", "Les inscriptions auront lieu tous les jeudis.", [("tous les jeudis", "XXXX-WXX-4")]);
-        t!(Fr, "1999-07-24", "Elle rouvrira en août, uniquement le mercredi.", [("août", "1999-08"), ("le mercredi", "XXXX-WXX-3")]);
+        t!(
+            Fr,
+            "1999-07-24",
+            "Elle rouvrira en août, uniquement le mercredi.",
+            [("août", "1999-08"), ("le mercredi", "XXXX-WXX-3")]
+        );
         t!(Fr, "2002-02-09", "9 millions de personnes visitent chaque année les parcs.", [("chaque année", "P1Y")]);
         t!(Fr, "2002-09-14", "Les patrouilles sont le lot quotidien des soldats.", [("quotidien", "P1D")]);
         t!(Fr, "2002-02-09", "Un sondage paru dans le quotidien local.", []);
@@ -358,7 +381,11 @@ mod tests {
     #[test]
     fn the_document_date_is_inferred_from_openers_datelines_and_full_dates() {
         let cases = [
-            ("Ce 26 novembre, le ministère a parlé. «Le 25 novembre 2024, le régime a tiré.»", Lang::Fr, Some("2024-11-26")),
+            (
+                "Ce 26 novembre, le ministère a parlé. «Le 25 novembre 2024, le régime a tiré.»",
+                Lang::Fr,
+                Some("2024-11-26"),
+            ),
             ("Le 25 novembre 2024, Kiev a tiré. Ce 26 novembre, Moscou a répondu.", Lang::Fr, Some("2024-11-26")),
             ("PARIS, 12 mars 2023\nLe gouvernement a annoncé hier une réforme.", Lang::Fr, Some("2023-03-12")),
             ("Elle est née le 6 mars 1941. Elle est décédée le 13 février 2003.", Lang::Fr, Some("2003-02-13")),
@@ -387,7 +414,18 @@ mod tests {
     #[test]
     fn hostile_input_never_panics() {
         let long = "hier 25 novembre 2024 à 5h45 ".repeat(2000);
-        let inputs = ["", " ", "\u{0}\u{1}", "<p>le 3 mai</p>", "😀 le 1er 😀 mars 🇫🇷", "é\u{301}té 2024 é", &long, "31/02/2024", "99/99/9999", "le 32 mai"];
+        let inputs = [
+            "",
+            " ",
+            "\u{0}\u{1}",
+            "<p>le 3 mai</p>",
+            "😀 le 1er 😀 mars 🇫🇷",
+            "é\u{301}té 2024 é",
+            &long,
+            "31/02/2024",
+            "99/99/9999",
+            "le 32 mai",
+        ];
         for text in inputs {
             for lang in Lang::ALL {
                 let doc = Doc::new(text, lang);

@@ -228,7 +228,10 @@ fn grammar(lang: Lang) -> Grammar {
     Grammar { lexicon: lexicon(lang), rules }
 }
 
-static GRAMMARS: LazyLock<Vec<Grammar>> = LazyLock::new(|| Lang::ALL.iter().map(|&l| grammar(l)).collect());
+/// One grammar per language, each built on first use: an article only pays
+/// for the regexes of its own language.
+static GRAMMARS: [LazyLock<Grammar>; Lang::ALL.len()] =
+    [LazyLock::new(|| grammar(Lang::ALL[0])), LazyLock::new(|| grammar(Lang::ALL[1]))];
 
 /// The grammar of `lang`, built on first use.
 pub fn of(lang: Lang) -> &'static Grammar {
@@ -266,14 +269,13 @@ pub fn candidates(text: &str, lang: Lang) -> Vec<RuleMatch> {
                 at = next_char(text, start);
                 continue;
             }
-            if char_before(text, start).is_some_and(is_word_char)
-                && char_at(text, start).is_some_and(is_word_char)
-            {
+            if char_before(text, start).is_some_and(is_word_char) && char_at(text, start).is_some_and(is_word_char) {
                 at = next_char(text, start);
                 continue;
             }
             let mut caps = caps;
-            let mut ok = !(char_at(text, end).is_some_and(is_word_char) && char_before(text, end).is_some_and(is_word_char));
+            let mut ok =
+                !(char_at(text, end).is_some_and(is_word_char) && char_before(text, end).is_some_and(is_word_char));
             // Cut before the word the match ended inside, and retry there, a few times.
             let mut tries = 0;
             while !ok && tries < 3 {

@@ -115,9 +115,9 @@ fn clause_is_future(text: &str, lex: &Lexicon) -> bool {
 /// The word before byte `at`, lowercased, skipping spaces.
 fn word_before(text: &str, at: usize) -> String {
     let head = text[..at].trim_end();
-    let start = head.rfind(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\'' || c == '’')).map_or(0, |i| {
-        i + head[i..].chars().next().map_or(1, char::len_utf8)
-    });
+    let start = head
+        .rfind(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\'' || c == '’'))
+        .map_or(0, |i| i + head[i..].chars().next().map_or(1, char::len_utf8));
     normalise(&head[start..])
 }
 
@@ -146,8 +146,34 @@ fn strip_elision(w: &str) -> &str {
 }
 
 const PREPOSITIONS: &[&str] = &[
-    "de", "d'", "pour", "par", "sur", "à", "en", "avec", "dans", "chez", "sans", "et", "ou", "principaux", "principales",
-    "grands", "grandes", "autres", "plusieurs", "deux", "trois", "quatre", "cinq", "of", "for", "in", "on", "and",
+    "de",
+    "d'",
+    "pour",
+    "par",
+    "sur",
+    "à",
+    "en",
+    "avec",
+    "dans",
+    "chez",
+    "sans",
+    "et",
+    "ou",
+    "principaux",
+    "principales",
+    "grands",
+    "grandes",
+    "autres",
+    "plusieurs",
+    "deux",
+    "trois",
+    "quatre",
+    "cinq",
+    "of",
+    "for",
+    "in",
+    "on",
+    "and",
 ];
 
 const DETERMINERS: &[&str] = &[
@@ -253,7 +279,10 @@ fn is_ordinal_second(m: &RuleMatch, ctx: &Ctx) -> bool {
     }
     let after = word_after(text, m.end);
     after.starts_with(char::is_alphabetic)
-        && !matches!(after.as_str(), "ago" | "later" | "earlier" | "before" | "after" | "and" | "or" | "plus" | "et" | "ou")
+        && !matches!(
+            after.as_str(),
+            "ago" | "later" | "earlier" | "before" | "after" | "and" | "or" | "plus" | "et" | "ou"
+        )
 }
 
 /// "une fillette de 6 ans", "les moins de 17 ans", "(35 ans)", "five years old".
@@ -273,7 +302,8 @@ fn is_age(m: &RuleMatch, ctx: &Ctx) -> bool {
     // "(35 ans)", "Alain Parmentier, 53 ans, employé", "les 0-6 ans".
     if (open == Some('(') && close == Some(')'))
         || (open == Some(',') && matches!(close, Some(',' | ')' | '.')))
-        || (open == Some('-') && text[..m.start].trim_end().trim_end_matches('-').ends_with(|c: char| c.is_ascii_digit()))
+        || (open == Some('-')
+            && text[..m.start].trim_end().trim_end_matches('-').ends_with(|c: char| c.is_ascii_digit()))
     {
         return true;
     }
@@ -285,12 +315,28 @@ fn is_age(m: &RuleMatch, ctx: &Ctx) -> bool {
         // "condamné à cinq ans de prison" is a sentence, not an age.
         "à" => !matches!(before2.as_str(), "d'ici" | "ici") && !matches!(after.as_str(), "de" | "d" | "d'"),
         // "fête ses 80 ans", "à l'âge de 80 ans".
-        "âgé" | "âgée" | "âgés" | "âgées" | "a" | "avait" | "avaient" | "ont" | "aura" | "aged" | "ses" | "son" | "leurs"
-        | "nos" | "mes" | "vos" | "âge" => true,
+        "âgé" | "âgée" | "âgés" | "âgées" | "a" | "avait" | "avaient" | "ont" | "aura" | "aged" | "ses" | "son"
+        | "leurs" | "nos" | "mes" | "vos" | "âge" => true,
         "de" | "d'" => {
             let durable = [
-                "période", "terme", "durée", "peine", "bout", "espace", "cours", "plan", "total", "programme", "contrat",
-                "mandat", "prison", "près", "délai", "moyenne", "retard", "absence",
+                "période",
+                "terme",
+                "durée",
+                "peine",
+                "bout",
+                "espace",
+                "cours",
+                "plan",
+                "total",
+                "programme",
+                "contrat",
+                "mandat",
+                "prison",
+                "près",
+                "délai",
+                "moyenne",
+                "retard",
+                "absence",
             ];
             if matches!(before2.as_str(), "plus" | "moins") {
                 let before3 = word_before(text, head.len().saturating_sub(before.len() + before2.len() + 1));
@@ -304,7 +350,9 @@ fn is_age(m: &RuleMatch, ctx: &Ctx) -> bool {
 
 /// Keeps, from left to right, the longest acceptable match at each place.
 fn select(mut cands: Vec<RuleMatch>) -> Vec<RuleMatch> {
-    cands.sort_by(|a, b| a.start.cmp(&b.start).then((b.end - b.start).cmp(&(a.end - a.start))).then(a.rule.cmp(&b.rule)));
+    cands.sort_by(|a, b| {
+        a.start.cmp(&b.start).then((b.end - b.start).cmp(&(a.end - a.start))).then(a.rule.cmp(&b.rule))
+    });
     let mut out: Vec<RuleMatch> = Vec::new();
     let mut reach = 0;
     for c in cands {
@@ -731,10 +779,10 @@ fn resolve_plain(m: &RuleMatch, ctx: &mut Ctx) -> Vec<Resolved> {
             one(m, TimexType::Date, v)
         }
         "century" => {
-            let n = m
-                .get(text, "century")
-                .and_then(roman)
-                .or_else(|| m.get(text, "centnum").and_then(|s| s.chars().take_while(char::is_ascii_digit).collect::<String>().parse().ok()));
+            let n = m.get(text, "century").and_then(roman).or_else(|| {
+                m.get(text, "centnum")
+                    .and_then(|s| s.chars().take_while(char::is_ascii_digit).collect::<String>().parse().ok())
+            });
             match n {
                 Some(n) if (1..=30).contains(&n) => one(m, TimexType::Date, format!("{:02}", n - 1)),
                 _ => Vec::new(),
