@@ -138,7 +138,7 @@ fn next_visible(text: &str, at: usize) -> Option<char> {
 fn opens_clause(text: &str, at: usize) -> bool {
     let head = &text[..at];
     let trimmed = head.trim_end();
-    head[trimmed.len()..].contains('\n') || trimmed.chars().next_back().is_none_or(|c| ".!?«:;\"“—–-_".contains(c))
+    head[trimmed.len()..].contains('\n') || trimmed.chars().next_back().map_or(true, |c| ".!?«:;\"“—–-_".contains(c))
 }
 
 fn strip_elision(w: &str) -> &str {
@@ -202,7 +202,7 @@ fn acceptable(m: &RuleMatch, ctx: &Ctx) -> bool {
         "year" | "yearbare" => {
             let after = word_after(text, e);
             let next = next_visible(text, e);
-            let year_like = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric() || c == '/');
+            let year_like = |c: Option<char>| c.map_or(true, |c| !c.is_alphanumeric() || c == '/');
             let head = &text[..s];
             // The second year of a season: "2001-2002", "2002/2003".
             let after_year = (head.ends_with('-') || head.ends_with('/'))
@@ -211,7 +211,7 @@ fn acceptable(m: &RuleMatch, ctx: &Ctx) -> bool {
                 // A bare number is a year only at the end of a phrase: "… en 2003."
                 let before = head.trim_end().chars().next_back();
                 return after_year
-                    || (next.is_none_or(|c| matches!(c, '.' | ',' | ';' | ')' | ':'))
+                    || (next.map_or(true, |c| matches!(c, '.' | ',' | ';' | ')' | ':'))
                         && !before.is_some_and(|c| c.is_ascii_digit() || matches!(c, '$' | '€' | '£')));
             }
             // "l'année 2001" says it is a year whatever follows.
@@ -228,7 +228,7 @@ fn acceptable(m: &RuleMatch, ctx: &Ctx) -> bool {
                 && !PREPOSITIONS.contains(&before.as_str());
             match ctx.doc.lang {
                 Lang::Fr => noun_before,
-                Lang::En => !(first_upper && !sentence_start),
+                Lang::En => !first_upper || sentence_start,
             }
         }
         "setday" => {
@@ -1098,7 +1098,7 @@ pub(super) fn infer_doc_date(doc: &Doc) -> Option<Date> {
     for &(at, d) in &full {
         let Some(si) = doc.sentence_at(at) else { continue };
         let f = *future[si].get_or_insert_with(|| clause_is_future(doc.sentence_text(&doc.sentences[si]), lex));
-        if !f && best.is_none_or(|b| d > b) {
+        if !f && best.map_or(true, |b| d > b) {
             best = Some(d);
         }
     }
