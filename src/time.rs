@@ -203,6 +203,8 @@ mod tests {
         t!(En, "2024-11-26", "2024-11-25", [("2024-11-25", "2024-11-25")]);
         t!(En, "2024-11-26", "the 25th of November", [("the 25th of November", "2024-11-25")]);
         t!(En, "2024-11-26", "March 3rd, 2021", [("March 3rd, 2021", "2021-03-03")]);
+        t!(En, "2013-02-12", "Feb 15 2013", [("Feb 15 2013", "2013-02-15")]);
+        t!(En, "2013-02-12", "Jan said hello.", []);
     }
 
     #[test]
@@ -258,6 +260,28 @@ mod tests {
         t!(Fr, "2003-02-04", "Ils se sont rendus ce week-end à Saint-Gervais.", [("ce week-end", "2003-W05-WE")]);
         t!(Fr, "1999-07-09", "Un journal a publié cette semaine la liste.", [("cette semaine", "1999-W27")]);
         t!(Fr, "2024-11-26", "Le lendemain, il est parti.", [("Le lendemain", "2024-11-27")]);
+        t!(
+            Fr,
+            "2024-11-26",
+            "Il y a une dizaine de jours, il est parti.",
+            [("Il y a une dizaine de jours", "2024-11-16")]
+        );
+        t!(
+            Fr,
+            "2024-11-26",
+            "Au premier trimestre 2003, les ventes ont baissé.",
+            [("premier trimestre 2003", "2003-Q1")]
+        );
+        t!(
+            Fr,
+            "2002-06-15",
+            "Dans la soirée de vendredi, un incendie s'est déclaré.",
+            [("la soirée de vendredi", "2002-06-14TEV")]
+        );
+        t!(Fr, "2002-06-15", "Le bilan de l'année 2001 est positif.", [("l'année 2001", "2001")]);
+        t!(Fr, "2002-06-15", "La saison 2001-2002 a été bonne.", [("2001", "2001"), ("2002", "2002")]);
+        t!(En, "2013-02-12", "the third quarter", [("the third quarter", "2013-Q3")]);
+        t!(En, "2013-02-12", "the past year", [("the past year", "P1Y")]);
         t!(En, "2024-11-26", "two weeks ago", [("two weeks ago", "2024-W46")]);
         t!(En, "2024-11-26", "earlier today", [("earlier today", "2024-11-26")]);
         t!(En, "2024-11-26", "the day before yesterday", [("the day before yesterday", "2024-11-24")]);
@@ -306,6 +330,9 @@ mod tests {
         t!(En, "2024-11-26", "yesterday morning", [("yesterday morning", "2024-11-25TMO")]);
         t!(En, "2024-11-26", "tonight", [("tonight", "2024-11-26TNI")]);
         t!(En, "2024-11-26", "at noon", [("at noon", "2024-11-26T12:00")]);
+        t!(En, "2013-02-12", "tomorrow at 3pm", [("tomorrow at 3pm", "2013-02-13T15:00")]);
+        t!(En, "2013-02-12", "next Tuesday at 5 pm", [("next Tuesday at 5 pm", "2013-02-19T17:00")]);
+        t!(En, "2013-02-12", "November 25 at 3 p.m.", [("November 25 at 3 p.m.", "2012-11-25T15:00")]);
     }
 
     #[test]

@@ -133,7 +133,7 @@ fn lexicon(lang: Lang) -> Lexicon {
     let i = lang.index();
     let cues: Vec<&'static str> = entries(per_lang!("future_cues.txt")[i]).collect();
     Lexicon {
-        months: map(per_lang!("months.txt")[i], |v| v.parse().ok()),
+        months: map(per_lang!("months.txt")[i], |v| v.split_whitespace().next()?.parse().ok()),
         weekdays: map(per_lang!("weekdays.txt")[i], |v| v.parse().ok()),
         numbers: map(per_lang!("number_words.txt")[i], |v| {
             if v == "X" {
@@ -166,10 +166,10 @@ fn lexicon(lang: Lang) -> Lexicon {
 
 /// A regex alternation of a lexicon's entries, longest first so that
 /// "après-midi" is tried before "midi".
-fn alternation(data: &'static str, keep: impl Fn(&str) -> bool) -> String {
+fn alternation(data: &'static str, keep: impl Fn(&str, &str) -> bool) -> String {
     let mut words: Vec<String> = pairs(data)
+        .filter(|(k, v)| keep(k, v))
         .map(|(k, _)| k)
-        .filter(|k| keep(k))
         .flat_map(|k| std::iter::once(k.to_string()).chain(unaccented_initial(k)))
         .collect();
     words.sort_by_key(|w| std::cmp::Reverse(w.chars().count()));
@@ -186,21 +186,22 @@ fn written(pattern: &str) -> String {
 fn grammar(lang: Lang) -> Grammar {
     let i = lang.index();
     let mut places: Vec<(String, String)> = vec![
-        ("month".into(), alternation(per_lang!("months.txt")[i], |_| true)),
-        ("monthname".into(), alternation(per_lang!("months.txt")[i], |k| !k.ends_with('.'))),
-        ("weekday".into(), alternation(per_lang!("weekdays.txt")[i], |_| true)),
-        ("numword".into(), alternation(per_lang!("number_words.txt")[i], |_| true)),
-        ("unit".into(), alternation(per_lang!("time_units.txt")[i], |_| true)),
-        ("offset".into(), alternation(per_lang!("day_offsets.txt")[i], |_| true)),
-        ("part".into(), alternation(per_lang!("day_parts.txt")[i], |_| true)),
-        ("season".into(), alternation(per_lang!("seasons.txt")[i], |_| true)),
-        ("dir".into(), alternation(per_lang!("time_directions.txt")[i], |_| true)),
-        ("ref".into(), alternation(per_lang!("time_refs.txt")[i], |_| true)),
-        ("fixed".into(), alternation(per_lang!("fixed_durations.txt")[i], |_| true)),
-        ("setword".into(), alternation(per_lang!("time_sets.txt")[i], |_| true)),
-        ("anchor".into(), alternation(per_lang!("anchor_offsets.txt")[i], |_| true)),
-        ("holiday".into(), alternation(per_lang!("holidays.txt")[i], |_| true)),
-        ("ordinal".into(), alternation(per_lang!("ordinals.txt")[i], |_| true)),
+        ("month".into(), alternation(per_lang!("months.txt")[i], |_, _| true)),
+        // A month told alone must be written in full: "Jan" is a name, "mar." a word's end.
+        ("monthname".into(), alternation(per_lang!("months.txt")[i], |k, v| !k.ends_with('.') && !v.ends_with("abbr"))),
+        ("weekday".into(), alternation(per_lang!("weekdays.txt")[i], |_, _| true)),
+        ("numword".into(), alternation(per_lang!("number_words.txt")[i], |_, _| true)),
+        ("unit".into(), alternation(per_lang!("time_units.txt")[i], |_, _| true)),
+        ("offset".into(), alternation(per_lang!("day_offsets.txt")[i], |_, _| true)),
+        ("part".into(), alternation(per_lang!("day_parts.txt")[i], |_, _| true)),
+        ("season".into(), alternation(per_lang!("seasons.txt")[i], |_, _| true)),
+        ("dir".into(), alternation(per_lang!("time_directions.txt")[i], |_, _| true)),
+        ("ref".into(), alternation(per_lang!("time_refs.txt")[i], |_, _| true)),
+        ("fixed".into(), alternation(per_lang!("fixed_durations.txt")[i], |_, _| true)),
+        ("setword".into(), alternation(per_lang!("time_sets.txt")[i], |_, _| true)),
+        ("anchor".into(), alternation(per_lang!("anchor_offsets.txt")[i], |_, _| true)),
+        ("holiday".into(), alternation(per_lang!("holidays.txt")[i], |_, _| true)),
+        ("ordinal".into(), alternation(per_lang!("ordinals.txt")[i], |_, _| true)),
     ];
     let expand = |pattern: &str, places: &[(String, String)]| {
         let mut p = written(pattern);

@@ -737,7 +737,12 @@ fn resolve_plain(m: &RuleMatch, ctx: &mut Ctx) -> Vec<Resolved> {
             };
             let mut out = Vec::new();
             if let Some(v) = value_for(day) {
-                out.push(Resolved { start: span.0, end: span.1, kind: TimexType::Date, value: v });
+                // "November 25 at 3 p.m.": a day and its hour make one TIME.
+                let (kind, v) = match clock(m, ctx) {
+                    Some(t) if v.len() == 10 => (TimexType::Time, format!("{v}{t}")),
+                    _ => (TimexType::Date, v),
+                };
+                out.push(Resolved { start: span.0, end: span.1, kind, value: v });
             }
             if let (Some(y), Some(d2)) = (m.second, m.get(text, "day2").and_then(parse_day)) {
                 if let Some(v) = value_for(Some(d2)) {
@@ -848,6 +853,9 @@ fn resolve_plain(m: &RuleMatch, ctx: &mut Ctx) -> Vec<Resolved> {
                 Some(d) => iso(weekday_date(d, wd, dir, future)),
                 None => format!("XXXX-WXX-{wd}"),
             };
+            if let Some(t) = clock(m, ctx) {
+                return one(m, TimexType::Time, format!("{day}{t}"));
+            }
             let (k, v) = with_part(day, part_code(m, ctx));
             one(m, k, v)
         }
