@@ -16,7 +16,6 @@ use crate::date::Date;
 use crate::segment::Doc;
 use crate::span::{Span, Spanned};
 
-pub use resolve::parse_number;
 
 /// The TIMEX3 type of a time expression.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
