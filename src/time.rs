@@ -16,7 +16,6 @@ use crate::date::Date;
 use crate::segment::Doc;
 use crate::span::{Span, Spanned};
 
-
 /// The TIMEX3 type of a time expression.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "UPPERCASE")]
