@@ -16,8 +16,6 @@ use crate::date::Date;
 use crate::segment::Doc;
 use crate::span::{Span, Spanned};
 
-pub use resolve::parse_number;
-
 /// The TIMEX3 type of a time expression.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "UPPERCASE")]
@@ -107,6 +105,18 @@ fn timeline(doc: &Doc, times: &[TimeExpr]) -> Vec<TimelineEvent> {
     events.into_iter().map(|(_, e)| e).collect()
 }
 
+/// How far, in bytes, a clause may reach on each side of its time expression.
+const CLAUSE_WINDOW: usize = 400;
+
+/// The char boundary at or before `at`.
+fn floor_boundary(text: &str, mut at: usize) -> usize {
+    at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
 /// The clause holding `start..end`: the piece of its sentence between
 /// semicolons, colons or quote marks, narrowed to the comma-piece holding the
 /// expression when that piece says more than the expression itself.
@@ -114,11 +124,24 @@ fn clause_around(doc: &Doc, start: usize, end: usize) -> (usize, usize) {
     let Some(si) = doc.sentence_at(start) else { return (start, end) };
     let s = &doc.sentences[si];
     let text = doc.text;
+    // The clause is looked for within a bounded window, so that a text
+    // without sentence ends stays linear.
+    let lo = floor_boundary(text, start.saturating_sub(CLAUSE_WINDOW).max(s.start));
+    let hi = floor_boundary(text, (end + CLAUSE_WINDOW).min(s.end));
+    let s = crate::segment::Sentence { start: lo, end: hi.max(end), paragraph: s.paragraph, tokens: 0..0 };
     let is_hard = |c: char| matches!(c, ';' | ':' | '«' | '»' | '"' | '“' | '”' | '(' | ')');
-    let piece_start = text[s.start..start].rfind(is_hard).map_or(s.start, |i| {
-        s.start + i + text[s.start + i..].chars().next().map_or(1, char::len_utf8)
-    });
-    let piece_end = text[end..s.end].find(is_hard).map_or(s.end, |i| end + i);
+    // A sentence end inside quotes (which the segmenter keeps whole) bounds a clause too.
+    let ends_sentence =
+        |i: usize, c: char| matches!(c, '.' | '!' | '?') && text[i + c.len_utf8()..].starts_with(char::is_whitespace);
+    let piece_start = text[s.start..start]
+        .char_indices()
+        .rev()
+        .find(|&(i, c)| is_hard(c) || ends_sentence(s.start + i, c))
+        .map_or(s.start, |(i, c)| s.start + i + c.len_utf8());
+    let piece_end = text[end..s.end]
+        .char_indices()
+        .find(|&(i, c)| is_hard(c) || ends_sentence(end + i, c))
+        .map_or(s.end, |(i, _)| end + i);
     let comma_start = text[piece_start..start].rfind(',').map_or(piece_start, |i| piece_start + i + 1);
     let comma_end = text[end..piece_end].find(',').map_or(piece_end, |i| end + i);
     let words = |a: usize, b: usize| text[a..b].split_whitespace().count();
@@ -134,5 +157,310 @@ fn clause_around(doc: &Doc, start: usize, end: usize) -> (usize, usize) {
         (a, b)
     } else {
         (start, end)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lang::Lang;
+
+    /// The (text, value) pairs found in `text`, an article of `date` in `lang`.
+    fn times(lang: Lang, date: &str, text: &str) -> Vec<(String, String)> {
+        let doc = Doc::new(text, lang);
+        let (times, _) = find(&doc, Date::parse_iso(date));
+        for t in &times {
+            assert_eq!(&text[t.span.start..t.span.end], t.span.text, "span slices its text");
+        }
+        times.into_iter().map(|t| (t.span.text, t.value)).collect()
+    }
+
+    /// One case: in `lang`, on `date`, `text` holds exactly these expressions.
+    /// Each case runs again shifted by a line holding '€' (three bytes), to
+    /// catch offset slips.
+    macro_rules! t {
+        ($lang:ident, $date:literal, $text:literal, [$(($span:literal, $value:literal)),* $(,)?]) => {{
+            let want: Vec<(String, String)> = vec![$(($span.to_string(), $value.to_string())),*];
+            assert_eq!(times(Lang::$lang, $date, $text), want, "{}", $text);
+            let shifted = format!("€\n{}", $text);
+            assert_eq!(times(Lang::$lang, $date, &shifted), want, "shifted: {}", $text);
+        }};
+    }
+
+    #[test]
+    fn absolute_dates_in_every_common_form() {
+        t!(Fr, "2024-11-26", "Le 25 novembre 2024, Kiev a tiré.", [("Le 25 novembre 2024", "2024-11-25")]);
+        t!(Fr, "2024-11-26", "Il est arrivé le 25/11/2024 à Paris.", [("25/11/2024", "2024-11-25")]);
+        t!(Fr, "2024-11-26", "Publié le 2024-11-25.", [("2024-11-25", "2024-11-25")]);
+        t!(Fr, "2024-11-26", "Ils se sont mariés le 1er mai 1962.", [("le 1er mai 1962", "1962-05-01")]);
+        t!(Fr, "2024-11-26", "Il est né le 10 novembre 93.", [("le 10 novembre 93", "1993-11-10")]);
+        t!(Fr, "2003-01-04", "Messe samedi 4 janvier.", [("samedi 4 janvier", "2003-01-04")]);
+        t!(En, "2024-11-26", "November 25, 2024", [("November 25, 2024", "2024-11-25")]);
+        t!(En, "2024-11-26", "Monday, November 25, 2024", [("Monday, November 25, 2024", "2024-11-25")]);
+        t!(En, "2024-11-26", "11/25/2024", [("11/25/2024", "2024-11-25")]);
+        t!(En, "2024-11-26", "2024-11-25", [("2024-11-25", "2024-11-25")]);
+        t!(En, "2024-11-26", "the 25th of November", [("the 25th of November", "2024-11-25")]);
+        t!(En, "2024-11-26", "March 3rd, 2021", [("March 3rd, 2021", "2021-03-03")]);
+        t!(En, "2013-02-12", "Feb 15 2013", [("Feb 15 2013", "2013-02-15")]);
+        t!(En, "2013-02-12", "Jan said hello.", []);
+    }
+
+    #[test]
+    fn partial_dates_follow_the_tense() {
+        t!(Fr, "2024-11-26", "Il est revenu le 23 novembre.", [("le 23 novembre", "2024-11-23")]);
+        t!(Fr, "2024-11-26", "Il reviendra le 3 décembre.", [("le 3 décembre", "2024-12-03")]);
+        t!(Fr, "2024-11-26", "Il a été tué le 1er mars.", [("le 1er mars", "2024-03-01")]);
+        t!(Fr, "2024-11-26", "Le procès s'ouvrira le 3 février prochain.", [("le 3 février prochain", "2025-02-03")]);
+        t!(Fr, "1999-05-27", "Il a été élu le 6 mai dernier.", [("le 6 mai dernier", "1999-05-06")]);
+        t!(Fr, "2002-02-09", "Les attentats du 11 septembre ont tout changé.", [("11 septembre", "2001-09-11")]);
+        t!(
+            Fr,
+            "2003-02-24",
+            "Les élections auront lieu les 6 et 13 avril prochains.",
+            [("les 6", "2003-04-06"), ("13 avril prochains", "2003-04-13"),]
+        );
+        t!(Fr, "1999-09-05", "La garderie rouvrira lundi 6 septembre.", [("lundi 6 septembre", "1999-09-06")]);
+        t!(En, "2024-11-26", "May 5", [("May 5", "2024-05-05")]);
+        t!(En, "2024-11-26", "Nov. 25", [("Nov. 25", "2024-11-25")]);
+    }
+
+    #[test]
+    fn weekdays_point_back_in_the_past_and_forward_in_the_future() {
+        t!(Fr, "2024-11-26", "Le ministre a parlé lundi.", [("lundi", "2024-11-25")]);
+        t!(Fr, "2024-11-26", "Le sommet aura lieu lundi.", [("lundi", "2024-12-02")]);
+        t!(Fr, "1999-07-28", "Il a démissionné mercredi dernier.", [("mercredi dernier", "1999-07-21")]);
+        t!(Fr, "1999-07-18", "Ce dimanche, thé dansant.", [("Ce dimanche", "1999-07-18")]);
+        t!(
+            Fr,
+            "2002-04-02",
+            "Des tirs ont visé le train dimanche après-midi.",
+            [("dimanche après-midi", "2002-03-31TAF")]
+        );
+        t!(En, "2024-11-26", "last Tuesday", [("last Tuesday", "2024-11-19")]);
+        t!(En, "2024-11-26", "next Friday", [("next Friday", "2024-11-29")]);
+        t!(En, "2024-11-26", "on Monday, the ministry said", [("on Monday", "2024-11-25")]);
+        t!(En, "2024-11-26", "last Friday night", [("last Friday night", "2024-11-22TNI")]);
+    }
+
+    #[test]
+    fn relative_days_weeks_months_and_years() {
+        t!(Fr, "2024-11-26", "Il est arrivé hier.", [("hier", "2024-11-25")]);
+        t!(Fr, "2024-11-26", "Il est parti avant-hier.", [("avant-hier", "2024-11-24")]);
+        t!(Fr, "2024-11-26", "Il viendra demain.", [("demain", "2024-11-27")]);
+        t!(Fr, "2024-11-26", "Il est venu la semaine dernière.", [("la semaine dernière", "2024-W47")]);
+        t!(Fr, "2024-11-26", "Il est venu il y a deux jours.", [("il y a deux jours", "2024-11-24")]);
+        t!(Fr, "2024-11-26", "Il y a un an, il était ministre.", [("Il y a un an", "2023")]);
+        t!(Fr, "2024-11-26", "Plus tôt dans la journée, il a parlé.", [("Plus tôt dans la journée", "2024-11-26")]);
+        t!(Fr, "2024-11-26", "Il est venu le mois dernier.", [("le mois dernier", "2024-10")]);
+        t!(Fr, "2024-11-26", "Il est venu l'an dernier.", [("l'an dernier", "2023")]);
+        t!(Fr, "2002-09-01", "Hausse par rapport à l'année dernière.", [("l'année dernière", "2001")]);
+        t!(Fr, "2003-02-23", "Refaite à la fin de l'année dernière.", [("la fin de l'année dernière", "2002")]);
+        t!(Fr, "2003-02-04", "Ils se sont rendus ce week-end à Saint-Gervais.", [("ce week-end", "2003-W05-WE")]);
+        t!(Fr, "1999-07-09", "Un journal a publié cette semaine la liste.", [("cette semaine", "1999-W27")]);
+        t!(Fr, "2024-11-26", "Le lendemain, il est parti.", [("Le lendemain", "2024-11-27")]);
+        t!(
+            Fr,
+            "2024-11-26",
+            "Il y a une dizaine de jours, il est parti.",
+            [("Il y a une dizaine de jours", "2024-11-16")]
+        );
+        t!(
+            Fr,
+            "2024-11-26",
+            "Au premier trimestre 2003, les ventes ont baissé.",
+            [("premier trimestre 2003", "2003-Q1")]
+        );
+        t!(
+            Fr,
+            "2002-06-15",
+            "Dans la soirée de vendredi, un incendie s'est déclaré.",
+            [("la soirée de vendredi", "2002-06-14TEV")]
+        );
+        t!(Fr, "2002-06-15", "Le bilan de l'année 2001 est positif.", [("l'année 2001", "2001")]);
+        t!(Fr, "2002-06-15", "La saison 2001-2002 a été bonne.", [("2001", "2001"), ("2002", "2002")]);
+        t!(En, "2013-02-12", "the third quarter", [("the third quarter", "2013-Q3")]);
+        t!(En, "2013-02-12", "the past year", [("the past year", "P1Y")]);
+        t!(En, "2024-11-26", "two weeks ago", [("two weeks ago", "2024-W46")]);
+        t!(En, "2024-11-26", "earlier today", [("earlier today", "2024-11-26")]);
+        t!(En, "2024-11-26", "the day before yesterday", [("the day before yesterday", "2024-11-24")]);
+        t!(En, "2024-11-26", "last year", [("last year", "2023")]);
+        t!(En, "2024-11-26", "in two weeks", [("in two weeks", "2024-W50")]);
+        t!(En, "2024-11-26", "a year ago", [("a year ago", "2023")]);
+    }
+
+    #[test]
+    fn present_past_and_future_references() {
+        t!(Fr, "2024-11-26", "À l'heure actuelle, rien.", [("À l'heure actuelle", "PRESENT_REF")]);
+        t!(Fr, "2024-11-26", "Et en ce moment, cela se passe à Koursk.", [("en ce moment", "PRESENT_REF")]);
+        t!(Fr, "2002-09-14", "Aujourd'hui, la ville a changé.", [("Aujourd'hui", "PRESENT_REF")]);
+        t!(Fr, "2002-05-23", "Le ministre se rend aujourd'hui à Sangatte.", [("aujourd'hui", "2002-05-23")]);
+        t!(En, "2024-11-26", "currently", [("currently", "PRESENT_REF")]);
+        t!(En, "2024-11-26", "recently", [("recently", "PAST_REF")]);
+    }
+
+    #[test]
+    fn times_of_day_hang_on_the_day_told_nearby() {
+        t!(Fr, "2024-11-26", "Il est arrivé à 5h45.", [("5h45", "2024-11-26T05:45")]);
+        t!(Fr, "2024-11-26", "Il est arrivé peu avant 5h45.", [("5h45", "2024-11-26T05:45")]);
+        t!(
+            Fr,
+            "1999-05-20",
+            "Il a été admis mardi vers 21 h 45.",
+            [("mardi", "1999-05-18"), ("21 h 45", "1999-05-18T21:45")]
+        );
+        t!(Fr, "1999-09-04", "Hier à 10 h, les délégués ont voté.", [("Hier à 10 h", "1999-09-03T10:00")]);
+        t!(
+            Fr,
+            "2003-02-22",
+            "Vers 0 h 40, jeudi, deux voitures se sont heurtées.",
+            [("0 h 40", "2003-02-20T00:40"), ("jeudi", "2003-02-20"),]
+        );
+        t!(
+            Fr,
+            "1999-05-29",
+            "Hier, vers midi, une femme est tombée.",
+            [("Hier", "1999-05-28"), ("midi", "1999-05-28T12:00")]
+        );
+        t!(Fr, "2024-11-26", "Il est arrivé vers 18 heures.", [("18 heures", "2024-11-26T18:00")]);
+        t!(Fr, "2003-02-04", "Une panne a plongé hier soir l'Algérie dans le noir.", [("hier soir", "2003-02-03TEV")]);
+        t!(Fr, "1999-07-28", "Le CICV sur Arte ce soir.", [("ce soir", "1999-07-28TEV")]);
+        t!(En, "2024-11-26", "at 3 p.m.", [("at 3 p.m.", "2024-11-26T15:00")]);
+        t!(En, "2024-11-26", "yesterday morning", [("yesterday morning", "2024-11-25TMO")]);
+        t!(En, "2024-11-26", "tonight", [("tonight", "2024-11-26TNI")]);
+        t!(En, "2024-11-26", "at noon", [("at noon", "2024-11-26T12:00")]);
+        t!(En, "2013-02-12", "tomorrow at 3pm", [("tomorrow at 3pm", "2013-02-13T15:00")]);
+        t!(En, "2013-02-12", "next Tuesday at 5 pm", [("next Tuesday at 5 pm", "2013-02-19T17:00")]);
+        t!(En, "2013-02-12", "November 25 at 3 p.m.", [("November 25 at 3 p.m.", "2012-11-25T15:00")]);
+    }
+
+    #[test]
+    fn durations_and_the_ages_that_are_not() {
+        t!(Fr, "2024-11-26", "Il a régné pendant trois ans.", [("trois ans", "P3Y")]);
+        t!(Fr, "2024-11-26", "Il a passé dix-huit mois en prison.", [("dix-huit mois", "P18M")]);
+        t!(Fr, "1999-05-19", "Ces derniers jours, M. Eltsine a montré des signes.", [("Ces derniers jours", "PXD")]);
+        t!(Fr, "2024-11-26", "Depuis plusieurs années, il vit à Paris.", [("plusieurs années", "PXY")]);
+        t!(Fr, "1999-05-22", "Ils l'ont rencontré environ une heure plus tard.", [("environ une heure", "PT1H")]);
+        t!(Fr, "2003-02-23", "Le local sert depuis un quart de siècle.", [("un quart de siècle", "P25Y")]);
+        t!(Fr, "1999-05-17", "Il devance Irvine de 30,4 secondes.", [("30,4 secondes", "PT30.4S")]);
+        t!(Fr, "2024-11-26", "Il a été condamné à cinq ans de prison.", [("cinq ans", "P5Y")]);
+        t!(Fr, "2003-02-04", "Inaugurée il y a quelques mois.", [("quelques mois", "PXM")]);
+        t!(Fr, "2024-11-26", "Une fillette de 6 ans s'est noyée.", []);
+        t!(Fr, "2024-11-26", "Florian Désoteux, 26 ans, demeurant à Commercy.", []);
+        t!(Fr, "2024-11-26", "Il a 35 ans.", []);
+        t!(En, "2024-11-26", "for three years", [("for three years", "P3Y")]);
+        t!(En, "2024-11-26", "half an hour", [("half an hour", "PT30M")]);
+        t!(En, "2024-11-26", "the past two weeks", [("the past two weeks", "P2W")]);
+        t!(En, "2024-11-26", "a week", [("a week", "P1W")]);
+    }
+
+    #[test]
+    fn months_years_decades_centuries_and_seasons() {
+        t!(Fr, "1999-07-24", "La bibliothèque sera fermée en juillet.", [("juillet", "1999-07")]);
+        t!(Fr, "1999-05-23", "Le contrat sera signé en juin prochain.", [("juin prochain", "1999-06")]);
+        t!(Fr, "2002-09-14", "Il achèvera début octobre son mandat.", [("début octobre", "2002-10")]);
+        t!(Fr, "1999-05-23", "Il aménage ses rythmes dès octobre 98.", [("octobre 98", "1998-10")]);
+        t!(Fr, "2024-11-26", "Il est mort en 1995.", [("1995", "1995")]);
+        t!(Fr, "2024-11-26", "Il est mort en avril 2003.", [("avril 2003", "2003-04")]);
+        t!(Fr, "2002-09-10", "Pour cette saison 2002/2003, tout change.", [("2002", "2002"), ("2003", "2003")]);
+        t!(Fr, "2024-11-26", "Dans les années 1990, tout allait bien.", [("les années 1990", "199")]);
+        t!(Fr, "2024-11-26", "Au XXe siècle, la guerre.", [("XXe siècle", "19")]);
+        t!(Fr, "2024-11-26", "Il reviendra cet été.", [("cet été", "2024-SU")]);
+        t!(Fr, "1999-08-06", "La demande augmente en été.", [("été", "XXXX-SU")]);
+        t!(Fr, "2024-11-26", "Il a été élu.", []);
+        t!(Fr, "2002-02-09", "Les Jeux olympiques d'hiver s'ouvrent.", []);
+        t!(Fr, "2024-11-26", "Mars est une planète.", []);
+        t!(En, "2024-11-26", "the 1990s", [("the 1990s", "199")]);
+        t!(En, "2024-11-26", "in 1995", [("in 1995", "1995")]);
+        t!(En, "2024-11-26", "the 20th century", [("the 20th century", "19")]);
+        t!(En, "2024-11-26", "in the summer of 2003", [("in the summer of 2003", "2003-SU")]);
+        t!(En, "2024-11-26", "prices fall sharply", []);
+        t!(En, "2024-11-26", "you may go", []);
+    }
+
+    #[test]
+    fn sets_and_habits() {
+        t!(Fr, "2024-11-26", "Il passe chaque lundi.", [("chaque lundi", "XXXX-WXX-1")]);
+        t!(Fr, "1999-09-05", "Les inscriptions auront lieu tous les jeudis.", [("tous les jeudis", "XXXX-WXX-4")]);
+        t!(
+            Fr,
+            "1999-07-24",
+            "Elle rouvrira en août, uniquement le mercredi.",
+            [("août", "1999-08"), ("le mercredi", "XXXX-WXX-3")]
+        );
+        t!(Fr, "2002-02-09", "9 millions de personnes visitent chaque année les parcs.", [("chaque année", "P1Y")]);
+        t!(Fr, "2002-09-14", "Les patrouilles sont le lot quotidien des soldats.", [("quotidien", "P1D")]);
+        t!(Fr, "2002-02-09", "Un sondage paru dans le quotidien local.", []);
+        t!(En, "2024-11-26", "every Monday", [("every Monday", "XXXX-WXX-1")]);
+        t!(En, "2024-11-26", "twice a week", [("twice a week", "P1W")]);
+        t!(En, "2024-11-26", "daily", [("daily", "P1D")]);
+    }
+
+    #[test]
+    fn without_a_document_date_values_stay_underspecified() {
+        let doc = Doc::new("Il est revenu le 23 novembre, mardi.", Lang::Fr);
+        let (times, _) = find(&doc, None);
+        let values: Vec<&str> = times.iter().map(|t| t.value.as_str()).collect();
+        assert_eq!(values, ["XXXX-11-23", "XXXX-WXX-2"]);
+    }
+
+    #[test]
+    fn the_document_date_is_inferred_from_openers_datelines_and_full_dates() {
+        let cases = [
+            (
+                "Ce 26 novembre, le ministère a parlé. «Le 25 novembre 2024, le régime a tiré.»",
+                Lang::Fr,
+                Some("2024-11-26"),
+            ),
+            ("Le 25 novembre 2024, Kiev a tiré. Ce 26 novembre, Moscou a répondu.", Lang::Fr, Some("2024-11-26")),
+            ("PARIS, 12 mars 2023\nLe gouvernement a annoncé hier une réforme.", Lang::Fr, Some("2023-03-12")),
+            ("Elle est née le 6 mars 1941. Elle est décédée le 13 février 2003.", Lang::Fr, Some("2003-02-13")),
+            ("WASHINGTON, November 25, 2024\nThe president said on Monday.", Lang::En, Some("2024-11-25")),
+            ("Le ministère a parlé hier.", Lang::Fr, None),
+        ];
+        for (text, lang, want) in cases {
+            let doc = Doc::new(text, lang);
+            assert_eq!(infer_doc_date(&doc).map(|d| d.to_string()).as_deref(), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn the_timeline_orders_clauses_by_value() {
+        let text = "Le 25 novembre, Kirby a parlé. Ce 26 novembre, le ministère a déclaré que l'attaque, survenue le 23 novembre, avait échoué.";
+        let doc = Doc::new(text, Lang::Fr);
+        let (times, timeline) = find(&doc, Date::parse_iso("2024-11-26"));
+        let values: Vec<&str> = timeline.iter().map(|e| e.value.as_str()).collect();
+        assert_eq!(values, ["2024-11-23", "2024-11-25", "2024-11-26"]);
+        assert_eq!(timeline[1].span.text, "Le 25 novembre, Kirby a parlé");
+        for e in &timeline {
+            assert!(e.span.contains(&times[e.time].span), "the clause holds its time: {}", e.span.text);
+        }
+    }
+
+    #[test]
+    fn hostile_input_never_panics() {
+        let long = "hier 25 novembre 2024 à 5h45 ".repeat(2000);
+        let inputs = [
+            "",
+            " ",
+            "\u{0}\u{1}",
+            "<p>le 3 mai</p>",
+            "😀 le 1er 😀 mars 🇫🇷",
+            "é\u{301}té 2024 é",
+            &long,
+            "31/02/2024",
+            "99/99/9999",
+            "le 32 mai",
+        ];
+        for text in inputs {
+            for lang in Lang::ALL {
+                let doc = Doc::new(text, lang);
+                let _ = infer_doc_date(&doc);
+                let (times, timeline) = find(&doc, Date::parse_iso("2024-11-26"));
+                for t in &times {
+                    assert_eq!(&text[t.span.start..t.span.end], t.span.text);
+                }
+                assert!(timeline.len() <= times.len());
+            }
+        }
     }
 }

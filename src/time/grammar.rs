@@ -24,6 +24,7 @@ pub struct Lexicon {
     pub sets: HashMap<String, &'static str>,
     pub anchors: HashMap<String, i64>,
     pub holidays: HashMap<String, (u32, u32)>,
+    pub ordinals: HashMap<String, u32>,
     /// Whole words that mark a future clause.
     pub future_words: Vec<&'static str>,
     /// Word endings that mark a future verb.
@@ -36,6 +37,8 @@ pub struct Lexicon {
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum NumWord {
     Value(u32),
+    /// A round amount that multiplies what precedes it: "une dizaine".
+    Round(u32),
     Vague,
 }
 
@@ -130,11 +133,13 @@ fn lexicon(lang: Lang) -> Lexicon {
     let i = lang.index();
     let cues: Vec<&'static str> = entries(per_lang!("future_cues.txt")[i]).collect();
     Lexicon {
-        months: map(per_lang!("months.txt")[i], |v| v.parse().ok()),
+        months: map(per_lang!("months.txt")[i], |v| v.split_whitespace().next()?.parse().ok()),
         weekdays: map(per_lang!("weekdays.txt")[i], |v| v.parse().ok()),
         numbers: map(per_lang!("number_words.txt")[i], |v| {
             if v == "X" {
                 Some(NumWord::Vague)
+            } else if let Some(r) = v.strip_prefix('~') {
+                r.parse().ok().map(NumWord::Round)
             } else {
                 v.parse().ok().map(NumWord::Value)
             }
@@ -152,6 +157,7 @@ fn lexicon(lang: Lang) -> Lexicon {
             let (m, d) = v.split_once('-')?;
             Some((m.parse().ok()?, d.parse().ok()?))
         }),
+        ordinals: map(per_lang!("ordinals.txt")[i], |v| v.parse().ok()),
         future_words: cues.iter().copied().filter(|c| !c.starts_with(['-', '!'])).collect(),
         future_endings: cues.iter().filter_map(|c| c.strip_prefix('-')).collect(),
         future_exceptions: cues.iter().filter_map(|c| c.strip_prefix('!')).collect(),
@@ -160,10 +166,10 @@ fn lexicon(lang: Lang) -> Lexicon {
 
 /// A regex alternation of a lexicon's entries, longest first so that
 /// "après-midi" is tried before "midi".
-fn alternation(data: &'static str, keep: impl Fn(&str) -> bool) -> String {
+fn alternation(data: &'static str, keep: impl Fn(&str, &str) -> bool) -> String {
     let mut words: Vec<String> = pairs(data)
+        .filter(|(k, v)| keep(k, v))
         .map(|(k, _)| k)
-        .filter(|k| keep(k))
         .flat_map(|k| std::iter::once(k.to_string()).chain(unaccented_initial(k)))
         .collect();
     words.sort_by_key(|w| std::cmp::Reverse(w.chars().count()));
@@ -180,20 +186,22 @@ fn written(pattern: &str) -> String {
 fn grammar(lang: Lang) -> Grammar {
     let i = lang.index();
     let mut places: Vec<(String, String)> = vec![
-        ("month".into(), alternation(per_lang!("months.txt")[i], |_| true)),
-        ("monthname".into(), alternation(per_lang!("months.txt")[i], |k| !k.ends_with('.'))),
-        ("weekday".into(), alternation(per_lang!("weekdays.txt")[i], |_| true)),
-        ("numword".into(), alternation(per_lang!("number_words.txt")[i], |_| true)),
-        ("unit".into(), alternation(per_lang!("time_units.txt")[i], |_| true)),
-        ("offset".into(), alternation(per_lang!("day_offsets.txt")[i], |_| true)),
-        ("part".into(), alternation(per_lang!("day_parts.txt")[i], |_| true)),
-        ("season".into(), alternation(per_lang!("seasons.txt")[i], |_| true)),
-        ("dir".into(), alternation(per_lang!("time_directions.txt")[i], |_| true)),
-        ("ref".into(), alternation(per_lang!("time_refs.txt")[i], |_| true)),
-        ("fixed".into(), alternation(per_lang!("fixed_durations.txt")[i], |_| true)),
-        ("setword".into(), alternation(per_lang!("time_sets.txt")[i], |_| true)),
-        ("anchor".into(), alternation(per_lang!("anchor_offsets.txt")[i], |_| true)),
-        ("holiday".into(), alternation(per_lang!("holidays.txt")[i], |_| true)),
+        ("month".into(), alternation(per_lang!("months.txt")[i], |_, _| true)),
+        // A month told alone must be written in full: "Jan" is a name, "mar." a word's end.
+        ("monthname".into(), alternation(per_lang!("months.txt")[i], |k, v| !k.ends_with('.') && !v.ends_with("abbr"))),
+        ("weekday".into(), alternation(per_lang!("weekdays.txt")[i], |_, _| true)),
+        ("numword".into(), alternation(per_lang!("number_words.txt")[i], |_, _| true)),
+        ("unit".into(), alternation(per_lang!("time_units.txt")[i], |_, _| true)),
+        ("offset".into(), alternation(per_lang!("day_offsets.txt")[i], |_, _| true)),
+        ("part".into(), alternation(per_lang!("day_parts.txt")[i], |_, _| true)),
+        ("season".into(), alternation(per_lang!("seasons.txt")[i], |_, _| true)),
+        ("dir".into(), alternation(per_lang!("time_directions.txt")[i], |_, _| true)),
+        ("ref".into(), alternation(per_lang!("time_refs.txt")[i], |_, _| true)),
+        ("fixed".into(), alternation(per_lang!("fixed_durations.txt")[i], |_, _| true)),
+        ("setword".into(), alternation(per_lang!("time_sets.txt")[i], |_, _| true)),
+        ("anchor".into(), alternation(per_lang!("anchor_offsets.txt")[i], |_, _| true)),
+        ("holiday".into(), alternation(per_lang!("holidays.txt")[i], |_, _| true)),
+        ("ordinal".into(), alternation(per_lang!("ordinals.txt")[i], |_, _| true)),
     ];
     let expand = |pattern: &str, places: &[(String, String)]| {
         let mut p = written(pattern);
@@ -221,7 +229,10 @@ fn grammar(lang: Lang) -> Grammar {
     Grammar { lexicon: lexicon(lang), rules }
 }
 
-static GRAMMARS: LazyLock<Vec<Grammar>> = LazyLock::new(|| Lang::ALL.iter().map(|&l| grammar(l)).collect());
+/// One grammar per language, each built on first use: an article only pays
+/// for the regexes of its own language.
+static GRAMMARS: [LazyLock<Grammar>; Lang::ALL.len()] =
+    [LazyLock::new(|| grammar(Lang::ALL[0])), LazyLock::new(|| grammar(Lang::ALL[1]))];
 
 /// The grammar of `lang`, built on first use.
 pub fn of(lang: Lang) -> &'static Grammar {
@@ -259,14 +270,13 @@ pub fn candidates(text: &str, lang: Lang) -> Vec<RuleMatch> {
                 at = next_char(text, start);
                 continue;
             }
-            if char_before(text, start).is_some_and(is_word_char)
-                && char_at(text, start).is_some_and(is_word_char)
-            {
+            if char_before(text, start).is_some_and(is_word_char) && char_at(text, start).is_some_and(is_word_char) {
                 at = next_char(text, start);
                 continue;
             }
             let mut caps = caps;
-            let mut ok = !(char_at(text, end).is_some_and(is_word_char) && char_before(text, end).is_some_and(is_word_char));
+            let mut ok =
+                !(char_at(text, end).is_some_and(is_word_char) && char_before(text, end).is_some_and(is_word_char));
             // Cut before the word the match ended inside, and retry there, a few times.
             let mut tries = 0;
             while !ok && tries < 3 {

@@ -32,6 +32,11 @@ pub fn parse_number(s: &str, lang: Lang) -> Option<Amount> {
     for word in norm.split(['-', ' ']).filter(|w| !w.is_empty() && *w != "et" && *w != "and") {
         match lex.numbers.get(word)? {
             NumWord::Vague => return Some(Amount::Vague),
+            &NumWord::Round(v) => {
+                any = true;
+                current = current.max(1) * u64::from(v);
+                last = u64::from(v);
+            }
             &NumWord::Value(v) => {
                 let v = u64::from(v);
                 any = true;
@@ -110,9 +115,9 @@ fn clause_is_future(text: &str, lex: &Lexicon) -> bool {
 /// The word before byte `at`, lowercased, skipping spaces.
 fn word_before(text: &str, at: usize) -> String {
     let head = text[..at].trim_end();
-    let start = head.rfind(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\'' || c == '’')).map_or(0, |i| {
-        i + head[i..].chars().next().map_or(1, char::len_utf8)
-    });
+    let start = head
+        .rfind(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\'' || c == '’'))
+        .map_or(0, |i| i + head[i..].chars().next().map_or(1, char::len_utf8));
     normalise(&head[start..])
 }
 
@@ -131,7 +136,9 @@ fn next_visible(text: &str, at: usize) -> Option<char> {
 /// Whether `at` opens a clause: nothing but a sentence end, an opening quote
 /// or a dash before it (sentences inside quotes stay one sentence).
 fn opens_clause(text: &str, at: usize) -> bool {
-    text[..at].trim_end().chars().next_back().is_none_or(|c| ".!?«:;\"“—–-_\n".contains(c))
+    let head = &text[..at];
+    let trimmed = head.trim_end();
+    head[trimmed.len()..].contains('\n') || trimmed.chars().next_back().map_or(true, |c| ".!?«:;\"“—–-_".contains(c))
 }
 
 fn strip_elision(w: &str) -> &str {
@@ -139,8 +146,34 @@ fn strip_elision(w: &str) -> &str {
 }
 
 const PREPOSITIONS: &[&str] = &[
-    "de", "d'", "pour", "par", "sur", "à", "en", "avec", "dans", "chez", "sans", "et", "ou", "principaux", "principales",
-    "grands", "grandes", "autres", "plusieurs", "deux", "trois", "quatre", "cinq", "of", "for", "in", "on", "and",
+    "de",
+    "d'",
+    "pour",
+    "par",
+    "sur",
+    "à",
+    "en",
+    "avec",
+    "dans",
+    "chez",
+    "sans",
+    "et",
+    "ou",
+    "principaux",
+    "principales",
+    "grands",
+    "grandes",
+    "autres",
+    "plusieurs",
+    "deux",
+    "trois",
+    "quatre",
+    "cinq",
+    "of",
+    "for",
+    "in",
+    "on",
+    "and",
 ];
 
 const DETERMINERS: &[&str] = &[
@@ -160,8 +193,8 @@ fn acceptable(m: &RuleMatch, ctx: &Ctx) -> bool {
             let word = m.get(text, "month").unwrap_or("");
             let upper = word.starts_with(char::is_uppercase);
             match ctx.doc.lang {
-                // French months are lowercase: "Mars" mid-sentence is the planet.
-                Lang::Fr => !upper || sentence_start,
+                // French months are lowercase: "Mars" is the planet or the god.
+                Lang::Fr => !upper,
                 // English months are capitalised: "may" and "march" are words too.
                 Lang::En => upper && !(normalise(word) == "may" && sentence_start),
             }
@@ -169,12 +202,21 @@ fn acceptable(m: &RuleMatch, ctx: &Ctx) -> bool {
         "year" | "yearbare" => {
             let after = word_after(text, e);
             let next = next_visible(text, e);
-            let year_like = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric() || c == '/');
+            let year_like = |c: Option<char>| c.map_or(true, |c| !c.is_alphanumeric() || c == '/');
+            let head = &text[..s];
+            // The second year of a season: "2001-2002", "2002/2003".
+            let after_year = (head.ends_with('-') || head.ends_with('/'))
+                && head[..head.len() - 1].ends_with(|c: char| c.is_ascii_digit());
             if m.kind == "yearbare" {
                 // A bare number is a year only at the end of a phrase: "… en 2003."
-                let before = text[..s].trim_end().chars().next_back();
-                return next.is_some_and(|c| matches!(c, '.' | ',' | ';' | ')' | ':'))
-                    && !before.is_some_and(|c| c.is_ascii_digit() || matches!(c, '$' | '€' | '£'));
+                let before = head.trim_end().chars().next_back();
+                return after_year
+                    || (next.map_or(true, |c| matches!(c, '.' | ',' | ';' | ')' | ':'))
+                        && !before.is_some_and(|c| c.is_ascii_digit() || matches!(c, '$' | '€' | '£')));
+            }
+            // "l'année 2001" says it is a year whatever follows.
+            if m.groups.get("year").is_some_and(|g| g.0 > s) {
+                return true;
             }
             year_like(next) || matches!(after.as_str(), "et" | "à" | "au" | "and" | "to" | "jusqu'à")
         }
@@ -186,7 +228,7 @@ fn acceptable(m: &RuleMatch, ctx: &Ctx) -> bool {
                 && !PREPOSITIONS.contains(&before.as_str());
             match ctx.doc.lang {
                 Lang::Fr => noun_before,
-                Lang::En => !(first_upper && !sentence_start),
+                Lang::En => !first_upper || sentence_start,
             }
         }
         "setday" => {
@@ -205,6 +247,10 @@ fn acceptable(m: &RuleMatch, ctx: &Ctx) -> bool {
             // "les Jeux d'hiver" name a kind, not a time.
             let bare = m.groups.get("season").map(|g| g.0) == Some(m.start);
             let before = word_before(text, m.start);
+            // "prices fall", "a spring": English seasons need a determiner or a year.
+            if ctx.doc.lang == Lang::En && bare && !m.has("year") {
+                return matches!(before.as_str(), "the" | "this" | "last" | "next" | "early" | "late" | "mid");
+            }
             !(bare && (matches!(before.as_str(), "d'" | "de") || before.ends_with('\'')))
                 && (!bare || word != "été" || first_upper)
         }
@@ -215,13 +261,28 @@ fn acceptable(m: &RuleMatch, ctx: &Ctx) -> bool {
                     return matches!(before.as_str(), "depuis" | "pendant" | "durant" | "après" | "for");
                 }
             }
-            if m.kind == "duration" && is_age(m, ctx) {
+            if m.kind == "duration" && (is_age(m, ctx) || is_ordinal_second(m, ctx)) {
                 return false;
             }
             true
         }
         _ => true,
     }
+}
+
+/// "a second attack", "une seconde fois": "second" as an ordinal, not a unit.
+fn is_ordinal_second(m: &RuleMatch, ctx: &Ctx) -> bool {
+    let text = ctx.text();
+    let unit = m.get(text, "unit").map(normalise).unwrap_or_default();
+    if !matches!(unit.as_str(), "second" | "seconde") {
+        return false;
+    }
+    let after = word_after(text, m.end);
+    after.starts_with(char::is_alphabetic)
+        && !matches!(
+            after.as_str(),
+            "ago" | "later" | "earlier" | "before" | "after" | "and" | "or" | "plus" | "et" | "ou"
+        )
 }
 
 /// "une fillette de 6 ans", "les moins de 17 ans", "(35 ans)", "five years old".
@@ -241,7 +302,8 @@ fn is_age(m: &RuleMatch, ctx: &Ctx) -> bool {
     // "(35 ans)", "Alain Parmentier, 53 ans, employé", "les 0-6 ans".
     if (open == Some('(') && close == Some(')'))
         || (open == Some(',') && matches!(close, Some(',' | ')' | '.')))
-        || (open == Some('-') && text[..m.start].trim_end().trim_end_matches('-').ends_with(|c: char| c.is_ascii_digit()))
+        || (open == Some('-')
+            && text[..m.start].trim_end().trim_end_matches('-').ends_with(|c: char| c.is_ascii_digit()))
     {
         return true;
     }
@@ -250,12 +312,31 @@ fn is_age(m: &RuleMatch, ctx: &Ctx) -> bool {
     let before2 = word_before(text, before_start.min(head.len()));
     match before.as_str() {
         // "d'ici à dix ans" is a span of time, "à 35 ans" an age.
-        "à" => !matches!(before2.as_str(), "d'ici" | "ici"),
-        "âgé" | "âgée" | "âgés" | "âgées" | "a" | "avait" | "avaient" | "ont" | "aura" | "aged" => true,
+        // "condamné à cinq ans de prison" is a sentence, not an age.
+        "à" => !matches!(before2.as_str(), "d'ici" | "ici") && !matches!(after.as_str(), "de" | "d" | "d'"),
+        // "fête ses 80 ans", "à l'âge de 80 ans".
+        "âgé" | "âgée" | "âgés" | "âgées" | "a" | "avait" | "avaient" | "ont" | "aura" | "aged" | "ses" | "son"
+        | "leurs" | "nos" | "mes" | "vos" | "âge" => true,
         "de" | "d'" => {
             let durable = [
-                "période", "terme", "durée", "peine", "bout", "espace", "cours", "plan", "total", "programme", "contrat",
-                "mandat", "prison", "près", "délai", "moyenne", "retard", "absence",
+                "période",
+                "terme",
+                "durée",
+                "peine",
+                "bout",
+                "espace",
+                "cours",
+                "plan",
+                "total",
+                "programme",
+                "contrat",
+                "mandat",
+                "prison",
+                "près",
+                "délai",
+                "moyenne",
+                "retard",
+                "absence",
             ];
             if matches!(before2.as_str(), "plus" | "moins") {
                 let before3 = word_before(text, head.len().saturating_sub(before.len() + before2.len() + 1));
@@ -269,7 +350,9 @@ fn is_age(m: &RuleMatch, ctx: &Ctx) -> bool {
 
 /// Keeps, from left to right, the longest acceptable match at each place.
 fn select(mut cands: Vec<RuleMatch>) -> Vec<RuleMatch> {
-    cands.sort_by(|a, b| a.start.cmp(&b.start).then((b.end - b.start).cmp(&(a.end - a.start))).then(a.rule.cmp(&b.rule)));
+    cands.sort_by(|a, b| {
+        a.start.cmp(&b.start).then((b.end - b.start).cmp(&(a.end - a.start))).then(a.rule.cmp(&b.rule))
+    });
     let mut out: Vec<RuleMatch> = Vec::new();
     let mut reach = 0;
     for c in cands {
@@ -295,11 +378,21 @@ pub(super) fn find_times(doc: &Doc, doc_date: Option<Date>) -> Vec<TimeExpr> {
             resolved[i] = resolve_plain(m, &mut ctx);
         }
     }
+    // One pass in text order, carrying the last day and the last calendar value.
+    let mut last_day: Option<Date> = None;
+    let mut previous: Option<String> = None;
     for i in 0..chosen.len() {
         if is_anchored(chosen[i].kind) {
-            let anchor = anchor_day(&chosen, &resolved, i, &ctx);
-            let previous = resolved[..i].iter().rev().flatten().find(|r| is_calendar(&r.value)).map(|r| r.value.clone());
-            resolved[i] = resolve_anchored(&chosen[i], &ctx, anchor, previous);
+            let anchor = anchor_day(&chosen, &resolved, i, &ctx, last_day);
+            resolved[i] = resolve_anchored(&chosen[i], &ctx, anchor, previous.clone());
+        }
+        for r in &resolved[i] {
+            if let Some(d) = day_of_value(&r.value) {
+                last_day = Some(d);
+            }
+            if is_calendar(&r.value) {
+                previous = Some(r.value.clone());
+            }
         }
     }
     resolved
@@ -314,23 +407,31 @@ fn is_calendar(value: &str) -> bool {
     value.len() >= 4 && value[..4].bytes().all(|b| b.is_ascii_digit())
 }
 
-/// The day a time of day or "la veille" hangs on: a day told before it in
-/// the same sentence, else after it in the same sentence, else the last day
-/// told before it, else the document date.
-fn anchor_day(chosen: &[RuleMatch], resolved: &[Vec<Resolved>], i: usize, ctx: &Ctx) -> Option<Date> {
+/// How many neighbours in the same sentence a time of day looks at for its day.
+const ANCHOR_WINDOW: usize = 6;
+
+/// The day a time of day or "la veille" hangs on: a day told just before it in
+/// the same sentence, else just after it in the same sentence, else the last
+/// day told before it (`last_day`), else the document date.
+fn anchor_day(
+    chosen: &[RuleMatch],
+    resolved: &[Vec<Resolved>],
+    i: usize,
+    ctx: &Ctx,
+    last_day: Option<Date>,
+) -> Option<Date> {
     let day_of = |k: usize| resolved[k].iter().find_map(|r| day_of_value(&r.value));
     let sentence = ctx.doc.sentence_at(chosen[i].start);
-    let same = |k: usize| ctx.doc.sentence_at(chosen[k].start) == sentence;
-    let kind_anchor = chosen[i].kind == "anchor";
-    if !kind_anchor {
-        if let Some(d) = (0..i).rev().take_while(|&k| same(k)).find_map(day_of) {
+    let same = |k: &usize| ctx.doc.sentence_at(chosen[*k].start) == sentence;
+    if chosen[i].kind != "anchor" {
+        if let Some(d) = (0..i).rev().take(ANCHOR_WINDOW).take_while(same).find_map(day_of) {
             return Some(d);
         }
-        if let Some(d) = (i + 1..chosen.len()).take_while(|&k| same(k)).find_map(day_of) {
+        if let Some(d) = (i + 1..chosen.len()).take(ANCHOR_WINDOW).take_while(same).find_map(day_of) {
             return Some(d);
         }
     }
-    (0..i).rev().find_map(day_of).or(ctx.date)
+    last_day.or(ctx.date)
 }
 
 /// The calendar day at the start of a value (`1999-05-18T21:45` → 1999-05-18).
@@ -585,7 +686,27 @@ fn resolve_plain(m: &RuleMatch, ctx: &mut Ctx) -> Vec<Resolved> {
     let future = ctx.is_future(m.start);
     match m.kind {
         "date" => {
-            let Some(month) = month_of(m, ctx) else { return Vec::new() };
+            let mut day = m.get(text, "day").and_then(parse_day);
+            // Numeric dates: day first in French, month first in English, unless
+            // the numbers say otherwise (25/11/2024, 11/25/2024).
+            let mnum = if m.has("mnum") {
+                let (Some(first), Some(second)) = (day, num_of(m, ctx, "mnum")) else { return Vec::new() };
+                let month_first = ctx.doc.lang == Lang::En;
+                let (d, mo) = match (month_first, first <= 12, second <= 12) {
+                    (true, true, _) | (false, true, false) => (second, first),
+                    _ => (first, second),
+                };
+                day = Some(d);
+                mo
+            } else {
+                match month_of(m, ctx) {
+                    Some(mo) => mo,
+                    None => return Vec::new(),
+                }
+            };
+            if !(1..=12).contains(&mnum) {
+                return Vec::new();
+            }
             let dir = direction_of(m, ctx);
             let mut year = m.get(text, "year").and_then(parse_year);
             let mut span = m.span;
@@ -600,19 +721,6 @@ fn resolve_plain(m: &RuleMatch, ctx: &mut Ctx) -> Vec<Resolved> {
                 }
             }
             let wd = m.get(text, "wd").and_then(|w| lex.weekdays.get(&normalise(w)).copied());
-            let mut day = m.get(text, "day").and_then(parse_day);
-            let mut mnum = month;
-            // US order when the "day" cannot be a day: 12/25/2024 read as mm/dd.
-            if ctx.doc.lang == Lang::En && m.has("mnum") {
-                if let Some(d) = day {
-                    if d <= 12 {
-                        (day, mnum) = (Some(month), d);
-                    }
-                }
-            }
-            if m.has("mnum") && ctx.doc.lang == Lang::Fr && day.is_some_and(|d| d > 31) {
-                return Vec::new();
-            }
             let value_for = |day: Option<u32>| -> Option<String> {
                 match (day, year) {
                     (Some(d), Some(y)) => Date::new(y, mnum, d).map(iso),
@@ -629,7 +737,12 @@ fn resolve_plain(m: &RuleMatch, ctx: &mut Ctx) -> Vec<Resolved> {
             };
             let mut out = Vec::new();
             if let Some(v) = value_for(day) {
-                out.push(Resolved { start: span.0, end: span.1, kind: TimexType::Date, value: v });
+                // "November 25 at 3 p.m.": a day and its hour make one TIME.
+                let (kind, v) = match clock(m, ctx) {
+                    Some(t) if v.len() == 10 => (TimexType::Time, format!("{v}{t}")),
+                    _ => (TimexType::Date, v),
+                };
+                out.push(Resolved { start: span.0, end: span.1, kind, value: v });
             }
             if let (Some(y), Some(d2)) = (m.second, m.get(text, "day2").and_then(parse_day)) {
                 if let Some(v) = value_for(Some(d2)) {
@@ -671,10 +784,10 @@ fn resolve_plain(m: &RuleMatch, ctx: &mut Ctx) -> Vec<Resolved> {
             one(m, TimexType::Date, v)
         }
         "century" => {
-            let n = m
-                .get(text, "century")
-                .and_then(roman)
-                .or_else(|| m.get(text, "centnum").and_then(|s| s.chars().take_while(char::is_ascii_digit).collect::<String>().parse().ok()));
+            let n = m.get(text, "century").and_then(roman).or_else(|| {
+                m.get(text, "centnum")
+                    .and_then(|s| s.chars().take_while(char::is_ascii_digit).collect::<String>().parse().ok())
+            });
             match n {
                 Some(n) if (1..=30).contains(&n) => one(m, TimexType::Date, format!("{:02}", n - 1)),
                 _ => Vec::new(),
@@ -740,6 +853,9 @@ fn resolve_plain(m: &RuleMatch, ctx: &mut Ctx) -> Vec<Resolved> {
                 Some(d) => iso(weekday_date(d, wd, dir, future)),
                 None => format!("XXXX-WXX-{wd}"),
             };
+            if let Some(t) = clock(m, ctx) {
+                return one(m, TimexType::Time, format!("{day}{t}"));
+            }
             let (k, v) = with_part(day, part_code(m, ctx));
             one(m, k, v)
         }
@@ -845,6 +961,19 @@ fn resolve_plain(m: &RuleMatch, ctx: &mut Ctx) -> Vec<Resolved> {
             };
             v.map_or_else(Vec::new, |v| one(m, TimexType::Date, v))
         }
+        "quarter" => {
+            let Some(n) = m.get(text, "ordinal").and_then(|w| lex.ordinals.get(&normalise(w)).copied()) else {
+                return Vec::new();
+            };
+            let half = m.get(text, "unit").map(normalise).is_some_and(|u| matches!(u.as_str(), "half" | "semestre"));
+            let n = if half { n.min(2) } else { n };
+            let year = m.get(text, "year").and_then(parse_year).or(doc.map(|d| d.year));
+            let code = if half { format!("H{n}") } else { format!("Q{n}") };
+            match year {
+                Some(y) => one(m, TimexType::Date, format!("{y:04}-{code}")),
+                None => one(m, TimexType::Date, format!("XXXX-{code}")),
+            }
+        }
         "ref" => match m.get(text, "ref").and_then(|w| lex.refs.get(&normalise(w))) {
             Some(v) => one(m, TimexType::Time, (*v).to_string()),
             None => Vec::new(),
@@ -863,8 +992,12 @@ fn resolve_anchored(m: &RuleMatch, ctx: &Ctx, anchor: Option<Date>, previous: Op
         },
         "part" => {
             let Some(code) = part_code(m, ctx) else { return Vec::new() };
-            // "ce soir" is tonight whatever was told before.
-            let day = if m.has("this") { ctx.date.map_or(day, iso) } else { day };
+            // "ce soir" is tonight and "last night" the night before, whatever was told before.
+            let day = match (m.has("this"), direction_of(m, ctx), ctx.date) {
+                (true, _, Some(d)) => iso(d),
+                (_, Some(-1), Some(d)) => iso(d.add_days(-1)),
+                _ => day,
+            };
             let (k, v) = with_part(day, Some(code));
             one(m, k, v)
         }
@@ -918,6 +1051,12 @@ pub(super) fn sort_key(value: &str) -> Option<String> {
             return Some(format!("{y}-{s}"));
         }
     }
+    // Parts of the day sort at a typical hour: morning before afternoon before evening.
+    for (code, clock) in [("TMO", "T08"), ("TDT", "T12"), ("TAF", "T14"), ("TEV", "T19"), ("TNI", "T23")] {
+        if let Some(day) = value.strip_suffix(code) {
+            return Some(format!("{day}{clock}"));
+        }
+    }
     Some(value.to_string())
 }
 
@@ -954,9 +1093,9 @@ pub(super) fn infer_doc_date(doc: &Doc) -> Option<Date> {
             return year_for(r, month, day, None, None, true);
         }
     }
-    // A dateline: a full date in a short first line.
-    if let Some(p) = doc.paragraphs.first() {
-        if p.end - p.start <= 120 {
+    // A dateline: a full date in a short first line, with the article below it.
+    if let (Some(p), true) = (doc.paragraphs.first(), doc.paragraphs.len() > 1) {
+        if p.end - p.start <= 80 {
             if let Some(&(_, d)) = full.iter().find(|(s, _)| p.contains(s)) {
                 return Some(d);
             }
@@ -967,7 +1106,7 @@ pub(super) fn infer_doc_date(doc: &Doc) -> Option<Date> {
     for &(at, d) in &full {
         let Some(si) = doc.sentence_at(at) else { continue };
         let f = *future[si].get_or_insert_with(|| clause_is_future(doc.sentence_text(&doc.sentences[si]), lex));
-        if !f && best.is_none_or(|b| d > b) {
+        if !f && best.map_or(true, |b| d > b) {
             best = Some(d);
         }
     }
@@ -1002,5 +1141,7 @@ mod tests {
         assert_eq!(sort_key("2024-W48").as_deref(), Some("2024-11-25"));
         assert_eq!(sort_key("PRESENT_REF"), None);
         assert_eq!(sort_key("2003-SU").as_deref(), Some("2003-06-21"));
+        assert!(sort_key("2003-02-22TMO") < sort_key("2003-02-22TAF"));
+        assert!(sort_key("2003-02-22TEV") < sort_key("2003-02-22TNI"));
     }
 }
