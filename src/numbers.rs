@@ -59,6 +59,9 @@ const SHORT_TEXT: usize = 80;
 /// How many sentences back a standalone count looks for the noun it counts.
 const INHERIT_WINDOW: usize = 3;
 
+/// How many earlier quantities "un autre <noun>" searches for the same noun.
+const ONE_LOOKBACK: usize = 12;
+
 /// Spelled-out ordinals below this are not reported (see [`Scanner::number_at`]).
 const SPELLED_ORDINAL_MIN: f64 = 3.0;
 
@@ -310,6 +313,16 @@ impl Scanner<'_, '_> {
                 }
             }
         }
+        // "deux tiers", "three quarters".
+        let mut fraction = false;
+        if !ordinal && end < lim && self.spaced(end - 1) {
+            if let Some(&divisor) = lex.denominators.get(&self.low[end]) {
+                value /= divisor;
+                end += 1;
+                takes_de = true;
+                fraction = true;
+            }
+        }
         if !ordinal && end < lim && kind.is_none() {
             let near = |e: usize| e < lim && (self.spaced(e - 1) || self.glued(e - 1));
             if near(end) {
@@ -342,7 +355,7 @@ impl Scanner<'_, '_> {
         if self.is_not_a_quantity(&core, start, end, kind.is_some(), lim, sent.start) {
             return Some((None, next));
         }
-        if core.is_one && !self.one_counts(core.first, sent.start, lim, sentence, found) {
+        if core.is_one && !fraction && !self.one_counts(core.first, sent.start, lim, sentence, found) {
             return Some((None, next));
         }
         if ordinal {
@@ -478,6 +491,10 @@ impl Scanner<'_, '_> {
             if is_time_word(end) {
                 return true;
             }
+            // "une trentaine d'années".
+            if core.takes_de && matches!(next, Some("de" | "d'" | "of")) && is_time_word(end + 1) {
+                return true;
+            }
             if matches!(next, Some("-" | "–" | "à" | "to" | "et" | "and" | "ou" | "or"))
                 && end + 1 < lim
                 && (self.tok(end + 1).kind == TokenKind::Number || is_time_word(end + 1))
@@ -509,8 +526,10 @@ impl Scanner<'_, '_> {
             if start > first && self.glued(start - 1) && self.is_word(start - 1) {
                 return true;
             }
-            // "1. Finland": a list number at the start of a line.
-            if matches!(next, Some("." | ")")) && self.paragraph_starts.binary_search(&self.tok(start).start).is_ok() {
+            // "1. Finland": a list number at the start of a line; "1. à la Teille,
+            // 2. au chêne": a list number inside a sentence, whose dot ends nothing.
+            let line_start = self.paragraph_starts.binary_search(&self.tok(start).start).is_ok();
+            if matches!(next, Some("." | ")")) && (line_start || (next == Some(".") && end + 1 < lim)) {
                 return true;
             }
             // "AMX 10", "Horizon 3": a number after a name.
@@ -588,6 +607,7 @@ impl Scanner<'_, '_> {
             return found
                 .iter()
                 .rev()
+                .take(ONE_LOOKBACK)
                 .take_while(|f| self.doc.sentences[f.sentence].paragraph == paragraph)
                 .any(|f| f.of.as_deref().is_some_and(|o| same_noun(o, &noun)));
         }

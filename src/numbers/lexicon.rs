@@ -83,6 +83,8 @@ pub struct Lexicon {
     pub cue_nouns: HashSet<String>,
     pub subset_cues: Vec<Vec<String>>,
     pub fractions: HashMap<String, f64>,
+    /// Nouns that divide the number before them: "deux tiers".
+    pub denominators: HashMap<String, f64>,
     pub not_numbers: Vec<Vec<String>>,
     pub stopwords: HashSet<String>,
     pub one: OneRules,
@@ -153,7 +155,10 @@ fn build(i: usize) -> Lexicon {
     }
     for (k, v) in pairs(per_lang!("numbers_fractions.txt")[i]) {
         if let Some(value) = super::parse::decimal(v) {
-            lex.fractions.insert(norm(k), value);
+            match k.strip_prefix('/') {
+                Some(noun) => lex.denominators.insert(norm(noun), value),
+                None => lex.fractions.insert(norm(k), value),
+            };
         }
     }
     lex.ordinal_suffixes = set(per_lang!("numbers_ordinal_suffixes.txt")[i]);
