@@ -260,25 +260,23 @@ impl Scanner<'_, '_> {
         let mut start = i;
         let mut at = i;
         if self.tok(i).kind != TokenKind::Word && self.tok(i).kind != TokenKind::Number && i + 1 < lim {
-            let sign = self.lookup(i, &lex.currencies, lim);
-            if let Some((code, e)) = sign {
-                if e < lim && self.tok(e).kind == TokenKind::Number && (self.glued(e - 1) || self.spaced(e - 1)) {
-                    unit = Some(code.to_string());
-                    kind = Some(QuantityKind::Money);
-                    at = e;
-                }
-            }
-            if unit.is_none() {
-                return None;
-            }
+            let (code, e) = self.lookup(i, &lex.currencies, lim).filter(|&(_, e)| {
+                e < lim && self.tok(e).kind == TokenKind::Number && (self.glued(e - 1) || self.spaced(e - 1))
+            })?;
+            unit = Some(code.to_string());
+            kind = Some(QuantityKind::Money);
+            at = e;
         }
         // "US$ 5": the country letters belong to the sign.
-        if self.low[i] == "us" && i + 2 < lim && self.text(i + 1) == "$" && self.glued(i) {
-            if self.tok(i + 2).kind == TokenKind::Number {
-                unit = Some("USD".into());
-                kind = Some(QuantityKind::Money);
-                at = i + 2;
-            }
+        if self.low[i] == "us"
+            && i + 2 < lim
+            && self.text(i + 1) == "$"
+            && self.glued(i)
+            && self.tok(i + 2).kind == TokenKind::Number
+        {
+            unit = Some("USD".into());
+            kind = Some(QuantityKind::Money);
+            at = i + 2;
         }
         let core = self.core_at(at, lim)?;
         if unit.is_none() {
@@ -294,6 +292,13 @@ impl Scanner<'_, '_> {
                 value = -value;
             }
         }
+        // "moins 1 200 000", "minus five".
+        if start == core.first && start > sent.start {
+            if let Some(&(_, lexicon::Role::Minus)) = lex.words.get(&self.low[start - 1]) {
+                start -= 1;
+                value = -value;
+            }
+        }
         let mut end = core.end;
         let mut ordinal = core.ordinal;
         let mut takes_de = core.takes_de;
@@ -303,6 +308,13 @@ impl Scanner<'_, '_> {
             if self.glued(end - 1) && self.is_word(end) && lex.ordinal_suffixes.contains(&self.low[end]) {
                 ordinal = true;
                 end += 1;
+            } else if let Some(&(_, scale)) =
+                lex.scale_abbreviations.iter().find(|(a, _)| a == self.text(end) && self.is_word(end))
+            {
+                // 100K, 1,2 M, $5bn.
+                value *= scale;
+                end += 1;
+                scaled = true;
             } else if let Some(&(scale, lexicon::Role::Scale)) = lex.words.get(&self.low[end]) {
                 // 25 millions, 3.5 billion.
                 if self.spaced(end - 1) {
@@ -352,7 +364,7 @@ impl Scanner<'_, '_> {
             }
         }
         let next = end;
-        if self.is_not_a_quantity(&core, start, end, kind.is_some(), lim, sent.start) {
+        if self.is_not_a_quantity(&core, (start, end), takes_de, kind.is_some(), lim, sent.start) {
             return Some((None, next));
         }
         if core.is_one && !fraction && !self.one_counts(core.first, sent.start, lim, sentence, found) {
@@ -462,8 +474,8 @@ impl Scanner<'_, '_> {
     fn is_not_a_quantity(
         &self,
         core: &Core,
-        start: usize,
-        end: usize,
+        (start, end): (usize, usize),
+        takes_de: bool,
         has_unit: bool,
         lim: usize,
         first: usize,
@@ -491,8 +503,8 @@ impl Scanner<'_, '_> {
             if is_time_word(end) {
                 return true;
             }
-            // "une trentaine d'années".
-            if core.takes_de && matches!(next, Some("de" | "d'" | "of")) && is_time_word(end + 1) {
+            // "une trentaine d'années", "un quart de siècle".
+            if takes_de && matches!(next, Some("de" | "d'" | "of")) && is_time_word(end + 1) {
                 return true;
             }
             if matches!(next, Some("-" | "–" | "à" | "to" | "et" | "and" | "ou" | "or"))

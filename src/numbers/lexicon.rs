@@ -27,6 +27,10 @@ pub enum Role {
     Point,
     /// a, an: one, but only before a hundred, a scale word or "dozen".
     Article,
+    /// k, M, bn: a scale written short, only after digits.
+    Abbr,
+    /// moins, minus: makes the number after it negative.
+    Minus,
 }
 
 impl Role {
@@ -41,6 +45,8 @@ impl Role {
             "and" => Role::And,
             "point" => Role::Point,
             "article" => Role::Article,
+            "abbr" => Role::Abbr,
+            "minus" => Role::Minus,
             _ => return None,
         })
     }
@@ -63,6 +69,8 @@ pub struct OneRules {
 #[derive(Debug, Default)]
 pub struct Lexicon {
     pub words: HashMap<String, (f64, Role)>,
+    /// Scale abbreviations, case kept: ("M", 1e6).
+    pub scale_abbreviations: Vec<(String, f64)>,
     /// Approximate nouns: value and whether the noun is exact ("a dozen").
     pub approx: HashMap<String, (f64, bool)>,
     pub approx_determiners: HashSet<String>,
@@ -139,7 +147,17 @@ fn build(i: usize) -> Lexicon {
         let value = f.next().and_then(|x| super::parse::decimal(x.trim()));
         let role = f.next().and_then(|r| Role::parse(r.trim()));
         if let (Some(value), Some(role)) = (value, role) {
-            lex.words.insert(norm(k), (value, role));
+            // Ordinals take a plural in both languages: "vingt-cinquièmes", "twenty-fifths".
+            if matches!(role, Role::OrdUnit | Role::OrdHundred | Role::OrdScale) && !k.ends_with('s') {
+                lex.words.entry(norm(&format!("{k}s"))).or_insert((value, role));
+            }
+            // Abbreviations keep their case: "M" is a million, "m" a metre.
+            match role {
+                Role::Abbr => lex.scale_abbreviations.push((k.to_string(), value)),
+                _ => {
+                    lex.words.insert(norm(k), (value, role));
+                }
+            }
         }
     }
     for (k, v) in pairs(per_lang!("numbers_approx.txt")[i]) {

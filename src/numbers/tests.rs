@@ -42,6 +42,12 @@ fn spelled_out_numbers_are_read_in_both_languages() {
         ("Twenty-one people were arrested.", Lang::En, "Twenty-one", 21.0),
         ("Police arrested a hundred protesters.", Lang::En, "a hundred", 100.0),
         ("They fired one hundred and five rockets.", Lang::En, "one hundred and five", 105.0),
+        ("Il a payé cinquante-trois mille millions.", Lang::Fr, "cinquante-trois mille millions", 53e9),
+        ("Il faisait moins cinq dehors.", Lang::Fr, "moins cinq", -5.0),
+        ("It sold sixty hundreds units.", Lang::En, "sixty hundreds", 6000.0),
+        ("Il y avait deux tiers des votants.", Lang::Fr, "deux tiers", 2.0 / 3.0),
+        ("Il a perdu la moitié de sa fortune.", Lang::Fr, "moitié", 0.5),
+        ("Une demi-douzaine de soldats.", Lang::Fr, "Une demi-douzaine", 6.0),
     ]);
 }
 
@@ -55,6 +61,9 @@ fn digits_in_local_formats_are_read() {
         ("A town of 1,000.5 people.", Lang::En, "1,000.5", 1000.5),
         ("The rate rose to 3.75 points.", Lang::En, "3.75", 3.75),
         ("L'écart est de 2,5 points.", Lang::Fr, "2,5", 2.5),
+        ("La dette atteint -3,5 points.", Lang::Fr, "-3,5", -3.5),
+        ("The video has 100K views.", Lang::En, "100K", 100_000.0),
+        ("Le club compte 1,2M d'abonnés.", Lang::Fr, "1,2M", 1_200_000.0),
     ]);
 }
 
@@ -84,6 +93,7 @@ fn ordinals_are_kept_apart_from_counts() {
         ("Le vingt-et-unième amendement.", Lang::Fr, "vingt-et-unième", 21.0),
         ("Le 1er régiment est parti.", Lang::Fr, "1er", 1.0),
         ("The twenty-first round.", Lang::En, "twenty-first", 21.0),
+        ("Les vingt-cinquièmes rencontres.", Lang::Fr, "vingt-cinquièmes", 25.0),
         ("She finished 3rd in the race.", Lang::En, "3rd", 3.0),
     ];
     for &(text, lang, want_text, value) in cases {
@@ -174,6 +184,9 @@ fn dates_times_durations_and_labels_are_not_quantities() {
         ("between the ages of 25 and 54", Lang::En),
         ("1. Finland\n2. Norway", Lang::En),
         ("Le Premier ministre a parlé.", Lang::Fr),
+        ("Le local sert depuis un quart de siècle.", Lang::Fr),
+        ("Une femme d'une trentaine d'années est tombée.", Lang::Fr),
+        ("Les arrêts se feront : 1. à la Teille, 2. au chêne.", Lang::Fr),
         ("Le bâtiment est flambant neuf.", Lang::Fr),
     ]);
 }
