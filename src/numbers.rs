@@ -56,8 +56,9 @@ impl Spanned for Quantity {
 /// text as one number wins.
 const SHORT_TEXT: usize = 80;
 
-/// How many sentences back a standalone count looks for the noun it counts.
-const INHERIT_WINDOW: usize = 3;
+/// How many sentences back a standalone count looks for the noun it counts
+/// ("huit missiles… sept ont été abattus" is one sentence back).
+const INHERIT_WINDOW: usize = 2;
 
 /// How many earlier quantities "un autre <noun>" searches for the same noun.
 const ONE_LOOKBACK: usize = 12;
@@ -381,8 +382,15 @@ impl Scanner<'_, '_> {
         }
         let approximate = core.approx || self.phrase_before(start, &lex.approx_cues, sent.start);
         let counts_things = matches!(kind, None | Some(QuantityKind::Measure | QuantityKind::Ordinal));
-        let (of, stands_alone) =
-            if counts_things { self.counted_noun(end, lim, takes_de, kind.is_none()) } else { (None, false) };
+        // A measure counts what follows "de"/"of" ("trois tonnes de linge"), not
+        // the word after its unit ("41,5 degrés Celsius").
+        let measure_of =
+            kind == Some(QuantityKind::Measure) && end < lim && matches!(self.low[end].as_str(), "de" | "d'" | "of");
+        let (of, stands_alone) = if counts_things && (kind != Some(QuantityKind::Measure) || measure_of) {
+            self.counted_noun(end, lim, takes_de || measure_of, kind.is_none())
+        } else {
+            (None, false)
+        };
         Some((
             Some(Found {
                 first: start,
@@ -430,8 +438,13 @@ impl Scanner<'_, '_> {
             }
         }
         if let Some(&(value, exact)) = noun_at(i) {
+            // "dozens of people", "des dizaines de morts", "dozens injured", "dozens were hurt".
             let de_follows = i + 1 < lim && matches!(self.low[i + 1].as_str(), "de" | "d'" | "of");
-            if de_follows && w.ends_with(['s', 'x']) {
+            let verb_follows = i + 1 < lim
+                && (lex.standalone_next.contains(&self.low[i + 1])
+                    || lex.is_part_cue(&self.low[i + 1])
+                    || lex.cue_nouns.contains(&self.low[i + 1]));
+            if (de_follows || verb_follows) && w.ends_with(['s', 'x']) {
                 return Some(Core { approx: !exact, takes_de: true, ..plain(i, i + 1, value) });
             }
         }
@@ -658,13 +671,30 @@ impl Scanner<'_, '_> {
             k += 1;
             skipped += 1;
         }
+        // Standing alone takes a verb or a cue after the number ("sept ont été
+        // abattus", "six abattus"); a comma or a full stop is too weak a sign.
         let alone = |k: usize| {
             may_stand_alone
-                && (k >= lim
-                    || lex.standalone_next.contains(&self.low[k])
+                && k < lim
+                && (lex.standalone_next.contains(&self.low[k])
                     || self.is_part_cue(k)
-                    || matches!(self.tok(k).kind, TokenKind::Punct | TokenKind::Clitic))
+                    || self.tok(k).kind == TokenKind::Clitic)
         };
+        // "two of the victims", "deux des mineures": the noun after the article.
+        if k < lim && lex.partitive.contains(&self.low[k]) {
+            let mut n = k + 1;
+            while n < lim && n <= k + 2 && lex.stopwords.contains(&self.low[n]) {
+                n += 1;
+            }
+            let is_noun = n < lim
+                && self.is_word(n)
+                && !lex.stopwords.contains(&self.low[n])
+                && !lex.words.contains_key(&self.low[n])
+                && self.text(n).chars().next().is_some_and(char::is_lowercase);
+            if is_noun {
+                return (Some(self.text(n).to_string()), false);
+            }
+        }
         if k >= lim || !self.is_word(k) {
             return (None, alone(k));
         }

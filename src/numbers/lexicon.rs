@@ -85,6 +85,8 @@ pub struct Lexicon {
     pub label_after: HashSet<String>,
     pub approx_cues: Vec<Vec<String>>,
     pub noun_skip: HashSet<String>,
+    /// "of", "des": the counted noun comes after them ("two of the victims").
+    pub partitive: HashSet<String>,
     pub standalone_next: HashSet<String>,
     pub part_cues: Vec<String>,
     /// Cue words that are nouns too: after a number they are what is counted.
@@ -196,6 +198,7 @@ fn build(i: usize) -> Lexicon {
     }
     lex.approx_cues = entries(per_lang!("numbers_approx_cues.txt")[i]).map(phrase).collect();
     lex.noun_skip = set(per_lang!("numbers_noun_skip.txt")[i]);
+    lex.partitive = set(per_lang!("numbers_partitive.txt")[i]);
     lex.standalone_next = set(per_lang!("numbers_standalone_next.txt")[i]);
     for e in entries(per_lang!("numbers_part_cues.txt")[i]) {
         match e.strip_prefix('=') {

@@ -87,6 +87,17 @@ fn percentages_money_and_measures_have_units() {
 }
 
 #[test]
+fn a_measure_counts_what_follows_de_not_the_word_after_its_unit() {
+    let linge = quantities("Il y avait environ trois tonnes de linge.", Lang::Fr);
+    assert_eq!(
+        linge.iter().map(|q| (q.kind, q.of.as_deref())).collect::<Vec<_>>(),
+        [(QuantityKind::Measure, Some("linge"))]
+    );
+    let heat = quantities("Il a fait 41,5 degrés Celsius.", Lang::Fr);
+    assert_eq!(heat.iter().map(|q| (q.kind, q.of.as_deref())).collect::<Vec<_>>(), [(QuantityKind::Measure, None)]);
+}
+
+#[test]
 fn ordinals_are_kept_apart_from_counts() {
     let cases: &[(&str, Lang, &str, f64)] = &[
         ("C'est son quatrième mandat.", Lang::Fr, "quatrième", 4.0),
@@ -153,6 +164,9 @@ fn the_counted_noun_is_found_or_inherited() {
         ("Here are the eight PSVR games worth considering.", Lang::En, "eight", "games", false),
         ("It ranks 10 wealthy countries.", Lang::En, "10", "countries", false),
         ("Five missiles were fired; three were shot down.", Lang::En, "three", "missiles", true),
+        ("Two of the victims were children.", Lang::En, "Two", "victims", false),
+        ("Deux des mineures ont témoigné.", Lang::Fr, "Deux", "mineures", false),
+        ("Dozens injured were taken to hospital.", Lang::En, "Dozens", "injured", false),
     ];
     for &(text, lang, want_text, noun, inherited) in cases {
         let got = quantities(text, lang);
