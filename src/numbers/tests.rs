@@ -266,3 +266,47 @@ fn hostile_input_never_panics() {
     let long = "huit missiles, sept abattus et un autre. ".repeat(2000);
     assert!(quantities(&long, Lang::Fr).len() >= 2000);
 }
+
+#[test]
+fn a_bare_number_is_one_quantity_spanning_the_whole_input() {
+    let cases: &[(&str, Lang, f64)] = &[
+        ("quatre-vingt-dix-sept", Lang::Fr, 97.0),
+        ("quatre vingt dix huit", Lang::Fr, 98.0),
+        ("quatre-vingt dix-huit", Lang::Fr, 98.0),
+        ("nonante-huit", Lang::Fr, 98.0),
+        ("septante huit", Lang::Fr, 78.0),
+        ("vingt et une", Lang::Fr, 21.0),
+        ("cent un mille", Lang::Fr, 101_000.0),
+        ("un milliard vingt-cinq millions", Lang::Fr, 1_025_000_000.0),
+        ("mil neuf cent vingt", Lang::Fr, 1920.0),
+        ("dix neuf cent soixante-treize", Lang::Fr, 1973.0),
+        ("cinquante et un million cinq cent soixante-dix-huit mille trois cent deux", Lang::Fr, 51_578_302.0),
+        ("douze virgule quatre-vingt-dix-neuf", Lang::Fr, 12.99),
+        ("vingt-cinquième", Lang::Fr, 25.0),
+        ("1 000,5", Lang::Fr, 1000.5),
+        ("1.000", Lang::Fr, 1000.0),
+        ("30 %", Lang::Fr, 30.0),
+        ("25 millions d'euros", Lang::Fr, 25e6),
+        ("une centaine", Lang::Fr, 100.0),
+        ("un", Lang::Fr, 1.0),
+        ("twenty-one", Lang::En, 21.0),
+        ("a hundred", Lang::En, 100.0),
+        ("hundred fifteen", Lang::En, 115.0),
+        ("thirty-five thousands", Lang::En, 35_000.0),
+        ("one billion twenty-five millions", Lang::En, 1_025_000_000.0),
+        ("nineteen hundred seventy-three", Lang::En, 1973.0),
+        ("forty five hundred thirty eight", Lang::En, 4538.0),
+        ("seventy fourth", Lang::En, 74.0),
+        ("1,000.5", Lang::En, 1000.5),
+        ("$3.5 billion", Lang::En, 3.5e9),
+        ("30 percent", Lang::En, 30.0),
+        ("a dozen", Lang::En, 12.0),
+    ];
+    for &(text, lang, value) in cases {
+        let got = quantities(text, lang);
+        assert_eq!(got.len(), 1, "{text:?}: {got:?}");
+        let q = &got[0];
+        assert_eq!((q.span.start, q.span.end), (0, text.len()), "{text:?}");
+        assert!((q.value - value).abs() < 1e-9, "{text:?}: {} for {value}", q.value);
+    }
+}
