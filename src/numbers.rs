@@ -457,7 +457,7 @@ impl Scanner<'_, '_> {
         let mut k = i;
         while k < lim && self.is_word(k) && (k == i || self.spaced(k - 1)) {
             let parts: Vec<&str> = self.low[k].split(['-', '\u{2011}']).collect();
-            let known = |p: &&str| lex.words.contains_key(*p);
+            let known = |p: &&str| lex.words.contains_key(p);
             let joinable = parts.windows(2).any(|p| lex.words.contains_key(&format!("{}-{}", p[0], p[1])));
             if !(parts.iter().all(known) || joinable && parts.iter().filter(|p| !known(p)).count() == 0) {
                 break;

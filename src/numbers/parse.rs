@@ -116,7 +116,7 @@ fn may_add(last: Option<f64>, v: f64) -> bool {
 /// (scales must decrease: "deux millions trois cent mille"). A connector or a
 /// decimal mark is taken only when a number follows it.
 pub fn words(atoms: &[&str], lex: &Lexicon) -> Option<Words> {
-    let look = |k: usize| atoms.get(k).and_then(|a| lex.words.get(*a)).copied();
+    let look = |k: usize| atoms.get(k).and_then(|a| lex.words.get(a)).copied();
     let mut total = 0.0f64;
     let mut group = 0.0f64;
     let mut last: Option<f64> = None;
