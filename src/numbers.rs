@@ -541,7 +541,18 @@ impl Scanner<'_, '_> {
                 return true;
             }
             let d = core.digits.expect("checked above");
-            if !has_unit && d.plain && d.lead == 4 && (1000.0..=2100.0).contains(&d.value) {
+            // A year ("en 1998,", "depuis 2001 les…"), unless a common noun follows
+            // ("1500 soldats"); a postcode before a town ("75008 Paris").
+            let noun_follows = end < lim
+                && self.is_word(end)
+                && self.text(end).chars().next().is_some_and(char::is_lowercase)
+                && self.counted_noun(end, lim, false, false).0.is_some();
+            if !has_unit && d.plain && d.lead == 4 && (1000.0..=2100.0).contains(&d.value) && !noun_follows {
+                return true;
+            }
+            let town_follows =
+                end < lim && self.is_word(end) && self.text(end).chars().next().is_some_and(char::is_uppercase);
+            if !has_unit && d.plain && d.lead == 5 && town_follows {
                 return true;
             }
             // 2K17, 1990s, 3D: digits glued to letters.
