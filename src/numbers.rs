@@ -326,6 +326,24 @@ impl Scanner<'_, '_> {
                 }
             }
         }
+        // "deux millions et demi", "two and a half million".
+        if !ordinal && end < lim {
+            if let Some((e, part)) = lex.halves.iter().find_map(|(p, v)| self.phrase_at(end, p, lim).map(|e| (e, *v))) {
+                let mut unit = 1.0;
+                while unit * 1000.0 <= value.abs() && (value / (unit * 1000.0)).fract() == 0.0 {
+                    unit *= 1000.0;
+                }
+                value += part * unit;
+                end = e;
+                if e < lim && self.spaced(e - 1) {
+                    if let Some(&(scale, lexicon::Role::Scale)) = lex.words.get(&self.low[e]) {
+                        value *= scale;
+                        end += 1;
+                        takes_de = true;
+                    }
+                }
+            }
+        }
         // "deux tiers", "three quarters".
         let mut fraction = false;
         if !ordinal && end < lim && self.spaced(end - 1) {

@@ -157,6 +157,8 @@ pub struct Lexicon {
     pub cue_nouns: Set,
     pub subset_cues: Vec<Vec<String>>,
     pub fractions: Map<f64>,
+    /// Phrases adding a fraction of the number's last unit: "et demi", "and a half".
+    pub halves: Vec<(Vec<String>, f64)>,
     /// Nouns that divide the number before them: "deux tiers".
     pub denominators: Map<f64>,
     pub not_numbers: Vec<Vec<String>>,
@@ -242,6 +244,10 @@ fn build(i: usize) -> Lexicon {
     }
     for (k, v) in pairs(per_lang!("numbers_fractions.txt")[i]) {
         if let Some(value) = super::parse::decimal(v) {
+            if let Some(p) = k.strip_prefix('+') {
+                lex.halves.push((phrase(p), value));
+                continue;
+            }
             match k.strip_prefix('/') {
                 Some(noun) => lex.denominators.insert(norm(noun), value),
                 None => lex.fractions.insert(norm(k), value),

@@ -48,6 +48,8 @@ fn spelled_out_numbers_are_read_in_both_languages() {
         ("Il y avait deux tiers des votants.", Lang::Fr, "deux tiers", 2.0 / 3.0),
         ("Il a perdu la moitié de sa fortune.", Lang::Fr, "moitié", 0.5),
         ("Une demi-douzaine de soldats.", Lang::Fr, "Une demi-douzaine", 6.0),
+        ("Ils étaient deux millions et demi.", Lang::Fr, "deux millions et demi", 2.5e6),
+        ("They raised two and a half million dollars.", Lang::En, "two and a half million dollars", 2.5e6),
     ]);
 }
 
