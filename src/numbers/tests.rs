@@ -124,6 +124,7 @@ fn approximate_counts_are_marked() {
         ("Près d'une centaine de personnes se trouvaient là.", Lang::Fr, "une centaine", 100.0),
         ("Des dizaines de maisons ont brûlé.", Lang::Fr, "Des dizaines", 20.0),
         ("Dozens of people were hurt.", Lang::En, "Dozens", 24.0),
+        ("Des millions de personnes ont voté.", Lang::Fr, "Des millions", 2e6),
         ("About 200 people were killed.", Lang::En, "200", 200.0),
         ("Il y avait environ 300 personnes.", Lang::Fr, "300", 300.0),
     ];
