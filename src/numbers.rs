@@ -68,6 +68,7 @@ const SPELLED_ORDINAL_MIN: f64 = 3.0;
 
 /// Finds the numbers of the article; numbers inside `times` are dates, not counts.
 pub fn find(doc: &Doc, times: &[TimeExpr]) -> Vec<Quantity> {
+    let times = &TimeSpans::new(times);
     let mut best = scan(doc, doc.lang, times);
     let trimmed = doc.text.trim_end_matches(|c: char| c.is_whitespace() || c == '.');
     let whole = |qs: &[Quantity]| {
@@ -108,13 +109,39 @@ struct Scanner<'d, 'a> {
     doc: &'d Doc<'a>,
     lex: &'static lexicon::Lexicon,
     lang: Lang,
-    times: &'d [TimeExpr],
+    times: &'d TimeSpans,
     /// Normalised text of every token (lowercase, straight apostrophes).
     low: Vec<String>,
     paragraph_starts: Vec<usize>,
 }
 
-fn scan(doc: &Doc, lang: Lang, times: &[TimeExpr]) -> Vec<Quantity> {
+/// The time spans sorted by start, with the largest end so far, so that
+/// "does this range overlap a time expression?" costs a bisection, not a scan.
+struct TimeSpans {
+    starts: Vec<usize>,
+    max_end: Vec<usize>,
+}
+
+impl TimeSpans {
+    fn new(times: &[TimeExpr]) -> TimeSpans {
+        let mut spans: Vec<(usize, usize)> = times.iter().map(|t| (t.span.start, t.span.end)).collect();
+        spans.sort_unstable();
+        let mut max_end = Vec::with_capacity(spans.len());
+        let mut best = 0;
+        for &(_, e) in &spans {
+            best = best.max(e);
+            max_end.push(best);
+        }
+        TimeSpans { starts: spans.iter().map(|&(s, _)| s).collect(), max_end }
+    }
+
+    fn overlap(&self, start: usize, end: usize) -> bool {
+        let before_end = self.starts.partition_point(|&s| s < end);
+        before_end > 0 && self.max_end[before_end - 1] > start
+    }
+}
+
+fn scan(doc: &Doc, lang: Lang, times: &TimeSpans) -> Vec<Quantity> {
     let sc = Scanner {
         doc,
         lex: lexicon::of(lang),
@@ -513,7 +540,7 @@ impl Scanner<'_, '_> {
     ) -> bool {
         let lex = self.lex;
         let (s, e) = (self.tok(start).start, self.tok(end - 1).end);
-        if self.times.iter().any(|t| t.span.start < e && s < t.span.end) {
+        if self.times.overlap(s, e) {
             return true;
         }
         // Set phrases: "Premier ministre", "à neuf", "no one".

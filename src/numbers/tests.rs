@@ -316,3 +316,15 @@ fn a_bare_number_is_one_quantity_spanning_the_whole_input() {
         assert!((q.value - value).abs() < 1e-9, "{text:?}: {} for {value}", q.value);
     }
 }
+
+#[test]
+fn time_spans_are_found_by_bisection_in_any_order() {
+    let text = "0123456789012345678901234567890123456789";
+    let at = |s, e| TimeExpr { span: Span::of(text, s, e), kind: crate::time::TimexType::Date, value: "X".into() };
+    let spans = TimeSpans::new(&[at(20, 25), at(2, 15), at(5, 6)]);
+    let cases =
+        [((0, 2), false), ((0, 3), true), ((14, 16), true), ((15, 20), false), ((24, 30), true), ((25, 40), false)];
+    for ((s, e), want) in cases {
+        assert_eq!(spans.overlap(s, e), want, "{s}..{e}");
+    }
+}
