@@ -23,6 +23,10 @@ pub struct CountCheck {
 /// How many sentences after the total its parts may come.
 const PART_WINDOW: usize = 2;
 
+/// How many quantities after a total are looked at, so that a huge sentence
+/// full of numbers stays linear.
+const MAX_CANDIDATES: usize = 24;
+
 /// How many tokens after a count its part cue may come ("sept missiles ont été abattus").
 const CUE_WINDOW: usize = 6;
 
@@ -63,7 +67,7 @@ pub fn find(doc: &Doc, quantities: &[Quantity]) -> Vec<CountCheck> {
         let last_sentence = sentence_of(total).saturating_add(PART_WINDOW);
         let mut parts = Vec::new();
         let mut subset = false;
-        for (p, q) in quantities.iter().enumerate().skip(t + 1) {
+        for (p, q) in quantities.iter().enumerate().skip(t + 1).take(MAX_CANDIDATES) {
             if sentence_of(q) > last_sentence {
                 break;
             }

@@ -56,14 +56,19 @@ impl Spanned for Quantity {
 /// text as one number wins.
 const SHORT_TEXT: usize = 80;
 
-/// How many sentences back a standalone count looks for the noun it counts.
-const INHERIT_WINDOW: usize = 3;
+/// How many sentences back a standalone count looks for the noun it counts
+/// ("huit missiles… sept ont été abattus" is one sentence back).
+const INHERIT_WINDOW: usize = 2;
+
+/// How many earlier quantities "un autre <noun>" searches for the same noun.
+const ONE_LOOKBACK: usize = 12;
 
 /// Spelled-out ordinals below this are not reported (see [`Scanner::number_at`]).
 const SPELLED_ORDINAL_MIN: f64 = 3.0;
 
 /// Finds the numbers of the article; numbers inside `times` are dates, not counts.
 pub fn find(doc: &Doc, times: &[TimeExpr]) -> Vec<Quantity> {
+    let times = &TimeSpans::new(times);
     let mut best = scan(doc, doc.lang, times);
     let trimmed = doc.text.trim_end_matches(|c: char| c.is_whitespace() || c == '.');
     let whole = |qs: &[Quantity]| {
@@ -104,13 +109,39 @@ struct Scanner<'d, 'a> {
     doc: &'d Doc<'a>,
     lex: &'static lexicon::Lexicon,
     lang: Lang,
-    times: &'d [TimeExpr],
+    times: &'d TimeSpans,
     /// Normalised text of every token (lowercase, straight apostrophes).
     low: Vec<String>,
     paragraph_starts: Vec<usize>,
 }
 
-fn scan(doc: &Doc, lang: Lang, times: &[TimeExpr]) -> Vec<Quantity> {
+/// The time spans sorted by start, with the largest end so far, so that
+/// "does this range overlap a time expression?" costs a bisection, not a scan.
+struct TimeSpans {
+    starts: Vec<usize>,
+    max_end: Vec<usize>,
+}
+
+impl TimeSpans {
+    fn new(times: &[TimeExpr]) -> TimeSpans {
+        let mut spans: Vec<(usize, usize)> = times.iter().map(|t| (t.span.start, t.span.end)).collect();
+        spans.sort_unstable();
+        let mut max_end = Vec::with_capacity(spans.len());
+        let mut best = 0;
+        for &(_, e) in &spans {
+            best = best.max(e);
+            max_end.push(best);
+        }
+        TimeSpans { starts: spans.iter().map(|&(s, _)| s).collect(), max_end }
+    }
+
+    fn overlap(&self, start: usize, end: usize) -> bool {
+        let before_end = self.starts.partition_point(|&s| s < end);
+        before_end > 0 && self.max_end[before_end - 1] > start
+    }
+}
+
+fn scan(doc: &Doc, lang: Lang, times: &TimeSpans) -> Vec<Quantity> {
     let sc = Scanner {
         doc,
         lex: lexicon::of(lang),
@@ -257,25 +288,23 @@ impl Scanner<'_, '_> {
         let mut start = i;
         let mut at = i;
         if self.tok(i).kind != TokenKind::Word && self.tok(i).kind != TokenKind::Number && i + 1 < lim {
-            let sign = self.lookup(i, &lex.currencies, lim);
-            if let Some((code, e)) = sign {
-                if e < lim && self.tok(e).kind == TokenKind::Number && (self.glued(e - 1) || self.spaced(e - 1)) {
-                    unit = Some(code.to_string());
-                    kind = Some(QuantityKind::Money);
-                    at = e;
-                }
-            }
-            if unit.is_none() {
-                return None;
-            }
+            let (code, e) = self.lookup(i, &lex.currencies, lim).filter(|&(_, e)| {
+                e < lim && self.tok(e).kind == TokenKind::Number && (self.glued(e - 1) || self.spaced(e - 1))
+            })?;
+            unit = Some(code.to_string());
+            kind = Some(QuantityKind::Money);
+            at = e;
         }
         // "US$ 5": the country letters belong to the sign.
-        if self.low[i] == "us" && i + 2 < lim && self.text(i + 1) == "$" && self.glued(i) {
-            if self.tok(i + 2).kind == TokenKind::Number {
-                unit = Some("USD".into());
-                kind = Some(QuantityKind::Money);
-                at = i + 2;
-            }
+        if self.low[i] == "us"
+            && i + 2 < lim
+            && self.text(i + 1) == "$"
+            && self.glued(i)
+            && self.tok(i + 2).kind == TokenKind::Number
+        {
+            unit = Some("USD".into());
+            kind = Some(QuantityKind::Money);
+            at = i + 2;
         }
         let core = self.core_at(at, lim)?;
         if unit.is_none() {
@@ -291,6 +320,13 @@ impl Scanner<'_, '_> {
                 value = -value;
             }
         }
+        // "moins 1 200 000", "minus five".
+        if start == core.first && start > sent.start {
+            if let Some(&(_, lexicon::Role::Minus)) = lex.words.get(&self.low[start - 1]) {
+                start -= 1;
+                value = -value;
+            }
+        }
         let mut end = core.end;
         let mut ordinal = core.ordinal;
         let mut takes_de = core.takes_de;
@@ -300,6 +336,13 @@ impl Scanner<'_, '_> {
             if self.glued(end - 1) && self.is_word(end) && lex.ordinal_suffixes.contains(&self.low[end]) {
                 ordinal = true;
                 end += 1;
+            } else if let Some(&(_, scale)) =
+                lex.scale_abbreviations.iter().find(|(a, _)| a == self.text(end) && self.is_word(end))
+            {
+                // 100K, 1,2 M, $5bn.
+                value *= scale;
+                end += 1;
+                scaled = true;
             } else if let Some(&(scale, lexicon::Role::Scale)) = lex.words.get(&self.low[end]) {
                 // 25 millions, 3.5 billion.
                 if self.spaced(end - 1) {
@@ -308,6 +351,34 @@ impl Scanner<'_, '_> {
                     takes_de = true;
                     scaled = true;
                 }
+            }
+        }
+        // "deux millions et demi", "two and a half million".
+        if !ordinal && end < lim {
+            if let Some((e, part)) = lex.halves.iter().find_map(|(p, v)| self.phrase_at(end, p, lim).map(|e| (e, *v))) {
+                let mut unit = 1.0;
+                while unit * 1000.0 <= value.abs() && (value / (unit * 1000.0)).fract() == 0.0 {
+                    unit *= 1000.0;
+                }
+                value += part * unit;
+                end = e;
+                if e < lim && self.spaced(e - 1) {
+                    if let Some(&(scale, lexicon::Role::Scale)) = lex.words.get(&self.low[e]) {
+                        value *= scale;
+                        end += 1;
+                        takes_de = true;
+                    }
+                }
+            }
+        }
+        // "deux tiers", "three quarters".
+        let mut fraction = false;
+        if !ordinal && end < lim && self.spaced(end - 1) {
+            if let Some(&divisor) = lex.denominators.get(&self.low[end]) {
+                value /= divisor;
+                end += 1;
+                takes_de = true;
+                fraction = true;
             }
         }
         if !ordinal && end < lim && kind.is_none() {
@@ -339,10 +410,10 @@ impl Scanner<'_, '_> {
             }
         }
         let next = end;
-        if self.is_not_a_quantity(&core, start, end, kind.is_some(), lim, sent.start) {
+        if self.is_not_a_quantity(&core, (start, end), takes_de, kind.is_some(), lim, sent.start) {
             return Some((None, next));
         }
-        if core.is_one && !self.one_counts(core.first, sent.start, lim, sentence, found) {
+        if core.is_one && !fraction && !self.one_counts(core.first, sent.start, lim, sentence, found) {
             return Some((None, next));
         }
         if ordinal {
@@ -356,8 +427,15 @@ impl Scanner<'_, '_> {
         }
         let approximate = core.approx || self.phrase_before(start, &lex.approx_cues, sent.start);
         let counts_things = matches!(kind, None | Some(QuantityKind::Measure | QuantityKind::Ordinal));
-        let (of, stands_alone) =
-            if counts_things { self.counted_noun(end, lim, takes_de, kind.is_none()) } else { (None, false) };
+        // A measure counts what follows "de"/"of" ("trois tonnes de linge"), not
+        // the word after its unit ("41,5 degrés Celsius").
+        let measure_of =
+            kind == Some(QuantityKind::Measure) && end < lim && matches!(self.low[end].as_str(), "de" | "d'" | "of");
+        let (of, stands_alone) = if counts_things && (kind != Some(QuantityKind::Measure) || measure_of) {
+            self.counted_noun(end, lim, takes_de || measure_of, kind.is_none())
+        } else {
+            (None, false)
+        };
         Some((
             Some(Found {
                 first: start,
@@ -405,8 +483,13 @@ impl Scanner<'_, '_> {
             }
         }
         if let Some(&(value, exact)) = noun_at(i) {
+            // "dozens of people", "des dizaines de morts", "dozens injured", "dozens were hurt".
             let de_follows = i + 1 < lim && matches!(self.low[i + 1].as_str(), "de" | "d'" | "of");
-            if de_follows && w.ends_with(['s', 'x']) {
+            let verb_follows = i + 1 < lim
+                && (lex.standalone_next.contains(&self.low[i + 1])
+                    || lex.is_part_cue(&self.low[i + 1])
+                    || lex.cue_nouns.contains(&self.low[i + 1]));
+            if (de_follows || verb_follows) && w.ends_with(['s', 'x']) {
                 return Some(Core { approx: !exact, takes_de: true, ..plain(i, i + 1, value) });
             }
         }
@@ -419,7 +502,7 @@ impl Scanner<'_, '_> {
         let mut k = i;
         while k < lim && self.is_word(k) && (k == i || self.spaced(k - 1)) {
             let parts: Vec<&str> = self.low[k].split(['-', '\u{2011}']).collect();
-            let known = |p: &&str| lex.words.contains_key(*p);
+            let known = |p: &&str| lex.words.contains_key(p);
             let joinable = parts.windows(2).any(|p| lex.words.contains_key(&format!("{}-{}", p[0], p[1])));
             if !(parts.iter().all(known) || joinable && parts.iter().filter(|p| !known(p)).count() == 0) {
                 break;
@@ -449,15 +532,15 @@ impl Scanner<'_, '_> {
     fn is_not_a_quantity(
         &self,
         core: &Core,
-        start: usize,
-        end: usize,
+        (start, end): (usize, usize),
+        takes_de: bool,
         has_unit: bool,
         lim: usize,
         first: usize,
     ) -> bool {
         let lex = self.lex;
         let (s, e) = (self.tok(start).start, self.tok(end - 1).end);
-        if self.times.iter().any(|t| t.span.start < e && s < t.span.end) {
+        if self.times.overlap(s, e) {
             return true;
         }
         // Set phrases: "Premier ministre", "à neuf", "no one".
@@ -476,6 +559,10 @@ impl Scanner<'_, '_> {
         if !has_unit {
             // "trois ans", "15 h 30", "25 novembre", "20-year", "0-6 ans".
             if is_time_word(end) {
+                return true;
+            }
+            // "une trentaine d'années", "un quart de siècle".
+            if takes_de && matches!(next, Some("de" | "d'" | "of")) && is_time_word(end + 1) {
                 return true;
             }
             if matches!(next, Some("-" | "–" | "à" | "to" | "et" | "and" | "ou" | "or"))
@@ -499,7 +586,18 @@ impl Scanner<'_, '_> {
                 return true;
             }
             let d = core.digits.expect("checked above");
-            if !has_unit && d.plain && d.lead == 4 && (1000.0..=2100.0).contains(&d.value) {
+            // A year ("en 1998,", "depuis 2001 les…"), unless a common noun follows
+            // ("1500 soldats"); a postcode before a town ("75008 Paris").
+            let noun_follows = end < lim
+                && self.is_word(end)
+                && self.text(end).chars().next().is_some_and(char::is_lowercase)
+                && self.counted_noun(end, lim, false, false).0.is_some();
+            if !has_unit && d.plain && d.lead == 4 && (1000.0..=2100.0).contains(&d.value) && !noun_follows {
+                return true;
+            }
+            let town_follows =
+                end < lim && self.is_word(end) && self.text(end).chars().next().is_some_and(char::is_uppercase);
+            if !has_unit && d.plain && d.lead == 5 && town_follows {
                 return true;
             }
             // 2K17, 1990s, 3D: digits glued to letters.
@@ -509,8 +607,10 @@ impl Scanner<'_, '_> {
             if start > first && self.glued(start - 1) && self.is_word(start - 1) {
                 return true;
             }
-            // "1. Finland": a list number at the start of a line.
-            if matches!(next, Some("." | ")")) && self.paragraph_starts.binary_search(&self.tok(start).start).is_ok() {
+            // "1. Finland": a list number at the start of a line; "1. à la Teille,
+            // 2. au chêne": a list number inside a sentence, whose dot ends nothing.
+            let line_start = self.paragraph_starts.binary_search(&self.tok(start).start).is_ok();
+            if matches!(next, Some("." | ")")) && (line_start || (next == Some(".") && end + 1 < lim)) {
                 return true;
             }
             // "AMX 10", "Horizon 3": a number after a name.
@@ -588,6 +688,7 @@ impl Scanner<'_, '_> {
             return found
                 .iter()
                 .rev()
+                .take(ONE_LOOKBACK)
                 .take_while(|f| self.doc.sentences[f.sentence].paragraph == paragraph)
                 .any(|f| f.of.as_deref().is_some_and(|o| same_noun(o, &noun)));
         }
@@ -626,13 +727,30 @@ impl Scanner<'_, '_> {
             k += 1;
             skipped += 1;
         }
+        // Standing alone takes a verb or a cue after the number ("sept ont été
+        // abattus", "six abattus"); a comma or a full stop is too weak a sign.
         let alone = |k: usize| {
             may_stand_alone
-                && (k >= lim
-                    || lex.standalone_next.contains(&self.low[k])
+                && k < lim
+                && (lex.standalone_next.contains(&self.low[k])
                     || self.is_part_cue(k)
-                    || matches!(self.tok(k).kind, TokenKind::Punct | TokenKind::Clitic))
+                    || self.tok(k).kind == TokenKind::Clitic)
         };
+        // "two of the victims", "deux des mineures": the noun after the article.
+        if k < lim && lex.partitive.contains(&self.low[k]) {
+            let mut n = k + 1;
+            while n < lim && n <= k + 2 && lex.stopwords.contains(&self.low[n]) {
+                n += 1;
+            }
+            let is_noun = n < lim
+                && self.is_word(n)
+                && !lex.stopwords.contains(&self.low[n])
+                && !lex.words.contains_key(&self.low[n])
+                && self.text(n).chars().next().is_some_and(char::is_lowercase);
+            if is_noun {
+                return (Some(self.text(n).to_string()), false);
+            }
+        }
         if k >= lim || !self.is_word(k) {
             return (None, alone(k));
         }

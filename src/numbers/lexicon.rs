@@ -1,6 +1,5 @@
 //! The per-language lists the number layer reads, parsed once.
 
-use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 use crate::lang::{entries, pairs, Lang};
@@ -27,6 +26,10 @@ pub enum Role {
     Point,
     /// a, an: one, but only before a hundred, a scale word or "dozen".
     Article,
+    /// k, M, bn: a scale written short, only after digits.
+    Abbr,
+    /// moins, minus: makes the number after it negative.
+    Minus,
 }
 
 impl Role {
@@ -41,50 +44,125 @@ impl Role {
             "and" => Role::And,
             "point" => Role::Point,
             "article" => Role::Article,
+            "abbr" => Role::Abbr,
+            "minus" => Role::Minus,
             _ => return None,
         })
+    }
+}
+
+/// A sorted list of words: small, and cheaper in the browser build than a
+/// hash set of each kind.
+#[derive(Debug, Default)]
+pub struct Set(Vec<String>);
+
+impl Set {
+    pub fn contains(&self, word: &str) -> bool {
+        self.0.binary_search_by(|w| w.as_str().cmp(word)).is_ok()
+    }
+
+    pub fn insert(&mut self, word: String) -> bool {
+        match self.0.binary_search(&word) {
+            Ok(_) => false,
+            Err(at) => {
+                self.0.insert(at, word);
+                true
+            }
+        }
+    }
+}
+
+impl FromIterator<String> for Set {
+    fn from_iter<I: IntoIterator<Item = String>>(iter: I) -> Set {
+        let mut words: Vec<String> = iter.into_iter().collect();
+        words.sort_unstable();
+        words.dedup();
+        Set(words)
+    }
+}
+
+/// A sorted list of words with a value each.
+#[derive(Debug)]
+pub struct Map<V>(Vec<(String, V)>);
+
+impl<V> Default for Map<V> {
+    fn default() -> Map<V> {
+        Map(Vec::new())
+    }
+}
+
+impl<V> Map<V> {
+    fn find(&self, word: &str) -> Result<usize, usize> {
+        self.0.binary_search_by(|(w, _)| w.as_str().cmp(word))
+    }
+
+    pub fn get(&self, word: &str) -> Option<&V> {
+        self.find(word).ok().map(|i| &self.0[i].1)
+    }
+
+    pub fn contains_key(&self, word: &str) -> bool {
+        self.find(word).is_ok()
+    }
+
+    /// Sets the value of `word`, returning the one it replaces.
+    pub fn insert(&mut self, word: String, value: V) -> Option<V> {
+        match self.find(&word) {
+            Ok(i) => Some(std::mem::replace(&mut self.0[i].1, value)),
+            Err(at) => {
+                self.0.insert(at, (word, value));
+                None
+            }
+        }
     }
 }
 
 /// When the word for one counts.
 #[derive(Debug, Default)]
 pub struct OneRules {
-    pub forms: HashSet<String>,
+    pub forms: Set,
     /// Alone it counts (English "one"); otherwise it is an article (French "un").
     pub counts_by_default: bool,
-    pub counts_before: HashSet<String>,
-    pub counts_before_unless_noun: HashSet<String>,
-    pub not_after: HashSet<String>,
+    pub counts_before: Set,
+    pub counts_before_unless_noun: Set,
+    pub not_after: Set,
     /// Phrases (one or two words) that stop it when they follow.
-    pub not_before: HashSet<String>,
+    pub not_before: Set,
 }
 
 /// Everything the number layer knows about one language.
 #[derive(Debug, Default)]
 pub struct Lexicon {
-    pub words: HashMap<String, (f64, Role)>,
+    pub words: Map<(f64, Role)>,
+    /// Scale abbreviations, case kept: ("M", 1e6).
+    pub scale_abbreviations: Vec<(String, f64)>,
     /// Approximate nouns: value and whether the noun is exact ("a dozen").
-    pub approx: HashMap<String, (f64, bool)>,
-    pub approx_determiners: HashSet<String>,
-    pub ordinal_suffixes: HashSet<String>,
+    pub approx: Map<(f64, bool)>,
+    pub approx_determiners: Set,
+    pub ordinal_suffixes: Set,
     /// Multi-word phrases as lists of lowercased words.
     pub currencies: Vec<(Vec<String>, String)>,
     pub units: Vec<(Vec<String>, String)>,
     pub percent: Vec<Vec<String>>,
-    pub time_words: HashSet<String>,
-    pub months: HashSet<String>,
-    pub label_before: HashSet<String>,
-    pub label_after: HashSet<String>,
+    pub time_words: Set,
+    pub months: Set,
+    pub label_before: Set,
+    pub label_after: Set,
     pub approx_cues: Vec<Vec<String>>,
-    pub noun_skip: HashSet<String>,
-    pub standalone_next: HashSet<String>,
+    pub noun_skip: Set,
+    /// "of", "des": the counted noun comes after them ("two of the victims").
+    pub partitive: Set,
+    pub standalone_next: Set,
     pub part_cues: Vec<String>,
     /// Cue words that are nouns too: after a number they are what is counted.
-    pub cue_nouns: HashSet<String>,
+    pub cue_nouns: Set,
     pub subset_cues: Vec<Vec<String>>,
-    pub fractions: HashMap<String, f64>,
+    pub fractions: Map<f64>,
+    /// Phrases adding a fraction of the number's last unit: "et demi", "and a half".
+    pub halves: Vec<(Vec<String>, f64)>,
+    /// Nouns that divide the number before them: "deux tiers".
+    pub denominators: Map<f64>,
     pub not_numbers: Vec<Vec<String>>,
-    pub stopwords: HashSet<String>,
+    pub stopwords: Set,
     pub one: OneRules,
 }
 
@@ -126,7 +204,7 @@ pub fn word_matches(word: &str, token: &str) -> bool {
     }
 }
 
-fn set(data: &'static str) -> HashSet<String> {
+fn set(data: &'static str) -> Set {
     entries(data).map(norm).collect()
 }
 
@@ -137,7 +215,20 @@ fn build(i: usize) -> Lexicon {
         let value = f.next().and_then(|x| super::parse::decimal(x.trim()));
         let role = f.next().and_then(|r| Role::parse(r.trim()));
         if let (Some(value), Some(role)) = (value, role) {
-            lex.words.insert(norm(k), (value, role));
+            // Ordinals take a plural in both languages: "vingt-cinquièmes", "twenty-fifths".
+            if matches!(role, Role::OrdUnit | Role::OrdHundred | Role::OrdScale) && !k.ends_with('s') {
+                let plural = norm(&format!("{k}s"));
+                if !lex.words.contains_key(&plural) {
+                    lex.words.insert(plural, (value, role));
+                }
+            }
+            // Abbreviations keep their case: "M" is a million, "m" a metre.
+            match role {
+                Role::Abbr => lex.scale_abbreviations.push((k.to_string(), value)),
+                _ => {
+                    lex.words.insert(norm(k), (value, role));
+                }
+            }
         }
     }
     for (k, v) in pairs(per_lang!("numbers_approx.txt")[i]) {
@@ -153,7 +244,14 @@ fn build(i: usize) -> Lexicon {
     }
     for (k, v) in pairs(per_lang!("numbers_fractions.txt")[i]) {
         if let Some(value) = super::parse::decimal(v) {
-            lex.fractions.insert(norm(k), value);
+            if let Some(p) = k.strip_prefix('+') {
+                lex.halves.push((phrase(p), value));
+                continue;
+            }
+            match k.strip_prefix('/') {
+                Some(noun) => lex.denominators.insert(norm(noun), value),
+                None => lex.fractions.insert(norm(k), value),
+            };
         }
     }
     lex.ordinal_suffixes = set(per_lang!("numbers_ordinal_suffixes.txt")[i]);
@@ -173,6 +271,7 @@ fn build(i: usize) -> Lexicon {
     }
     lex.approx_cues = entries(per_lang!("numbers_approx_cues.txt")[i]).map(phrase).collect();
     lex.noun_skip = set(per_lang!("numbers_noun_skip.txt")[i]);
+    lex.partitive = set(per_lang!("numbers_partitive.txt")[i]);
     lex.standalone_next = set(per_lang!("numbers_standalone_next.txt")[i]);
     for e in entries(per_lang!("numbers_part_cues.txt")[i]) {
         match e.strip_prefix('=') {
@@ -217,13 +316,24 @@ mod tests {
     use super::*;
 
     #[test]
+    fn sets_and_maps_find_what_was_inserted_in_any_order() {
+        let set: Set = ["b", "a", "c", "a"].into_iter().map(String::from).collect();
+        assert!(set.contains("a") && set.contains("c") && !set.contains("d"));
+        let mut map = Map::default();
+        assert_eq!(map.insert("z".to_string(), 1), None);
+        assert_eq!(map.insert("a".to_string(), 2), None);
+        assert_eq!(map.insert("z".to_string(), 3), Some(1));
+        assert_eq!((map.get("z"), map.get("a"), map.get("m")), (Some(&3), Some(&2), None));
+    }
+
+    #[test]
     fn every_language_has_its_lists() {
         for lang in Lang::ALL {
             let lex = of(lang);
-            assert!(lex.words.len() > 40, "{lang:?} number words");
+            assert!(lex.words.0.len() > 40, "{lang:?} number words");
             assert!(!lex.currencies.is_empty() && !lex.units.is_empty() && !lex.percent.is_empty());
-            assert!(!lex.one.forms.is_empty(), "{lang:?} forms of one");
-            assert!(!lex.part_cues.is_empty() && !lex.months.is_empty());
+            assert!(!lex.one.forms.0.is_empty(), "{lang:?} forms of one");
+            assert!(!lex.part_cues.is_empty() && !lex.months.0.is_empty());
         }
     }
 }

@@ -116,11 +116,12 @@ fn may_add(last: Option<f64>, v: f64) -> bool {
 /// (scales must decrease: "deux millions trois cent mille"). A connector or a
 /// decimal mark is taken only when a number follows it.
 pub fn words(atoms: &[&str], lex: &Lexicon) -> Option<Words> {
-    let look = |k: usize| atoms.get(k).and_then(|a| lex.words.get(*a)).copied();
+    let look = |k: usize| atoms.get(k).and_then(|a| lex.words.get(a)).copied();
     let mut total = 0.0f64;
     let mut group = 0.0f64;
     let mut last: Option<f64> = None;
     let mut last_scale = f64::INFINITY;
+    let mut after_scale = false;
     let mut used = 0usize;
     let mut best: Option<Words> = None;
     let mut k = 0usize;
@@ -151,6 +152,11 @@ pub fn words(atoms: &[&str], lex: &Lexicon) -> Option<Words> {
                 }
                 group = if group == 0.0 { 1.0 } else { group } * 100.0;
                 last = None;
+            }
+            Role::Scale | Role::OrdScale if v > last_scale && group == 0.0 && after_scale => {
+                // "cinquante-trois mille millions": a scale of a scale.
+                total *= v;
+                last_scale = v;
             }
             Role::Scale | Role::OrdScale => {
                 if v >= last_scale || (start && (v > 1000.0 || atoms[k].ends_with('s'))) {
@@ -203,6 +209,7 @@ pub fn words(atoms: &[&str], lex: &Lexicon) -> Option<Words> {
                 let value = decimal(&format!("{}.{frac}", int as u64)).unwrap_or(int);
                 return Some(Words { value, atoms: j, ordinal: false });
             }
+            Role::Abbr | Role::Minus => break,
             Role::Article => {
                 if !start || !matches!(joined(k + 1), Some((_, Role::Hundred | Role::Scale, _))) {
                     break;
@@ -211,6 +218,7 @@ pub fn words(atoms: &[&str], lex: &Lexicon) -> Option<Words> {
                 last = None;
             }
         }
+        after_scale = matches!(role, Role::Scale);
         k += width;
         used = k;
         let ordinal = matches!(role, Role::OrdUnit | Role::OrdHundred | Role::OrdScale);

@@ -42,6 +42,14 @@ fn spelled_out_numbers_are_read_in_both_languages() {
         ("Twenty-one people were arrested.", Lang::En, "Twenty-one", 21.0),
         ("Police arrested a hundred protesters.", Lang::En, "a hundred", 100.0),
         ("They fired one hundred and five rockets.", Lang::En, "one hundred and five", 105.0),
+        ("Il a payé cinquante-trois mille millions.", Lang::Fr, "cinquante-trois mille millions", 53e9),
+        ("Il faisait moins cinq dehors.", Lang::Fr, "moins cinq", -5.0),
+        ("It sold sixty hundreds units.", Lang::En, "sixty hundreds", 6000.0),
+        ("Il y avait deux tiers des votants.", Lang::Fr, "deux tiers", 2.0 / 3.0),
+        ("Il a perdu la moitié de sa fortune.", Lang::Fr, "moitié", 0.5),
+        ("Une demi-douzaine de soldats.", Lang::Fr, "Une demi-douzaine", 6.0),
+        ("Ils étaient deux millions et demi.", Lang::Fr, "deux millions et demi", 2.5e6),
+        ("They raised two and a half million dollars.", Lang::En, "two and a half million dollars", 2.5e6),
     ]);
 }
 
@@ -55,6 +63,10 @@ fn digits_in_local_formats_are_read() {
         ("A town of 1,000.5 people.", Lang::En, "1,000.5", 1000.5),
         ("The rate rose to 3.75 points.", Lang::En, "3.75", 3.75),
         ("L'écart est de 2,5 points.", Lang::Fr, "2,5", 2.5),
+        ("L'armée a envoyé 1500 soldats.", Lang::Fr, "1500", 1500.0),
+        ("La dette atteint -3,5 points.", Lang::Fr, "-3,5", -3.5),
+        ("The video has 100K views.", Lang::En, "100K", 100_000.0),
+        ("Le club compte 1,2M d'abonnés.", Lang::Fr, "1,2M", 1_200_000.0),
     ]);
 }
 
@@ -78,12 +90,24 @@ fn percentages_money_and_measures_have_units() {
 }
 
 #[test]
+fn a_measure_counts_what_follows_de_not_the_word_after_its_unit() {
+    let linge = quantities("Il y avait environ trois tonnes de linge.", Lang::Fr);
+    assert_eq!(
+        linge.iter().map(|q| (q.kind, q.of.as_deref())).collect::<Vec<_>>(),
+        [(QuantityKind::Measure, Some("linge"))]
+    );
+    let heat = quantities("Il a fait 41,5 degrés Celsius.", Lang::Fr);
+    assert_eq!(heat.iter().map(|q| (q.kind, q.of.as_deref())).collect::<Vec<_>>(), [(QuantityKind::Measure, None)]);
+}
+
+#[test]
 fn ordinals_are_kept_apart_from_counts() {
     let cases: &[(&str, Lang, &str, f64)] = &[
         ("C'est son quatrième mandat.", Lang::Fr, "quatrième", 4.0),
         ("Le vingt-et-unième amendement.", Lang::Fr, "vingt-et-unième", 21.0),
         ("Le 1er régiment est parti.", Lang::Fr, "1er", 1.0),
         ("The twenty-first round.", Lang::En, "twenty-first", 21.0),
+        ("Les vingt-cinquièmes rencontres.", Lang::Fr, "vingt-cinquièmes", 25.0),
         ("She finished 3rd in the race.", Lang::En, "3rd", 3.0),
     ];
     for &(text, lang, want_text, value) in cases {
@@ -100,6 +124,7 @@ fn approximate_counts_are_marked() {
         ("Près d'une centaine de personnes se trouvaient là.", Lang::Fr, "une centaine", 100.0),
         ("Des dizaines de maisons ont brûlé.", Lang::Fr, "Des dizaines", 20.0),
         ("Dozens of people were hurt.", Lang::En, "Dozens", 24.0),
+        ("Des millions de personnes ont voté.", Lang::Fr, "Des millions", 2e6),
         ("About 200 people were killed.", Lang::En, "200", 200.0),
         ("Il y avait environ 300 personnes.", Lang::Fr, "300", 300.0),
     ];
@@ -143,6 +168,9 @@ fn the_counted_noun_is_found_or_inherited() {
         ("Here are the eight PSVR games worth considering.", Lang::En, "eight", "games", false),
         ("It ranks 10 wealthy countries.", Lang::En, "10", "countries", false),
         ("Five missiles were fired; three were shot down.", Lang::En, "three", "missiles", true),
+        ("Two of the victims were children.", Lang::En, "Two", "victims", false),
+        ("Deux des mineures ont témoigné.", Lang::Fr, "Deux", "mineures", false),
+        ("Dozens injured were taken to hospital.", Lang::En, "Dozens", "injured", false),
     ];
     for &(text, lang, want_text, noun, inherited) in cases {
         let got = quantities(text, lang);
@@ -174,6 +202,11 @@ fn dates_times_durations_and_labels_are_not_quantities() {
         ("between the ages of 25 and 54", Lang::En),
         ("1. Finland\n2. Norway", Lang::En),
         ("Le Premier ministre a parlé.", Lang::Fr),
+        ("Il habite au 12 bis, 75008 Paris.", Lang::Fr),
+        ("Depuis 2001 les élèves déjeunent ici.", Lang::Fr),
+        ("Le local sert depuis un quart de siècle.", Lang::Fr),
+        ("Une femme d'une trentaine d'années est tombée.", Lang::Fr),
+        ("Les arrêts se feront : 1. à la Teille, 2. au chêne.", Lang::Fr),
         ("Le bâtiment est flambant neuf.", Lang::Fr),
     ]);
 }
@@ -238,4 +271,60 @@ fn hostile_input_never_panics() {
     }
     let long = "huit missiles, sept abattus et un autre. ".repeat(2000);
     assert!(quantities(&long, Lang::Fr).len() >= 2000);
+}
+
+#[test]
+fn a_bare_number_is_one_quantity_spanning_the_whole_input() {
+    let cases: &[(&str, Lang, f64)] = &[
+        ("quatre-vingt-dix-sept", Lang::Fr, 97.0),
+        ("quatre vingt dix huit", Lang::Fr, 98.0),
+        ("quatre-vingt dix-huit", Lang::Fr, 98.0),
+        ("nonante-huit", Lang::Fr, 98.0),
+        ("septante huit", Lang::Fr, 78.0),
+        ("vingt et une", Lang::Fr, 21.0),
+        ("cent un mille", Lang::Fr, 101_000.0),
+        ("un milliard vingt-cinq millions", Lang::Fr, 1_025_000_000.0),
+        ("mil neuf cent vingt", Lang::Fr, 1920.0),
+        ("dix neuf cent soixante-treize", Lang::Fr, 1973.0),
+        ("cinquante et un million cinq cent soixante-dix-huit mille trois cent deux", Lang::Fr, 51_578_302.0),
+        ("douze virgule quatre-vingt-dix-neuf", Lang::Fr, 12.99),
+        ("vingt-cinquième", Lang::Fr, 25.0),
+        ("1 000,5", Lang::Fr, 1000.5),
+        ("1.000", Lang::Fr, 1000.0),
+        ("30 %", Lang::Fr, 30.0),
+        ("25 millions d'euros", Lang::Fr, 25e6),
+        ("une centaine", Lang::Fr, 100.0),
+        ("un", Lang::Fr, 1.0),
+        ("twenty-one", Lang::En, 21.0),
+        ("a hundred", Lang::En, 100.0),
+        ("hundred fifteen", Lang::En, 115.0),
+        ("thirty-five thousands", Lang::En, 35_000.0),
+        ("one billion twenty-five millions", Lang::En, 1_025_000_000.0),
+        ("nineteen hundred seventy-three", Lang::En, 1973.0),
+        ("forty five hundred thirty eight", Lang::En, 4538.0),
+        ("seventy fourth", Lang::En, 74.0),
+        ("1,000.5", Lang::En, 1000.5),
+        ("$3.5 billion", Lang::En, 3.5e9),
+        ("30 percent", Lang::En, 30.0),
+        ("a dozen", Lang::En, 12.0),
+    ];
+    for &(text, lang, value) in cases {
+        let got = quantities(text, lang);
+        assert_eq!(got.len(), 1, "{text:?}: {got:?}");
+        let q = &got[0];
+        assert_eq!((q.span.start, q.span.end), (0, text.len()), "{text:?}");
+        assert!((q.value - value).abs() < 1e-9, "{text:?}: {} for {value}", q.value);
+    }
+}
+
+#[test]
+fn time_spans_are_found_by_bisection_in_any_order() {
+    let text = "0123456789012345678901234567890123456789";
+    let at = |s, e| TimeExpr { span: Span::of(text, s, e), kind: crate::time::TimexType::Date, value: "X".into() };
+    let spans = TimeSpans::new(&[at(20, 25), at(2, 15), at(5, 6)]);
+    let cases =
+        [((0, 2), false), ((0, 3), true), ((14, 16), true), ((15, 20), false), ((24, 30), true), ((25, 40), false)];
+    for ((s, e), want) in cases {
+        assert_eq!(spans.overlap(s, e), want, "{s}..{e}");
+    }
 }
