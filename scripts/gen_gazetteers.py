@@ -37,7 +37,7 @@ CITY_MIN_POP = 200_000
 FRANCOPHONE_TOWN_MIN_POP = 15_000
 FRANCOPHONE = {"FR", "BE", "CH", "LU", "MC"}
 # …and the biggest cities also by their Latin-script alternate names (exonyms: Moscou, Pékin).
-CITY_ALTERNATES_MIN_POP = 400_000
+CITY_ALTERNATES_MIN_POP = 2_000_000
 # Exonyms worth keeping are spelt with French or English letters only.
 FRENCH_OR_ENGLISH = re.compile(r"[A-Za-zÀÂÄÇÉÈÊËÎÏÔÖÙÛÜŸàâäçéèêëîïôöùûüÿœŒ-]+")
 # Alternate names that are also common lowercase words ("Seul", an alternate name of
