@@ -16,7 +16,7 @@ rm -rf "$gen" && mkdir -p "$gen"
 wasm-bindgen --target web --no-typescript --out-dir "$gen" --out-name glose "$raw"
 wasm="$gen/glose_bg.wasm"
 if command -v wasm-opt >/dev/null 2>&1; then
-  wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+  wasm-opt ${WASM_OPT_LEVEL:--Oz} --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
     --enable-mutable-globals --enable-reference-types --enable-multivalue \
     -o "$gen/glose_opt.wasm" "$wasm"
   wasm="$gen/glose_opt.wasm"
