@@ -34,21 +34,6 @@ fn json(out: &Output) -> Value {
     serde_json::from_slice(&out.stdout).expect("stdout is one JSON document")
 }
 
-/// Every span object (anything with integer start, end and a text) in the analysis.
-fn spans(v: &Value, out: &mut Vec<(usize, usize, String)>) {
-    match v {
-        Value::Object(m) => {
-            if let (Some(s), Some(e), Some(Value::String(t))) =
-                (m.get("start").and_then(Value::as_u64), m.get("end").and_then(Value::as_u64), m.get("text"))
-            {
-                out.push((s as usize, e as usize, t.clone()));
-            }
-            m.values().for_each(|x| spans(x, out));
-        }
-        Value::Array(a) => a.iter().for_each(|x| spans(x, out)),
-        _ => {}
-    }
-}
 
 fn slice(text: &str, unit: &str, start: usize, end: usize) -> String {
     match unit {
@@ -63,7 +48,7 @@ fn slice(text: &str, unit: &str, start: usize, end: usize) -> String {
 
 fn assert_spans_slice(text: &str, v: &Value, unit: &str) -> usize {
     let mut all = Vec::new();
-    spans(v, &mut all);
+    common::collect_spans(v, &mut all);
     for (s, e, t) in &all {
         assert!(s <= e, "{unit}: span {s}..{e} is reversed");
         assert_eq!(&slice(text, unit, *s, *e), t, "{unit}: span {s}..{e}");

@@ -3,22 +3,10 @@
 
 use glose::{analyze, OffsetUnit, Options};
 use proptest::prelude::*;
+
+mod common;
 use serde_json::Value;
 
-fn spans(v: &Value, out: &mut Vec<(usize, usize, String)>) {
-    match v {
-        Value::Object(m) => {
-            if let (Some(s), Some(e), Some(Value::String(t))) =
-                (m.get("start").and_then(Value::as_u64), m.get("end").and_then(Value::as_u64), m.get("text"))
-            {
-                out.push((s as usize, e as usize, t.clone()));
-            }
-            m.values().for_each(|x| spans(x, out));
-        }
-        Value::Array(a) => a.iter().for_each(|x| spans(x, out)),
-        _ => {}
-    }
-}
 
 fn run(text: &str, unit: OffsetUnit) -> Value {
     let a = analyze(text, &Options { offsets: unit, ..Default::default() }).expect("default options are valid");
@@ -82,9 +70,9 @@ proptest! {
         let chars = run(&text, OffsetUnit::Char);
         let utf16 = run(&text, OffsetUnit::Utf16);
         let (mut b, mut c, mut u) = (Vec::new(), Vec::new(), Vec::new());
-        spans(&bytes, &mut b);
-        spans(&chars, &mut c);
-        spans(&utf16, &mut u);
+        common::collect_spans(&bytes, &mut b);
+        common::collect_spans(&chars, &mut c);
+        common::collect_spans(&utf16, &mut u);
         prop_assert_eq!(b.len(), c.len());
         prop_assert_eq!(b.len(), u.len());
         let units: Vec<u16> = text.encode_utf16().collect();
