@@ -8,21 +8,22 @@ import initBindings, {
   version as versionRaw,
   maxInputBytes as maxInputBytesRaw,
 } from './pkg/glose_bindings.js';
-import wasmBase64 from './pkg/glose_wasm.js';
+import wasmBytes from './pkg/glose_wasm.js';
 
 let ready = null;
 
-function decodeBase64(text) {
-  const binary = atob(text);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+// The module is embedded as a string with one character per byte (see
+// scripts/embed-wasm.py): gzip compresses it almost as well as the wasm itself.
+function decodeBytes(text) {
+  const bytes = new Uint8Array(text.length);
+  for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
   return bytes;
 }
 
 /** Instantiates the wasm module once; later calls return the same promise. */
 export default function init() {
   if (!ready) {
-    ready = initBindings({ module_or_path: decodeBase64(wasmBase64) }).then(() => undefined);
+    ready = initBindings({ module_or_path: decodeBytes(wasmBytes) }).then(() => undefined);
   }
   return ready;
 }
