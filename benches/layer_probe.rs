@@ -51,5 +51,10 @@ fn main() {
     lap("markers");
     let _ = claims::find(&doc, &quotes, &ents, &qs, &ms);
     lap("claims");
-    println!("{} KB total {:.3} s = {:.2} MB/s", text.len() / 1024, t.elapsed().as_secs_f64(), text.len() as f64 / 1e6 / t.elapsed().as_secs_f64());
+    println!(
+        "{} KB total {:.3} s = {:.2} MB/s",
+        text.len() / 1024,
+        t.elapsed().as_secs_f64(),
+        text.len() as f64 / 1e6 / t.elapsed().as_secs_f64()
+    );
 }

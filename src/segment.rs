@@ -442,8 +442,6 @@ fn push_sentence(out: &mut Vec<Sentence>, text: &str, tokens: &[Token], mut from
     }
 }
 
-
-
 /// Whether the terminal punctuation at token `i` ends a sentence.
 fn is_boundary(text: &str, tokens: &[Token], i: usize, next: Option<&str>, abbr: &Abbreviations) -> bool {
     let s = &text[tokens[i].start..tokens[i].end];

@@ -34,7 +34,6 @@ fn json(out: &Output) -> Value {
     serde_json::from_slice(&out.stdout).expect("stdout is one JSON document")
 }
 
-
 fn slice(text: &str, unit: &str, start: usize, end: usize) -> String {
     match unit {
         "byte" => text.get(start..end).expect("byte span on char boundaries").to_string(),

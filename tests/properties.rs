@@ -7,7 +7,6 @@ use proptest::prelude::*;
 mod common;
 use serde_json::Value;
 
-
 fn run(text: &str, unit: OffsetUnit) -> Value {
     let a = analyze(text, &Options { offsets: unit, ..Default::default() }).expect("default options are valid");
     serde_json::to_value(&a).expect("an analysis serialises")

@@ -89,11 +89,15 @@ pub fn detect(text: &str) -> Option<Lang> {
     for word in
         text.split(|c: char| !(c.is_alphabetic() || c == '\'' || c == '’')).filter(|w| !w.is_empty()).take(20_000)
     {
-        let lower = word.to_lowercase().replace('’', "'");
+        let mut lower = word.to_lowercase();
+        if lower.contains('’') {
+            lower = lower.replace('’', "'");
+        }
         let word = lower.as_str();
-        let hits: Vec<usize> = (0..lists.len()).filter(|&i| lists[i].binary_search(&word).is_ok()).collect();
-        if hits.len() == 1 {
-            votes[hits[0]] += 1.0;
+        // A word votes only when exactly one language lists it.
+        let mut hits = (0..lists.len()).filter(|&i| lists[i].binary_search(&word).is_ok());
+        if let (Some(only), None) = (hits.next(), hits.next()) {
+            votes[only] += 1.0;
         }
         // French elisions (l', d', qu') glued to the next word.
         if let Some((head, _)) = word.split_once('\'') {

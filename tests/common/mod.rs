@@ -25,7 +25,8 @@ pub fn f1_scores(gold_dir: &str) -> HashMap<String, f64> {
 /// # Panics
 /// When the scorer cannot run or a file fails to analyse.
 pub fn f1_scores_in(dir: &Path) -> HashMap<String, f64> {
-    let out = std::env::temp_dir().join(format!("glose-score-{}-{:?}.json", std::process::id(), std::thread::current().id()));
+    let out =
+        std::env::temp_dir().join(format!("glose-score-{}-{:?}.json", std::process::id(), std::thread::current().id()));
     let status = Command::new("python3")
         .arg(shared().join("tools/score.py"))
         .arg(dir)
@@ -50,7 +51,11 @@ pub fn f1_scores_in(dir: &Path) -> HashMap<String, f64> {
 
 /// F1 per layer on one gold article of `../shared/gold` alone (`name` without extension).
 pub fn f1_scores_of_article(name: &str) -> HashMap<String, f64> {
-    let dir = std::env::temp_dir().join(format!("glose-gold-{name}-{}-{:?}", std::process::id(), std::thread::current().id()));
+    let dir = std::env::temp_dir().join(format!(
+        "glose-gold-{name}-{}-{:?}",
+        std::process::id(),
+        std::thread::current().id()
+    ));
     std::fs::create_dir_all(&dir).expect("the temporary folder can be made");
     for ext in ["txt", "json"] {
         let file = format!("{name}.{ext}");
