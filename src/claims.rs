@@ -160,7 +160,7 @@ impl Scored {
 
 struct Ctx<'d, 'a> {
     doc: &'d Doc<'a>,
-    words: Vec<String>,
+    words: Vec<&'d str>,
     data: &'static LangData,
     /// Entity mentions as (start, end, entity index), sorted by start.
     mentions: Vec<(usize, usize, usize)>,
@@ -263,7 +263,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
 
     /// A capitalised word inside the unit that is not a function word: a name.
     fn is_name(&self, k: usize) -> bool {
-        is_capitalised(self.doc, &self.doc.tokens[k]) && !self.data.stopwords.contains(&self.words[k])
+        is_capitalised(self.doc, &self.doc.tokens[k]) && !self.data.stopwords.contains(self.words[k])
     }
 
     /// A number that is part of a date: "25 novembre", "2024", "November 25".
@@ -288,7 +288,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
             let cue_end = doc.tokens[k + n - 1].end;
             let after_end = doc.tokens[(k + n + SOURCE_WINDOW).min(range.end) - 1].end;
             let before_start = doc.tokens[k.saturating_sub(SOURCE_WINDOW).max(range.start)].start;
-            let is_preposition = matches!(words[k].as_str(), "selon" | "d'après" | "according");
+            let is_preposition = matches!(words[k], "selon" | "d'après" | "according");
             let found = if is_preposition {
                 self.mentions_in(cue_end, after_end).first()
             } else {

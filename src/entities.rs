@@ -22,7 +22,7 @@ use std::collections::HashMap;
 
 use serde::Serialize;
 
-use crate::segment::{Doc, Token, TokenKind};
+use crate::segment::{Doc, TokenKind};
 use crate::span::{Span, Spanned};
 use lexicon::{HeadRule, Known, Lexicon};
 
@@ -96,11 +96,12 @@ pub fn find(doc: &Doc) -> Vec<Entity> {
 
 /// Gazetteer matches that start and end on token boundaries, keyed by first token.
 fn gazetteer_hits(doc: &Doc, lex: &Lexicon) -> HashMap<usize, (usize, Known)> {
-    let starts: HashMap<usize, usize> = doc.tokens.iter().enumerate().map(|(i, t)| (t.start, i)).collect();
-    let ends: HashMap<usize, usize> = doc.tokens.iter().enumerate().map(|(i, t)| (t.end, i)).collect();
+    // Tokens are in text order, so both their starts and their ends are sorted.
+    let starts = |at: usize| doc.tokens.binary_search_by_key(&at, |t| t.start).ok();
+    let ends = |at: usize| doc.tokens.binary_search_by_key(&at, |t| t.end).ok();
     let mut out = HashMap::new();
     for m in lex.automaton.find_iter(doc.text) {
-        if let (Some(&a), Some(&b)) = (starts.get(&m.start()), ends.get(&m.end())) {
+        if let (Some(a), Some(b)) = (starts(m.start()), ends(m.end())) {
             out.insert(a, (b + 1, lex.patterns[m.pattern().as_usize()]));
         }
     }
@@ -111,10 +112,10 @@ fn gazetteer_hits(doc: &Doc, lex: &Lexicon) -> HashMap<usize, (usize, Known)> {
             continue;
         }
         let found = if is_all_caps(w) && w.chars().count() >= 4 {
-            lex.by_lowercase.get(&w.to_lowercase())
+            lex.by_lowercase.get(doc.lower(i))
         } else if starts_upper(w) && w.chars().skip(1).all(char::is_lowercase) {
             // "Otan" for OTAN.
-            lex.acronyms.get(&w.to_lowercase())
+            lex.acronyms.get(doc.lower(i))
         } else {
             None
         };
@@ -223,11 +224,6 @@ fn is_initial(doc: &Doc, sentence_start: usize, i: usize) -> bool {
     }
 }
 
-/// Lowercase text of tokens, for list look-ups.
-fn lower(doc: &Doc, t: &Token) -> String {
-    doc.tok(t).to_lowercase().replace('’', "'")
-}
-
 /// Whether tokens from `i` spell particle `p` (each word glued or spaced).
 fn particle_at(doc: &Doc, lex: &Lexicon, i: usize, end: usize) -> Option<usize> {
     'next: for p in &lex.particles {
@@ -235,8 +231,7 @@ fn particle_at(doc: &Doc, lex: &Lexicon, i: usize, end: usize) -> Option<usize> 
             continue;
         }
         for (k, word) in p.iter().enumerate() {
-            let t = &doc.tokens[i + k];
-            if lower(doc, t) != word.replace('’', "'") {
+            if doc.lower(i + k) != word.as_str() {
                 continue 'next;
             }
         }
@@ -336,7 +331,7 @@ fn cap_sequence(
         }
         if j > i {
             if let Some(n) = particle_at(doc, lex, j, end) {
-                let p = lower(doc, &doc.tokens[j]);
+                let p = doc.lower(j);
                 let after = j + n;
                 if after < end && is_name_word(doc, lex, after) {
                     if p == "and" && !had_of {
@@ -346,7 +341,7 @@ fn cap_sequence(
                         break;
                     }
                     // An English name never runs into "of" + a gazetteer name ("Ministry of Defence" aside).
-                    had_of |= matches!(p.as_str(), "of" | "for" | "on");
+                    had_of |= matches!(p, "of" | "for" | "on");
                     j = after;
                     continue;
                 }
@@ -392,7 +387,7 @@ fn scan_sentence(
             continue;
         }
         let initial = is_initial(doc, first, i);
-        let lw = lower(doc, &t);
+        let lw = doc.lower(i);
 
         // Gazetteer names.
         // A first name that is also a place, before a surname: "Vladimir Poutine".
@@ -412,7 +407,7 @@ fn scan_sentence(
                     j += 1;
                     // "Belfort Nord et Sud": the second compass word names a place too.
                     if j + 1 < end
-                        && matches!(lower(doc, &doc.tokens[j]).as_str(), "et" | "and")
+                        && matches!(doc.lower(j), "et" | "and")
                         && lex.compass.contains(doc.tok(&doc.tokens[j + 1]))
                     {
                         coordinated = Some(j + 1);
@@ -464,7 +459,7 @@ fn scan_sentence(
         }
 
         // "Hamas-run", "Matrix-like": a name glued to a lowercase word.
-        if starts_upper(w) && !lex.stopwords.contains(lw.as_str()) && !lex.is_title(&lw) {
+        if starts_upper(w) && !lex.stopwords.contains(lw) && !lex.is_title(lw) {
             if let Some(cut) = w.find('-').filter(|&c| w[c + 1..].chars().next().is_some_and(char::is_lowercase)) {
                 let name = &w[..cut];
                 let known = lex.by_lowercase.get(&name.to_lowercase()).copied().filter(|k| k.demonym.is_none());
@@ -482,7 +477,7 @@ fn scan_sentence(
             let mut n = 0;
             if lex.is_title(&lw) {
                 n = 1;
-            } else if i + 1 < end && lex.is_title(&format!("{lw} {}", lower(doc, &doc.tokens[i + 1]))) {
+            } else if i + 1 < end && lex.is_title(&format!("{lw} {}", doc.lower(i + 1))) {
                 n = 2;
             }
             if n > 0 {
@@ -587,8 +582,8 @@ fn scan_sentence(
         // name after the last title, or right after that title.
         let names_org = (i..j).any(|k| lex.name_words.get(doc.tok(&doc.tokens[k])) == Some(&EntityType::ORG));
         if let Some(t) = (i..j).rev().filter(|_| !names_org).find(|&k| {
-            let lw = lower(doc, &doc.tokens[k]);
-            lex.is_title(&lw) || (k > i && lex.is_title(&format!("{} {lw}", lower(doc, &doc.tokens[k - 1]))))
+            let lw = doc.lower(k);
+            lex.is_title(&lw) || (k > i && lex.is_title(&format!("{} {lw}", doc.lower(k - 1))))
         }) {
             let mut s = t + 1;
             if s < j && doc.tok(&doc.tokens[s]) == "." {
@@ -717,15 +712,12 @@ fn sequence_cue(doc: &Doc, lex: &Lexicon, a: usize, b: usize, after_title: bool,
         return Cue::Weak(EntityType::LOC);
     }
     // A preposition of place before: "à Giromagny", "in Darfur".
-    if let Some(t) = a.checked_sub(1).map(|p| &doc.tokens[p]) {
-        if matches!(t.kind, TokenKind::Word | TokenKind::Elision)
-            && lex.place_prepositions.contains(lower(doc, t).as_str())
-        {
+    if let Some((p, t)) = a.checked_sub(1).map(|p| (p, &doc.tokens[p])) {
+        if matches!(t.kind, TokenKind::Word | TokenKind::Elision) && lex.place_prepositions.contains(doc.lower(p)) {
             return Cue::Weak(EntityType::LOC);
         }
         // "l'Insee", "la Caf": an article before an unknown name.
-        if matches!(t.kind, TokenKind::Word | TokenKind::Elision) && lex.name_articles.contains(lower(doc, t).as_str())
-        {
+        if matches!(t.kind, TokenKind::Word | TokenKind::Elision) && lex.name_articles.contains(doc.lower(p)) {
             return Cue::Weak(EntityType::ORG);
         }
     }
@@ -1111,11 +1103,11 @@ fn attach_roles(doc: &Doc, lex: &Lexicon, entities: &mut [Entity]) {
                     k += 1;
                 }
                 let mut r = start;
-                if r < k && is_det(&lower(doc, &doc.tokens[r])) {
+                if r < k && is_det(doc.lower(r)) {
                     r += 1;
                 }
                 // The role noun may follow a modifier or two: "a senior fellow at…".
-                let has_title = (r..k.min(r + 3)).any(|x| lex.is_title(&lower(doc, &doc.tokens[x])));
+                let has_title = (r..k.min(r + 3)).any(|x| lex.is_title(doc.lower(x)));
                 if r < k && k < range.end && has_title {
                     roles.push(doc.text[doc.tokens[r].start..doc.tokens[k - 1].end].to_string());
                 }
@@ -1128,8 +1120,8 @@ fn attach_roles(doc: &Doc, lex: &Lexicon, entities: &mut [Entity]) {
                 {
                     k -= 1;
                 }
-                if let Some(r) = (k..stop).find(|&r| lex.is_title(&lower(doc, &doc.tokens[r]))) {
-                    if r > k && is_det(&lower(doc, &doc.tokens[r - 1])) {
+                if let Some(r) = (k..stop).find(|&r| lex.is_title(doc.lower(r))) {
+                    if r > k && is_det(doc.lower(r - 1)) {
                         roles.push(doc.text[doc.tokens[r].start..doc.tokens[stop - 1].end].to_string());
                     }
                 }

@@ -53,7 +53,7 @@ impl Spanned for Marker {
 /// and which tokens sit inside quote marks.
 pub(crate) struct Ctx<'d, 'a> {
     pub doc: &'d Doc<'a>,
-    pub words: Vec<String>,
+    pub words: Vec<&'d str>,
     pub data: &'static LangData,
     /// Per token: inside quote marks (the speaker's words, not the writer's).
     pub quoted: Vec<bool>,
@@ -160,7 +160,7 @@ fn accept(ctx: &Ctx, range: &std::ops::Range<usize>, i: usize, len: usize, entry
     }
     if f.name_before {
         let p = prev?;
-        let is_name = |k: usize| is_capitalised(doc, &doc.tokens[k]) && !data.stopwords.contains(&words[k]);
+        let is_name = |k: usize| is_capitalised(doc, &doc.tokens[k]) && !data.stopwords.contains(words[k]);
         if !is_name(p) {
             return None;
         }
@@ -190,7 +190,7 @@ fn is_attribution(ctx: &Ctx, range: &std::ops::Range<usize>, i: usize, next: usi
     at_clause_start
         || data.is("attribution_head", words, head)
         || is_capitalised(doc, &doc.tokens[head])
-        || data.source_heads.contains(&words[head])
+        || data.source_heads.contains(words[head])
 }
 
 #[cfg(test)]

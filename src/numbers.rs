@@ -110,8 +110,6 @@ struct Scanner<'d, 'a> {
     lex: &'static lexicon::Lexicon,
     lang: Lang,
     times: &'d TimeSpans,
-    /// Normalised text of every token (lowercase, straight apostrophes).
-    low: Vec<String>,
     paragraph_starts: Vec<usize>,
 }
 
@@ -147,7 +145,6 @@ fn scan(doc: &Doc, lang: Lang, times: &TimeSpans) -> Vec<Quantity> {
         lex: lexicon::of(lang),
         lang,
         times,
-        low: doc.tokens.iter().map(|t| lexicon::norm(doc.tok(t))).collect(),
         paragraph_starts: doc.paragraphs.iter().map(|p| p.start).collect(),
     };
     let mut found: Vec<Found> = Vec::new();
@@ -227,6 +224,11 @@ impl Scanner<'_, '_> {
         self.doc.tok(&self.doc.tokens[i])
     }
 
+    /// Token `i`'s comparable form (lowercase, straight apostrophes).
+    fn low(&self, i: usize) -> &str {
+        self.doc.lower(i)
+    }
+
     fn tok(&self, i: usize) -> &Token {
         &self.doc.tokens[i]
     }
@@ -254,7 +256,7 @@ impl Scanner<'_, '_> {
             if k > 0 && !(self.spaced(i + k - 1) || self.glued(i + k - 1)) {
                 return None;
             }
-            if !lexicon::word_matches(w, self.text(i + k)) {
+            if !lexicon::word_matches(w, self.text(i + k), self.low(i + k)) {
                 return None;
             }
         }
@@ -296,7 +298,7 @@ impl Scanner<'_, '_> {
             at = e;
         }
         // "US$ 5": the country letters belong to the sign.
-        if self.low[i] == "us"
+        if self.low(i) == "us"
             && i + 2 < lim
             && self.text(i + 1) == "$"
             && self.glued(i)
@@ -322,7 +324,7 @@ impl Scanner<'_, '_> {
         }
         // "moins 1 200 000", "minus five".
         if start == core.first && start > sent.start {
-            if let Some(&(_, lexicon::Role::Minus)) = lex.words.get(&self.low[start - 1]) {
+            if let Some(&(_, lexicon::Role::Minus)) = lex.words.get(self.low(start - 1)) {
                 start -= 1;
                 value = -value;
             }
@@ -333,7 +335,7 @@ impl Scanner<'_, '_> {
         let mut scaled = false;
         if core.digits.is_some() && end < lim {
             // 1er, 21st.
-            if self.glued(end - 1) && self.is_word(end) && lex.ordinal_suffixes.contains(&self.low[end]) {
+            if self.glued(end - 1) && self.is_word(end) && lex.ordinal_suffixes.contains(self.low(end)) {
                 ordinal = true;
                 end += 1;
             } else if let Some(&(_, scale)) =
@@ -343,7 +345,7 @@ impl Scanner<'_, '_> {
                 value *= scale;
                 end += 1;
                 scaled = true;
-            } else if let Some(&(scale, lexicon::Role::Scale)) = lex.words.get(&self.low[end]) {
+            } else if let Some(&(scale, lexicon::Role::Scale)) = lex.words.get(self.low(end)) {
                 // 25 millions, 3.5 billion.
                 if self.spaced(end - 1) {
                     value *= scale;
@@ -363,7 +365,7 @@ impl Scanner<'_, '_> {
                 value += part * unit;
                 end = e;
                 if e < lim && self.spaced(e - 1) {
-                    if let Some(&(scale, lexicon::Role::Scale)) = lex.words.get(&self.low[e]) {
+                    if let Some(&(scale, lexicon::Role::Scale)) = lex.words.get(self.low(e)) {
                         value *= scale;
                         end += 1;
                         takes_de = true;
@@ -374,7 +376,7 @@ impl Scanner<'_, '_> {
         // "deux tiers", "three quarters".
         let mut fraction = false;
         if !ordinal && end < lim && self.spaced(end - 1) {
-            if let Some(&divisor) = lex.denominators.get(&self.low[end]) {
+            if let Some(&divisor) = lex.denominators.get(self.low(end)) {
                 value /= divisor;
                 end += 1;
                 takes_de = true;
@@ -392,7 +394,7 @@ impl Scanner<'_, '_> {
                     kind = Some(QuantityKind::Money);
                     unit = Some(code.to_string());
                     end = e;
-                } else if scaled && matches!(self.low[end].as_str(), "de" | "d'" | "of") && near(end + 1) {
+                } else if scaled && matches!(self.low(end), "de" | "d'" | "of") && near(end + 1) {
                     // 25 millions d'euros.
                     if let Some((code, e)) = self.lookup(end + 1, &lex.currencies, lim) {
                         kind = Some(QuantityKind::Money);
@@ -430,7 +432,7 @@ impl Scanner<'_, '_> {
         // A measure counts what follows "de"/"of" ("trois tonnes de linge"), not
         // the word after its unit ("41,5 degrés Celsius").
         let measure_of =
-            kind == Some(QuantityKind::Measure) && end < lim && matches!(self.low[end].as_str(), "de" | "d'" | "of");
+            kind == Some(QuantityKind::Measure) && end < lim && matches!(self.low(end), "de" | "d'" | "of");
         let (of, stands_alone) = if counts_things && (kind != Some(QuantityKind::Measure) || measure_of) {
             self.counted_noun(end, lim, takes_de || measure_of, kind.is_none())
         } else {
@@ -474,9 +476,9 @@ impl Scanner<'_, '_> {
         if tok.kind != TokenKind::Word {
             return None;
         }
-        let w = self.low[i].as_str();
+        let w = self.low(i);
         // "une quinzaine", "des dizaines", "a dozen", "dozens of".
-        let noun_at = |k: usize| (k < lim).then(|| lex.approx.get(&self.low[k])).flatten();
+        let noun_at = |k: usize| (k < lim).then(|| lex.approx.get(self.low(k))).flatten();
         if lex.approx_determiners.contains(w) && i + 1 < lim && self.spaced(i) {
             if let Some(&(value, exact)) = noun_at(i + 1) {
                 return Some(Core { approx: !exact, takes_de: true, ..plain(i, i + 2, value) });
@@ -484,11 +486,11 @@ impl Scanner<'_, '_> {
         }
         if let Some(&(value, exact)) = noun_at(i) {
             // "dozens of people", "des dizaines de morts", "dozens injured", "dozens were hurt".
-            let de_follows = i + 1 < lim && matches!(self.low[i + 1].as_str(), "de" | "d'" | "of");
+            let de_follows = i + 1 < lim && matches!(self.low(i + 1), "de" | "d'" | "of");
             let verb_follows = i + 1 < lim
-                && (lex.standalone_next.contains(&self.low[i + 1])
-                    || lex.is_part_cue(&self.low[i + 1])
-                    || lex.cue_nouns.contains(&self.low[i + 1]));
+                && (lex.standalone_next.contains(self.low(i + 1))
+                    || lex.is_part_cue(self.low(i + 1))
+                    || lex.cue_nouns.contains(self.low(i + 1)));
             if (de_follows || verb_follows) && w.ends_with(['s', 'x']) {
                 return Some(Core { approx: !exact, takes_de: true, ..plain(i, i + 1, value) });
             }
@@ -501,7 +503,7 @@ impl Scanner<'_, '_> {
         let mut ends: Vec<(usize, usize)> = Vec::new(); // (atoms so far, token end)
         let mut k = i;
         while k < lim && self.is_word(k) && (k == i || self.spaced(k - 1)) {
-            let parts: Vec<&str> = self.low[k].split(['-', '\u{2011}']).collect();
+            let parts: Vec<&str> = self.low(k).split(['-', '\u{2011}']).collect();
             let known = |p: &&str| lex.words.contains_key(p);
             let joinable = parts.windows(2).any(|p| lex.words.contains_key(&format!("{}-{}", p[0], p[1])));
             if !(parts.iter().all(known) || joinable && parts.iter().filter(|p| !known(p)).count() == 0) {
@@ -523,8 +525,8 @@ impl Scanner<'_, '_> {
             return None;
         }
         let is_one = end == i + 1 && lex.one.forms.contains(w);
-        let last = &self.low[end - 1];
-        let takes_de = lex.words.get(last.as_str()).is_some_and(|&(_, r)| r == lexicon::Role::Scale);
+        let last = self.low(end - 1);
+        let takes_de = lex.words.get(last).is_some_and(|&(_, r)| r == lexicon::Role::Scale);
         Some(Core { ordinal: words.ordinal, is_one, takes_de, ..plain(i, end, words.value) })
     }
 
@@ -553,9 +555,9 @@ impl Scanner<'_, '_> {
                 }
             }
         }
-        let prev = (start > first).then(|| self.low[start - 1].as_str());
-        let next = (end < lim).then(|| self.low[end].as_str());
-        let is_time_word = |k: usize| k < lim && lex.time_words.contains(&self.low[k]);
+        let prev = (start > first).then(|| self.low(start - 1));
+        let next = (end < lim).then(|| self.low(end));
+        let is_time_word = |k: usize| k < lim && lex.time_words.contains(self.low(k));
         if !has_unit {
             // "trois ans", "15 h 30", "25 novembre", "20-year", "0-6 ans".
             if is_time_word(end) {
@@ -616,7 +618,7 @@ impl Scanner<'_, '_> {
             // "AMX 10", "Horizon 3": a number after a name.
             if !has_unit && start > first + 1 && self.is_word(start - 1) {
                 let p = self.text(start - 1);
-                if p.chars().next().is_some_and(char::is_uppercase) && !lex.stopwords.contains(&self.low[start - 1]) {
+                if p.chars().next().is_some_and(char::is_uppercase) && !lex.stopwords.contains(self.low(start - 1)) {
                     return true;
                 }
             }
@@ -628,7 +630,7 @@ impl Scanner<'_, '_> {
                 break;
             }
             k -= 1;
-            let w = self.low[k].as_str();
+            let w = self.low(k);
             if lex.label_before.contains(w) {
                 return true;
             }
@@ -641,7 +643,7 @@ impl Scanner<'_, '_> {
             }
         }
         let after = if matches!(next, Some(",")) { end + 1 } else { end };
-        if after < lim && lex.label_after.contains(&self.low[after]) {
+        if after < lim && lex.label_after.contains(self.low(after)) {
             return true;
         }
         false
@@ -650,7 +652,7 @@ impl Scanner<'_, '_> {
     /// Whether a lone "un"/"une"/"one" at `i` counts rather than being an article.
     fn one_counts(&self, i: usize, first: usize, lim: usize, sentence: usize, found: &[Found]) -> bool {
         let rules = &self.lex.one;
-        let word = |k: usize| (k < lim).then(|| self.low[k].as_str());
+        let word = |k: usize| (k < lim).then(|| self.low(k));
         // An elision joins the next word: d' + eux.
         let joined = |k: usize| -> Option<String> {
             let w = word(k)?;
@@ -660,7 +662,7 @@ impl Scanner<'_, '_> {
                 Some(w.to_string())
             }
         };
-        let prev = (i > first).then(|| self.low[i - 1].as_str());
+        let prev = (i > first).then(|| self.low(i - 1));
         let next = joined(i + 1);
         let next_two = match (word(i + 1), word(i + 2)) {
             (Some(a), Some(b)) => Some(format!("{a} {b}")),
@@ -719,11 +721,11 @@ impl Scanner<'_, '_> {
     fn counted_noun(&self, end: usize, lim: usize, takes_de: bool, may_stand_alone: bool) -> (Option<String>, bool) {
         let lex = self.lex;
         let mut k = end;
-        if takes_de && k < lim && matches!(self.low[k].as_str(), "de" | "d'" | "of" | "des") {
+        if takes_de && k < lim && matches!(self.low(k), "de" | "d'" | "of" | "des") {
             k += 1;
         }
         let mut skipped = 0;
-        while k < lim && skipped < 3 && lex.noun_skip.contains(&self.low[k]) {
+        while k < lim && skipped < 3 && lex.noun_skip.contains(self.low(k)) {
             k += 1;
             skipped += 1;
         }
@@ -732,20 +734,20 @@ impl Scanner<'_, '_> {
         let alone = |k: usize| {
             may_stand_alone
                 && k < lim
-                && (lex.standalone_next.contains(&self.low[k])
+                && (lex.standalone_next.contains(self.low(k))
                     || self.is_part_cue(k)
                     || self.tok(k).kind == TokenKind::Clitic)
         };
         // "two of the victims", "deux des mineures": the noun after the article.
-        if k < lim && lex.partitive.contains(&self.low[k]) {
+        if k < lim && lex.partitive.contains(self.low(k)) {
             let mut n = k + 1;
-            while n < lim && n <= k + 2 && lex.stopwords.contains(&self.low[n]) {
+            while n < lim && n <= k + 2 && lex.stopwords.contains(self.low(n)) {
                 n += 1;
             }
             let is_noun = n < lim
                 && self.is_word(n)
-                && !lex.stopwords.contains(&self.low[n])
-                && !lex.words.contains_key(&self.low[n])
+                && !lex.stopwords.contains(self.low(n))
+                && !lex.words.contains_key(self.low(n))
                 && self.text(n).chars().next().is_some_and(char::is_lowercase);
             if is_noun {
                 return (Some(self.text(n).to_string()), false);
@@ -754,7 +756,7 @@ impl Scanner<'_, '_> {
         if k >= lim || !self.is_word(k) {
             return (None, alone(k));
         }
-        let w = self.low[k].as_str();
+        let w = self.low(k);
         if lex.stopwords.contains(w)
             || lex.standalone_next.contains(w)
             || self.is_part_cue(k)
@@ -768,7 +770,7 @@ impl Scanner<'_, '_> {
         // "eight PSVR games": a name before the noun.
         let capital = self.text(k).chars().next().is_some_and(char::is_uppercase);
         if capital && self.lang == Lang::En && k + 1 < lim && self.is_word(k + 1) {
-            let n = self.low[k + 1].as_str();
+            let n = self.low(k + 1);
             let lower = self.text(k + 1).chars().next().is_some_and(char::is_lowercase);
             if lower && !lex.stopwords.contains(n) && !self.is_part_cue(k + 1) && !lex.standalone_next.contains(n) {
                 return (Some(self.text(k + 1).to_string()), false);
@@ -779,7 +781,7 @@ impl Scanner<'_, '_> {
 
     /// A cue word that cannot be a counted noun ("abattus", not "morts").
     fn is_part_cue(&self, k: usize) -> bool {
-        let w = &self.low[k];
+        let w = self.low(k);
         !self.lex.cue_nouns.contains(w) && self.lex.is_part_cue(w)
     }
 }

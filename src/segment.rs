@@ -54,6 +54,10 @@ pub struct Doc<'a> {
     pub paragraphs: Vec<std::ops::Range<usize>>,
     pub sentences: Vec<Sentence>,
     pub tokens: Vec<Token>,
+    /// Every token's comparable form, end to end; see [`Doc::lower`].
+    lowered: String,
+    /// Where token `i`'s form starts in `lowered`; one more entry marks the end.
+    lowered_at: Vec<usize>,
 }
 
 impl<'a> Doc<'a> {
@@ -62,7 +66,15 @@ impl<'a> Doc<'a> {
         let tokens = tokenize(text);
         let paragraphs = paragraphs(text);
         let sentences = sentences(text, lang, &tokens, &paragraphs);
-        Doc { text, lang, paragraphs, sentences, tokens }
+        let (lowered, lowered_at) = lower_all(text, &tokens);
+        Doc { text, lang, paragraphs, sentences, tokens, lowered, lowered_at }
+    }
+
+    /// Token `i`'s comparable form: lowercase, with the typographic apostrophe
+    /// made straight. Every layer looks words up in its lists by this form, so
+    /// it is made once here rather than per layer and per look-up.
+    pub fn lower(&self, i: usize) -> &str {
+        &self.lowered[self.lowered_at[i]..self.lowered_at[i + 1]]
     }
 
     /// The text of a token.
@@ -85,6 +97,38 @@ impl<'a> Doc<'a> {
         let i = self.sentences.partition_point(|s| s.end <= offset);
         (i < self.sentences.len() && self.sentences[i].start <= offset).then_some(i)
     }
+}
+
+/// Lowercases a word and makes its typographic apostrophes straight: the
+/// comparable form of [`Doc::lower`], for list entries as well as tokens.
+pub fn fold(word: &str) -> String {
+    let mut out = String::with_capacity(word.len());
+    fold_into(word, &mut out);
+    out
+}
+
+fn fold_into(word: &str, out: &mut String) {
+    if word.is_ascii() {
+        out.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        return;
+    }
+    for c in word.chars() {
+        match c {
+            '’' => out.push('\''),
+            c => out.extend(c.to_lowercase()),
+        }
+    }
+}
+
+fn lower_all(text: &str, tokens: &[Token]) -> (String, Vec<usize>) {
+    let mut lowered = String::with_capacity(text.len());
+    let mut at = Vec::with_capacity(tokens.len() + 1);
+    for t in tokens {
+        at.push(lowered.len());
+        fold_into(&text[t.start..t.end], &mut lowered);
+    }
+    at.push(lowered.len());
+    (lowered, at)
 }
 
 fn paragraphs(text: &str) -> Vec<std::ops::Range<usize>> {

@@ -53,7 +53,7 @@ pub struct Lexicon {
     pub name_words: HashMap<&'static str, EntityType>,
     pub heads: HashMap<&'static str, (EntityType, HeadRule)>,
     /// Lowercase particles as token sequences ("de la" → ["de", "la"]).
-    pub particles: Vec<Vec<&'static str>>,
+    pub particles: Vec<Vec<String>>,
     pub adjective_endings: Vec<&'static str>,
     /// Lowercase demonym adjectives ("russe", "américaine").
     pub lower_demonyms: HashSet<String>,
@@ -208,8 +208,8 @@ fn build(lang: Lang) -> Lexicon {
             heads.insert(word, (kind, rule));
         }
     }
-    let mut particles: Vec<Vec<&'static str>> =
-        entries(per_lang!("particles.txt")[i]).map(|p| p.split(' ').collect()).collect();
+    let mut particles: Vec<Vec<String>> =
+        entries(per_lang!("particles.txt")[i]).map(|p| p.split(' ').map(crate::segment::fold).collect()).collect();
     // Longest first, so "de la" is tried before "de".
     particles.sort_by_key(|p| std::cmp::Reverse(p.len()));
 

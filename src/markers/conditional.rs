@@ -23,7 +23,7 @@ pub(super) fn find(ctx: &Ctx, range: Range<usize>, out: &mut Vec<Marker>) {
         return;
     }
     let candidates = (range.start..range.end)
-        .filter(|&i| data.cond_aux.contains(&words[i]) || data.cond_verbs.contains(&words[i]))
+        .filter(|&i| data.cond_aux.contains(words[i]) || data.cond_verbs.contains(words[i]))
         .filter(|&i| !ctx.quoted[i]);
     let mut candidates = candidates.peekable();
     if candidates.peek().is_none() {
@@ -44,7 +44,7 @@ pub(super) fn find(ctx: &Ctx, range: Range<usize>, out: &mut Vec<Marker>) {
             i >= range.start + 2 && words[i - 1] == "y" && words[i - 2] == "il" && words[i].starts_with("aur");
         let to = if existential {
             i + 1
-        } else if data.cond_aux.contains(&words[i]) {
+        } else if data.cond_aux.contains(words[i]) {
             match completes_aux(ctx, &range, i) {
                 Some(to) => to,
                 None => continue,
@@ -55,7 +55,7 @@ pub(super) fn find(ctx: &Ctx, range: Range<usize>, out: &mut Vec<Marker>) {
         // Keep a reflexive "s'" with its verb ("s'élèverait") and "il y" with "aurait".
         let from = if existential {
             i - 2
-        } else if i > range.start && matches!(words[i - 1].as_str(), "s'" | "se") {
+        } else if i > range.start && matches!(words[i - 1], "s'" | "se") {
             i - 1
         } else {
             i
@@ -89,7 +89,7 @@ fn completes_aux(ctx: &Ctx, range: &Range<usize>, i: usize) -> Option<usize> {
     if words[j] == "été" {
         return (j + 1 < range.end && is_participle(ctx, j + 1)).then_some(j + 2);
     }
-    if !is_participle(ctx, j) || data.counterfactual.contains(&words[j]) {
+    if !is_participle(ctx, j) || data.counterfactual.contains(words[j]) {
         return None;
     }
     Some(j + 1)
@@ -105,7 +105,7 @@ fn is_participle(ctx: &Ctx, j: usize) -> bool {
     if t.kind != TokenKind::Word || ctx.doc.tok(t).chars().next().is_some_and(char::is_uppercase) {
         return false;
     }
-    let w = ctx.words[j].as_str();
+    let w = ctx.words[j];
     const ENDINGS: [&str; 15] =
         ["é", "ée", "és", "ées", "i", "ie", "is", "ies", "u", "ue", "us", "ues", "t", "te", "ts"];
     // "-nt" words are adjectives and adverbs ("content", "souvent"), not participles.
@@ -123,10 +123,7 @@ fn third_person_subject(ctx: &Ctx, range: &Range<usize>, i: usize) -> bool {
     let mut k = i;
     // Object pronouns and negation sit between subject and verb: "il ne l'aurait".
     while k > range.start
-        && matches!(
-            words[k - 1].as_str(),
-            "ne" | "n'" | "y" | "en" | "s'" | "se" | "l'" | "le" | "la" | "les" | "lui" | "leur"
-        )
+        && matches!(words[k - 1], "ne" | "n'" | "y" | "en" | "s'" | "se" | "l'" | "le" | "la" | "les" | "lui" | "leur")
     {
         k -= 1;
     }

@@ -21,8 +21,8 @@ pub(crate) fn norm(s: &str) -> String {
 }
 
 /// The normalised words of every token of `doc`, index for index.
-pub(crate) fn lowered(doc: &Doc) -> Vec<String> {
-    doc.tokens.iter().map(|t| norm(doc.tok(t))).collect()
+pub(crate) fn lowered<'d>(doc: &'d Doc) -> Vec<&'d str> {
+    (0..doc.tokens.len()).map(|i| doc.lower(i)).collect()
 }
 
 /// A list of phrases, each with a value, matched on normalised tokens.
@@ -60,12 +60,12 @@ impl<T> Phrases<T> {
     /// first, as (number of tokens, value).
     pub(crate) fn matches_at<'s>(
         &'s self,
-        words: &'s [String],
+        words: &'s [&'s str],
         i: usize,
         end: usize,
     ) -> impl Iterator<Item = (usize, &'s T)> + 's {
         let end = end.min(words.len());
-        let list = if i < end { self.by_first.get(&words[i]) } else { None };
+        let list = if i < end { self.by_first.get(words[i]) } else { None };
         list.into_iter().flatten().filter_map(move |(rest, value)| {
             let stop = i + 1 + rest.len();
             (stop <= end && words[i + 1..stop] == rest[..]).then_some((rest.len() + 1, value))
@@ -73,12 +73,12 @@ impl<T> Phrases<T> {
     }
 
     /// The longest phrase at `words[i]`, as (number of tokens, value).
-    pub(crate) fn longest_at<'s>(&'s self, words: &'s [String], i: usize, end: usize) -> Option<(usize, &'s T)> {
+    pub(crate) fn longest_at<'s>(&'s self, words: &'s [&'s str], i: usize, end: usize) -> Option<(usize, &'s T)> {
         self.matches_at(words, i, end).next()
     }
 
     /// Whether any phrase occurs in `words[start..end]`.
-    pub(crate) fn occurs_in(&self, words: &[String], start: usize, end: usize) -> bool {
+    pub(crate) fn occurs_in(&self, words: &[&str], start: usize, end: usize) -> bool {
         (start..end).any(|i| self.longest_at(words, i, end).is_some())
     }
 }
@@ -135,12 +135,12 @@ pub(crate) struct LangData {
 
 impl LangData {
     /// Whether `words[i]` starts a phrase of word class `class`.
-    pub(crate) fn is(&self, class: &str, words: &[String], i: usize) -> bool {
+    pub(crate) fn is(&self, class: &str, words: &[&str], i: usize) -> bool {
         i < words.len() && self.classes.get(class).is_some_and(|p| p.longest_at(words, i, words.len()).is_some())
     }
 
     /// The class phrase at `words[i]` (bounded by `end`), as its length in tokens.
-    pub(crate) fn class_at(&self, class: &str, words: &[String], i: usize, end: usize) -> Option<usize> {
+    pub(crate) fn class_at(&self, class: &str, words: &[&str], i: usize, end: usize) -> Option<usize> {
         self.classes.get(class).and_then(|p| p.longest_at(words, i, end)).map(|(n, _)| n)
     }
 

@@ -155,7 +155,7 @@ fn is_scare_quote(ctx: &Ctx, range: &Range<usize>, sentence_words: usize, from: 
         return false;
     }
     // A proper name or a title: «Orechnik», “Le Monde”, «Secours pop».
-    let first_content = (from..to).find(|&k| is_word(&doc.tokens[k]) && !data.stopwords.contains(&words[k]));
+    let first_content = (from..to).find(|&k| is_word(&doc.tokens[k]) && !data.stopwords.contains(words[k]));
     if first_content.is_some_and(|k| is_capitalised(doc, &doc.tokens[k]) && k > range.start + 1) {
         return false;
     }

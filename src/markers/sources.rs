@@ -49,14 +49,14 @@ pub(super) fn find(ctx: &Ctx, range: Range<usize>, out: &mut Vec<Marker>) {
 fn source_noun_phrase(ctx: &Ctx, range: &Range<usize>, i: usize) -> Option<usize> {
     let (doc, words, data) = (ctx.doc, &ctx.words, ctx.data);
     let prev_is_det = i > range.start && data.is("det", words, i - 1);
-    if data.bare_source_heads.contains(&words[i]) && !prev_is_det && head_ends_phrase(ctx, range, i) {
+    if data.bare_source_heads.contains(words[i]) && !prev_is_det && head_ends_phrase(ctx, range, i) {
         return Some(i);
     }
     if !data.is("indef", words, i) || prev_is_det {
         return None;
     }
     let stop = (i + 4).min(range.end).max(i + 1);
-    for (head, word) in words.iter().enumerate().take(stop).skip(i + 1) {
+    for (head, &word) in words.iter().enumerate().take(stop).skip(i + 1) {
         if data.source_heads.contains(word) {
             return head_ends_phrase(ctx, range, head).then_some(head);
         }
@@ -75,7 +75,7 @@ fn head_ends_phrase(ctx: &Ctx, range: &Range<usize>, head: usize) -> bool {
     let next = head + 1;
     next >= range.end
         || ctx.is_punct(next)
-        || data.stopwords.contains(&words[next])
+        || data.stopwords.contains(words[next])
         || data.is("copula", words, next)
         || data.reporting.longest_at(words, next, range.end).is_some()
         || data.source_qualifiers.longest_at(words, next, range.end).is_some()
@@ -84,7 +84,7 @@ fn head_ends_phrase(ctx: &Ctx, range: &Range<usize>, head: usize) -> bool {
 }
 
 fn is_modifier_name(ctx: &Ctx, k: usize) -> bool {
-    is_capitalised(ctx.doc, &ctx.doc.tokens[k]) && !ctx.data.stopwords.contains(&ctx.words[k])
+    is_capitalised(ctx.doc, &ctx.doc.tokens[k]) && !ctx.data.stopwords.contains(ctx.words[k])
 }
 
 /// French adjectives follow the noun: "des sources militaires".
@@ -110,5 +110,5 @@ fn with_qualifier(ctx: &Ctx, at: usize, end: usize) -> Option<usize> {
 /// "un diplomate, Jean Dupont, a dit": the source is named after all.
 fn named_right_after(ctx: &Ctx, range: &Range<usize>, to: usize) -> bool {
     let at = if to < range.end && ctx.words[to] == "," { to + 1 } else { to };
-    at < range.end && is_capitalised(ctx.doc, &ctx.doc.tokens[at]) && !ctx.data.stopwords.contains(&ctx.words[at])
+    at < range.end && is_capitalised(ctx.doc, &ctx.doc.tokens[at]) && !ctx.data.stopwords.contains(ctx.words[at])
 }

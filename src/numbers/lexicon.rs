@@ -196,11 +196,12 @@ fn cased_phrase(s: &str) -> Vec<String> {
 
 /// Whether a token's text matches a list word: exactly when the word has
 /// capitals, case-insensitively otherwise.
-pub fn word_matches(word: &str, token: &str) -> bool {
+/// `lowered` is the token's comparable form ([`crate::segment::Doc::lower`]).
+pub fn word_matches(word: &str, token: &str, lowered: &str) -> bool {
     if word.chars().any(char::is_uppercase) {
         word == token.replace('’', "'")
     } else {
-        word == norm(token)
+        word == lowered
     }
 }
 

@@ -17,7 +17,7 @@ pub struct Reader<'a> {
     pub doc: &'a Doc<'a>,
     pub lex: &'static Lexicon,
     /// Lowercase token texts, with ’ read as '.
-    pub low: Vec<String>,
+    pub low: Vec<&'a str>,
     /// The reporting verb starting at each token.
     pub cue: Vec<Option<VerbForm>>,
     /// The sentence of each token.
@@ -40,7 +40,7 @@ pub enum Found {
 impl<'a> Reader<'a> {
     pub fn new(doc: &'a Doc<'a>) -> Reader<'a> {
         let lex = lexicon(doc.lang);
-        let low: Vec<String> = doc.tokens.iter().map(|t| doc.tok(t).to_lowercase().replace('’', "'")).collect();
+        let low: Vec<&str> = (0..doc.tokens.len()).map(|i| doc.lower(i)).collect();
         let mut sentence = vec![usize::MAX; doc.tokens.len()];
         for (k, s) in doc.sentences.iter().enumerate() {
             for slot in &mut sentence[s.tokens.clone()] {
@@ -73,7 +73,7 @@ impl<'a> Reader<'a> {
     }
 
     pub fn is(&self, i: usize, s: &str) -> bool {
-        self.low.get(i).is_some_and(|w| w == s)
+        self.low.get(i).is_some_and(|w| *w == s)
     }
 
     pub fn is_cap(&self, i: usize) -> bool {
@@ -122,7 +122,7 @@ impl<'a> Reader<'a> {
             return None;
         }
         let end = (i + 4).min(self.len());
-        let words: Vec<&str> = self.low[i..end].iter().map(String::as_str).collect();
+        let words: &[&str] = &self.low[i..end];
         let form = self.lex.verb_at(&words)?;
         // After a determiner the word is a noun: "le juge", "the report".
         if i > 0
