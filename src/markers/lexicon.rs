@@ -265,17 +265,14 @@ pub(crate) fn is_word(t: &Token) -> bool {
 mod tests {
     use super::*;
 
-    fn words(text: &str) -> Vec<String> {
-        tokenize(text).iter().map(|t| norm(&text[t.start..t.end])).collect()
-    }
-
     #[test]
     fn longest_phrase_wins_and_apostrophes_match_either_way() {
         let mut p = Phrases::new();
         p.insert("régime", 1);
         p.insert("régime de", 2);
         p.insert("d'après", 3);
-        let w = words("Le Régime de Kiev, d’après lui");
+        let doc = Doc::new("Le Régime de Kiev, d’après lui", crate::Lang::Fr);
+        let w = lowered(&doc);
         assert_eq!(p.longest_at(&w, 1, w.len()), Some((2, &2)));
         assert_eq!(p.matches_at(&w, 1, w.len()).map(|(n, _)| n).collect::<Vec<_>>(), [2, 1]);
         assert_eq!(p.longest_at(&w, 5, w.len()), Some((2, &3)));
