@@ -96,12 +96,9 @@ pub fn find(doc: &Doc) -> Vec<Entity> {
 
 /// Gazetteer matches that start and end on token boundaries, keyed by first token.
 fn gazetteer_hits(doc: &Doc, lex: &Lexicon) -> HashMap<usize, (usize, Known)> {
-    // Tokens are in text order, so both their starts and their ends are sorted.
-    let starts = |at: usize| doc.tokens.binary_search_by_key(&at, |t| t.start).ok();
-    let ends = |at: usize| doc.tokens.binary_search_by_key(&at, |t| t.end).ok();
     let mut out = HashMap::new();
     for m in lex.automaton.find_iter(doc.text) {
-        if let (Some(a), Some(b)) = (starts(m.start()), ends(m.end())) {
+        if let (Some(a), Some(b)) = (doc.token_starting_at(m.start()), doc.token_ending_at(m.end())) {
             out.insert(a, (b + 1, lex.patterns[m.pattern().as_usize()]));
         }
     }
@@ -1078,8 +1075,6 @@ fn cluster(doc: &Doc, lex: &Lexicon, typed: Vec<Typed>) -> Vec<Entity> {
 /// Dmitri Peskov" and "John Kirby, coordinateur des communications…,".
 fn attach_roles(doc: &Doc, lex: &Lexicon, entities: &mut [Entity]) {
     const MAX: usize = 16;
-    let tok_at: HashMap<usize, usize> = doc.tokens.iter().enumerate().map(|(i, t)| (t.start, i)).collect();
-    let tok_end: HashMap<usize, usize> = doc.tokens.iter().enumerate().map(|(i, t)| (t.end, i)).collect();
     let is_det = |w: &str| {
         matches!(
             w,
@@ -1089,7 +1084,7 @@ fn attach_roles(doc: &Doc, lex: &Lexicon, entities: &mut [Entity]) {
     for e in entities.iter_mut().filter(|e| e.kind == EntityType::PER) {
         let mut roles: Vec<String> = Vec::new();
         for m in &e.mentions {
-            let (Some(&a), Some(&b)) = (tok_at.get(&m.start), tok_end.get(&m.end)) else { continue };
+            let (Some(a), Some(b)) = (doc.token_starting_at(m.start), doc.token_ending_at(m.end)) else { continue };
             let Some(s) = doc.sentence_at(m.start) else { continue };
             let range = doc.sentences[s].tokens.clone();
             // After: NAME, role, …

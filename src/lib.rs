@@ -12,6 +12,7 @@ pub mod checks;
 pub mod claims;
 pub mod date;
 pub mod entities;
+mod hash;
 pub mod lang;
 pub mod markers;
 pub mod numbers;

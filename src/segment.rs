@@ -92,6 +92,17 @@ impl<'a> Doc<'a> {
         &self.text[s.start..s.end]
     }
 
+    /// The token that starts exactly at byte `offset`, if any.
+    pub fn token_starting_at(&self, offset: usize) -> Option<usize> {
+        self.tokens.binary_search_by_key(&offset, |t| t.start).ok()
+    }
+
+    /// The token that ends exactly at byte `offset`, if any. Tokens never
+    /// overlap, so their ends are as sorted as their starts.
+    pub fn token_ending_at(&self, offset: usize) -> Option<usize> {
+        self.tokens.binary_search_by_key(&offset, |t| t.end).ok()
+    }
+
     /// The index of the sentence holding byte `offset`, if any.
     pub fn sentence_at(&self, offset: usize) -> Option<usize> {
         let i = self.sentences.partition_point(|s| s.end <= offset);

@@ -5,7 +5,7 @@
 //! Places and first names are looked up in every language's list: a French
 //! article may write "Kyiv" or name "John Kirby".
 
-use std::collections::{HashMap, HashSet};
+use crate::hash::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
@@ -114,7 +114,7 @@ fn build(lang: Lang) -> Lexicon {
     let i = lang.index();
     let mut names: Vec<String> = Vec::new();
     let mut patterns: Vec<Known> = Vec::new();
-    let mut seen: HashSet<String> = HashSet::new();
+    let mut seen: HashSet<String> = HashSet::default();
     let mut add = |name: String, known: Known, names: &mut Vec<String>, patterns: &mut Vec<Known>| {
         if name.is_empty() || !seen.insert(name.clone()) {
             return;
@@ -188,7 +188,7 @@ fn build(lang: Lang) -> Lexicon {
         .filter_map(|l| l.split_once('|'))
         .map(|(f, _)| f.to_lowercase())
         .collect();
-    let mut name_words = HashMap::new();
+    let mut name_words = HashMap::default();
     for line in entries(per_lang!("org_words.txt")[i]) {
         let (word, kind) = match line.split_once('|') {
             Some((w, k)) => (w.trim(), kind_of(k).unwrap_or(EntityType::ORG)),
@@ -196,7 +196,7 @@ fn build(lang: Lang) -> Lexicon {
         };
         name_words.insert(word, kind);
     }
-    let mut heads = HashMap::new();
+    let mut heads = HashMap::default();
     for line in entries(per_lang!("name_heads.txt")[i]) {
         let mut parts = line.split('|').map(str::trim);
         if let (Some(word), Some(kind), Some(rule)) = (parts.next(), parts.next().and_then(kind_of), parts.next()) {

@@ -5,7 +5,7 @@
 //! first token in a hash map, and a phrase is at most a few tokens long, so a
 //! pass over a sentence is linear in its length.
 
-use std::collections::{HashMap, HashSet};
+use crate::hash::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 use crate::lang::{entries, pairs, Lang};
@@ -33,7 +33,7 @@ pub(crate) struct Phrases<T> {
 
 impl<T> Phrases<T> {
     pub(crate) fn new() -> Phrases<T> {
-        Phrases { by_first: HashMap::new() }
+        Phrases { by_first: HashMap::default() }
     }
 
     pub(crate) fn insert(&mut self, phrase: &str, value: T) {
@@ -183,7 +183,7 @@ fn word_set(data: &'static str, class: &str) -> HashSet<String> {
 
 fn load(lang: Lang) -> LangData {
     let i = lang.index();
-    let mut classes: HashMap<&'static str, Phrases<()>> = HashMap::new();
+    let mut classes: HashMap<&'static str, Phrases<()>> = HashMap::default();
     for (class, word) in pairs(per_lang!("framing/words.txt")[i]) {
         classes.entry(class).or_insert_with(Phrases::new).insert(word, ());
     }

@@ -4,7 +4,7 @@
 //! here (French first and second groups, English regular inflection), so the
 //! data files stay short and a new verb is one line.
 
-use std::collections::{HashMap, HashSet};
+use crate::hash::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 use crate::lang::{entries, pairs, Lang};
@@ -137,10 +137,10 @@ pub fn lexicon(lang: Lang) -> &'static Lexicon {
 
 fn build(lang: Lang, verbs: &'static str, nouns: &'static str, grammar: &'static str) -> Lexicon {
     let mut lex = Lexicon {
-        verbs: HashMap::new(),
-        multi: HashMap::new(),
-        nouns: HashMap::new(),
-        grammar: HashMap::new(),
+        verbs: HashMap::default(),
+        multi: HashMap::default(),
+        nouns: HashMap::default(),
+        grammar: HashMap::default(),
         lemmas: 0,
     };
     for line in entries(verbs) {
@@ -157,7 +157,7 @@ fn build(lang: Lang, verbs: &'static str, nouns: &'static str, grammar: &'static
             Some(f) => f.split(',').map(|s| s.trim().to_lowercase()).filter(|s| !s.is_empty()).collect(),
             None => inflect(lang, lemma),
         };
-        let mut seen = HashSet::new();
+        let mut seen = HashSet::default();
         // An English lemma is also the present tense ("officials say"); a
         // French infinitive ("Autant dire que") reports nobody's words.
         let base = (lang == Lang::En).then(|| lemma.to_lowercase());
