@@ -53,7 +53,7 @@ pub fn find(doc: &Doc, quantities: &[Quantity]) -> Vec<CountCheck> {
         let at = token_at(q.span.start);
         lex.subset_cues.iter().any(|cue| {
             at >= s.tokens.start + cue.len()
-                && cue.iter().enumerate().all(|(k, w)| norm(doc.tok(&doc.tokens[at - cue.len() + k])) == *w)
+                && cue.iter().enumerate().all(|(k, w)| doc.lower(at - cue.len() + k) == w.as_str())
         })
     };
     let countable = |q: &Quantity| q.kind == QuantityKind::Count && q.of.is_some() && q.value.fract() == 0.0;

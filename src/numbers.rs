@@ -264,13 +264,31 @@ impl Scanner<'_, '_> {
     }
 
     /// Whether one of `phrases` ends right before token `i` (from `from` on).
-    fn phrase_before(&self, i: usize, phrases: &[Vec<String>], from: usize) -> bool {
-        phrases.iter().any(|p| i >= from + p.len() && self.phrase_at(i - p.len(), p, i) == Some(i))
+    fn phrase_before(&self, i: usize, phrases: &lexicon::Phrases<()>, from: usize) -> bool {
+        i > from
+            && phrases.having(self.low(i - 1)).any(|(p, _, k)| {
+                k + 1 == p.len() && i >= from + p.len() && self.phrase_at(i - p.len(), p, i) == Some(i)
+            })
     }
 
-    /// The first of `table`'s phrases found at `i`, with its value and end.
-    fn lookup<'t>(&self, i: usize, table: &'t [(Vec<String>, String)], lim: usize) -> Option<(&'t str, usize)> {
-        table.iter().filter_map(|(p, v)| self.phrase_at(i, p, lim).map(|e| (v.as_str(), e))).max_by_key(|x| x.1)
+    /// The phrases of `table` found at `i`, as (value, end), in list order.
+    fn phrases_at<'t, V>(
+        &'t self,
+        i: usize,
+        table: &'t lexicon::Phrases<V>,
+        lim: usize,
+    ) -> impl Iterator<Item = (&'t V, usize)> + 't {
+        let first = (i < lim).then(|| self.low(i));
+        first
+            .into_iter()
+            .flat_map(|w| table.starting(w))
+            .filter_map(move |(p, v)| self.phrase_at(i, p, lim).map(|e| (v, e)))
+    }
+
+    /// The longest of `table`'s phrases found at `i` (the last listed of equals),
+    /// with its value and end.
+    fn lookup<'t>(&'t self, i: usize, table: &'t lexicon::Phrases<String>, lim: usize) -> Option<(&'t str, usize)> {
+        self.phrases_at(i, table, lim).map(|(v, e)| (v.as_str(), e)).max_by_key(|x| x.1)
     }
 
     /// Reads the number starting at token `i`. `None`: no number here;
@@ -357,7 +375,7 @@ impl Scanner<'_, '_> {
         }
         // "deux millions et demi", "two and a half million".
         if !ordinal && end < lim {
-            if let Some((e, part)) = lex.halves.iter().find_map(|(p, v)| self.phrase_at(end, p, lim).map(|e| (e, *v))) {
+            if let Some((e, part)) = self.phrases_at(end, &lex.halves, lim).map(|(v, e)| (e, *v)).next() {
                 let mut unit = 1.0;
                 while unit * 1000.0 <= value.abs() && (value / (unit * 1000.0)).fract() == 0.0 {
                     unit *= 1000.0;
@@ -386,7 +404,7 @@ impl Scanner<'_, '_> {
         if !ordinal && end < lim && kind.is_none() {
             let near = |e: usize| e < lim && (self.spaced(e - 1) || self.glued(e - 1));
             if near(end) {
-                if let Some(e) = lex.percent.iter().filter_map(|p| self.phrase_at(end, p, lim)).max() {
+                if let Some(e) = self.phrases_at(end, &lex.percent, lim).map(|(_, e)| e).max() {
                     kind = Some(QuantityKind::Percent);
                     unit = Some("%".into());
                     end = e;
@@ -547,12 +565,9 @@ impl Scanner<'_, '_> {
         }
         // Set phrases: "Premier ministre", "à neuf", "no one".
         let (cf, ce) = (core.first, core.end);
-        for p in &lex.not_numbers {
-            for k in 0..p.len() {
-                if cf >= first + k && self.phrase_at(cf - k, p, lim).is_some_and(|pe| pe >= ce && cf - k + p.len() > cf)
-                {
-                    return true;
-                }
+        for (p, _, k) in lex.not_numbers.having(self.low(cf)) {
+            if cf >= first + k && self.phrase_at(cf - k, p, lim).is_some_and(|pe| pe >= ce && cf - k + p.len() > cf) {
+                return true;
             }
         }
         let prev = (start > first).then(|| self.low(start - 1));

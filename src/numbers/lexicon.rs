@@ -2,6 +2,7 @@
 
 use std::sync::LazyLock;
 
+use crate::hash::{HashMap, HashSet};
 use crate::lang::{entries, pairs, Lang};
 use crate::per_lang;
 
@@ -51,68 +52,107 @@ impl Role {
     }
 }
 
-/// A sorted list of words: small, and cheaper in the browser build than a
-/// hash set of each kind.
+/// A set of words. Every word token is looked up in several of these, so
+/// they hash (see `crate::hash`) rather than search sorted lists.
 #[derive(Debug, Default)]
-pub struct Set(Vec<String>);
+pub struct Set(HashSet<String>);
 
 impl Set {
     pub fn contains(&self, word: &str) -> bool {
-        self.0.binary_search_by(|w| w.as_str().cmp(word)).is_ok()
+        self.0.contains(word)
     }
 
     pub fn insert(&mut self, word: String) -> bool {
-        match self.0.binary_search(&word) {
-            Ok(_) => false,
-            Err(at) => {
-                self.0.insert(at, word);
-                true
-            }
-        }
+        self.0.insert(word)
     }
 }
 
 impl FromIterator<String> for Set {
     fn from_iter<I: IntoIterator<Item = String>>(iter: I) -> Set {
-        let mut words: Vec<String> = iter.into_iter().collect();
-        words.sort_unstable();
-        words.dedup();
-        Set(words)
+        Set(iter.into_iter().collect())
     }
 }
 
-/// A sorted list of words with a value each.
+/// Words with a value each.
 #[derive(Debug)]
-pub struct Map<V>(Vec<(String, V)>);
+pub struct Map<V>(HashMap<String, V>);
 
 impl<V> Default for Map<V> {
     fn default() -> Map<V> {
-        Map(Vec::new())
+        Map(HashMap::default())
     }
 }
 
 impl<V> Map<V> {
-    fn find(&self, word: &str) -> Result<usize, usize> {
-        self.0.binary_search_by(|(w, _)| w.as_str().cmp(word))
-    }
-
     pub fn get(&self, word: &str) -> Option<&V> {
-        self.find(word).ok().map(|i| &self.0[i].1)
+        self.0.get(word)
     }
 
     pub fn contains_key(&self, word: &str) -> bool {
-        self.find(word).is_ok()
+        self.0.contains_key(word)
     }
 
     /// Sets the value of `word`, returning the one it replaces.
     pub fn insert(&mut self, word: String, value: V) -> Option<V> {
-        match self.find(&word) {
-            Ok(i) => Some(std::mem::replace(&mut self.0[i].1, value)),
-            Err(at) => {
-                self.0.insert(at, (word, value));
-                None
-            }
+        self.0.insert(word, value)
+    }
+}
+
+/// Phrases with a value each, found by any of their words: a number is
+/// looked up in several lists at every token, so each list is indexed rather
+/// than scanned.
+#[derive(Debug)]
+pub struct Phrases<V> {
+    items: Vec<(Vec<String>, V)>,
+    /// A word's comparable form → (phrase, position of the word in it).
+    by_word: HashMap<String, Vec<(usize, usize)>>,
+}
+
+impl<V> Default for Phrases<V> {
+    fn default() -> Phrases<V> {
+        Phrases { items: Vec::new(), by_word: HashMap::default() }
+    }
+}
+
+impl<V> Phrases<V> {
+    pub fn push(&mut self, phrase: Vec<String>, value: V) {
+        for (k, w) in phrase.iter().enumerate() {
+            self.by_word.entry(crate::segment::fold(w)).or_default().push((self.items.len(), k));
         }
+        self.items.push((phrase, value));
+    }
+
+    #[cfg(test)]
+    pub fn is_empty(&self) -> bool {
+        self.items.is_empty()
+    }
+
+    /// The phrases holding a word whose comparable form is `lowered`, each with
+    /// its value and the word's position, in list order.
+    pub fn having<'s>(&'s self, lowered: &str) -> impl Iterator<Item = (&'s [String], &'s V, usize)> + 's {
+        let hits = self.by_word.get(lowered).map_or(&[][..], Vec::as_slice);
+        hits.iter().map(|&(p, k)| (self.items[p].0.as_slice(), &self.items[p].1, k))
+    }
+
+    /// The phrases starting with a word whose comparable form is `lowered`.
+    pub fn starting<'s>(&'s self, lowered: &str) -> impl Iterator<Item = (&'s [String], &'s V)> + 's {
+        self.having(lowered).filter(|&(_, _, k)| k == 0).map(|(p, v, _)| (p, v))
+    }
+}
+
+impl<V> FromIterator<(Vec<String>, V)> for Phrases<V> {
+    fn from_iter<I: IntoIterator<Item = (Vec<String>, V)>>(iter: I) -> Phrases<V> {
+        let mut out = Phrases::default();
+        for (p, v) in iter {
+            out.push(p, v);
+        }
+        out
+    }
+}
+
+impl FromIterator<Vec<String>> for Phrases<()> {
+    fn from_iter<I: IntoIterator<Item = Vec<String>>>(iter: I) -> Phrases<()> {
+        iter.into_iter().map(|p| (p, ())).collect()
     }
 }
 
@@ -140,14 +180,14 @@ pub struct Lexicon {
     pub approx_determiners: Set,
     pub ordinal_suffixes: Set,
     /// Multi-word phrases as lists of lowercased words.
-    pub currencies: Vec<(Vec<String>, String)>,
-    pub units: Vec<(Vec<String>, String)>,
-    pub percent: Vec<Vec<String>>,
+    pub currencies: Phrases<String>,
+    pub units: Phrases<String>,
+    pub percent: Phrases<()>,
     pub time_words: Set,
     pub months: Set,
     pub label_before: Set,
     pub label_after: Set,
-    pub approx_cues: Vec<Vec<String>>,
+    pub approx_cues: Phrases<()>,
     pub noun_skip: Set,
     /// "of", "des": the counted noun comes after them ("two of the victims").
     pub partitive: Set,
@@ -158,10 +198,10 @@ pub struct Lexicon {
     pub subset_cues: Vec<Vec<String>>,
     pub fractions: Map<f64>,
     /// Phrases adding a fraction of the number's last unit: "et demi", "and a half".
-    pub halves: Vec<(Vec<String>, f64)>,
+    pub halves: Phrases<f64>,
     /// Nouns that divide the number before them: "deux tiers".
     pub denominators: Map<f64>,
-    pub not_numbers: Vec<Vec<String>>,
+    pub not_numbers: Phrases<()>,
     pub stopwords: Set,
     pub one: OneRules,
 }
@@ -246,7 +286,7 @@ fn build(i: usize) -> Lexicon {
     for (k, v) in pairs(per_lang!("numbers_fractions.txt")[i]) {
         if let Some(value) = super::parse::decimal(v) {
             if let Some(p) = k.strip_prefix('+') {
-                lex.halves.push((phrase(p), value));
+                lex.halves.push(phrase(p), value);
                 continue;
             }
             match k.strip_prefix('/') {
