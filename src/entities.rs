@@ -2,7 +2,7 @@
 //! clustered into actors.
 //!
 //! Three passes, each linear in the number of tokens:
-//! 1. **Mentions.** Gazetteer names come from one automaton pass over the text.
+//! 1. **Mentions.** Gazetteer names are looked up at every token.
 //!    Other candidates are capitalised sequences (with particles: "Fédération de
 //!    Russie", "Osama bin Laden"), names after a head noun ("rue Paul-Bert",
 //!    "ministère russe de la Défense"), names after a title ("le président
@@ -95,11 +95,23 @@ pub fn find(doc: &Doc) -> Vec<Entity> {
 }
 
 /// Gazetteer matches that start and end on token boundaries, keyed by first token.
-fn gazetteer_hits(doc: &Doc, lex: &Lexicon) -> HashMap<usize, (usize, Known)> {
-    let mut out = HashMap::new();
-    for m in lex.automaton.find_iter(doc.text) {
-        if let (Some(a), Some(b)) = (doc.token_starting_at(m.start()), doc.token_ending_at(m.end())) {
-            out.insert(a, (b + 1, lex.patterns[m.pattern().as_usize()]));
+fn gazetteer_hits(doc: &Doc, lex: &Lexicon) -> crate::hash::HashMap<usize, (usize, Known)> {
+    // Keyed by token index: the article cannot choose colliding keys.
+    let mut out = crate::hash::HashMap::default();
+    // The longest name at each token that ends where a token ends; names do
+    // not overlap, so the tokens a name covers start none.
+    let mut free_from = 0;
+    for (a, t) in doc.tokens.iter().enumerate() {
+        if t.start < free_from {
+            continue;
+        }
+        let hit = lex.gazetteer.prefixes_of(&doc.text[t.start..]).find_map(|(name, known)| {
+            let end = t.start + name.len();
+            doc.token_ending_at(end).map(|b| (b, end, known))
+        });
+        if let Some((b, end, known)) = hit {
+            out.insert(a, (b + 1, known));
+            free_from = end;
         }
     }
     // ALL-CAPS words ("LONDON") by their lowercase form.
@@ -124,17 +136,17 @@ fn gazetteer_hits(doc: &Doc, lex: &Lexicon) -> HashMap<usize, (usize, Known)> {
 }
 
 /// What the whole article says about each word's case.
-struct WordStats {
+struct WordStats<'a> {
     /// Words seen in lowercase somewhere.
-    lower: std::collections::HashSet<String>,
+    lower: std::collections::HashSet<&'a str>,
     /// How often a capitalised word appears, anywhere, and not at a sentence start.
-    capital: HashMap<String, (usize, usize)>,
+    capital: HashMap<&'a str, (usize, usize)>,
 }
 
-impl WordStats {
-    fn of(doc: &Doc) -> WordStats {
+impl<'a> WordStats<'a> {
+    fn of(doc: &Doc<'a>) -> WordStats<'a> {
         let mut lower = std::collections::HashSet::new();
-        let mut capital: HashMap<String, (usize, usize)> = HashMap::new();
+        let mut capital: HashMap<&str, (usize, usize)> = HashMap::new();
         for s in &doc.sentences {
             for i in s.tokens.clone() {
                 let t = &doc.tokens[i];
@@ -143,13 +155,13 @@ impl WordStats {
                 }
                 let w = doc.tok(t);
                 if starts_upper(w) {
-                    let e = capital.entry(w.to_string()).or_default();
+                    let e = capital.entry(w).or_default();
                     e.0 += 1;
                     if !is_initial(doc, s.tokens.start, i) {
                         e.1 += 1;
                     }
                 } else if w.chars().next().is_some_and(char::is_lowercase) {
-                    lower.insert(w.to_string());
+                    lower.insert(w);
                 }
             }
         }
@@ -157,7 +169,7 @@ impl WordStats {
     }
 
     fn seen_lower(&self, w: &str) -> bool {
-        self.lower.contains(&w.to_lowercase())
+        self.lower.contains(w.to_lowercase().as_str())
     }
 
     fn inside_count(&self, w: &str) -> usize {
@@ -263,7 +275,7 @@ fn is_name_word(doc: &Doc, lex: &Lexicon, i: usize) -> bool {
 fn cap_sequence(
     doc: &Doc,
     lex: &Lexicon,
-    gaz: &HashMap<usize, (usize, Known)>,
+    gaz: &crate::hash::HashMap<usize, (usize, Known)>,
     i: usize,
     end: usize,
     join_known: bool,
@@ -352,7 +364,7 @@ fn cap_sequence(
 fn scan_sentence(
     doc: &Doc,
     lex: &Lexicon,
-    gaz: &HashMap<usize, (usize, Known)>,
+    gaz: &crate::hash::HashMap<usize, (usize, Known)>,
     words: &WordStats,
     range: std::ops::Range<usize>,
     out: &mut Vec<Mention>,
@@ -474,7 +486,7 @@ fn scan_sentence(
             let mut n = 0;
             if lex.is_title(&lw) {
                 n = 1;
-            } else if i + 1 < end && lex.is_title(&format!("{lw} {}", doc.lower(i + 1))) {
+            } else if i + 1 < end && lex.is_title_pair(lw, doc.lower(i + 1)) {
                 n = 2;
             }
             if n > 0 {
@@ -580,7 +592,7 @@ fn scan_sentence(
         let names_org = (i..j).any(|k| lex.name_words.get(doc.tok(&doc.tokens[k])) == Some(&EntityType::ORG));
         if let Some(t) = (i..j).rev().filter(|_| !names_org).find(|&k| {
             let lw = doc.lower(k);
-            lex.is_title(&lw) || (k > i && lex.is_title(&format!("{} {lw}", doc.lower(k - 1))))
+            lex.is_title(&lw) || (k > i && lex.is_title_pair(doc.lower(k - 1), &lw))
         }) {
             let mut s = t + 1;
             if s < j && doc.tok(&doc.tokens[s]) == "." {
@@ -611,7 +623,7 @@ fn scan_sentence(
 fn quoted_title(
     doc: &Doc,
     lex: &Lexicon,
-    gaz: &HashMap<usize, (usize, Known)>,
+    gaz: &crate::hash::HashMap<usize, (usize, Known)>,
     words: &WordStats,
     q: usize,
     end: usize,
@@ -732,7 +744,7 @@ fn sequence_cue(doc: &Doc, lex: &Lexicon, a: usize, b: usize, after_title: bool,
 fn lowercase_complements(
     doc: &Doc,
     lex: &Lexicon,
-    gaz: &HashMap<usize, (usize, Known)>,
+    gaz: &crate::hash::HashMap<usize, (usize, Known)>,
     mut j: usize,
     end: usize,
 ) -> usize {
@@ -769,7 +781,7 @@ fn lowercase_complements(
 fn head_noun(
     doc: &Doc,
     lex: &Lexicon,
-    gaz: &HashMap<usize, (usize, Known)>,
+    gaz: &crate::hash::HashMap<usize, (usize, Known)>,
     i: usize,
     first: usize,
     end: usize,
@@ -781,8 +793,12 @@ fn head_noun(
         Some(k) if !starts_upper(w) => (&w[k + 1..], t.start + k + 1),
         _ => (w, t.start),
     };
-    let lw = head.to_lowercase();
-    let &(kind, rule) = lex.heads.get(lw.as_str())?;
+    // The head's lowercase form, from the document's table when it is the whole word.
+    let lw = match doc.lower(i).rfind('-') {
+        Some(k) if head_start > t.start => &doc.lower(i)[k + 1..],
+        _ => doc.lower(i),
+    };
+    let &(kind, rule) = lex.heads.get(lw)?;
     if starts_upper(head) && !is_initial(doc, first, i) {
         return None;
     }

@@ -1,14 +1,14 @@
 //! The per-language lists the entity layer reads, parsed once.
 //!
-//! Places, well-known names and demonyms go into one Aho-Corasick automaton per
-//! language, so finding every gazetteer name is a single pass over the text.
+//! Places, well-known names and demonyms go into one [`Gazetteer`] per language,
+//! indexed by each name's first word, so finding the names is one look-up per
+//! token and building it costs little at start-up (the browser pays for it
+//! before the first analysis).
 //! Places and first names are looked up in every language's list: a French
 //! article may write "Kyiv" or name "John Kirby".
 
 use crate::hash::{HashMap, HashSet};
 use std::sync::LazyLock;
-
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
 use super::EntityType;
 use crate::lang::{entries, Lang};
@@ -37,10 +37,48 @@ pub enum HeadRule {
     Of,
 }
 
+/// Names by the word they start with.
+pub struct Gazetteer {
+    names: Vec<(String, Known)>,
+    /// A name's [`first_word`] → its names, longest first.
+    by_first_word: HashMap<String, Vec<u32>>,
+}
+
+/// The letters and digits a text starts with (or its first char when it starts
+/// with neither): the key names are filed under. Both names and the article
+/// text go through it, so "L'Oréal" and "L’" + "Oréal" meet under "L".
+fn first_word(text: &str) -> &str {
+    let end = text.find(|c: char| !c.is_alphanumeric()).unwrap_or(text.len());
+    let end = if end == 0 { text.chars().next().map_or(0, char::len_utf8) } else { end };
+    &text[..end]
+}
+
+impl Gazetteer {
+    fn new(names: Vec<(String, Known)>) -> Gazetteer {
+        let mut by_first_word: HashMap<String, Vec<u32>> = HashMap::default();
+        for (k, (name, _)) in names.iter().enumerate() {
+            let slot = u32::try_from(k).expect("fewer than 4 billion names");
+            by_first_word.entry(first_word(name).to_string()).or_default().push(slot);
+        }
+        for list in by_first_word.values_mut() {
+            // Longest first; among equals, the first listed.
+            list.sort_by_key(|&k| std::cmp::Reverse(names[k as usize].0.len()));
+        }
+        Gazetteer { names, by_first_word }
+    }
+
+    /// The names `text` starts with, longest first.
+    pub fn prefixes_of<'s>(&'s self, text: &'s str) -> impl Iterator<Item = (&'s str, Known)> + 's {
+        let list = self.by_first_word.get(first_word(text)).map_or(&[][..], Vec::as_slice);
+        list.iter()
+            .map(|&k| &self.names[k as usize])
+            .filter(|(n, _)| text.starts_with(n.as_str()))
+            .map(|(n, k)| (n.as_str(), *k))
+    }
+}
+
 pub struct Lexicon {
-    pub automaton: AhoCorasick,
-    /// One entry per automaton pattern.
-    pub patterns: Vec<Known>,
+    pub gazetteer: Gazetteer,
     /// Single-word names by their lowercase form, for ALL-CAPS text ("LONDON").
     pub by_lowercase: HashMap<String, Known>,
     /// Acronyms by their lowercase form, for the title-case spelling French uses
@@ -49,6 +87,8 @@ pub struct Lexicon {
     pub first_names: HashSet<&'static str>,
     /// Lowercase titles, one or two words ("président", "prime minister", "mr").
     pub titles: HashSet<String>,
+    /// The first words of two-word titles: only these need the pair looked up.
+    pub title_starts: HashSet<String>,
     /// Capitalised words that type the name holding them.
     pub name_words: HashMap<&'static str, EntityType>,
     pub heads: HashMap<&'static str, (EntityType, HeadRule)>,
@@ -74,11 +114,18 @@ impl Lexicon {
         self.titles.contains(lower)
     }
 
+    /// Whether the two lowercase words make a title ("prime minister").
+    pub fn is_title_pair(&self, first: &str, second: &str) -> bool {
+        self.title_starts.contains(first) && self.titles.contains(&format!("{first} {second}"))
+    }
+
     pub fn is_adjective(&self, word: &str) -> bool {
+        if !word.chars().next().is_some_and(char::is_lowercase) {
+            return false;
+        }
         let lower = word.to_lowercase();
-        word.chars().next().is_some_and(char::is_lowercase)
-            && (self.lower_demonyms.contains(&lower)
-                || (lower.chars().count() > 3 && self.adjective_endings.iter().any(|e| lower.ends_with(e))))
+        self.lower_demonyms.contains(&lower)
+            || (lower.chars().count() > 3 && self.adjective_endings.iter().any(|e| lower.ends_with(e)))
     }
 }
 
@@ -163,13 +210,6 @@ fn build(lang: Lang) -> Lexicon {
     for (u, k) in extra {
         add(u, k, &mut names, &mut patterns);
     }
-    let automaton = AhoCorasick::builder()
-        .match_kind(MatchKind::LeftmostLongest)
-        // A contiguous NFA builds fast and stays small; a DFA for ~20 000 names
-        // would cost startup time in the browser for little gain.
-        .kind(Some(AhoCorasickKind::ContiguousNFA))
-        .build(&names)
-        .expect("gazetteer patterns are plain strings and build an automaton");
     let by_lowercase = names
         .iter()
         .zip(&patterns)
@@ -213,13 +253,15 @@ fn build(lang: Lang) -> Lexicon {
     // Longest first, so "de la" is tried before "de".
     particles.sort_by_key(|p| std::cmp::Reverse(p.len()));
 
+    let titles: HashSet<String> = entries(per_lang!("titles.txt")[i]).map(str::to_lowercase).collect();
+    let title_starts = titles.iter().filter_map(|t| t.split_once(' ')).map(|(first, _)| first.to_string()).collect();
     Lexicon {
-        automaton,
-        patterns,
+        gazetteer: Gazetteer::new(names.into_iter().zip(patterns).collect()),
         by_lowercase,
         acronyms,
         first_names: per_lang!("first_names.txt").iter().flat_map(|d| entries(d)).collect(),
-        titles: entries(per_lang!("titles.txt")[i]).map(str::to_lowercase).collect(),
+        titles,
+        title_starts,
         name_words,
         heads,
         particles,
@@ -230,5 +272,37 @@ fn build(lang: Lang) -> Lexicon {
         name_articles: entries(per_lang!("name_articles.txt")[i]).collect(),
         stopwords: entries(per_lang!("stopwords.txt")[i]).collect(),
         not_names: entries(per_lang!("not_names.txt")[i]).collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn place() -> Known {
+        Known { kind: EntityType::LOC, group: None, demonym: None }
+    }
+
+    #[test]
+    fn gazetteer_gives_the_names_a_text_starts_with_longest_first() {
+        let names = ["Saint-Denis", "Saint", "Saint-Denis-de-la-Réunion", "L'Oréal", "Sainte-Foy"];
+        let g = Gazetteer::new(names.iter().map(|n| (n.to_string(), place())).collect());
+        let found = |text: &str| g.prefixes_of(text).map(|(n, _)| n.to_string()).collect::<Vec<_>>();
+        assert_eq!(found("Saint-Denis-de-la-Réunion, hier"), ["Saint-Denis-de-la-Réunion", "Saint-Denis", "Saint"]);
+        assert_eq!(found("Sainte-Foy"), ["Sainte-Foy"]);
+        assert_eq!(found("L'Oréal a dit"), ["L'Oréal"]);
+        assert!(found("Saint").contains(&"Saint".to_string()));
+        assert!(found("saint-Denis").is_empty() && found("").is_empty() && found("’").is_empty());
+    }
+
+    #[test]
+    fn every_language_builds_its_gazetteer_with_places_in_it() {
+        for lang in Lang::ALL {
+            let lex = Lexicon::for_lang(lang);
+            assert_eq!(
+                lex.gazetteer.prefixes_of("Paris, France").next().map(|(n, k)| (n, k.kind)),
+                Some(("Paris", EntityType::LOC))
+            );
+        }
     }
 }
