@@ -33,7 +33,7 @@ const CUE_WINDOW: usize = 6;
 /// Finds totals and their parts among the quantities.
 ///
 /// A total is a count with its noun written out ("huit missiles"). Its parts
-/// are the counts of the same noun that follow within [`PART_WINDOW`]
+/// are the counts of the same noun that follow within `PART_WINDOW`
 /// sentences, each with a cue saying what became of it ("abattus", "ont
 /// atteint leur cible"). A count of the same noun without a cue is a new
 /// total and ends the search; a count after "dont" / "including" is a subset,

@@ -3,7 +3,7 @@
 //! Every rule works sentence by sentence on normalised tokens (lowercase, straight
 //! apostrophes), with lexicons from `src/lang/<code>/framing/`. The rules lean to
 //! precision: a marker on a plain sentence costs the reader's trust, so each
-//! ambiguous word carries a condition on its context (see [`lexicon::Flags`]).
+//! ambiguous word carries a condition on its context (see `lexicon::Flags`).
 
 mod conditional;
 pub(crate) mod lexicon;

@@ -1,11 +1,11 @@
 //! Who says what: direct, partial and reported speech, with speakers and channels.
 //!
 //! The layer works in four passes, each linear in the tokens:
-//! 1. [`marks`] pairs quote marks into quoted stretches (nested, multi-paragraph,
+//! 1. `marks` pairs quote marks into quoted stretches (nested, multi-paragraph,
 //!    recovering from a missing closing mark at the paragraph end);
 //! 2. quoted names and titles («Orechnik», “Rez Infinite”) are set aside and the
 //!    rest is classed `direct` or `partial`;
-//! 3. reporting verbs ([`lexicon`], generated from lemmas) and source phrases
+//! 3. reporting verbs (`lexicon`, generated from lemmas) and source phrases
 //!    ("selon X", "according to X") give reported speech (`indirect`);
 //! 4. in text order, each quote's speaker phrase is read around its cue (both
 //!    orders, inversion, appositions) within a bounded window, then resolved:

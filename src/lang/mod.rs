@@ -2,7 +2,7 @@
 //!
 //! Each language is a folder `src/lang/<code>/` of plain-text lists: one entry
 //! per line, `#` starts a comment. Layers embed the files they need with
-//! [`per_lang!`] and parse them once, lazily. Adding a language means adding a
+//! [`per_lang!`](crate::per_lang) and parse them once, lazily. Adding a language means adding a
 //! folder, a variant to [`Lang`] and its code to `per_lang!`.
 
 use std::sync::LazyLock;
@@ -18,7 +18,7 @@ pub enum Lang {
 }
 
 impl Lang {
-    /// Every known language, in the order of [`per_lang!`]'s arrays.
+    /// Every known language, in the order of [`per_lang!`](crate::per_lang)'s arrays.
     pub const ALL: [Lang; 2] = [Lang::Fr, Lang::En];
 
     pub fn code(self) -> &'static str {
@@ -28,7 +28,7 @@ impl Lang {
         }
     }
 
-    /// The index of this language in [`per_lang!`] arrays.
+    /// The index of this language in [`per_lang!`](crate::per_lang) arrays.
     pub fn index(self) -> usize {
         self as usize
     }
