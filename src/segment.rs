@@ -186,7 +186,12 @@ const CLITICS: &[&str] = &[
 
 /// The char starting at byte `i`, if any.
 fn char_at(text: &str, i: usize) -> Option<char> {
-    text.get(i..).and_then(|rest| rest.chars().next())
+    match text.as_bytes().get(i) {
+        // Most of a news text is ASCII: skip the UTF-8 decoding for it.
+        Some(&b) if b.is_ascii() => Some(char::from(b)),
+        Some(_) => text.get(i..).and_then(|rest| rest.chars().next()),
+        None => None,
+    }
 }
 
 /// The byte index after the char at `i` (or `i` at the end).
@@ -313,12 +318,30 @@ fn scan_number(text: &str, mut i: usize) -> usize {
     i
 }
 
+/// The first apostrophe of a word and its byte offset, found byte-wise: this
+/// runs on every word.
+fn first_apostrophe(word: &str) -> Option<(usize, char)> {
+    let bytes = word.as_bytes();
+    let mut from = 0;
+    while let Some(k) = bytes[from..].iter().position(|&b| b == b'\'' || b == 0xE2) {
+        let at = from + k;
+        if bytes[at] == b'\'' {
+            return Some((at, '\''));
+        }
+        if word[at..].starts_with('’') {
+            return Some((at, '’'));
+        }
+        from = at + 1;
+    }
+    None
+}
+
 /// Pushes a word, splitting off French elisions and inverted clitics.
 fn split_word(text: &str, mut start: usize, end: usize, out: &mut Vec<Token>) {
     // Elisions: l'agence → l' + agence; the apostrophe stays with the article.
     loop {
         let word = &text[start..end];
-        let Some((i, c)) = word.char_indices().find(|&(_, c)| is_apostrophe(c)) else { break };
+        let Some((i, c)) = first_apostrophe(word) else { break };
         let head = &word[..i];
         if !ELISIONS.iter().any(|e| e.eq_ignore_ascii_case(head)) {
             break;
@@ -338,7 +361,7 @@ fn split_word(text: &str, mut start: usize, end: usize, out: &mut Vec<Token>) {
     // Inverted clitics: a-t-il → a + -t-il.
     let word = &text[start..end_word];
     let mut clitic_at = None;
-    for cl in CLITICS {
+    for cl in CLITICS.iter().filter(|_| word.contains('-')) {
         if word.len() > cl.len() + 1 {
             let cut = word.len() - cl.len();
             if word.is_char_boundary(cut) && word[cut..].eq_ignore_ascii_case(cl) && word[..cut].ends_with('-') {
