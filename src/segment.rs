@@ -361,7 +361,8 @@ fn split_word(text: &str, mut start: usize, end: usize, out: &mut Vec<Token>) {
     // Inverted clitics: a-t-il → a + -t-il.
     let word = &text[start..end_word];
     let mut clitic_at = None;
-    for cl in CLITICS.iter().filter(|_| word.contains('-')) {
+    let hyphenated = word.contains('-');
+    for cl in CLITICS.iter().filter(|_| hyphenated) {
         if word.len() > cl.len() + 1 {
             let cut = word.len() - cl.len();
             if word.is_char_boundary(cut) && word[cut..].eq_ignore_ascii_case(cl) && word[..cut].ends_with('-') {
