@@ -445,13 +445,7 @@ mod tests {
             Fr,
             "2024-11-26",
             "Eté 2003 : ÉTÉ 2003, l’ÉTÉ 2003.",
-            [
-                ("Eté", "XXXX-SU"),
-                ("2003", "2003"),
-                ("ÉTÉ", "XXXX-SU"),
-                ("2003", "2003"),
-                ("l’ÉTÉ 2003", "2003-SU")
-            ]
+            [("Eté", "XXXX-SU"), ("2003", "2003"), ("ÉTÉ", "XXXX-SU"), ("2003", "2003"), ("l’ÉTÉ 2003", "2003-SU")]
         );
         t!(
             Fr,
@@ -487,6 +481,14 @@ mod tests {
                 ("5 O’CLOCK", "2025-03-03T05:00")
             ]
         );
+    }
+
+    /// Words before an expression are read back by byte offsets: a curly
+    /// apostrophe (three bytes, one once normalised) must not cut a character.
+    #[test]
+    fn curly_apostrophes_before_an_age_never_cut_a_character() {
+        t!(Fr, "1999-05-29", "Une Femme D’Une Trentaine D’Années Est Tombée.", []);
+        t!(Fr, "1999-05-29", "Une femme d’une trentaine d’années est tombée.", []);
     }
 
     #[test]
