@@ -1070,7 +1070,8 @@ pub(super) fn infer_doc_date(doc: &Doc) -> Option<Date> {
     let lex = &grammar::of(doc.lang).lexicon;
     let ctx = Ctx { doc, lex, date: None, future: vec![None; doc.sentences.len()] };
     let text = doc.text;
-    let chosen = select(grammar::candidates(text, doc.lang).into_iter().filter(|m| m.kind == "date").collect());
+    // Only full dates can tell the document's date: the other rules need not run.
+    let chosen = select(grammar::candidates_of(text, doc.lang, |kind| kind == "date"));
     let mut full: Vec<(usize, Date)> = Vec::new();
     let mut openers: Vec<(u32, u32)> = Vec::new();
     for m in &chosen {
