@@ -436,6 +436,61 @@ mod tests {
         }
     }
 
+    /// The grammar matches on a lowercased copy of the text: capitals, accented
+    /// ones included, and curly apostrophes must match as the lexicon's words do.
+    #[test]
+    fn accented_capitals_and_curly_apostrophes_match() {
+        t!(Fr, "2024-11-26", "Il reviendra l'Été prochain.", [("l'Été prochain", "2025-SU")]);
+        t!(
+            Fr,
+            "2024-11-26",
+            "Eté 2003 : ÉTÉ 2003, l’ÉTÉ 2003.",
+            [("Eté", "XXXX-SU"), ("2003", "2003"), ("ÉTÉ", "XXXX-SU"), ("2003", "2003"), ("l’ÉTÉ 2003", "2003-SU")]
+        );
+        t!(
+            Fr,
+            "2024-11-26",
+            "Le sommet a eu lieu Mardi 3 Mars. MARDI 3 MARS 2003, il est venu.",
+            [("Mardi 3 Mars", "2024-03-03"), ("MARDI 3 MARS 2003", "2003-03-03")]
+        );
+        t!(
+            Fr,
+            "2024-11-26",
+            "Aujourd’hui, il pleut. Il est venu il y a DEUX JOURS, AUJOURD'HUI et l’année dernière.",
+            [
+                ("Aujourd’hui", "PRESENT_REF"),
+                ("il y a DEUX JOURS", "2024-11-24"),
+                ("AUJOURD'HUI", "2024-11-26"),
+                ("l’année dernière", "2023")
+            ]
+        );
+        t!(
+            Fr,
+            "2024-11-26",
+            "Au XXE SIÈCLE, au xxe siècle, à 18 H 30.",
+            [("XXE SIÈCLE", "19"), ("xxe siècle", "19"), ("18 H 30", "2024-11-26T18:30")]
+        );
+        t!(
+            En,
+            "2024-11-26",
+            "It happened THREE TIMES A YEAR, on MONDAY, March 3rd, at 3 P.M. o’clock, in the ’90s, 5 O’CLOCK.",
+            [
+                ("THREE TIMES A YEAR", "P1Y"),
+                ("on MONDAY, March 3rd, at 3 P.M.", "2025-03-03T15:00"),
+                ("in the ’90s", "199"),
+                ("5 O’CLOCK", "2025-03-03T05:00")
+            ]
+        );
+    }
+
+    /// Words before an expression are read back by byte offsets: a curly
+    /// apostrophe (three bytes, one once normalised) must not cut a character.
+    #[test]
+    fn curly_apostrophes_before_an_age_never_cut_a_character() {
+        t!(Fr, "1999-05-29", "Une Femme D’Une Trentaine D’Années Est Tombée.", []);
+        t!(Fr, "1999-05-29", "Une femme d’une trentaine d’années est tombée.", []);
+    }
+
     #[test]
     fn hostile_input_never_panics() {
         let long = "hier 25 novembre 2024 à 5h45 ".repeat(2000);

@@ -183,6 +183,97 @@ fn written(pattern: &str) -> String {
     pattern.replace(" ?", r"\s*").replace(' ', r"\s+").replace('\'', "['’]")
 }
 
+/// The letters, digits and marks a word of a Latin-script news text is made of,
+/// in place of Unicode's `\w` (whose table is large). Scripts beyond Latin, Greek
+/// and Cyrillic do not occur around the English words the one rule using it reads.
+const WORD: &str = r"[0-9_a-zA-Z\x{AA}\x{B5}\x{BA}\x{C0}-\x{D6}\x{D8}-\x{F6}\x{F8}-\x{24F}\x{300}-\x{36F}\x{370}-\x{3FF}\x{400}-\x{52F}\x{1E00}-\x{1EFF}]";
+
+/// The lowercase of `c` when it is one char of the same UTF-8 length, else `c`.
+fn fold_char(c: char) -> char {
+    let mut lower = c.to_lowercase();
+    match (lower.next(), lower.next()) {
+        (Some(l), None) if l.len_utf8() == c.len_utf8() => l,
+        _ => c,
+    }
+}
+
+/// The text as the rules see it, with the same byte offsets: each char
+/// lowercased (when its lowercase is one char of the same UTF-8 length), and
+/// each white space (Unicode's White_Space, what `\s` means) turned into as
+/// many ASCII spaces as it has bytes. Matches found on this copy slice the
+/// original text, and the regexes need neither case-insensitive matching nor
+/// Unicode classes for white space: both would pull in the regex crate's
+/// Unicode tables, and a Unicode white-space class at every space of every
+/// rule makes the automata several times larger.
+pub fn fold(text: &str) -> String {
+    if text.is_ascii() {
+        let bytes = text
+            .bytes()
+            .map(|b| if b.is_ascii_whitespace() || b == 0x0B { b' ' } else { b.to_ascii_lowercase() })
+            .collect();
+        return String::from_utf8(bytes).expect("ASCII stays ASCII");
+    }
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_whitespace() {
+            out.extend(std::iter::repeat(' ').take(c.len_utf8()));
+        } else {
+            out.push(fold_char(c));
+        }
+    }
+    out
+}
+
+/// A compiled rule's source folded like the text (see `fold`): literals and
+/// class members lowercased, escapes and group names kept, white space (only
+/// ever `\s+` or `\s*`, from the rule files' spaces) a run of ASCII spaces,
+/// `\d` and `\w` spelled out. Nothing may match a single char where the text
+/// has white space (`\s` alone, `.`, `[^…]`): a folded space may be one byte of
+/// a wider one.
+fn folded_pattern(source: &str) -> Result<String, String> {
+    let mut out = String::with_capacity(source.len());
+    let mut chars = source.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => match chars.next() {
+                Some('d') => out.push_str("[0-9]"),
+                Some('s') if matches!(chars.peek(), Some('+' | '*')) => out.push(' '),
+                Some('w') => out.push_str(WORD),
+                Some(e @ ('s' | 'S' | 'D' | 'W')) => return Err(format!("\\{e} is not supported: write a space")),
+                Some(e) => {
+                    out.push('\\');
+                    out.push(e);
+                    // `\x{..}`, `\p{..}`: the braces hold a name or code, not literals.
+                    if chars.peek() == Some(&'{') {
+                        for b in chars.by_ref() {
+                            out.push(b);
+                            if b == '}' {
+                                break;
+                            }
+                        }
+                    }
+                }
+                None => out.push('\\'),
+            },
+            // A group's name is an identifier, not text to match.
+            '(' if chars.peek() == Some(&'?') => {
+                out.push(c);
+                let rest: String = chars.clone().take(3).collect();
+                if rest.starts_with("?P<") || rest.starts_with("?<") {
+                    for n in chars.by_ref() {
+                        out.push(n);
+                        if n == '>' {
+                            break;
+                        }
+                    }
+                }
+            }
+            _ => out.push(fold_char(c)),
+        }
+    }
+    Ok(out)
+}
+
 fn grammar(lang: Lang) -> Grammar {
     let i = lang.index();
     let mut places: Vec<(String, String)> = vec![
@@ -217,9 +308,9 @@ fn grammar(lang: Lang) -> Grammar {
             places.push((name.trim().to_string(), body));
             continue;
         }
-        let source = expand(pattern, &places);
+        let source = folded_pattern(&expand(pattern, &places))
+            .unwrap_or_else(|e| panic!("time rule {kind}|{pattern} of {}: {e}", lang.code()));
         let regex = RegexBuilder::new(&source)
-            .case_insensitive(true)
             .size_limit(1 << 24)
             .dfa_size_limit(1 << 22)
             .build()
@@ -256,14 +347,25 @@ fn char_at(text: &str, at: usize) -> Option<char> {
 /// A match that ends inside a word is retried on the text cut before that word,
 /// so "18 heures" does not stop at "18 h". Each rule scans the text once, moving
 /// forward, so the cost is linear in the text for a fixed grammar.
+///
+/// Rules match on `fold(text)`, whose offsets are those of `text`.
 pub fn candidates(text: &str, lang: Lang) -> Vec<RuleMatch> {
+    candidates_of(text, lang, |_| true)
+}
+
+/// Like `candidates`, running only the rules whose kind `keep` accepts.
+pub fn candidates_of(text: &str, lang: Lang, keep: impl Fn(&str) -> bool) -> Vec<RuleMatch> {
     let g = of(lang);
+    let folded = fold(text);
     let mut out = Vec::new();
     for (ri, rule) in g.rules.iter().enumerate() {
+        if !keep(rule.kind) {
+            continue;
+        }
         let names: Vec<&'static str> = rule.regex.capture_names().flatten().collect();
         let mut at = 0;
         while at < text.len() {
-            let Some(caps) = rule.regex.captures_at(text, at) else { break };
+            let Some(caps) = rule.regex.captures_at(&folded, at) else { break };
             let whole = caps.get(0).expect("group 0 always takes part");
             let (start, mut end) = (whole.start(), whole.end());
             if end == start {
@@ -291,7 +393,7 @@ pub fn candidates(text: &str, lang: Lang) -> Vec<RuleMatch> {
                 if cut <= start {
                     break;
                 }
-                match rule.regex.captures_at(&text[..cut], start) {
+                match rule.regex.captures_at(&folded[..cut], start) {
                     Some(c) if c.get(0).is_some_and(|m| m.start() == start && m.end() > start) => {
                         end = c.get(0).expect("checked").end();
                         caps = c;
@@ -332,6 +434,27 @@ mod tests {
         for lang in Lang::ALL {
             assert!(of(lang).rules.len() > 20, "{}", lang.code());
         }
+    }
+
+    #[test]
+    fn folding_lowercases_and_keeps_every_offset() {
+        assert_eq!(fold("ÉTÉ 2003, Mardi 3 Mars, l’Été"), "été 2003, mardi 3 mars, l’été");
+        assert_eq!(fold("3\u{a0}H\t30\u{202f}PM"), "3  h 30   pm");
+        // "İ" lowercases to two chars, "Ⱥ" to a longer one: both stay.
+        for text in ["İstanbul Ⱥ ẞ ΣΑΣ 😀 K", "Aujourd’hui\u{a0}MARDI\u{2009}\r\n"] {
+            let folded = fold(text);
+            assert_eq!(folded.len(), text.len());
+            assert!(text.char_indices().all(|(i, _)| folded.is_char_boundary(i)));
+        }
+    }
+
+    #[test]
+    fn folded_patterns_keep_escapes_and_group_names() {
+        let folded = |p| folded_pattern(p).expect("supported");
+        assert_eq!(folded(r"(?P<wdX>Été)\.[XVI]"), r"(?P<wdX>été)\.[xvi]");
+        assert_eq!(folded(r"\d\x{C9}"), r"[0-9]\x{C9}");
+        assert_eq!(folded(r"a\s+B\s*c"), "a +b *c");
+        assert!(folded_pattern(r"a\sb").is_err());
     }
 
     #[test]

@@ -114,11 +114,18 @@ fn clause_is_future(text: &str, lex: &Lexicon) -> bool {
 
 /// The word before byte `at`, lowercased, skipping spaces.
 fn word_before(text: &str, at: usize) -> String {
+    word_before_at(text, at).1
+}
+
+/// The word before byte `at`, skipping spaces: where it starts in `text`, and
+/// the word lowercased. The start is read from the text itself, not from the
+/// normalised word, whose length differs ("d’" is two bytes once normalised).
+fn word_before_at(text: &str, at: usize) -> (usize, String) {
     let head = text[..at].trim_end();
     let start = head
         .rfind(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\'' || c == '’'))
         .map_or(0, |i| i + head[i..].chars().next().map_or(1, char::len_utf8));
-    normalise(&head[start..])
+    (start, normalise(&head[start..]))
 }
 
 /// The word after byte `at`, lowercased, skipping spaces.
@@ -292,7 +299,7 @@ fn is_age(m: &RuleMatch, ctx: &Ctx) -> bool {
     if ctx.lex.units.get(&normalise(unit)).copied() != Some("Y") {
         return false;
     }
-    let before = word_before(text, m.start);
+    let (before_start, before) = word_before_at(text, m.start);
     let after = word_after(text, m.end);
     if after == "old" || after == "d'âge" {
         return true;
@@ -307,9 +314,7 @@ fn is_age(m: &RuleMatch, ctx: &Ctx) -> bool {
     {
         return true;
     }
-    let head = text[..m.start].trim_end();
-    let before_start = head.len() - before.len().min(head.len());
-    let before2 = word_before(text, before_start.min(head.len()));
+    let (before2_start, before2) = word_before_at(text, before_start);
     match before.as_str() {
         // "d'ici à dix ans" is a span of time, "à 35 ans" an age.
         // "condamné à cinq ans de prison" is a sentence, not an age.
@@ -339,7 +344,7 @@ fn is_age(m: &RuleMatch, ctx: &Ctx) -> bool {
                 "absence",
             ];
             if matches!(before2.as_str(), "plus" | "moins") {
-                let before3 = word_before(text, head.len().saturating_sub(before.len() + before2.len() + 1));
+                let before3 = word_before(text, before2_start);
                 return matches!(before3.as_str(), "les" | "des" | "aux");
             }
             !durable.contains(&strip_elision(&before2))
@@ -1065,7 +1070,8 @@ pub(super) fn infer_doc_date(doc: &Doc) -> Option<Date> {
     let lex = &grammar::of(doc.lang).lexicon;
     let ctx = Ctx { doc, lex, date: None, future: vec![None; doc.sentences.len()] };
     let text = doc.text;
-    let chosen = select(grammar::candidates(text, doc.lang).into_iter().filter(|m| m.kind == "date").collect());
+    // Only full dates can tell the document's date: the other rules need not run.
+    let chosen = select(grammar::candidates_of(text, doc.lang, |kind| kind == "date"));
     let mut full: Vec<(usize, Date)> = Vec::new();
     let mut openers: Vec<(u32, u32)> = Vec::new();
     for m in &chosen {
