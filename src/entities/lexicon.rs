@@ -37,11 +37,14 @@ pub enum HeadRule {
     Of,
 }
 
+/// A name from a list: borrowed from the embedded data, or made at start-up.
+type Name = std::borrow::Cow<'static, str>;
+
 /// Names by the word they start with.
 pub struct Gazetteer {
-    names: Vec<(String, Known)>,
+    names: Vec<(Name, Known)>,
     /// A name's [`first_word`] → its names, longest first.
-    by_first_word: HashMap<String, Vec<u32>>,
+    by_first_word: HashMap<Name, Vec<u32>>,
 }
 
 /// The letters and digits a text starts with (or its first char when it starts
@@ -54,11 +57,15 @@ fn first_word(text: &str) -> &str {
 }
 
 impl Gazetteer {
-    fn new(names: Vec<(String, Known)>) -> Gazetteer {
-        let mut by_first_word: HashMap<String, Vec<u32>> = HashMap::default();
+    fn new(names: Vec<(Name, Known)>) -> Gazetteer {
+        let mut by_first_word: HashMap<Name, Vec<u32>> = HashMap::default();
         for (k, (name, _)) in names.iter().enumerate() {
             let slot = u32::try_from(k).expect("fewer than 4 billion names");
-            by_first_word.entry(first_word(name).to_string()).or_default().push(slot);
+            let key = match name {
+                Name::Borrowed(n) => Name::Borrowed(first_word(n)),
+                Name::Owned(n) => Name::Owned(first_word(n).to_string()),
+            };
+            by_first_word.entry(key).or_default().push(slot);
         }
         for list in by_first_word.values_mut() {
             // Longest first; among equals, the first listed.
@@ -72,8 +79,8 @@ impl Gazetteer {
         let list = self.by_first_word.get(first_word(text)).map_or(&[][..], Vec::as_slice);
         list.iter()
             .map(|&k| &self.names[k as usize])
-            .filter(|(n, _)| text.starts_with(n.as_str()))
-            .map(|(n, k)| (n.as_str(), *k))
+            .filter(|(n, _)| text.starts_with(n.as_ref()))
+            .map(|(n, k)| (n.as_ref(), *k))
     }
 }
 
@@ -159,10 +166,11 @@ static LEXICONS: [LazyLock<Lexicon>; 2] = [LazyLock::new(|| build(Lang::Fr)), La
 
 fn build(lang: Lang) -> Lexicon {
     let i = lang.index();
-    let mut names: Vec<String> = Vec::new();
-    let mut patterns: Vec<Known> = Vec::new();
-    let mut seen: HashSet<String> = HashSet::default();
-    let mut add = |name: String, known: Known, names: &mut Vec<String>, patterns: &mut Vec<Known>| {
+    // Names borrow the embedded lists; only the unaccented variants are made.
+    let mut names: Vec<Name> = Vec::with_capacity(20_000);
+    let mut patterns: Vec<Known> = Vec::with_capacity(20_000);
+    let mut seen: HashSet<Name> = HashSet::with_capacity_and_hasher(20_000, Default::default());
+    let mut add = |name: Name, known: Known, names: &mut Vec<Name>, patterns: &mut Vec<Known>| {
         if name.is_empty() || !seen.insert(name.clone()) {
             return;
         }
@@ -180,9 +188,9 @@ fn build(lang: Lang) -> Lexicon {
             let Some(kind) = parts.next().and_then(kind_of) else { continue };
             group += 1;
             let known = Known { kind, group: Some(group), demonym: None };
-            add(head.to_string(), known, &mut names, &mut patterns);
+            add(Name::Borrowed(head), known, &mut names, &mut patterns);
             for alias in parts {
-                add(alias.to_string(), known, &mut names, &mut patterns);
+                add(Name::Borrowed(alias), known, &mut names, &mut patterns);
             }
         }
     }
@@ -190,14 +198,14 @@ fn build(lang: Lang) -> Lexicon {
         for line in entries(data) {
             if let Some((form, plural)) = line.split_once('|') {
                 let known = Known { kind: EntityType::MISC, group: None, demonym: Some(plural.trim()) };
-                add(form.trim().to_string(), known, &mut names, &mut patterns);
+                add(Name::Borrowed(form.trim()), known, &mut names, &mut patterns);
             }
         }
     }
     for data in per_lang!("places.txt") {
         for name in entries(data) {
             add(
-                name.to_string(),
+                Name::Borrowed(name),
                 Known { kind: EntityType::LOC, group: None, demonym: None },
                 &mut names,
                 &mut patterns,
@@ -208,7 +216,7 @@ fn build(lang: Lang) -> Lexicon {
     let extra: Vec<(String, Known)> =
         names.iter().zip(&patterns).filter_map(|(n, k)| unaccent_capital(n).map(|u| (u, *k))).collect();
     for (u, k) in extra {
-        add(u, k, &mut names, &mut patterns);
+        add(Name::Owned(u), k, &mut names, &mut patterns);
     }
     let by_lowercase = names
         .iter()
@@ -286,7 +294,7 @@ mod tests {
     #[test]
     fn gazetteer_gives_the_names_a_text_starts_with_longest_first() {
         let names = ["Saint-Denis", "Saint", "Saint-Denis-de-la-Réunion", "L'Oréal", "Sainte-Foy"];
-        let g = Gazetteer::new(names.iter().map(|n| (n.to_string(), place())).collect());
+        let g = Gazetteer::new(names.iter().map(|&n| (Name::Borrowed(n), place())).collect());
         let found = |text: &str| g.prefixes_of(text).map(|(n, _)| n.to_string()).collect::<Vec<_>>();
         assert_eq!(found("Saint-Denis-de-la-Réunion, hier"), ["Saint-Denis-de-la-Réunion", "Saint-Denis", "Saint"]);
         assert_eq!(found("Sainte-Foy"), ["Sainte-Foy"]);
