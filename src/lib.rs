@@ -187,14 +187,15 @@ pub fn analyze(text: &str, opts: &Options) -> Result<Analysis, Error> {
     let doc = segment::Doc::new(text, lang);
     let entities = entities::find(&doc);
     let quotes = quotes::find(&doc, &entities);
+    let time_matches = time::rule_matches(&doc);
     let (doc_date, doc_date_source) = match opts.date {
         Some(d) => (Some(d), Some(DocDateSource::Given)),
-        None => match time::infer_doc_date(&doc) {
+        None => match time::infer_doc_date_from(&doc, &time_matches) {
             Some(d) => (Some(d), Some(DocDateSource::Inferred)),
             None => (None, None),
         },
     };
-    let (times, timeline) = time::find(&doc, doc_date);
+    let (times, timeline) = time::find_from(&doc, time_matches, doc_date);
     let quantities = numbers::find(&doc, &times);
     let checks = checks::find(&doc, &quantities);
     let markers = markers::find(&doc, &quotes, &entities);

@@ -72,7 +72,32 @@ impl Spanned for TimelineEvent {
 /// assert_eq!(glose::time::infer_doc_date(&doc).map(|d| d.to_string()), Some("2024-11-26".into()));
 /// ```
 pub fn infer_doc_date(doc: &Doc) -> Option<Date> {
-    resolve::infer_doc_date(doc)
+    // Only the `date` rules need to run.
+    resolve::infer_doc_date(doc, grammar::candidates_of(doc.text, doc.lang, |kind| kind == DATE_RULES))
+}
+
+const DATE_RULES: &str = "date";
+
+/// Every match of the time grammar in a document. [`analyze`](crate::analyze)
+/// finds them once and reads them twice: for the document's date when it is not
+/// given, then for the time expressions.
+pub struct RuleMatches(Vec<grammar::RuleMatch>);
+
+/// Runs every rule of the document's time grammar over its text.
+pub fn rule_matches(doc: &Doc) -> RuleMatches {
+    RuleMatches(grammar::candidates(doc.text, doc.lang))
+}
+
+/// [`infer_doc_date`] from matches already found.
+pub fn infer_doc_date_from(doc: &Doc, matches: &RuleMatches) -> Option<Date> {
+    resolve::infer_doc_date(doc, matches.0.iter().filter(|m| m.kind == DATE_RULES).cloned().collect())
+}
+
+/// [`find`] from matches already found.
+pub fn find_from(doc: &Doc, matches: RuleMatches, doc_date: Option<Date>) -> (Vec<TimeExpr>, Vec<TimelineEvent>) {
+    let times = resolve::find_times(doc, matches.0, doc_date);
+    let timeline = timeline(doc, &times);
+    (times, timeline)
 }
 
 /// Finds the time expressions, resolved against `doc_date`, and the timeline.
@@ -84,9 +109,7 @@ pub fn infer_doc_date(doc: &Doc) -> Option<Date> {
 /// assert_eq!(times[0].value, "2024-11-25");
 /// ```
 pub fn find(doc: &Doc, doc_date: Option<Date>) -> (Vec<TimeExpr>, Vec<TimelineEvent>) {
-    let times = resolve::find_times(doc, doc_date);
-    let timeline = timeline(doc, &times);
-    (times, timeline)
+    find_from(doc, rule_matches(doc), doc_date)
 }
 
 /// The events of the timeline: every expression resolved to a calendar value,

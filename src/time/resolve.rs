@@ -370,11 +370,11 @@ fn select(mut cands: Vec<RuleMatch>) -> Vec<RuleMatch> {
     out
 }
 
-pub(super) fn find_times(doc: &Doc, doc_date: Option<Date>) -> Vec<TimeExpr> {
+/// `matches` are every rule's matches in the text ([`grammar::candidates`]).
+pub(super) fn find_times(doc: &Doc, matches: Vec<RuleMatch>, doc_date: Option<Date>) -> Vec<TimeExpr> {
     let lex = &grammar::of(doc.lang).lexicon;
     let mut ctx = Ctx { doc, lex, date: doc_date, future: vec![None; doc.sentences.len()] };
-    let cands: Vec<RuleMatch> =
-        grammar::candidates(doc.text, doc.lang).into_iter().filter(|m| acceptable(m, &ctx)).collect();
+    let cands: Vec<RuleMatch> = matches.into_iter().filter(|m| acceptable(m, &ctx)).collect();
     let chosen = select(cands);
     // Plain expressions first, so that anchored ones can look both ways.
     let mut resolved: Vec<Vec<Resolved>> = vec![Vec::new(); chosen.len()];
@@ -1066,12 +1066,13 @@ pub(super) fn sort_key(value: &str) -> Option<String> {
 }
 
 /// See [`super::infer_doc_date`].
-pub(super) fn infer_doc_date(doc: &Doc) -> Option<Date> {
+/// `dates` are the matches of the `date` rules: only full dates can tell the
+/// document's date.
+pub(super) fn infer_doc_date(doc: &Doc, dates: Vec<RuleMatch>) -> Option<Date> {
     let lex = &grammar::of(doc.lang).lexicon;
     let ctx = Ctx { doc, lex, date: None, future: vec![None; doc.sentences.len()] };
     let text = doc.text;
-    // Only full dates can tell the document's date: the other rules need not run.
-    let chosen = select(grammar::candidates_of(text, doc.lang, |kind| kind == "date"));
+    let chosen = select(dates);
     let mut full: Vec<(usize, Date)> = Vec::new();
     let mut openers: Vec<(u32, u32)> = Vec::new();
     for m in &chosen {
