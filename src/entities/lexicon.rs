@@ -51,7 +51,13 @@ pub struct Gazetteer {
 /// with neither): the key names are filed under. Both names and the article
 /// text go through it, so "L'Oréal" and "L’" + "Oréal" meet under "L".
 fn first_word(text: &str) -> &str {
-    let end = text.find(|c: char| !c.is_alphanumeric()).unwrap_or(text.len());
+    // Byte-wise over ASCII, which most names and tokens are; chars past it.
+    let ascii = text.bytes().position(|b| !b.is_ascii_alphanumeric()).unwrap_or(text.len());
+    let end = if text.as_bytes().get(ascii).is_some_and(|b| !b.is_ascii()) {
+        ascii + text[ascii..].find(|c: char| !c.is_alphanumeric()).unwrap_or(text.len() - ascii)
+    } else {
+        ascii
+    };
     let end = if end == 0 { text.chars().next().map_or(0, char::len_utf8) } else { end };
     &text[..end]
 }
