@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use crate::numbers::lexicon::{self, norm};
+use crate::numbers::lexicon;
 use crate::numbers::{same_noun, Quantity, QuantityKind};
 use crate::segment::{Doc, TokenKind};
 
@@ -46,7 +46,7 @@ pub fn find(doc: &Doc, quantities: &[Quantity]) -> Vec<CountCheck> {
     let cue_after = |q: &Quantity| -> Option<usize> {
         let s = doc.sentences.get(sentence_of(q))?;
         let first = token_at(q.span.end);
-        (first..s.tokens.end.min(first + CUE_WINDOW)).find(|&k| lex.is_part_cue(&norm(doc.tok(&doc.tokens[k]))))
+        (first..s.tokens.end.min(first + CUE_WINDOW)).find(|&k| lex.is_part_cue(doc.lower(k)))
     };
     let is_subset = |q: &Quantity| {
         let Some(s) = doc.sentences.get(sentence_of(q)) else { return false };
@@ -122,9 +122,8 @@ fn describe_part(doc: &Doc, q: &Quantity, cue: usize) -> String {
     let mut end = cue;
     while end + 1 < s && end < cue + 3 {
         let t = &doc.tokens[end + 1];
-        let w = norm(doc.tok(t));
-        if matches!(t.kind, TokenKind::Punct | TokenKind::Number) || matches!(w.as_str(), "et" | "and" | "mais" | "but")
-        {
+        let w = doc.lower(end + 1);
+        if matches!(t.kind, TokenKind::Punct | TokenKind::Number) || matches!(w, "et" | "and" | "mais" | "but") {
             break;
         }
         end += 1;

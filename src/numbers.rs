@@ -804,7 +804,7 @@ impl Scanner<'_, '_> {
 /// Whether two counted nouns are the same, up to case and a plural ending.
 pub fn same_noun(a: &str, b: &str) -> bool {
     let stem = |s: &str| {
-        let s = lexicon::norm(s);
+        let s = crate::segment::fold(s);
         s.trim_end_matches(['s', 'x']).to_string()
     };
     stem(a) == stem(b)

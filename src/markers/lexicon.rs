@@ -10,15 +10,9 @@ use std::sync::LazyLock;
 
 use crate::lang::{entries, pairs, Lang};
 use crate::per_lang;
-use crate::segment::{tokenize, Doc, Token, TokenKind};
+use crate::segment::{fold, tokenize, Doc, Token, TokenKind};
 
 use super::MarkerKind;
-
-/// The comparable form of a token: lowercase, with the typographic apostrophe
-/// made straight.
-pub(crate) fn norm(s: &str) -> String {
-    s.to_lowercase().replace('’', "'")
-}
 
 /// The normalised words of every token of `doc`, index for index.
 pub(crate) fn lowered<'d>(doc: &'d Doc) -> Vec<&'d str> {
@@ -39,7 +33,7 @@ impl<T> Phrases<T> {
     pub(crate) fn insert(&mut self, phrase: &str, value: T) {
         let mut words: Vec<String> = Vec::new();
         for t in tokenize(phrase) {
-            let w = norm(&phrase[t.start..t.end]);
+            let w = fold(&phrase[t.start..t.end]);
             // A lone elision ("qu'", "d'") tokenizes as a word and an apostrophe;
             // in running text it is one token.
             match words.last_mut() {
@@ -178,7 +172,7 @@ fn parse_entry(line: &'static str, kind: MarkerKind, why_key: &'static str) -> (
 }
 
 fn word_set(data: &'static str, class: &str) -> HashSet<String> {
-    pairs(data).filter(|(c, _)| *c == class).map(|(_, w)| norm(w)).collect()
+    pairs(data).filter(|(c, _)| *c == class).map(|(_, w)| fold(w)).collect()
 }
 
 fn load(lang: Lang) -> LangData {
@@ -242,7 +236,7 @@ fn load(lang: Lang) -> LangData {
         counterfactual: word_set(conditional, "counterfactual"),
         after_etre,
         reporting,
-        stopwords: entries(per_lang!("stopwords.txt")[i]).map(norm).collect(),
+        stopwords: entries(per_lang!("stopwords.txt")[i]).map(fold).collect(),
         why: pairs(per_lang!("framing/why.txt")[i]).collect(),
         claim_cues,
     }

@@ -5,6 +5,7 @@ use std::sync::LazyLock;
 use crate::hash::{HashMap, HashSet};
 use crate::lang::{entries, pairs, Lang};
 use crate::per_lang;
+use crate::segment::fold;
 
 /// What a number word does inside a number.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -217,20 +218,15 @@ impl Lexicon {
     }
 }
 
-/// Lowercases and turns typographic apostrophes into straight ones.
-pub fn norm(s: &str) -> String {
-    s.to_lowercase().replace('’', "'")
-}
-
 fn phrase(s: &str) -> Vec<String> {
-    s.split_whitespace().map(norm).collect()
+    s.split_whitespace().map(fold).collect()
 }
 
 /// A phrase whose words keep their case when they have capitals ("F" for
 /// francs must not match the letter "f"); see [`word_matches`].
 fn cased_phrase(s: &str) -> Vec<String> {
     s.split_whitespace()
-        .map(|w| if w.chars().any(char::is_uppercase) { w.replace('’', "'") } else { norm(w) })
+        .map(|w| if w.chars().any(char::is_uppercase) { w.replace('’', "'") } else { fold(w) })
         .collect()
 }
 
@@ -246,7 +242,7 @@ pub fn word_matches(word: &str, token: &str, lowered: &str) -> bool {
 }
 
 fn set(data: &'static str) -> Set {
-    entries(data).map(norm).collect()
+    entries(data).map(fold).collect()
 }
 
 fn build(i: usize) -> Lexicon {
@@ -258,7 +254,7 @@ fn build(i: usize) -> Lexicon {
         if let (Some(value), Some(role)) = (value, role) {
             // Ordinals take a plural in both languages: "vingt-cinquièmes", "twenty-fifths".
             if matches!(role, Role::OrdUnit | Role::OrdHundred | Role::OrdScale) && !k.ends_with('s') {
-                let plural = norm(&format!("{k}s"));
+                let plural = fold(&format!("{k}s"));
                 if !lex.words.contains_key(&plural) {
                     lex.words.insert(plural, (value, role));
                 }
@@ -267,20 +263,20 @@ fn build(i: usize) -> Lexicon {
             match role {
                 Role::Abbr => lex.scale_abbreviations.push((k.to_string(), value)),
                 _ => {
-                    lex.words.insert(norm(k), (value, role));
+                    lex.words.insert(fold(k), (value, role));
                 }
             }
         }
     }
     for (k, v) in pairs(per_lang!("numbers_approx.txt")[i]) {
         if let Some(det) = k.strip_prefix('@') {
-            lex.approx_determiners.insert(norm(det));
+            lex.approx_determiners.insert(fold(det));
             continue;
         }
         let mut f = v.split('|');
         if let Some(value) = f.next().and_then(|x| super::parse::decimal(x.trim())) {
             let exact = f.next().is_some_and(|x| x.trim() == "=");
-            lex.approx.insert(norm(k), (value, exact));
+            lex.approx.insert(fold(k), (value, exact));
         }
     }
     for (k, v) in pairs(per_lang!("numbers_fractions.txt")[i]) {
@@ -290,8 +286,8 @@ fn build(i: usize) -> Lexicon {
                 continue;
             }
             match k.strip_prefix('/') {
-                Some(noun) => lex.denominators.insert(norm(noun), value),
-                None => lex.fractions.insert(norm(k), value),
+                Some(noun) => lex.denominators.insert(fold(noun), value),
+                None => lex.fractions.insert(fold(k), value),
             };
         }
     }
@@ -305,9 +301,9 @@ fn build(i: usize) -> Lexicon {
     lex.months = set(per_lang!("numbers_months.txt")[i]);
     for e in entries(per_lang!("numbers_label_words.txt")[i]) {
         if let Some(w) = e.strip_prefix('<') {
-            lex.label_before.insert(norm(w));
+            lex.label_before.insert(fold(w));
         } else if let Some(w) = e.strip_prefix('>') {
-            lex.label_after.insert(norm(w));
+            lex.label_after.insert(fold(w));
         }
     }
     lex.approx_cues = entries(per_lang!("numbers_approx_cues.txt")[i]).map(phrase).collect();
@@ -316,9 +312,9 @@ fn build(i: usize) -> Lexicon {
     lex.standalone_next = set(per_lang!("numbers_standalone_next.txt")[i]);
     for e in entries(per_lang!("numbers_part_cues.txt")[i]) {
         match e.strip_prefix('=') {
-            Some(noun) => lex.cue_nouns.insert(norm(noun)),
+            Some(noun) => lex.cue_nouns.insert(fold(noun)),
             None => {
-                lex.part_cues.push(norm(e));
+                lex.part_cues.push(fold(e));
                 true
             }
         };
@@ -329,13 +325,13 @@ fn build(i: usize) -> Lexicon {
     for e in entries(per_lang!("numbers_one.txt")[i]) {
         let one = &mut lex.one;
         if let Some(w) = e.strip_prefix('=') {
-            one.forms.insert(norm(w));
+            one.forms.insert(fold(w));
         } else if let Some(w) = e.strip_prefix('+') {
-            one.counts_before.insert(norm(w));
+            one.counts_before.insert(fold(w));
         } else if let Some(w) = e.strip_prefix('~') {
-            one.counts_before_unless_noun.insert(norm(w));
+            one.counts_before_unless_noun.insert(fold(w));
         } else if let Some(w) = e.strip_prefix('<') {
-            one.not_after.insert(norm(w));
+            one.not_after.insert(fold(w));
         } else if let Some(w) = e.strip_prefix('>') {
             one.not_before.insert(phrase(w).join(" "));
         } else if e == "default:count" {
