@@ -1136,7 +1136,7 @@ fn entity_before(r: &Reader, index: &EntityIndex, at: usize, gender: Gender) -> 
 
 /// Case-folded, without a leading article: how names are compared.
 fn normalise(s: &str) -> String {
-    let s = s.replace('’', "'").to_lowercase();
+    let s = crate::segment::fold(s);
     let s = s.split_whitespace().collect::<Vec<_>>().join(" ");
     let s = s.trim_matches(|c: char| " .,;:".contains(c));
     for art in ["le ", "la ", "les ", "l'", "the "] {

@@ -89,10 +89,7 @@ pub fn detect(text: &str) -> Option<Lang> {
     for word in
         text.split(|c: char| !(c.is_alphabetic() || c == '\'' || c == '’')).filter(|w| !w.is_empty()).take(20_000)
     {
-        let mut lower = word.to_lowercase();
-        if lower.contains('’') {
-            lower = lower.replace('’', "'");
-        }
+        let lower = crate::segment::fold(word);
         let word = lower.as_str();
         // A word votes only when exactly one language lists it.
         let mut hits = (0..lists.len()).filter(|&i| lists[i].binary_search(&word).is_ok());
