@@ -26,9 +26,12 @@ fn laps(text: &str, lang: Lang, label: &str) {
     lap("entities");
     let quotes = quotes::find(&doc, &ents);
     lap("quotes");
-    let date = time::infer_doc_date(&doc);
+    // As analyze does: the time rules run once, for the date and the layer.
+    let matches = time::rule_matches(&doc);
+    lap("timerules");
+    let date = time::infer_doc_date_from(&doc, &matches);
     lap("docdate");
-    let (times, _) = time::find(&doc, date);
+    let (times, _) = time::find_from(&doc, matches, date);
     lap("time");
     let qs = numbers::find(&doc, &times);
     lap("numbers");
