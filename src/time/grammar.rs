@@ -4,10 +4,19 @@
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-use regex::{Regex, RegexBuilder};
+// The browser build carries `regex-lite`: the same syntax and leftmost-first
+// matches, at a third of the wasm size and a fraction of the compile time. Its
+// matching is slower, which the first-byte screen below makes up for.
+#[cfg(target_arch = "wasm32")]
+use regex_lite::{escape, Regex, RegexBuilder};
+#[cfg(not(target_arch = "wasm32"))]
+use regex::{escape, Regex, RegexBuilder};
 
 use crate::lang::{entries, pairs, Lang};
 use crate::per_lang;
+
+mod prefixes;
+use prefixes::Prefixes;
 
 /// Word lists of one language, keyed by normalised form (lowercase, ' apostrophe).
 pub struct Lexicon {
@@ -45,13 +54,65 @@ pub enum NumWord {
 /// One rule of the grammar: what it means and its compiled pattern.
 pub struct Rule {
     pub kind: &'static str,
+    /// The pattern, anchored: it is tried at chosen places of the text.
     pub regex: Regex,
+    /// The names of its groups.
+    names: Vec<&'static str>,
+    /// How its matches may begin.
+    prefixes: Prefixes,
+    /// The folded pattern, unanchored.
+    #[cfg(test)]
+    source: String,
 }
 
 /// The lexicon and rules of one language.
 pub struct Grammar {
     pub lexicon: Lexicon,
     pub rules: Vec<Rule>,
+    starting_with: Dispatch,
+}
+
+/// For each pair of bytes, the rules (in order) whose matches may begin with
+/// them: a table lookup per place of the text picks the few rules to try.
+struct Dispatch {
+    /// Indexed by the first byte times 256 plus the second (0 at the end).
+    table: Vec<u16>,
+    lists: Vec<Vec<usize>>,
+}
+
+impl Dispatch {
+    fn new(rules: &[Rule]) -> Self {
+        let mut lists: Vec<Vec<usize>> = vec![vec![]];
+        let mut known: HashMap<Vec<usize>, u16> = HashMap::from([(vec![], 0)]);
+        let mut table = vec![0u16; 1 << 16];
+        let firsts: Vec<_> = rules.iter().map(|r| r.prefixes.first_bytes()).collect();
+        for b0 in 0..=255u8 {
+            let starting: Vec<usize> = (0..rules.len()).filter(|&r| firsts[r].contains(b0)).collect();
+            if starting.is_empty() {
+                continue;
+            }
+            let seconds: Vec<_> = starting.iter().map(|&r| rules[r].prefixes.second_bytes(b0)).collect();
+            for b1 in 0..=255u8 {
+                let list: Vec<usize> =
+                    starting.iter().zip(&seconds).filter(|(_, s)| s.contains(b1)).map(|(&r, _)| r).collect();
+                let id = *known.entry(list).or_insert_with_key(|list| {
+                    lists.push(list.clone());
+                    u16::try_from(lists.len() - 1).expect("fewer rule lists than 65536")
+                });
+                table[usize::from(b0) << 8 | usize::from(b1)] = id;
+            }
+        }
+        Dispatch { table, lists }
+    }
+
+    fn rules_at(&self, rest: &[u8]) -> &[usize] {
+        let pair = match rest {
+            [] => return &[],
+            [b0] => usize::from(*b0) << 8,
+            [b0, b1, ..] => usize::from(*b0) << 8 | usize::from(*b1),
+        };
+        &self.lists[usize::from(self.table[pair])]
+    }
 }
 
 /// A rule's match: its whole extent (context included), the expression's span,
@@ -173,7 +234,7 @@ fn alternation(data: &'static str, keep: impl Fn(&str, &str) -> bool) -> String 
         .flat_map(|k| std::iter::once(k.to_string()).chain(unaccented_initial(k)))
         .collect();
     words.sort_by_key(|w| std::cmp::Reverse(w.chars().count()));
-    let escaped: Vec<String> = words.iter().map(|w| written(&regex::escape(w))).collect();
+    let escaped: Vec<String> = words.iter().map(|w| written(&escape(w))).collect();
     format!("(?:{})", escaped.join("|"))
 }
 
@@ -310,14 +371,30 @@ fn grammar(lang: Lang) -> Grammar {
         }
         let source = folded_pattern(&expand(pattern, &places))
             .unwrap_or_else(|e| panic!("time rule {kind}|{pattern} of {}: {e}", lang.code()));
-        let regex = RegexBuilder::new(&source)
-            .size_limit(1 << 24)
-            .dfa_size_limit(1 << 22)
-            .build()
+        let regex = compile(&source)
             .unwrap_or_else(|e| panic!("time rule {kind}|{pattern} of {} must compile: {e}", lang.code()));
-        rules.push(Rule { kind, regex });
+        // Leaked once per language, as the grammar lives as long as the program.
+        let names = regex.capture_names().flatten().map(|n| &*String::leak(n.to_string())).collect();
+        rules.push(Rule {
+            kind,
+            regex,
+            names,
+            prefixes: prefixes::of(&source),
+            #[cfg(test)]
+            source,
+        });
     }
-    Grammar { lexicon: lexicon(lang), rules }
+    let starting_with = Dispatch::new(&rules);
+    Grammar { lexicon: lexicon(lang), rules, starting_with }
+}
+
+/// A rule's folded source compiled to match only at the start of the haystack.
+fn compile(source: &str) -> Result<Regex, String> {
+    let mut builder = RegexBuilder::new(&format!("^(?:{source})"));
+    builder.size_limit(1 << 24);
+    #[cfg(not(target_arch = "wasm32"))]
+    builder.dfa_size_limit(1 << 22);
+    builder.build().map_err(|e| e.to_string())
 }
 
 /// One grammar per language, each built on first use: an article only pays
@@ -344,85 +421,96 @@ fn char_at(text: &str, at: usize) -> Option<char> {
 
 /// Every match of every rule that starts and ends on a word boundary.
 ///
-/// A match that ends inside a word is retried on the text cut before that word,
-/// so "18 heures" does not stop at "18 h". Each rule scans the text once, moving
-/// forward, so the cost is linear in the text for a fixed grammar.
+/// A rule is tried where a match may start: on a word's first char or
+/// outside words, and on a byte its pattern may begin with. It matches from
+/// there over at most `REACH` bytes, so each place costs a bounded amount and
+/// the whole pass stays linear in the text. Where it matches, its next try
+/// is after the match, as a forward scan would. A match that ends inside a
+/// word is retried on the text cut before that word, so "18 heures" does not
+/// stop at "18 h".
 ///
 /// Rules match on `fold(text)`, whose offsets are those of `text`.
 pub fn candidates(text: &str, lang: Lang) -> Vec<RuleMatch> {
     candidates_of(text, lang, |_| true)
 }
 
+/// How far a match may reach, in bytes: time expressions are a few words.
+const REACH: usize = 160;
+
 /// Like `candidates`, running only the rules whose kind `keep` accepts.
 pub fn candidates_of(text: &str, lang: Lang, keep: impl Fn(&str) -> bool) -> Vec<RuleMatch> {
     let g = of(lang);
     let folded = fold(text);
+    let kept: Vec<bool> = g.rules.iter().map(|r| keep(r.kind)).collect();
+    // Where each rule may try next: after its last match.
+    let mut next_try = vec![0; g.rules.len()];
     let mut out = Vec::new();
-    for (ri, rule) in g.rules.iter().enumerate() {
-        if !keep(rule.kind) {
+    let mut after_word = false;
+    for (at, c) in text.char_indices() {
+        let in_word = after_word && is_word_char(c);
+        after_word = is_word_char(c);
+        if in_word {
             continue;
         }
-        let names: Vec<&'static str> = rule.regex.capture_names().flatten().collect();
-        let mut at = 0;
-        while at < text.len() {
-            let Some(caps) = rule.regex.captures_at(&folded, at) else { break };
-            let whole = caps.get(0).expect("group 0 always takes part");
-            let (start, mut end) = (whole.start(), whole.end());
-            if end == start {
-                at = next_char(text, start);
-                continue;
-            }
-            if char_before(text, start).is_some_and(is_word_char) && char_at(text, start).is_some_and(is_word_char) {
-                at = next_char(text, start);
-                continue;
-            }
-            let mut caps = caps;
-            let mut ok =
-                !(char_at(text, end).is_some_and(is_word_char) && char_before(text, end).is_some_and(is_word_char));
-            // Cut before the word the match ended inside, and retry there, a few times.
-            let mut tries = 0;
-            while !ok && tries < 3 {
-                tries += 1;
-                let word_start = text[start..end]
-                    .char_indices()
-                    .rev()
-                    .find(|&(_, c)| !is_word_char(c))
-                    .map(|(i, c)| start + i + c.len_utf8());
-                let Some(cut) = word_start.filter(|&c| c > start) else { break };
-                let cut = text[start..cut].trim_end().len() + start;
-                if cut <= start {
-                    break;
-                }
-                match rule.regex.captures_at(&folded[..cut], start) {
-                    Some(c) if c.get(0).is_some_and(|m| m.start() == start && m.end() > start) => {
-                        end = c.get(0).expect("checked").end();
-                        caps = c;
-                        ok = true;
-                    }
-                    _ => break,
+        let rest = &folded.as_bytes()[at..];
+        for &ri in g.starting_with.rules_at(rest) {
+            if kept[ri] && at >= next_try[ri] && g.rules[ri].prefixes.may_begin(rest) {
+                if let Some(m) = match_at(&g.rules[ri], ri, text, &folded, at) {
+                    next_try[ri] = m.end;
+                    out.push(m);
                 }
             }
-            if !ok {
-                at = next_char(text, start);
-                continue;
-            }
-            let mut groups = HashMap::new();
-            for &name in &names {
-                if let Some(m) = caps.name(name) {
-                    groups.insert(name, (m.start(), m.end()));
-                }
-            }
-            let span = groups.get("x").copied().unwrap_or((start, end));
-            let second = groups.get("y").copied();
-            out.push(RuleMatch { rule: ri, kind: rule.kind, start, end, span, second, groups });
-            at = end;
         }
     }
+    out.sort_by_key(|m| (m.rule, m.start));
     out
 }
 
-fn next_char(text: &str, at: usize) -> usize {
-    at + char_at(text, at).map_or(1, char::len_utf8)
+/// The rule's match starting at `start`, if one ends on a word boundary.
+fn match_at(rule: &Rule, ri: usize, text: &str, folded: &str, start: usize) -> Option<RuleMatch> {
+    let mut reach = (start + REACH).min(text.len());
+    while !text.is_char_boundary(reach) {
+        reach -= 1;
+    }
+    if !rule.regex.is_match(&folded[start..reach]) {
+        return None;
+    }
+    let mut caps = rule.regex.captures(&folded[start..reach])?;
+    let mut end = start + caps.get(0)?.end();
+    if end == start {
+        return None;
+    }
+    let mut ok = !(char_at(text, end).is_some_and(is_word_char) && char_before(text, end).is_some_and(is_word_char));
+    // Cut before the word the match ended inside, and retry there, a few times.
+    let mut tries = 0;
+    while !ok && tries < 3 {
+        tries += 1;
+        let word_start = text[start..end]
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| !is_word_char(c))
+            .map(|(i, c)| start + i + c.len_utf8());
+        let cut = word_start.filter(|&c| c > start)?;
+        let cut = text[start..cut].trim_end().len() + start;
+        if cut <= start {
+            return None;
+        }
+        caps = rule.regex.captures(&folded[start..cut]).filter(|c| c.get(0).is_some_and(|m| m.end() > 0))?;
+        end = start + caps.get(0)?.end();
+        ok = true;
+    }
+    if !ok {
+        return None;
+    }
+    let mut groups = HashMap::new();
+    for &name in &rule.names {
+        if let Some(m) = caps.name(name) {
+            groups.insert(name, (start + m.start(), start + m.end()));
+        }
+    }
+    let span = groups.get("x").copied().unwrap_or((start, end));
+    let second = groups.get("y").copied();
+    Some(RuleMatch { rule: ri, kind: rule.kind, start, end, span, second, groups })
 }
 
 #[cfg(test)]
@@ -434,6 +522,38 @@ mod tests {
         for lang in Lang::ALL {
             assert!(of(lang).rules.len() > 20, "{}", lang.code());
         }
+    }
+
+    /// The browser's engine (regex-lite) and the native one (regex) must find the
+    /// same matches and groups, wherever the layer tries a rule.
+    #[test]
+    fn both_engines_agree_on_every_rule() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/gold");
+        let mut texts: Vec<(Lang, String)> = vec![
+            (Lang::Fr, "Le 3 mai 2024 à 15 h 30, hier soir, les 6 et 13 avril, fin 2003, l'an 2001.".into()),
+            (Lang::En, "On Monday, May 3, 2024 at 3:30 p.m., last night, two weeks ago, in the 1990s.".into()),
+        ];
+        for name in ["seed-fr-koursk.txt", "cnn.txt"] {
+            let text = std::fs::read_to_string(dir.join(name)).expect("gold text");
+            texts.push((crate::lang::detect(&text).expect("a language"), text));
+        }
+        let mut tried = 0;
+        for (lang, text) in &texts {
+            let folded = fold(text);
+            for rule in &of(*lang).rules {
+                let lite = regex_lite::Regex::new(&format!("^(?:{})", rule.source)).expect("regex-lite compiles it");
+                for (at, _) in text.char_indices().filter(|&(at, _)| rule.prefixes.may_begin(&folded.as_bytes()[at..])) {
+                    let end = (at + REACH).min(text.len());
+                    let Some(hay) = folded.get(at..end) else { continue };
+                    let spans = |c: Option<Vec<Option<(usize, usize)>>>| c;
+                    let full = spans(rule.regex.captures(hay).map(|c| c.iter().map(|m| m.map(|m| (m.start(), m.end()))).collect()));
+                    let small = spans(lite.captures(hay).map(|c| c.iter().map(|m| m.map(|m| (m.start(), m.end()))).collect()));
+                    assert_eq!(full, small, "{} at {at} of {:?}", rule.source, &text[at..end]);
+                    tried += 1;
+                }
+            }
+        }
+        assert!(tried > 10_000, "{tried}");
     }
 
     #[test]

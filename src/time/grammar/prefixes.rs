@@ -1,0 +1,438 @@
+//! How a rule's matches can begin, read from its pattern, so that a rule is
+//! only tried where the text could start one of its matches.
+//!
+//! A pattern's `Prefixes` are a few short sequences of byte classes: every
+//! match begins with the bytes of one of them. "(?:le )?[0-9]+ mai" begins
+//! with `l e ␠ [0-9]` or `[0-9]`. The reading is conservative: a construct it
+//! does not know (a flag, a class it cannot list, an escape it cannot name)
+//! stands for any bytes, so the sequences are never stricter than the truth.
+
+/// A set of bytes.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Debug)]
+pub struct ByteSet([u64; 4]);
+
+impl ByteSet {
+    const NONE: Self = Self([0; 4]);
+    const ALL: Self = Self([u64::MAX; 4]);
+
+    pub fn contains(&self, b: u8) -> bool {
+        self.0[usize::from(b >> 6)] >> (b & 63) & 1 == 1
+    }
+
+    fn insert(&mut self, b: u8) {
+        self.0[usize::from(b >> 6)] |= 1 << (b & 63);
+    }
+
+    fn union(&mut self, other: &Self) {
+        for (a, b) in self.0.iter_mut().zip(other.0) {
+            *a |= b;
+        }
+    }
+
+    fn single(b: u8) -> Self {
+        let mut s = Self::NONE;
+        s.insert(b);
+        s
+    }
+}
+
+/// The bytes one match may begin with.
+#[derive(Clone, PartialEq, Eq, PartialOrd, Ord, Debug)]
+struct Seq {
+    classes: Vec<ByteSet>,
+    /// Whether the sequence is the whole match, so what follows the pattern
+    /// continues it; otherwise the match goes on in ways not written here.
+    complete: bool,
+}
+
+/// The ways a pattern's matches begin.
+#[derive(Clone, Debug)]
+pub struct Prefixes(Vec<Seq>);
+
+/// Longer sequences say little more and cost more to check.
+const MAX_LEN: usize = 6;
+/// More sequences are shortened until they are this few.
+const MAX_SEQS: usize = 24;
+
+impl Prefixes {
+    /// Any bytes at all: the sequence that says nothing.
+    fn any() -> Self {
+        Prefixes(vec![Seq { classes: vec![], complete: false }])
+    }
+
+    fn empty() -> Self {
+        Prefixes(vec![Seq { classes: vec![], complete: true }])
+    }
+
+    fn of_bytes(bytes: &[u8]) -> Self {
+        Prefixes(vec![Seq { classes: bytes.iter().map(|&b| ByteSet::single(b)).collect(), complete: true }]).capped()
+    }
+
+    /// The bytes the first char may start with; says nothing about the rest.
+    fn first_byte(set: ByteSet) -> Self {
+        Prefixes(vec![Seq { classes: vec![set], complete: false }])
+    }
+
+    /// Whether some sequence says nothing, so every place must be tried.
+    #[cfg(test)]
+    fn says_nothing(&self) -> bool {
+        self.0.iter().any(|s| s.classes.is_empty())
+    }
+
+    /// The bytes a match may begin with.
+    pub fn first_bytes(&self) -> ByteSet {
+        let mut set = ByteSet::NONE;
+        for s in &self.0 {
+            match s.classes.first() {
+                Some(c) => set.union(c),
+                None => return ByteSet::ALL,
+            }
+        }
+        set
+    }
+
+    /// The bytes that may follow `first` at the start of a match.
+    pub fn second_bytes(&self, first: u8) -> ByteSet {
+        let mut set = ByteSet::NONE;
+        for s in &self.0 {
+            match &s.classes[..] {
+                [] => return ByteSet::ALL,
+                [c] if c.contains(first) => return ByteSet::ALL,
+                [c, next, ..] if c.contains(first) => set.union(next),
+                _ => {}
+            }
+        }
+        set
+    }
+
+    /// Whether a match may begin at the start of `text`.
+    pub fn may_begin(&self, text: &[u8]) -> bool {
+        self.0.iter().any(|s| {
+            s.classes.len() <= text.len() && s.classes.iter().zip(text).all(|(class, &b)| class.contains(b))
+        })
+    }
+
+    fn then(mut self, next: &Prefixes) -> Self {
+        if let ([a], [b]) = (&mut self.0[..], &next.0[..]) {
+            if a.complete && a.classes.len() + b.classes.len() <= MAX_LEN {
+                a.classes.extend_from_slice(&b.classes);
+                a.complete = b.complete;
+                return self;
+            }
+        }
+        let mut out = Vec::new();
+        for a in self.0 {
+            if !a.complete {
+                out.push(a);
+                continue;
+            }
+            for b in &next.0 {
+                let mut classes = a.classes.clone();
+                classes.extend_from_slice(&b.classes);
+                out.push(Seq { classes, complete: b.complete });
+            }
+        }
+        Prefixes(out).capped()
+    }
+
+    fn or(mut self, other: Prefixes) -> Self {
+        self.0.extend(other.0);
+        self.capped()
+    }
+
+    fn or_all(alternatives: Vec<Prefixes>) -> Self {
+        Prefixes(alternatives.into_iter().flat_map(|p| p.0).collect()).capped()
+    }
+
+    fn partial(mut self) -> Self {
+        for s in &mut self.0 {
+            s.complete = false;
+        }
+        self
+    }
+
+    /// Shortens the sequences until they are few and short enough.
+    fn capped(mut self) -> Self {
+        if self.0.len() <= MAX_SEQS && self.0.iter().all(|s| s.classes.len() <= MAX_LEN) {
+            return self;
+        }
+        let mut len = MAX_LEN;
+        loop {
+            for s in &mut self.0 {
+                if s.classes.len() > len {
+                    s.classes.truncate(len);
+                    s.complete = false;
+                }
+            }
+            self.0.sort_unstable();
+            self.0.dedup();
+            if self.0.len() <= MAX_SEQS || len == 1 {
+                break;
+            }
+            len -= 1;
+        }
+        if self.0.len() > MAX_SEQS {
+            // Down to one class each: merge them into one.
+            let first = self.first_bytes();
+            let empty = self.0.iter().filter(|s| s.classes.is_empty()).cloned().collect::<Vec<_>>();
+            self.0 = empty;
+            self.0.push(Seq { classes: vec![first], complete: false });
+        }
+        self
+    }
+}
+
+/// How `pattern`'s matches begin.
+pub fn of(pattern: &str) -> Prefixes {
+    let chars: Vec<char> = pattern.chars().collect();
+    let mut p = Parser { chars: &chars, at: 0 };
+    match p.alternation() {
+        Some(f) if p.at == chars.len() => f,
+        _ => Prefixes::any(),
+    }
+}
+
+struct Parser<'a> {
+    chars: &'a [char],
+    at: usize,
+}
+
+impl Parser<'_> {
+    fn peek(&self) -> Option<char> {
+        self.chars.get(self.at).copied()
+    }
+
+    fn eat(&mut self, c: char) -> bool {
+        let hit = self.peek() == Some(c);
+        self.at += usize::from(hit);
+        hit
+    }
+
+    fn alternation(&mut self) -> Option<Prefixes> {
+        let mut alternatives = vec![self.sequence()?];
+        while self.eat('|') {
+            alternatives.push(self.sequence()?);
+        }
+        Some(if alternatives.len() == 1 { alternatives.pop()? } else { Prefixes::or_all(alternatives) })
+    }
+
+    fn sequence(&mut self) -> Option<Prefixes> {
+        let mut out = Prefixes::empty();
+        while let Some(c) = self.peek() {
+            if c == '|' || c == ')' {
+                break;
+            }
+            let item = self.atom()?;
+            let item = self.quantified(item)?;
+            out = out.then(&item);
+        }
+        Some(out)
+    }
+
+    /// Applies the quantifier that follows, if any.
+    fn quantified(&mut self, item: Prefixes) -> Option<Prefixes> {
+        let (min, max) = match self.peek() {
+            Some('?') => (0, Some(1)),
+            Some('*') => (0, None),
+            Some('+') => (1, None),
+            Some('{') => {
+                let close = self.chars[self.at..].iter().position(|&c| c == '}')? + self.at;
+                let body: String = self.chars[self.at + 1..close].iter().collect();
+                let number = |s: &str| s.trim().parse::<u32>().ok();
+                let (min, max) = match body.split_once(',') {
+                    None => (number(&body)?, number(&body)),
+                    Some((lo, hi)) if hi.trim().is_empty() => (number(lo)?, None),
+                    Some((lo, hi)) => (number(lo)?, Some(number(hi)?)),
+                };
+                self.at = close;
+                (min, max)
+            }
+            _ => return Some(item),
+        };
+        self.at += 1;
+        // A lazy mark changes which match wins, not how it begins.
+        self.eat('?');
+        let once = max == Some(1);
+        let item = if once { item } else { item.partial() };
+        Some(if min == 0 { item.or(Prefixes::empty()) } else { item })
+    }
+
+    fn atom(&mut self) -> Option<Prefixes> {
+        let c = self.peek()?;
+        self.at += 1;
+        match c {
+            '(' => {
+                if self.eat('?') {
+                    if self.eat(':') {
+                    } else if self.eat('P') || self.peek() == Some('<') {
+                        if !self.eat('<') {
+                            return None;
+                        }
+                        let close = self.chars[self.at..].iter().position(|&c| c == '>')?;
+                        self.at += close + 1;
+                    } else {
+                        // Flags such as (?i) change what the rest can match.
+                        return None;
+                    }
+                }
+                let inner = self.alternation()?;
+                self.eat(')').then_some(inner)
+            }
+            '[' => self.class(),
+            '\\' => Some(self.escape().map_or_else(Prefixes::any, Self::literal)),
+            '.' | '^' | '$' => Some(Prefixes::any()),
+            ')' | '|' | '?' | '*' | '+' | '{' => None,
+            c => Some(Self::literal(c)),
+        }
+    }
+
+    fn literal(c: char) -> Prefixes {
+        let mut buf = [0; 4];
+        Prefixes::of_bytes(c.encode_utf8(&mut buf).as_bytes())
+    }
+
+    /// The char an escape stands for; `None` for a class (`\d`, `\w`, `\p{..}`)
+    /// or an assertion (`\b`), which this reading does not list.
+    fn escape(&mut self) -> Option<char> {
+        let c = self.peek()?;
+        self.at += 1;
+        match c {
+            'x' => {
+                let digits: String = if self.eat('{') {
+                    let close = self.chars[self.at..].iter().position(|&c| c == '}')? + self.at;
+                    let d = self.chars[self.at..close].iter().collect();
+                    self.at = close + 1;
+                    d
+                } else {
+                    let d = self.chars.get(self.at..self.at + 2)?.iter().collect();
+                    self.at += 2;
+                    d
+                };
+                char::from_u32(u32::from_str_radix(&digits, 16).ok()?)
+            }
+            'n' => Some('\n'),
+            't' => Some('\t'),
+            'r' => Some('\r'),
+            c if c.is_ascii_punctuation() || c == ' ' => Some(c),
+            _ => None,
+        }
+    }
+
+    /// A class: one byte when all its members are ASCII, else the lead bytes
+    /// of its members (UTF-8 keeps code point order, so a range's lead bytes
+    /// are those from its first char's to its last's).
+    fn class(&mut self) -> Option<Prefixes> {
+        if self.peek() == Some('^') || self.peek() == Some(']') {
+            return None;
+        }
+        let mut leads = ByteSet::NONE;
+        let mut ascii = true;
+        let lead = |c: char| {
+            let mut buf = [0; 4];
+            c.encode_utf8(&mut buf);
+            buf[0]
+        };
+        loop {
+            let lo = match self.peek()? {
+                ']' => {
+                    self.at += 1;
+                    let set = if ascii {
+                        Prefixes(vec![Seq { classes: vec![leads], complete: true }])
+                    } else {
+                        Prefixes::first_byte(leads)
+                    };
+                    return Some(set);
+                }
+                '[' | '&' | '~' => return None,
+                '\\' => {
+                    self.at += 1;
+                    self.escape()?
+                }
+                c => {
+                    self.at += 1;
+                    c
+                }
+            };
+            let hi = if self.peek() == Some('-') && self.chars.get(self.at + 1).is_some_and(|&c| c != ']') {
+                self.at += 1;
+                match self.peek()? {
+                    '\\' => {
+                        self.at += 1;
+                        self.escape()?
+                    }
+                    '[' => return None,
+                    c => {
+                        self.at += 1;
+                        c
+                    }
+                }
+            } else {
+                lo
+            };
+            if hi < lo {
+                return None;
+            }
+            ascii &= hi.is_ascii();
+            for b in lead(lo)..=lead(hi) {
+                leads.insert(b);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn listed(set: ByteSet) -> String {
+        (0..=255u8).filter(|&b| set.contains(b)).map(char::from).collect()
+    }
+
+    #[test]
+    fn first_bytes_of_literals_alternations_and_optional_prefixes() {
+        assert_eq!(listed(of("(?:le |la )?(?P<day>[0-3][0-9]?) mai").first_bytes()), "0123l");
+        assert_eq!(listed(of("hier|demain").first_bytes()), "dh");
+        assert_eq!(listed(of(r"\.5|x{2}y").first_bytes()), ".x");
+        assert_eq!(listed(of("a{0,2}b").first_bytes()), "ab");
+        assert_eq!(listed(of("(?:a|)c").first_bytes()), "ac");
+    }
+
+    #[test]
+    fn sequences_follow_the_pattern_past_its_optional_words() {
+        let p = of("(?:le |la )?(?P<day>[0-3][0-9]?) mai");
+        for yes in ["le 3 mai", "la 12 mai", "3 mai", "31 mai"] {
+            assert!(p.may_begin(yes.as_bytes()), "{yes}");
+        }
+        for no in ["le mai", "les 3", "lundi", "4 mai", "l"] {
+            assert!(!p.may_begin(no.as_bytes()), "{no}");
+        }
+        // Repeats leave what follows them unread.
+        let p = of("a+b");
+        assert!(p.may_begin(b"aab") && p.may_begin(b"ab") && !p.may_begin(b"b"));
+    }
+
+    #[test]
+    fn non_ascii_chars_give_their_bytes() {
+        let p = of(r"été|\x{C9}t|[à-â]x");
+        assert!(p.may_begin("été".as_bytes()) && p.may_begin("Ét".as_bytes()) && p.may_begin("âx".as_bytes()));
+        assert!(!p.may_begin(b"ete") && !p.may_begin(b"ax"));
+        // A class of wide chars gives its lead bytes and says no more.
+        assert!(p.may_begin("étu".as_bytes()));
+    }
+
+    #[test]
+    fn many_alternatives_are_shortened_not_dropped() {
+        let words: Vec<String> = (0..200).map(|i| format!("w{i:03}x")).collect();
+        let p = of(&format!("(?:{}) y", words.join("|")));
+        assert!(p.0.len() <= MAX_SEQS);
+        assert!(words.iter().all(|w| p.may_begin(format!("{w} y").as_bytes())));
+        assert!(!p.may_begin(b"v001x y"));
+    }
+
+    #[test]
+    fn what_it_cannot_read_or_may_be_empty_says_nothing() {
+        for p in ["(?i)mai", r"\w+", "[^a]b", "a?", "x|", ".a", r"[[:alpha:]]", "(a", "[a"] {
+            assert!(of(p).says_nothing(), "{p}");
+        }
+    }
+}
