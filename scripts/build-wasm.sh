@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the browser package into www/pkg/:
 #   glose_bindings.js  wasm-bindgen's glue (--target web)
-#   glose_wasm.js      the wasm bytes, one character per byte, as an ES module: the page runs under
+#   glose_wasm.js      the wasm bytes, deflated and in base64, as an ES module: the page runs under
 #                      CSP connect-src 'none', which forbids fetching a .wasm file
 #   glose_bindings.d.ts
 # www/glose.js (checked in) ties them together.

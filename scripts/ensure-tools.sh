@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the build and the browser tests need, when it is missing:
 # the wasm32 target, wasm-bindgen-cli at the version pinned in Cargo.lock,
-# Debian's chromium and binaryen (as root), and playwright-core from the lock file.
+# Debian's chromium, binaryen and zopfli (as root), and playwright-core from the lock file.
 # Usage: scripts/ensure-tools.sh wasm|browser|all
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -28,6 +28,9 @@ need_wasm() {
   fi
   if ! command -v wasm-opt >/dev/null 2>&1; then
     apt_install binaryen || echo "glose: wasm-opt not available; the wasm is not post-optimised" >&2
+  fi
+  if ! command -v zopfli >/dev/null 2>&1; then
+    apt_install zopfli || echo "glose: zopfli not available; the embedded wasm is deflated by zlib" >&2
   fi
 }
 

@@ -12,18 +12,20 @@ import wasmBytes from './pkg/glose_wasm.js';
 
 let ready = null;
 
-// The module is embedded as a string with one character per byte (see
-// scripts/embed-wasm.py): gzip compresses it almost as well as the wasm itself.
-function decodeBytes(text) {
-  const bytes = new Uint8Array(text.length);
-  for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
-  return bytes;
+// The module is embedded deflated, in base64 (see scripts/embed-wasm.py): it ships
+// at the size of the compressed wasm, and inflates with no code of ours.
+async function inflate(base64) {
+  const packed = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+  const stream = new Blob([packed]).stream().pipeThrough(new DecompressionStream('deflate-raw'));
+  return new Uint8Array(await new Response(stream).arrayBuffer());
 }
 
 /** Instantiates the wasm module once; later calls return the same promise. */
 export default function init() {
   if (!ready) {
-    ready = initBindings({ module_or_path: decodeBytes(wasmBytes) }).then(() => undefined);
+    ready = inflate(wasmBytes)
+      .then((bytes) => initBindings({ module_or_path: bytes }))
+      .then(() => undefined);
   }
   return ready;
 }
