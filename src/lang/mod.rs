@@ -40,13 +40,14 @@ impl Lang {
 }
 
 /// Embeds `src/lang/<code>/<file>` for every language, as `[&'static str; N]`
-/// indexed by [`Lang::index`].
+/// indexed by [`Lang::index`]. The build script copies the lists without their
+/// comment lines, which [`entries`] would skip anyway.
 #[macro_export]
 macro_rules! per_lang {
     ($file:literal) => {
         [
-            include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/src/lang/fr/", $file)),
-            include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/src/lang/en/", $file)),
+            include_str!(concat!(env!("OUT_DIR"), "/lang/fr/", $file)),
+            include_str!(concat!(env!("OUT_DIR"), "/lang/en/", $file)),
         ]
     };
 }
