@@ -484,7 +484,7 @@ fn scan_sentence(
         // Titles: the name after them is a person's, the title stays out.
         {
             let mut n = 0;
-            if lex.is_title(&lw) {
+            if lex.is_title(lw) {
                 n = 1;
             } else if i + 1 < end && lex.is_title_pair(lw, doc.lower(i + 1)) {
                 n = 2;
@@ -592,7 +592,7 @@ fn scan_sentence(
         let names_org = (i..j).any(|k| lex.name_words.get(doc.tok(&doc.tokens[k])) == Some(&EntityType::ORG));
         if let Some(t) = (i..j).rev().filter(|_| !names_org).find(|&k| {
             let lw = doc.lower(k);
-            lex.is_title(&lw) || (k > i && lex.is_title_pair(doc.lower(k - 1), &lw))
+            lex.is_title(lw) || (k > i && lex.is_title_pair(doc.lower(k - 1), lw))
         }) {
             let mut s = t + 1;
             if s < j && doc.tok(&doc.tokens[s]) == "." {

@@ -294,8 +294,7 @@ fn scan_number(text: &str, mut i: usize) -> usize {
         i += 1;
     }
     let lead = i - first;
-    loop {
-        let Some(sep) = char_at(text, i) else { break };
+    while let Some(sep) = char_at(text, i) {
         let after = i + sep.len_utf8();
         if (sep == ',' || sep == '.') && digit(after) {
             i = after;

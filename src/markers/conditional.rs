@@ -72,7 +72,7 @@ fn completes_aux(ctx: &Ctx, range: &Range<usize>, i: usize) -> Option<usize> {
     let mut j = i + 1;
     // One or two adverbs may sit between: "aurait déjà quitté", "aurait même été tué".
     let mut skipped = 0;
-    while j < range.end && skipped < 2 && is_adverb(&words[j]) {
+    while j < range.end && skipped < 2 && is_adverb(words[j]) {
         j += 1;
         skipped += 1;
     }

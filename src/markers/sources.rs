@@ -98,7 +98,7 @@ fn with_adjectives(ctx: &Ctx, range: &Range<usize>, at: usize) -> usize {
 
 fn is_adjective(ctx: &Ctx, i: usize) -> bool {
     let t = &ctx.doc.tokens[i];
-    is_word(t) && !is_capitalised(ctx.doc, t) && ctx.data.has_adjective_suffix(&ctx.words[i])
+    is_word(t) && !is_capitalised(ctx.doc, t) && ctx.data.has_adjective_suffix(ctx.words[i])
 }
 
 /// The end of a qualifier ("proches du dossier") starting at `at`, if any.

@@ -123,7 +123,7 @@ impl<'a> Reader<'a> {
         }
         let end = (i + 4).min(self.len());
         let words: &[&str] = &self.low[i..end];
-        let form = self.lex.verb_at(&words)?;
+        let form = self.lex.verb_at(words)?;
         // After a determiner the word is a noun: "le juge", "the report".
         if i > 0
             && matches!(

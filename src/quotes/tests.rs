@@ -146,7 +146,8 @@ fn english_quotes_reopened_at_each_paragraph_are_one_quote() {
 
 #[test]
 fn reported_speech_is_the_clause_after_the_cue() {
-    let cases: &[(&str, Lang, &[(&str, &str)])] = &[
+    type Case<'a> = (&'a str, Lang, &'a [(&'a str, &'a str)]);
+    let cases: &[Case] = &[
         (
             "Le ministère a déclaré que huit drones avaient été abattus.",
             Lang::Fr,
