@@ -556,6 +556,17 @@ mod tests {
         assert!(tried > 10_000, "{tried}");
     }
 
+    /// The screen must stay useful: a rule whose beginning cannot be read is
+    /// tried at every word, and a reader that silently gave up would cost speed.
+    #[test]
+    fn almost_every_rule_has_a_screen() {
+        for lang in Lang::ALL {
+            let blind: Vec<&str> =
+                of(lang).rules.iter().filter(|r| r.prefixes.says_nothing()).map(|r| r.source.as_str()).collect();
+            assert!(blind.len() <= 1, "{}: {blind:?}", lang.code());
+        }
+    }
+
     #[test]
     fn folding_lowercases_and_keeps_every_offset() {
         assert_eq!(fold("ÉTÉ 2003, Mardi 3 Mars, l’Été"), "été 2003, mardi 3 mars, l’été");

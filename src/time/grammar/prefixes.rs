@@ -75,7 +75,7 @@ impl Prefixes {
 
     /// Whether some sequence says nothing, so every place must be tried.
     #[cfg(test)]
-    fn says_nothing(&self) -> bool {
+    pub fn says_nothing(&self) -> bool {
         self.0.iter().any(|s| s.classes.is_empty())
     }
 
@@ -222,11 +222,39 @@ impl Parser<'_> {
             if c == '|' || c == ')' {
                 break;
             }
+            if out.0.iter().all(|s| !s.complete) {
+                // Nothing after can change how a match begins.
+                self.skip_sequence()?;
+                break;
+            }
             let item = self.atom()?;
             let item = self.quantified(item)?;
             out = out.then(&item);
         }
         Some(out)
+    }
+
+    /// Moves past the rest of a sequence, to the `|` or `)` that ends it.
+    fn skip_sequence(&mut self) -> Option<()> {
+        let mut depth = 0usize;
+        while let Some(c) = self.peek() {
+            match c {
+                '|' | ')' if depth == 0 => return Some(()),
+                '(' => depth += 1,
+                ')' => depth -= 1,
+                '\\' => self.at += 1,
+                '[' => {
+                    // A class ends at the first `]` not escaped.
+                    self.at += 1;
+                    while self.peek()? != ']' {
+                        self.at += if self.peek()? == '\\' { 2 } else { 1 };
+                    }
+                }
+                _ => {}
+            }
+            self.at += 1;
+        }
+        Some(())
     }
 
     /// Applies the quantifier that follows, if any.
