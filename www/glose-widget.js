@@ -21,6 +21,9 @@ import { toJson, toMarkdown, toWebAnnotation, toClaimReview, timelineEvents } fr
 import { compare, resultJson, resultMarkdown, MARK_KINDS } from './widget/exercise.js';
 import { collectText, wrapAnnotations, unwrap } from './widget/inplace.js';
 import { runAnalysis } from './widget/engine.js';
+// engine.js imports it too; importing it here as well starts fetching it (and the
+// wasm module it imports) one step earlier in the module graph.
+import './glose.js';
 import { ANNOTATION_CSS, WIDGET_CSS } from './widget/style.js';
 
 export { annotations, renderRange, KINDS };

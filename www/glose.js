@@ -13,19 +13,19 @@ import wasmBytes from './pkg/glose_wasm.js';
 let ready = null;
 
 // The module is embedded deflated, in base64 (see scripts/embed-wasm.py): it ships
-// at the size of the compressed wasm, and inflates with no code of ours.
-async function inflate(base64) {
+// at the size of the compressed wasm and inflates with no code of ours. Handing the
+// inflating stream to the browser as a wasm Response lets it compile the module
+// while it inflates. Nothing is fetched: the Response is built in memory.
+function wasmResponse(base64) {
   const packed = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
   const stream = new Blob([packed]).stream().pipeThrough(new DecompressionStream('deflate-raw'));
-  return new Uint8Array(await new Response(stream).arrayBuffer());
+  return new Response(stream, { headers: { 'Content-Type': 'application/wasm' } });
 }
 
 /** Instantiates the wasm module once; later calls return the same promise. */
 export default function init() {
   if (!ready) {
-    ready = inflate(wasmBytes)
-      .then((bytes) => initBindings({ module_or_path: bytes }))
-      .then(() => undefined);
+    ready = initBindings({ module_or_path: wasmResponse(wasmBytes) }).then(() => undefined);
   }
   return ready;
 }
