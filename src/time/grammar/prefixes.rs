@@ -52,7 +52,7 @@ pub struct Prefixes(Vec<Seq>);
 /// Longer sequences say little more and cost more to check.
 const MAX_LEN: usize = 6;
 /// More sequences are shortened until they are this few.
-const MAX_SEQS: usize = 24;
+const MAX_SEQS: usize = 96;
 
 impl Prefixes {
     /// Any bytes at all: the sequence that says nothing.
