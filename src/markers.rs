@@ -85,7 +85,7 @@ impl Ctx<'_, '_> {
 /// Finds the framing markers, in text order.
 pub fn find(doc: &Doc, quotes: &[Quote], _entities: &[Entity]) -> Vec<Marker> {
     let data = &DATA[doc.lang.index()];
-    let ctx = Ctx { doc, words: lexicon::lowered(doc), data, quoted: scare::quoted_tokens(doc, quotes) };
+    let ctx = Ctx { doc, words: doc.lower_words(), data, quoted: scare::quoted_tokens(doc, quotes) };
     let mut out = Vec::new();
     for s in &doc.sentences {
         let range = s.tokens.clone();

@@ -77,6 +77,11 @@ impl<'a> Doc<'a> {
         &self.lowered[self.lowered_at[i]..self.lowered_at[i + 1]]
     }
 
+    /// Every token's comparable form ([`Doc::lower`]), index for index.
+    pub fn lower_words(&self) -> Vec<&str> {
+        (0..self.tokens.len()).map(|i| self.lower(i)).collect()
+    }
+
     /// The text of a token.
     pub fn tok(&self, t: &Token) -> &'a str {
         &self.text[t.start..t.end]
@@ -118,7 +123,8 @@ pub fn fold(word: &str) -> String {
     out
 }
 
-fn fold_into(word: &str, out: &mut String) {
+/// [`fold`], appending to `out`.
+pub(crate) fn fold_into(word: &str, out: &mut String) {
     if word.is_ascii() {
         out.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
         return;

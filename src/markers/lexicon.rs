@@ -14,11 +14,6 @@ use crate::segment::{fold, tokenize, Doc, Token, TokenKind};
 
 use super::MarkerKind;
 
-/// The normalised words of every token of `doc`, index for index.
-pub(crate) fn lowered<'d>(doc: &'d Doc) -> Vec<&'d str> {
-    (0..doc.tokens.len()).map(|i| doc.lower(i)).collect()
-}
-
 /// A list of phrases, each with a value, matched on normalised tokens.
 pub(crate) struct Phrases<T> {
     /// First token → (rest of the phrase, value), longest first.
@@ -266,7 +261,7 @@ mod tests {
         p.insert("régime de", 2);
         p.insert("d'après", 3);
         let doc = Doc::new("Le Régime de Kiev, d’après lui", crate::Lang::Fr);
-        let w = lowered(&doc);
+        let w = doc.lower_words();
         assert_eq!(p.longest_at(&w, 1, w.len()), Some((2, &2)));
         assert_eq!(p.matches_at(&w, 1, w.len()).map(|(n, _)| n).collect::<Vec<_>>(), [2, 1]);
         assert_eq!(p.longest_at(&w, 5, w.len()), Some((2, &3)));

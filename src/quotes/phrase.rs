@@ -40,7 +40,7 @@ pub enum Found {
 impl<'a> Reader<'a> {
     pub fn new(doc: &'a Doc<'a>) -> Reader<'a> {
         let lex = lexicon(doc.lang);
-        let low: Vec<&str> = (0..doc.tokens.len()).map(|i| doc.lower(i)).collect();
+        let low = doc.lower_words();
         let mut sentence = vec![usize::MAX; doc.tokens.len()];
         for (k, s) in doc.sentences.iter().enumerate() {
             for slot in &mut sentence[s.tokens.clone()] {

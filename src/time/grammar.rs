@@ -143,20 +143,11 @@ impl RuleMatch {
 /// Lowercases and unifies apostrophes and spaces, the form lexicon keys take.
 pub fn normalise(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    let mut space = false;
-    for c in s.chars() {
-        if c.is_whitespace() {
-            space = true;
-            continue;
-        }
-        if space && !out.is_empty() {
+    for word in s.split_whitespace() {
+        if !out.is_empty() {
             out.push(' ');
         }
-        space = false;
-        match c {
-            '’' => out.push('\''),
-            _ => out.extend(c.to_lowercase()),
-        }
+        crate::segment::fold_into(word, &mut out);
     }
     out
 }
