@@ -6,11 +6,11 @@ use std::sync::LazyLock;
 
 // The browser build carries `regex-lite`: the same syntax and leftmost-first
 // matches, at a third of the wasm size and a fraction of the compile time. Its
-// matching is slower, which the first-byte screen below makes up for.
-#[cfg(target_arch = "wasm32")]
-use regex_lite::{escape, Regex, RegexBuilder};
+// matching is slower, which the prefix screen below (`candidates_of`) makes up for.
 #[cfg(not(target_arch = "wasm32"))]
 use regex::{escape, Regex, RegexBuilder};
+#[cfg(target_arch = "wasm32")]
+use regex_lite::{escape, Regex, RegexBuilder};
 
 use crate::lang::{entries, pairs, Lang};
 use crate::per_lang;
@@ -463,6 +463,7 @@ fn match_at(rule: &Rule, ri: usize, text: &str, folded: &str, start: usize) -> O
     while !text.is_char_boundary(reach) {
         reach -= 1;
     }
+    // Most tries fail: `is_match` rules them out without the cost of captures.
     if !rule.regex.is_match(&folded[start..reach]) {
         return None;
     }
@@ -533,12 +534,14 @@ mod tests {
             let folded = fold(text);
             for rule in &of(*lang).rules {
                 let lite = regex_lite::Regex::new(&format!("^(?:{})", rule.source)).expect("regex-lite compiles it");
-                for (at, _) in text.char_indices().filter(|&(at, _)| rule.prefixes.may_begin(&folded.as_bytes()[at..])) {
+                for (at, _) in text.char_indices().filter(|&(at, _)| rule.prefixes.may_begin(&folded.as_bytes()[at..]))
+                {
                     let end = (at + REACH).min(text.len());
                     let Some(hay) = folded.get(at..end) else { continue };
-                    let spans = |c: Option<Vec<Option<(usize, usize)>>>| c;
-                    let full = spans(rule.regex.captures(hay).map(|c| c.iter().map(|m| m.map(|m| (m.start(), m.end()))).collect()));
-                    let small = spans(lite.captures(hay).map(|c| c.iter().map(|m| m.map(|m| (m.start(), m.end()))).collect()));
+                    let full: Option<Vec<_>> =
+                        rule.regex.captures(hay).map(|c| c.iter().map(|m| m.map(|m| m.range())).collect());
+                    let small: Option<Vec<_>> =
+                        lite.captures(hay).map(|c| c.iter().map(|m| m.map(|m| m.range())).collect());
                     assert_eq!(full, small, "{} at {at} of {:?}", rule.source, &text[at..end]);
                     tried += 1;
                 }

@@ -107,9 +107,9 @@ impl Prefixes {
 
     /// Whether a match may begin at the start of `text`.
     pub fn may_begin(&self, text: &[u8]) -> bool {
-        self.0.iter().any(|s| {
-            s.classes.len() <= text.len() && s.classes.iter().zip(text).all(|(class, &b)| class.contains(b))
-        })
+        self.0
+            .iter()
+            .any(|s| s.classes.len() <= text.len() && s.classes.iter().zip(text).all(|(class, &b)| class.contains(b)))
     }
 
     fn then(mut self, next: &Prefixes) -> Self {
@@ -346,6 +346,17 @@ impl Parser<'_> {
         }
     }
 
+    /// One member char of a class, escaped or not.
+    fn class_char(&mut self) -> Option<char> {
+        let c = self.peek()?;
+        self.at += 1;
+        if c == '\\' {
+            self.escape()
+        } else {
+            Some(c)
+        }
+    }
+
     /// A class: one byte when all its members are ASCII, else the lead bytes
     /// of its members (UTF-8 keeps code point order, so a range's lead bytes
     /// are those from its first char's to its last's).
@@ -372,28 +383,14 @@ impl Parser<'_> {
                     return Some(set);
                 }
                 '[' | '&' | '~' => return None,
-                '\\' => {
-                    self.at += 1;
-                    self.escape()?
-                }
-                c => {
-                    self.at += 1;
-                    c
-                }
+                _ => self.class_char()?,
             };
             let hi = if self.peek() == Some('-') && self.chars.get(self.at + 1).is_some_and(|&c| c != ']') {
                 self.at += 1;
-                match self.peek()? {
-                    '\\' => {
-                        self.at += 1;
-                        self.escape()?
-                    }
-                    '[' => return None,
-                    c => {
-                        self.at += 1;
-                        c
-                    }
+                if self.peek()? == '[' {
+                    return None;
                 }
+                self.class_char()?
             } else {
                 lo
             };
