@@ -2,7 +2,7 @@
 //! compiled once, and the candidate matches they find in a text.
 
 use std::collections::HashMap;
-use std::sync::LazyLock;
+use std::sync::{LazyLock, OnceLock};
 
 // The browser build carries `regex-lite`: the same syntax and leftmost-first
 // matches, at a third of the wasm size and a fraction of the compile time. Its
@@ -51,18 +51,36 @@ pub enum NumWord {
     Vague,
 }
 
-/// One rule of the grammar: what it means and its compiled pattern.
+/// One rule of the grammar: what it means and its pattern.
 pub struct Rule {
     pub kind: &'static str,
-    /// The pattern, anchored: it is tried at chosen places of the text.
-    pub regex: Regex,
-    /// The names of its groups.
-    names: Vec<&'static str>,
+    /// The folded pattern, unanchored.
+    source: String,
+    /// Compiled on the rule's first try: a short article only pays for the
+    /// rules its text could start, and compiling is most of a language's
+    /// start-up. `None` if it does not compile, which a test rules out.
+    compiled: OnceLock<Option<Compiled>>,
     /// How its matches may begin.
     prefixes: Prefixes,
-    /// The folded pattern, unanchored.
-    #[cfg(test)]
-    source: String,
+}
+
+/// A rule's pattern, anchored, with the names of its groups.
+struct Compiled {
+    regex: Regex,
+    names: Vec<&'static str>,
+}
+
+impl Rule {
+    fn compiled(&self) -> Option<&Compiled> {
+        self.compiled
+            .get_or_init(|| {
+                let regex = compile(&self.source).ok()?;
+                // Leaked once per rule, as the grammar lives as long as the program.
+                let names = regex.capture_names().flatten().map(|n| &*String::leak(n.to_string())).collect();
+                Some(Compiled { regex, names })
+            })
+            .as_ref()
+    }
 }
 
 /// The lexicon and rules of one language.
@@ -83,8 +101,12 @@ struct Dispatch {
 impl Dispatch {
     fn new(rules: &[Rule]) -> Self {
         let mut lists: Vec<Vec<usize>> = vec![vec![]];
-        let mut known: HashMap<Vec<usize>, u16> = HashMap::from([(vec![], 0)]);
+        // Lists are keyed by a bit per rule: most pairs repeat a list already
+        // seen, and a mask is found without building the list.
+        let words = rules.len().div_ceil(64);
+        let mut known: HashMap<Vec<u64>, u16> = HashMap::from([(vec![0; words], 0)]);
         let mut table = vec![0u16; 1 << 16];
+        let mut mask = vec![0u64; words];
         let firsts: Vec<_> = rules.iter().map(|r| r.prefixes.first_bytes()).collect();
         for b0 in 0..=255u8 {
             let starting: Vec<usize> = (0..rules.len()).filter(|&r| firsts[r].contains(b0)).collect();
@@ -93,12 +115,21 @@ impl Dispatch {
             }
             let seconds: Vec<_> = starting.iter().map(|&r| rules[r].prefixes.second_bytes(b0)).collect();
             for b1 in 0..=255u8 {
-                let list: Vec<usize> =
-                    starting.iter().zip(&seconds).filter(|(_, s)| s.contains(b1)).map(|(&r, _)| r).collect();
-                let id = *known.entry(list).or_insert_with_key(|list| {
-                    lists.push(list.clone());
-                    u16::try_from(lists.len() - 1).expect("fewer rule lists than 65536")
-                });
+                mask.fill(0);
+                for (&r, second) in starting.iter().zip(&seconds) {
+                    if second.contains(b1) {
+                        mask[r / 64] |= 1 << (r % 64);
+                    }
+                }
+                let id = match known.get(&mask[..]) {
+                    Some(&id) => id,
+                    None => {
+                        lists.push(starting.iter().copied().filter(|&r| mask[r / 64] >> (r % 64) & 1 == 1).collect());
+                        let id = u16::try_from(lists.len() - 1).expect("fewer rule lists than 65536");
+                        known.insert(mask.clone(), id);
+                        id
+                    }
+                };
                 table[usize::from(b0) << 8 | usize::from(b1)] = id;
             }
         }
@@ -362,18 +393,7 @@ fn grammar(lang: Lang) -> Grammar {
         }
         let source = folded_pattern(&expand(pattern, &places))
             .unwrap_or_else(|e| panic!("time rule {kind}|{pattern} of {}: {e}", lang.code()));
-        let regex = compile(&source)
-            .unwrap_or_else(|e| panic!("time rule {kind}|{pattern} of {} must compile: {e}", lang.code()));
-        // Leaked once per language, as the grammar lives as long as the program.
-        let names = regex.capture_names().flatten().map(|n| &*String::leak(n.to_string())).collect();
-        rules.push(Rule {
-            kind,
-            regex,
-            names,
-            prefixes: prefixes::of(&source),
-            #[cfg(test)]
-            source,
-        });
+        rules.push(Rule { kind, prefixes: prefixes::of(&source), source, compiled: OnceLock::new() });
     }
     let starting_with = Dispatch::new(&rules);
     Grammar { lexicon: lexicon(lang), rules, starting_with }
@@ -459,15 +479,16 @@ pub fn candidates_of(text: &str, lang: Lang, keep: impl Fn(&str) -> bool) -> Vec
 
 /// The rule's match starting at `start`, if one ends on a word boundary.
 fn match_at(rule: &Rule, ri: usize, text: &str, folded: &str, start: usize) -> Option<RuleMatch> {
+    let Compiled { regex, names } = rule.compiled()?;
     let mut reach = (start + REACH).min(text.len());
     while !text.is_char_boundary(reach) {
         reach -= 1;
     }
     // Most tries fail: `is_match` rules them out without the cost of captures.
-    if !rule.regex.is_match(&folded[start..reach]) {
+    if !regex.is_match(&folded[start..reach]) {
         return None;
     }
-    let mut caps = rule.regex.captures(&folded[start..reach])?;
+    let mut caps = regex.captures(&folded[start..reach])?;
     let mut end = start + caps.get(0)?.end();
     if end == start {
         return None;
@@ -487,7 +508,7 @@ fn match_at(rule: &Rule, ri: usize, text: &str, folded: &str, start: usize) -> O
         if cut <= start {
             return None;
         }
-        caps = rule.regex.captures(&folded[start..cut]).filter(|c| c.get(0).is_some_and(|m| m.end() > 0))?;
+        caps = regex.captures(&folded[start..cut]).filter(|c| c.get(0).is_some_and(|m| m.end() > 0))?;
         end = start + caps.get(0)?.end();
         ok = true;
     }
@@ -495,7 +516,7 @@ fn match_at(rule: &Rule, ri: usize, text: &str, folded: &str, start: usize) -> O
         return None;
     }
     let mut groups = HashMap::new();
-    for &name in &rule.names {
+    for &name in names {
         if let Some(m) = caps.name(name) {
             groups.insert(name, (start + m.start(), start + m.end()));
         }
@@ -512,7 +533,13 @@ mod tests {
     #[test]
     fn every_rule_of_every_language_compiles() {
         for lang in Lang::ALL {
-            assert!(of(lang).rules.len() > 20, "{}", lang.code());
+            let rules = &of(lang).rules;
+            assert!(rules.len() > 20, "{}", lang.code());
+            for rule in rules {
+                if let Err(e) = compile(&rule.source) {
+                    panic!("{} rule {}: {e}", lang.code(), rule.source);
+                }
+            }
         }
     }
 
@@ -539,7 +566,7 @@ mod tests {
                     let end = (at + REACH).min(text.len());
                     let Some(hay) = folded.get(at..end) else { continue };
                     let full: Option<Vec<_>> =
-                        rule.regex.captures(hay).map(|c| c.iter().map(|m| m.map(|m| m.range())).collect());
+                        rule.compiled().expect("compiles").regex.captures(hay).map(|c| c.iter().map(|m| m.map(|m| m.range())).collect());
                     let small: Option<Vec<_>> =
                         lite.captures(hay).map(|c| c.iter().map(|m| m.map(|m| m.range())).collect());
                     assert_eq!(full, small, "{} at {at} of {:?}", rule.source, &text[at..end]);
