@@ -21,9 +21,11 @@ import { toJson, toMarkdown, toWebAnnotation, toClaimReview, timelineEvents } fr
 import { compare, resultJson, resultMarkdown, MARK_KINDS } from './widget/exercise.js';
 import { collectText, wrapAnnotations, unwrap } from './widget/inplace.js';
 import { runAnalysis } from './widget/engine.js';
-// engine.js imports it too; importing it here as well starts fetching it (and the
-// wasm module it imports) one step earlier in the module graph.
+// engine.js imports these too; importing them here as well starts fetching them
+// one or two steps earlier in the module graph (the wasm module is the largest).
 import './glose.js';
+import './pkg/glose_bindings.js';
+import './pkg/glose_wasm.js';
 import { ANNOTATION_CSS, WIDGET_CSS } from './widget/style.js';
 
 export { annotations, renderRange, KINDS };
