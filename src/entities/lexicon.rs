@@ -64,7 +64,8 @@ fn first_word(text: &str) -> &str {
 
 impl Gazetteer {
     fn new(names: Vec<(Name, Known)>) -> Gazetteer {
-        let mut by_first_word: HashMap<Name, Vec<u32>> = HashMap::default();
+        let mut by_first_word: HashMap<Name, Vec<u32>> =
+            HashMap::with_capacity_and_hasher(names.len(), Default::default());
         for (k, (name, _)) in names.iter().enumerate() {
             let slot = u32::try_from(k).expect("fewer than 4 billion names");
             let key = match name {
@@ -224,13 +225,9 @@ fn build(lang: Lang) -> Lexicon {
     for (u, k) in extra {
         add(Name::Owned(u), k, &mut names, &mut patterns);
     }
-    let by_lowercase = names
-        .iter()
-        .zip(&patterns)
-        .filter(|(n, _)| !n.contains(' '))
-        .map(|(n, k)| (n.to_lowercase(), *k))
-        .rev()
-        .collect();
+    // Sized up front: collecting a filtered iterator grows the table a step at a time.
+    let mut by_lowercase = HashMap::with_capacity_and_hasher(names.len(), Default::default());
+    by_lowercase.extend(names.iter().zip(&patterns).filter(|(n, _)| !n.contains(' ')).map(|(n, k)| (n.to_lowercase(), *k)).rev());
 
     let acronyms = names
         .iter()
@@ -267,13 +264,16 @@ fn build(lang: Lang) -> Lexicon {
     // Longest first, so "de la" is tried before "de".
     particles.sort_by_key(|p| std::cmp::Reverse(p.len()));
 
+    let lists = per_lang!("first_names.txt");
+    let mut first_names = HashSet::with_capacity_and_hasher(lists.iter().map(|d| d.len() / 8).sum(), Default::default());
+    first_names.extend(lists.iter().flat_map(|d| entries(d)));
     let titles: HashSet<String> = entries(per_lang!("titles.txt")[i]).map(str::to_lowercase).collect();
     let title_starts = titles.iter().filter_map(|t| t.split_once(' ')).map(|(first, _)| first.to_string()).collect();
     Lexicon {
         gazetteer: Gazetteer::new(names.into_iter().zip(patterns).collect()),
         by_lowercase,
         acronyms,
-        first_names: per_lang!("first_names.txt").iter().flat_map(|d| entries(d)).collect(),
+        first_names,
         titles,
         title_starts,
         name_words,

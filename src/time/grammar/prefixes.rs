@@ -120,6 +120,16 @@ impl Prefixes {
                 return self;
             }
         }
+        // Every complete sequence meets every next one: shorten the next ones
+        // first when that would make many more than are kept.
+        let complete = self.0.iter().filter(|s| s.complete).count();
+        let narrowed;
+        let next = if complete * next.0.len() > 4 * MAX_SEQS {
+            narrowed = next.clone().capped_to((4 * MAX_SEQS / complete.max(1)).max(1));
+            &narrowed
+        } else {
+            next
+        };
         let mut out = Vec::new();
         for a in self.0 {
             if !a.complete {
@@ -152,8 +162,14 @@ impl Prefixes {
     }
 
     /// Shortens the sequences until they are few and short enough.
-    fn capped(mut self) -> Self {
-        if self.0.len() <= MAX_SEQS && self.0.iter().all(|s| s.classes.len() <= MAX_LEN) {
+    fn capped(self) -> Self {
+        self.capped_to(MAX_SEQS)
+    }
+
+    /// Shortens the sequences until there are at most `most` of them, each of
+    /// at most `MAX_LEN` classes.
+    fn capped_to(mut self, most: usize) -> Self {
+        if self.0.len() <= most && self.0.iter().all(|s| s.classes.len() <= MAX_LEN) {
             return self;
         }
         let mut len = MAX_LEN;
@@ -166,12 +182,12 @@ impl Prefixes {
             }
             self.0.sort_unstable();
             self.0.dedup();
-            if self.0.len() <= MAX_SEQS || len == 1 {
+            if self.0.len() <= most || len == 1 {
                 break;
             }
             len -= 1;
         }
-        if self.0.len() > MAX_SEQS {
+        if self.0.len() > most {
             // Down to one class each: merge them into one.
             let first = self.first_bytes();
             let empty = self.0.iter().filter(|s| s.classes.is_empty()).cloned().collect::<Vec<_>>();
