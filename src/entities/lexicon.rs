@@ -8,10 +8,9 @@
 //! article may write "Kyiv" or name "John Kirby".
 
 use crate::hash::{HashMap, HashSet};
-use std::sync::LazyLock;
 
 use super::EntityType;
-use crate::lang::{entries, Lang};
+use crate::lang::{entries, Lang, PerLang};
 use crate::per_lang;
 
 /// What the gazetteer knows about a name.
@@ -169,7 +168,7 @@ fn kind_of(code: &str) -> Option<EntityType> {
 
 /// Built on first use, one language at a time: an English article never pays
 /// for the French lists.
-static LEXICONS: [LazyLock<Lexicon>; 2] = [LazyLock::new(|| build(Lang::Fr)), LazyLock::new(|| build(Lang::En))];
+static LEXICONS: PerLang<Lexicon> = PerLang::new(build);
 
 fn build(lang: Lang) -> Lexicon {
     let i = lang.index();
@@ -227,7 +226,9 @@ fn build(lang: Lang) -> Lexicon {
     }
     // Sized up front: collecting a filtered iterator grows the table a step at a time.
     let mut by_lowercase = HashMap::with_capacity_and_hasher(names.len(), Default::default());
-    by_lowercase.extend(names.iter().zip(&patterns).filter(|(n, _)| !n.contains(' ')).map(|(n, k)| (n.to_lowercase(), *k)).rev());
+    by_lowercase.extend(
+        names.iter().zip(&patterns).filter(|(n, _)| !n.contains(' ')).map(|(n, k)| (n.to_lowercase(), *k)).rev(),
+    );
 
     let acronyms = names
         .iter()
@@ -265,7 +266,8 @@ fn build(lang: Lang) -> Lexicon {
     particles.sort_by_key(|p| std::cmp::Reverse(p.len()));
 
     let lists = per_lang!("first_names.txt");
-    let mut first_names = HashSet::with_capacity_and_hasher(lists.iter().map(|d| d.len() / 8).sum(), Default::default());
+    let mut first_names =
+        HashSet::with_capacity_and_hasher(lists.iter().map(|d| d.len() / 8).sum(), Default::default());
     first_names.extend(lists.iter().flat_map(|d| entries(d)));
     let titles: HashSet<String> = entries(per_lang!("titles.txt")[i]).map(str::to_lowercase).collect();
     let title_starts = titles.iter().filter_map(|t| t.split_once(' ')).map(|(first, _)| first.to_string()).collect();

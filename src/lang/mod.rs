@@ -5,7 +5,7 @@
 //! [`per_lang!`](crate::per_lang) and parse them once, lazily. Adding a language means adding a
 //! folder, a variant to [`Lang`] and its code to `per_lang!`.
 
-use std::sync::LazyLock;
+use std::sync::{LazyLock, OnceLock};
 
 use serde::{Deserialize, Serialize};
 
@@ -50,6 +50,34 @@ macro_rules! per_lang {
             include_str!(concat!(env!("OUT_DIR"), "/lang/en/", $file)),
         ]
     };
+}
+
+/// One value per language, each built on first use: an article pays only for
+/// the lists of its own language, and the first article of a page (or of a
+/// batch) does not wait for the others'.
+pub struct PerLang<T> {
+    cells: [OnceLock<T>; Lang::ALL.len()],
+    build: fn(Lang) -> T,
+}
+
+impl<T> PerLang<T> {
+    pub const fn new(build: fn(Lang) -> T) -> Self {
+        PerLang { cells: [const { OnceLock::new() }; Lang::ALL.len()], build }
+    }
+
+    /// The value of `lang`, built now if it is its first use.
+    pub fn get(&self, lang: Lang) -> &T {
+        self.cells[lang.index()].get_or_init(|| (self.build)(lang))
+    }
+}
+
+/// By [`Lang::index`], as `per_lang!` arrays are.
+impl<T> std::ops::Index<usize> for PerLang<T> {
+    type Output = T;
+
+    fn index(&self, i: usize) -> &T {
+        self.get(Lang::ALL[i])
+    }
 }
 
 /// The entries of a list file: trimmed lines, without `#` comments or blanks.
@@ -118,6 +146,22 @@ pub fn detect(text: &str) -> Option<Lang> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn per_lang_values_are_built_once_and_only_for_the_language_asked() {
+        use std::sync::atomic::{AtomicUsize, Ordering::SeqCst};
+        static BUILT: AtomicUsize = AtomicUsize::new(0);
+        static CODES: PerLang<&'static str> = PerLang::new(|l| {
+            BUILT.fetch_add(1, SeqCst);
+            l.code()
+        });
+        assert_eq!(BUILT.load(SeqCst), 0);
+        assert_eq!(*CODES.get(Lang::En), "en");
+        assert_eq!(CODES[Lang::En.index()], "en");
+        assert_eq!(BUILT.load(SeqCst), 1);
+        assert_eq!(CODES[Lang::Fr.index()], "fr");
+        assert_eq!(BUILT.load(SeqCst), 2);
+    }
 
     #[test]
     fn lists_are_sorted_for_binary_search() {

@@ -6,9 +6,8 @@
 //! pass over a sentence is linear in its length.
 
 use crate::hash::{HashMap, HashSet};
-use std::sync::LazyLock;
 
-use crate::lang::{entries, pairs, Lang};
+use crate::lang::{entries, pairs, Lang, PerLang};
 use crate::per_lang;
 use crate::segment::{fold, tokenize, Doc, Token, TokenKind};
 
@@ -237,8 +236,8 @@ fn load(lang: Lang) -> LangData {
     }
 }
 
-/// The framing data of every language, parsed once.
-pub(crate) static DATA: LazyLock<Vec<LangData>> = LazyLock::new(|| Lang::ALL.into_iter().map(load).collect());
+/// The framing data of each language, parsed on its first use.
+pub(crate) static DATA: PerLang<LangData> = PerLang::new(load);
 
 /// Whether a token starts with a capital letter.
 pub(crate) fn is_capitalised(doc: &Doc, t: &Token) -> bool {

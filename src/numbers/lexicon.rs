@@ -1,9 +1,7 @@
 //! The per-language lists the number layer reads, parsed once.
 
-use std::sync::LazyLock;
-
 use crate::hash::{HashMap, HashSet};
-use crate::lang::{entries, pairs, Lang};
+use crate::lang::{entries, pairs, Lang, PerLang};
 use crate::per_lang;
 use crate::segment::fold;
 
@@ -341,7 +339,7 @@ fn build(i: usize) -> Lexicon {
     lex
 }
 
-static LEXICONS: LazyLock<Vec<Lexicon>> = LazyLock::new(|| (0..Lang::ALL.len()).map(build).collect());
+static LEXICONS: PerLang<Lexicon> = PerLang::new(|l| build(l.index()));
 
 /// The lexicon of `lang`.
 pub fn of(lang: Lang) -> &'static Lexicon {

@@ -5,9 +5,8 @@
 //! data files stay short and a new verb is one line.
 
 use crate::hash::{HashMap, HashSet};
-use std::sync::LazyLock;
 
-use crate::lang::{entries, pairs, Lang};
+use crate::lang::{entries, pairs, Lang, PerLang};
 use crate::per_lang;
 
 /// Grammatical gender and number of a speaker phrase, as far as the words tell.
@@ -124,11 +123,14 @@ impl Lexicon {
     }
 }
 
-pub static LEXICONS: LazyLock<Vec<Lexicon>> = LazyLock::new(|| {
-    let verbs = per_lang!("reporting_verbs.txt");
-    let nouns = per_lang!("speaker_nouns.txt");
-    let grammar = per_lang!("speaker_grammar.txt");
-    Lang::ALL.iter().map(|&l| build(l, verbs[l.index()], nouns[l.index()], grammar[l.index()])).collect()
+static LEXICONS: PerLang<Lexicon> = PerLang::new(|l| {
+    let i = l.index();
+    build(
+        l,
+        per_lang!("reporting_verbs.txt")[i],
+        per_lang!("speaker_nouns.txt")[i],
+        per_lang!("speaker_grammar.txt")[i],
+    )
 });
 
 pub fn lexicon(lang: Lang) -> &'static Lexicon {

@@ -2,7 +2,7 @@
 //! compiled once, and the candidate matches they find in a text.
 
 use std::collections::HashMap;
-use std::sync::{LazyLock, OnceLock};
+use std::sync::OnceLock;
 
 // The browser build carries `regex-lite`: the same syntax and leftmost-first
 // matches, at a third of the wasm size and a fraction of the compile time. Its
@@ -12,7 +12,7 @@ use regex::{escape, Regex, RegexBuilder};
 #[cfg(target_arch = "wasm32")]
 use regex_lite::{escape, Regex, RegexBuilder};
 
-use crate::lang::{entries, pairs, Lang};
+use crate::lang::{entries, pairs, Lang, PerLang};
 use crate::per_lang;
 
 mod prefixes;
@@ -410,8 +410,7 @@ fn compile(source: &str) -> Result<Regex, String> {
 
 /// One grammar per language, each built on first use: an article only pays
 /// for the regexes of its own language.
-static GRAMMARS: [LazyLock<Grammar>; Lang::ALL.len()] =
-    [LazyLock::new(|| grammar(Lang::ALL[0])), LazyLock::new(|| grammar(Lang::ALL[1]))];
+static GRAMMARS: PerLang<Grammar> = PerLang::new(grammar);
 
 /// The grammar of `lang`, built on first use.
 pub fn of(lang: Lang) -> &'static Grammar {
@@ -565,8 +564,12 @@ mod tests {
                 {
                     let end = (at + REACH).min(text.len());
                     let Some(hay) = folded.get(at..end) else { continue };
-                    let full: Option<Vec<_>> =
-                        rule.compiled().expect("compiles").regex.captures(hay).map(|c| c.iter().map(|m| m.map(|m| m.range())).collect());
+                    let full: Option<Vec<_>> = rule
+                        .compiled()
+                        .expect("compiles")
+                        .regex
+                        .captures(hay)
+                        .map(|c| c.iter().map(|m| m.map(|m| m.range())).collect());
                     let small: Option<Vec<_>> =
                         lite.captures(hay).map(|c| c.iter().map(|m| m.map(|m| m.range())).collect());
                     assert_eq!(full, small, "{} at {at} of {:?}", rule.source, &text[at..end]);
