@@ -224,6 +224,14 @@ impl Parser<'_> {
         hit
     }
 
+    /// The next char when it is a literal that no quantifier follows.
+    fn plain_char(&self) -> Option<char> {
+        let c = self.peek()?;
+        let special = |c: char| "\\[](){}|?*+.^$".contains(c);
+        let quantifier = |c: char| "?*+{".contains(c);
+        (!special(c) && !self.chars.get(self.at + 1).is_some_and(|&n| quantifier(n))).then_some(c)
+    }
+
     fn alternation(&mut self) -> Option<Prefixes> {
         let mut alternatives = vec![self.sequence()?];
         while self.eat('|') {
@@ -242,6 +250,20 @@ impl Parser<'_> {
                 // Nothing after can change how a match begins.
                 self.skip_sequence()?;
                 break;
+            }
+            if let ([seq], Some(c)) = (&mut out.0[..], self.plain_char()) {
+                // Most of a pattern is words: their chars extend the one
+                // sequence in place, as `then` would, without a `Prefixes` each.
+                let mut buf = [0; 4];
+                for &b in c.encode_utf8(&mut buf).as_bytes() {
+                    if seq.classes.len() == MAX_LEN {
+                        seq.complete = false;
+                        break;
+                    }
+                    seq.classes.push(ByteSet::single(b));
+                }
+                self.at += 1;
+                continue;
             }
             let item = self.atom()?;
             let item = self.quantified(item)?;
