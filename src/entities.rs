@@ -202,8 +202,21 @@ fn is_all_caps(w: &str) -> bool {
 fn is_camel(w: &str) -> bool {
     let mut chars = w.chars();
     chars.next();
-    let rest: Vec<char> = chars.collect();
-    rest.iter().any(|c| c.is_uppercase()) && rest.iter().any(|c| c.is_lowercase()) && !w.contains(['-', '.'])
+    let rest = chars.as_str();
+    rest.chars().any(char::is_uppercase) && rest.chars().any(char::is_lowercase) && !w.contains(['-', '.'])
+}
+
+/// Token `i` as `str::to_lowercase` spells it. The document's folded form
+/// ([`Doc::lower`]) is the same string, without an allocation, unless the word
+/// holds a typographic apostrophe (folded to a straight one) or a capital sigma
+/// (which `to_lowercase` writes as a final sigma at a word's end).
+fn std_lowercase<'d>(doc: &'d Doc, i: usize) -> std::borrow::Cow<'d, str> {
+    let w = doc.tok(&doc.tokens[i]);
+    if w.contains(['’', 'Σ']) {
+        std::borrow::Cow::Owned(w.to_lowercase())
+    } else {
+        std::borrow::Cow::Borrowed(doc.lower(i))
+    }
 }
 
 fn is_open_quote(s: &str) -> bool {
@@ -254,19 +267,22 @@ fn is_name_word(doc: &Doc, lex: &Lexicon, i: usize) -> bool {
     let t = &doc.tokens[i];
     let w = doc.tok(t);
     // "al-Bashir", "ben-Gourion": a lowercase particle glued to the name.
-    let particle_glued = w
-        .split_once('-')
-        .is_some_and(|(p, r)| matches!(p, "al" | "el" | "ad" | "ash" | "ben" | "bin" | "ibn") && starts_upper(r));
+    let particle_glued = || {
+        w.split_once('-')
+            .is_some_and(|(p, r)| matches!(p, "al" | "el" | "ad" | "ash" | "ben" | "bin" | "ibn") && starts_upper(r))
+    };
+    // The cheap tests first: most tokens fail them.
+    if t.kind != TokenKind::Word || !(starts_upper(w) || particle_glued()) {
+        return false;
+    }
     // "I’ve", "We'll": a contracted pronoun.
     if let Some((head, _)) = w.split_once(['\'', '’']) {
         if lex.stopwords.contains(head.to_lowercase().as_str()) || lex.not_names.contains(head) {
             return false;
         }
     }
-    t.kind == TokenKind::Word
-        && (starts_upper(w) || particle_glued)
-        && !lex.not_names.contains(w)
-        && (!lex.stopwords.contains(w.to_lowercase().as_str()) || is_all_caps(w))
+    !lex.not_names.contains(w)
+        && (!lex.stopwords.contains(std_lowercase(doc, i).as_ref()) || is_all_caps(w))
         && (w.chars().count() > 1 || doc.tokens.get(i + 1).is_some_and(|n| doc.tok(n) == "." && n.start == t.end))
 }
 
@@ -984,7 +1000,12 @@ fn cluster_key(doc: &Doc, lex: &Lexicon, m: &Mention) -> String {
         if !out.is_empty() {
             out.push(' ');
         }
-        out.push_str(&w.to_lowercase().replace('’', "'"));
+        // The folded form is this very string unless a capital sigma is in it.
+        if w.contains('Σ') {
+            out.push_str(&w.to_lowercase().replace('’', "'"));
+        } else {
+            out.push_str(doc.lower(k));
+        }
     }
     out
 }
@@ -1008,14 +1029,14 @@ fn cluster(doc: &Doc, lex: &Lexicon, typed: Vec<Typed>) -> Vec<Entity> {
     let mut org_word: HashMap<String, Option<String>> = HashMap::new();
     let mut acronym: HashMap<String, String> = HashMap::new();
     let mut word_key: HashMap<String, String> = HashMap::new();
-    for t in &typed {
+    let keys: Vec<String> = typed.iter().map(|t| cluster_key(doc, lex, &t.m)).collect();
+    for (t, key) in typed.iter().zip(&keys) {
         for w in name_words(doc, &t.m) {
-            word_key.entry(w.to_lowercase()).or_insert_with(|| cluster_key(doc, lex, &t.m));
+            word_key.entry(w.to_lowercase()).or_insert_with(|| key.clone());
         }
     }
-    for t in &typed {
+    for (t, key) in typed.iter().zip(&keys) {
         let ws = name_words(doc, &t.m);
-        let key = cluster_key(doc, lex, &t.m);
         if t.kind == EntityType::PER && ws.len() >= 2 {
             let last = bare(ws[ws.len() - 1]).to_lowercase();
             surname.entry(last).or_insert_with(|| key.clone());
@@ -1042,9 +1063,8 @@ fn cluster(doc: &Doc, lex: &Lexicon, typed: Vec<Typed>) -> Vec<Entity> {
 
     let mut entities: Vec<Entity> = Vec::new();
     let mut by_key: HashMap<(EntityType, String), usize> = HashMap::new();
-    for t in typed {
+    for (t, own) in typed.into_iter().zip(keys) {
         let text = &doc.text[t.m.start..t.m.end];
-        let own = cluster_key(doc, lex, &t.m);
         let key = if let Some(k) = t.clip_of.as_ref().and_then(|w| word_key.get(w)) {
             k.clone()
         } else if let Some(g) = t.m.known.and_then(|k| k.group) {
@@ -1063,16 +1083,16 @@ fn cluster(doc: &Doc, lex: &Lexicon, typed: Vec<Typed>) -> Vec<Entity> {
             }
         };
         let span = Span::of(doc.text, t.m.start, t.m.end);
-        match by_key.get(&(t.kind, key.clone())) {
-            Some(&e) => {
-                let ent = &mut entities[e];
+        match by_key.entry((t.kind, key)) {
+            std::collections::hash_map::Entry::Occupied(e) => {
+                let ent = &mut entities[*e.get()];
                 if text.chars().count() > ent.name.chars().count() && t.m.known.and_then(|k| k.demonym).is_none() {
                     ent.name = text.to_string();
                 }
                 ent.mentions.push(span);
             }
-            None => {
-                by_key.insert((t.kind, key), entities.len());
+            std::collections::hash_map::Entry::Vacant(slot) => {
+                slot.insert(entities.len());
                 let name = t.m.known.and_then(|k| k.demonym).map_or_else(|| text.to_string(), str::to_string);
                 entities.push(Entity {
                     id: format!("e{}", entities.len() + 1),
