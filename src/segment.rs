@@ -126,7 +126,10 @@ pub fn fold(word: &str) -> String {
 /// [`fold`], appending to `out`.
 pub(crate) fn fold_into(word: &str, out: &mut String) {
     if word.is_ascii() {
-        out.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        // Copied whole, then lowered in place: no char-by-char pushes.
+        let from = out.len();
+        out.push_str(word);
+        out[from..].make_ascii_lowercase();
         return;
     }
     for c in word.chars() {
@@ -238,6 +241,10 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             }
             let mut j = after;
             loop {
+                // ASCII letters and digits, the bulk of a word, without decoding.
+                while text.as_bytes().get(j).is_some_and(u8::is_ascii_alphanumeric) {
+                    j += 1;
+                }
                 match at(j) {
                     Some(c) if is_word_char(c) => j += c.len_utf8(),
                     Some(c)
