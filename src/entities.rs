@@ -107,7 +107,11 @@ fn gazetteer_hits(doc: &Doc, lex: &Lexicon) -> crate::hash::HashMap<usize, (usiz
         }
         let hit = lex.gazetteer.prefixes_of(&doc.text[t.start..]).find_map(|(name, known)| {
             let end = t.start + name.len();
-            doc.token_ending_at(end).map(|b| (b, end, known))
+            // Token ends rise with their index: the token ending at `end`, if
+            // any, is the first from `a` on that reaches it. A name spans a few
+            // tokens, so walking there beats a search of the whole document.
+            let b = a + doc.tokens[a..].iter().position(|u| u.end >= end)?;
+            (doc.tokens[b].end == end).then_some((b, end, known))
         });
         if let Some((b, end, known)) = hit {
             out.insert(a, (b + 1, known));
@@ -268,8 +272,9 @@ fn is_name_word(doc: &Doc, lex: &Lexicon, i: usize) -> bool {
     let w = doc.tok(t);
     // "al-Bashir", "ben-Gourion": a lowercase particle glued to the name.
     let particle_glued = || {
-        w.split_once('-')
-            .is_some_and(|(p, r)| matches!(p, "al" | "el" | "ad" | "ash" | "ben" | "bin" | "ibn") && starts_upper(r))
+        w.bytes().position(|b| b == b'-').is_some_and(|k| {
+            matches!(&w[..k], "al" | "el" | "ad" | "ash" | "ben" | "bin" | "ibn") && starts_upper(&w[k + 1..])
+        })
     };
     // The cheap tests first: most tokens fail them.
     if t.kind != TokenKind::Word || !(starts_upper(w) || particle_glued()) {
@@ -472,7 +477,7 @@ fn scan_sentence(
             }
         }
         // Demonym compounds: "American-Sudanese".
-        if w.contains('-') && starts_upper(w) {
+        if starts_upper(w) && w.contains('-') {
             let parts: Vec<&str> = w.split('-').collect();
             if parts.len() > 1
                 && parts.iter().all(|p| lex.by_lowercase.get(&p.to_lowercase()).is_some_and(|k| k.demonym.is_some()))
@@ -804,17 +809,21 @@ fn head_noun(
 ) -> Option<Mention> {
     let t = doc.tokens[i];
     let w = doc.tok(&t);
-    // "ex-hôtel Adriatik": the head may end a hyphenated word.
-    let (head, head_start) = match w.rfind('-') {
-        Some(k) if !starts_upper(w) => (&w[k + 1..], t.start + k + 1),
-        _ => (w, t.start),
-    };
+    // "ex-hôtel Adriatik": the head may end a hyphenated word. Byte-wise: this
+    // runs at every word, and '-' is never part of a longer UTF-8 sequence.
+    let last_hyphen = |s: &str| s.bytes().rposition(|b| b == b'-');
+    let cut = last_hyphen(w).filter(|_| !starts_upper(w));
     // The head's lowercase form, from the document's table when it is the whole word.
-    let lw = match doc.lower(i).rfind('-') {
-        Some(k) if head_start > t.start => &doc.lower(i)[k + 1..],
-        _ => doc.lower(i),
+    let lower = doc.lower(i);
+    let lw = match last_hyphen(lower) {
+        Some(k) if cut.is_some() => &lower[k + 1..],
+        _ => lower,
     };
     let &(kind, rule) = lex.heads.get(lw)?;
+    let (head, head_start) = match cut {
+        Some(k) => (&w[k + 1..], t.start + k + 1),
+        None => (w, t.start),
+    };
     if starts_upper(head) && !is_initial(doc, first, i) {
         return None;
     }
