@@ -13,7 +13,9 @@ use super::{Ctx, Marker, MarkerKind};
 
 pub(super) fn find(ctx: &Ctx, range: Range<usize>, out: &mut Vec<Marker>) {
     let (words, data) = (&ctx.words, ctx.data);
-    let reports = data.reporting.occurs_in(words, range.start, range.end);
+    // Only a source noun phrase asks whether the sentence reports speech, and
+    // most sentences have none: the answer is looked for on first need.
+    let mut reports = None;
     let mut i = range.start;
     let mut last_end = range.start;
     while i < range.end {
@@ -28,7 +30,9 @@ pub(super) fn find(ctx: &Ctx, range: Range<usize>, out: &mut Vec<Marker>) {
         if let Some(head) = source_noun_phrase(ctx, &range, i) {
             let to = with_adjectives(ctx, &range, head + 1);
             let qualified = with_qualifier(ctx, to, range.end);
-            if (reports || qualified.is_some()) && !named_right_after(ctx, &range, to) {
+            let said = qualified.is_some()
+                || *reports.get_or_insert_with(|| data.reporting.occurs_in(words, range.start, range.end));
+            if said && !named_right_after(ctx, &range, to) {
                 let to = qualified.unwrap_or(to);
                 // A bare plural takes the names before it: "American officials".
                 let mut from = i;
@@ -48,11 +52,12 @@ pub(super) fn find(ctx: &Ctx, range: Range<usize>, out: &mut Vec<Marker>) {
 /// The index of the source noun of a phrase starting at `i`, if one starts there.
 fn source_noun_phrase(ctx: &Ctx, range: &Range<usize>, i: usize) -> Option<usize> {
     let (doc, words, data) = (ctx.doc, &ctx.words, ctx.data);
-    let prev_is_det = i > range.start && data.is("det", words, i - 1);
-    if data.bare_source_heads.contains(words[i]) && !prev_is_det && head_ends_phrase(ctx, range, i) {
+    // Asked only once a head or an indefinite is found: this runs at every token.
+    let prev_is_det = || i > range.start && data.is("det", words, i - 1);
+    if data.bare_source_heads.contains(words[i]) && !prev_is_det() && head_ends_phrase(ctx, range, i) {
         return Some(i);
     }
-    if !data.is("indef", words, i) || prev_is_det {
+    if !data.is("indef", words, i) || prev_is_det() {
         return None;
     }
     let stop = (i + 4).min(range.end).max(i + 1);
