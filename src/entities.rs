@@ -948,11 +948,15 @@ fn assign_types(doc: &Doc, lex: &Lexicon, mentions: Vec<Mention>) -> Vec<Typed> 
     let mut typed: Vec<(Typed, bool)> = mentions
         .into_iter()
         .map(|m| {
-            let text = doc.text[m.start..m.end].to_lowercase();
+            // Only a mention without a strong cue needs its text's evidence.
+            let evidence_kind = || {
+                let text = doc.text[m.start..m.end].to_lowercase();
+                text_kind.get(&text).or_else(|| word_kind.get(bare(&text))).copied()
+            };
             let (kind, evidence) = match m.cue {
                 Cue::Strong(k) => (k, true),
-                cue => match text_kind.get(&text).or_else(|| word_kind.get(bare(&text))) {
-                    Some(&k) => (k, true),
+                cue => match evidence_kind() {
+                    Some(k) => (k, true),
                     None => (
                         match cue {
                             Cue::Weak(k) => k,
@@ -1039,13 +1043,13 @@ fn cluster(doc: &Doc, lex: &Lexicon, typed: Vec<Typed>) -> Vec<Entity> {
     let mut acronym: HashMap<String, String> = HashMap::new();
     let mut word_key: HashMap<String, String> = HashMap::new();
     let keys: Vec<String> = typed.iter().map(|t| cluster_key(doc, lex, &t.m)).collect();
-    for (t, key) in typed.iter().zip(&keys) {
-        for w in name_words(doc, &t.m) {
+    let words: Vec<Vec<&str>> = typed.iter().map(|t| name_words(doc, &t.m)).collect();
+    for (ws, key) in words.iter().zip(&keys) {
+        for w in ws {
             word_key.entry(w.to_lowercase()).or_insert_with(|| key.clone());
         }
     }
-    for (t, key) in typed.iter().zip(&keys) {
-        let ws = name_words(doc, &t.m);
+    for ((t, key), ws) in typed.iter().zip(&keys).zip(&words) {
         if t.kind == EntityType::PER && ws.len() >= 2 {
             let last = bare(ws[ws.len() - 1]).to_lowercase();
             surname.entry(last).or_insert_with(|| key.clone());
@@ -1057,7 +1061,7 @@ fn cluster(doc: &Doc, lex: &Lexicon, typed: Vec<Typed>) -> Vec<Entity> {
             }
         }
         if t.kind != EntityType::PER && t.m.toks.len() >= 2 && t.m.known.is_none() {
-            for w in &ws {
+            for w in ws {
                 let e = org_word.entry(w.to_lowercase()).or_insert_with(|| Some(key.clone()));
                 if e.as_deref() != Some(key.as_str()) {
                     *e = None;

@@ -523,11 +523,20 @@ impl Scanner<'_, '_> {
         while k < lim && self.is_word(k) && (k == i || self.spaced(k - 1)) {
             // A token joins when every hyphen-separated part is a number word;
             // `parse::words` then reads hyphenated pairs ("quatre-vingt") itself.
-            let parts = || self.low(k).split(['-', '\u{2011}']);
-            if !parts().all(|p| lex.words.contains_key(p)) {
-                break;
+            let low = self.low(k);
+            if low.bytes().any(|b| b == b'-' || b == 0xE2) {
+                let parts = || low.split(['-', '\u{2011}']);
+                if !parts().all(|p| lex.words.contains_key(p)) {
+                    break;
+                }
+                atoms.extend(parts());
+            } else {
+                // No hyphen of either kind (U+2011 starts with byte E2): one part.
+                if !lex.words.contains_key(low) {
+                    break;
+                }
+                atoms.push(low);
             }
-            atoms.extend(parts());
             k += 1;
             ends.push((atoms.len(), k));
             if ends.len() > 12 {

@@ -73,6 +73,7 @@ impl<'a> Doc<'a> {
     /// Token `i`'s comparable form: lowercase, with the typographic apostrophe
     /// made straight. Every layer looks words up in its lists by this form, so
     /// it is made once here rather than per layer and per look-up.
+    #[inline]
     pub fn lower(&self, i: usize) -> &str {
         &self.lowered[self.lowered_at[i]..self.lowered_at[i + 1]]
     }
