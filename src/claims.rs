@@ -216,7 +216,8 @@ impl<'d, 'a> Ctx<'d, 'a> {
         let mut cues: Vec<&'static str> = Vec::new();
         let mut i = range.start;
         while i < range.end {
-            match data.claim_cues.longest_at(words, i, range.end) {
+            // A cue must start on a kept token: a quote's words are not looked up again.
+            match kept(i).then(|| data.claim_cues.longest_at(words, i, range.end)).flatten() {
                 Some((n, class)) if (i..i + n).all(kept) => {
                     cues.push(class);
                     i += n;
