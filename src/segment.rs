@@ -135,6 +135,8 @@ pub(crate) fn fold_into(word: &str, out: &mut String) {
     }
     for c in word.chars() {
         match c {
+            // ASCII letters inside an accented word need no case table.
+            c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
             '’' => out.push('\''),
             c => out.extend(c.to_lowercase()),
         }
