@@ -416,7 +416,8 @@ fn scan_sentence(
             i += 1;
             continue;
         }
-        let initial = is_initial(doc, first, i);
+        // Needed only once a word proves capitalised; most are not.
+        let initial = || is_initial(doc, first, i);
         let lw = doc.lower(i);
 
         // Gazetteer names.
@@ -493,7 +494,7 @@ fn scan_sentence(
             if let Some(cut) = w.find('-').filter(|&c| w[c + 1..].chars().next().is_some_and(char::is_lowercase)) {
                 let name = &w[..cut];
                 let known = lex.by_lowercase.get(&name.to_lowercase()).copied().filter(|k| k.demonym.is_none());
-                if name.chars().count() >= 2 && !lex.not_names.contains(name) && (known.is_some() || !initial) {
+                if name.chars().count() >= 2 && !lex.not_names.contains(name) && (known.is_some() || !initial()) {
                     let cue = known.map_or(Cue::None, |k| Cue::Strong(k.kind));
                     out.push(Mention { start: t.start, end: t.start + cut, cue, known, toks: i..i + 1 });
                     i += 1;
@@ -577,7 +578,7 @@ fn scan_sentence(
         }
 
         // A capitalised word at a sentence start needs another sign of being a name.
-        if initial && !after_title {
+        if initial() && !after_title {
             // "Human Rights Watch": capitals straight up to an organisation word.
             let ends_in_org_word = {
                 let k = (i..end).find(|&k| !is_name_word(doc, lex, k)).unwrap_or(end);
