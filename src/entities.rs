@@ -88,8 +88,10 @@ pub fn find(doc: &Doc) -> Vec<Entity> {
     for s in &doc.sentences {
         scan_sentence(doc, lex, &gaz, &words, s.tokens.clone(), &mut mentions);
     }
-    let typed = assign_types(doc, lex, mentions);
-    let mut entities = cluster(doc, lex, typed);
+    // Each mention's capitalised words, read once for typing and clustering.
+    let names: Vec<Vec<&str>> = mentions.iter().map(|m| name_words(doc, m)).collect();
+    let typed = assign_types(doc, lex, mentions, &names);
+    let mut entities = cluster(doc, lex, typed, &names);
     attach_roles(doc, lex, &mut entities);
     entities
 }
@@ -121,7 +123,7 @@ fn gazetteer_hits(doc: &Doc, lex: &Lexicon) -> crate::hash::HashMap<usize, (usiz
     // ALL-CAPS words ("LONDON") by their lowercase form.
     for (i, t) in doc.tokens.iter().enumerate() {
         let w = doc.tok(t);
-        if out.contains_key(&i) || t.kind != TokenKind::Word {
+        if t.kind != TokenKind::Word || out.contains_key(&i) {
             continue;
         }
         let found = if is_all_caps(w) && w.chars().count() >= 4 {
@@ -921,14 +923,14 @@ fn bare(w: &str) -> &str {
     w
 }
 
-fn assign_types(doc: &Doc, lex: &Lexicon, mentions: Vec<Mention>) -> Vec<Typed> {
+/// `names` holds each mention's [`name_words`], index for index.
+fn assign_types(doc: &Doc, lex: &Lexicon, mentions: Vec<Mention>, names: &[Vec<&str>]) -> Vec<Typed> {
     // Words of strongly typed multiword names: their single words take that type.
     let mut word_kind: HashMap<String, EntityType> = HashMap::new();
     let mut text_kind: HashMap<String, EntityType> = HashMap::new();
-    for m in &mentions {
+    for (m, ws) in mentions.iter().zip(names) {
         if let Cue::Strong(k) = m.cue {
             text_kind.entry(doc.text[m.start..m.end].to_lowercase()).or_insert(k);
-            let ws = name_words(doc, m);
             if k == EntityType::ORG && m.toks.len() >= 2 {
                 let ini = initials(doc, lex, m);
                 if ini.chars().count() >= 2 {
@@ -973,8 +975,8 @@ fn assign_types(doc: &Doc, lex: &Lexicon, mentions: Vec<Mention>) -> Vec<Typed> 
     // Clipped forms: a lone word with no other evidence that begins a longer word
     // of another name takes its type ("Mitro" in an article on Mitrovica).
     let mut words: std::collections::BTreeMap<String, EntityType> = std::collections::BTreeMap::new();
-    for (t, _) in &typed {
-        for w in name_words(doc, &t.m) {
+    for ((t, _), ws) in typed.iter().zip(names) {
+        for w in ws {
             words.entry(w.to_lowercase()).or_insert(t.kind);
         }
     }
@@ -1037,20 +1039,20 @@ fn initials(doc: &Doc, lex: &Lexicon, m: &Mention) -> String {
         .collect()
 }
 
-fn cluster(doc: &Doc, lex: &Lexicon, typed: Vec<Typed>) -> Vec<Entity> {
+/// `names` holds each mention's [`name_words`], index for index.
+fn cluster(doc: &Doc, lex: &Lexicon, typed: Vec<Typed>, names: &[Vec<&str>]) -> Vec<Entity> {
     // Doc-level indexes built first, so a short form before the full one still links.
     let mut surname: HashMap<String, String> = HashMap::new();
     let mut org_word: HashMap<String, Option<String>> = HashMap::new();
     let mut acronym: HashMap<String, String> = HashMap::new();
     let mut word_key: HashMap<String, String> = HashMap::new();
     let keys: Vec<String> = typed.iter().map(|t| cluster_key(doc, lex, &t.m)).collect();
-    let words: Vec<Vec<&str>> = typed.iter().map(|t| name_words(doc, &t.m)).collect();
-    for (ws, key) in words.iter().zip(&keys) {
+    for (ws, key) in names.iter().zip(&keys) {
         for w in ws {
             word_key.entry(w.to_lowercase()).or_insert_with(|| key.clone());
         }
     }
-    for ((t, key), ws) in typed.iter().zip(&keys).zip(&words) {
+    for ((t, key), ws) in typed.iter().zip(&keys).zip(names) {
         if t.kind == EntityType::PER && ws.len() >= 2 {
             let last = bare(ws[ws.len() - 1]).to_lowercase();
             surname.entry(last).or_insert_with(|| key.clone());
