@@ -157,16 +157,24 @@ fn lower_all(text: &str, tokens: &[Token]) -> (String, Vec<usize>) {
 fn paragraphs(text: &str) -> Vec<std::ops::Range<usize>> {
     let mut out = Vec::new();
     let mut start = 0;
-    for (i, c) in text.char_indices().chain(std::iter::once((text.len(), '\n'))) {
-        if matches!(c, '\n' | '\r' | '\u{2029}' | '\u{2028}') {
-            let line = &text[start..i];
-            let lead = line.len() - line.trim_start().len();
-            let trimmed = line.trim();
-            if !trimmed.is_empty() {
-                out.push(start + lead..start + lead + trimmed.len());
-            }
-            start = i + c.len_utf8();
+    let bytes = text.as_bytes();
+    // Line breaks found byte-wise: '\n' and '\r' are ASCII, and the two Unicode
+    // separators (E2 80 A8, E2 80 A9) are the only ones starting with E2 80 A8/A9.
+    let breaks = (0..bytes.len())
+        .filter_map(|i| match bytes[i] {
+            b'\n' | b'\r' => Some((i, 1)),
+            0xE2 if matches!(bytes.get(i + 1..i + 3), Some([0x80, 0xA8 | 0xA9])) => Some((i, 3)),
+            _ => None,
+        })
+        .chain(std::iter::once((text.len(), 1)));
+    for (i, len) in breaks {
+        let line = &text[start..i];
+        let lead = line.len() - line.trim_start().len();
+        let trimmed = line.trim();
+        if !trimmed.is_empty() {
+            out.push(start + lead..start + lead + trimmed.len());
         }
+        start = i + len;
     }
     out
 }
@@ -376,7 +384,7 @@ fn split_word(text: &str, mut start: usize, end: usize, out: &mut Vec<Token>) {
     // Inverted clitics: a-t-il → a + -t-il.
     let word = &text[start..end_word];
     let mut clitic_at = None;
-    let hyphenated = word.contains('-');
+    let hyphenated = word.bytes().any(|b| b == b'-');
     for cl in CLITICS.iter().filter(|_| hyphenated) {
         if word.len() > cl.len() + 1 {
             let cut = word.len() - cl.len();
@@ -575,6 +583,13 @@ mod tests {
 
     fn toks(text: &str) -> Vec<&str> {
         tokenize(text).iter().map(|t| &text[t.start..t.end]).collect()
+    }
+
+    #[test]
+    fn every_kind_of_line_break_ends_a_paragraph() {
+        let text = " Un.\r\nDeux\u{2028}trois\u{2029} quatre — «é»\n\n\rcinq ";
+        let lines: Vec<&str> = paragraphs(text).into_iter().map(|p| &text[p]).collect();
+        assert_eq!(lines, ["Un.", "Deux", "trois", "quatre — «é»", "cinq"]);
     }
 
     fn sents(text: &str, lang: Lang) -> Vec<&str> {
