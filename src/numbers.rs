@@ -543,6 +543,10 @@ impl Scanner<'_, '_> {
                 break;
             }
         }
+        // Most words are no number word: nothing to parse.
+        if atoms.is_empty() {
+            return None;
+        }
         let words = parse::words(&atoms, lex)?;
         // The number must end at a token boundary.
         let &(_, end) = ends.iter().rev().find(|(n, _)| *n <= words.atoms)?;
