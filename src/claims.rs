@@ -216,7 +216,8 @@ impl<'d, 'a> Ctx<'d, 'a> {
         let mut cues: Vec<&'static str> = Vec::new();
         let mut i = range.start;
         while i < range.end {
-            match data.claim_cues.longest_at(words, i, range.end) {
+            // A cue must start on a kept token: a quote's words are not looked up again.
+            match kept(i).then(|| data.claim_cues.longest_at(words, i, range.end)).flatten() {
                 Some((n, class)) if (i..i + n).all(kept) => {
                     cues.push(class);
                     i += n;
@@ -226,13 +227,31 @@ impl<'d, 'a> Ctx<'d, 'a> {
         }
         let has = |c: &str| cues.contains(&c);
         let (mut digits, mut actor, mut reports, mut n_words) = (false, false, false, 0);
+        // Tokens come in text order, so quantities and mentions are walked
+        // alongside them rather than searched for at every token; and each flag,
+        // once set, needs no more look-ups.
+        let first_start = doc.tokens.get(range.start).map_or(usize::MAX, |t| t.start);
+        let mut next_quantity = self.quantities.partition_point(|&s| s < first_start);
+        let mut next_mention = self.mentions.partition_point(|&(s, _, _)| s < first_start);
         for k in range.clone().filter(|&k| kept(k)) {
             let t = &doc.tokens[k];
-            digits |= t.kind == TokenKind::Number && !self.is_date_number(k, &range);
-            digits |= self.quantities.binary_search(&t.start).is_ok();
-            actor |= self.mentions.binary_search_by_key(&t.start, |&(s, _, _)| s).is_ok()
-                || (self.mentions.is_empty() && k > range.start && self.is_name(k));
-            reports |= data.reporting.longest_at(words, k, range.end).is_some();
+            if !digits {
+                while self.quantities.get(next_quantity).is_some_and(|&s| s < t.start) {
+                    next_quantity += 1;
+                }
+                digits = (t.kind == TokenKind::Number && !self.is_date_number(k, &range))
+                    || self.quantities.get(next_quantity) == Some(&t.start);
+            }
+            if !actor {
+                while self.mentions.get(next_mention).is_some_and(|&(s, _, _)| s < t.start) {
+                    next_mention += 1;
+                }
+                actor = self.mentions.get(next_mention).is_some_and(|&(s, _, _)| s == t.start)
+                    || (self.mentions.is_empty() && k > range.start && self.is_name(k));
+            }
+            if !reports {
+                reports = data.reporting.longest_at(words, k, range.end).is_some();
+            }
             n_words += usize::from(is_word(t));
         }
         let mut unit = Scored { score: 0.0, reasons: Vec::new(), checkable: false };

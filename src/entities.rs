@@ -88,8 +88,10 @@ pub fn find(doc: &Doc) -> Vec<Entity> {
     for s in &doc.sentences {
         scan_sentence(doc, lex, &gaz, &words, s.tokens.clone(), &mut mentions);
     }
-    let typed = assign_types(doc, lex, mentions);
-    let mut entities = cluster(doc, lex, typed);
+    // Each mention's capitalised words, read once for typing and clustering.
+    let names: Vec<Vec<&str>> = mentions.iter().map(|m| name_words(doc, m)).collect();
+    let typed = assign_types(doc, lex, mentions, &names);
+    let mut entities = cluster(doc, lex, typed, &names);
     attach_roles(doc, lex, &mut entities);
     entities
 }
@@ -107,7 +109,11 @@ fn gazetteer_hits(doc: &Doc, lex: &Lexicon) -> crate::hash::HashMap<usize, (usiz
         }
         let hit = lex.gazetteer.prefixes_of(&doc.text[t.start..]).find_map(|(name, known)| {
             let end = t.start + name.len();
-            doc.token_ending_at(end).map(|b| (b, end, known))
+            // Token ends rise with their index: the token ending at `end`, if
+            // any, is the first from `a` on that reaches it. A name spans a few
+            // tokens, so walking there beats a search of the whole document.
+            let b = a + doc.tokens[a..].iter().position(|u| u.end >= end)?;
+            (doc.tokens[b].end == end).then_some((b, end, known))
         });
         if let Some((b, end, known)) = hit {
             out.insert(a, (b + 1, known));
@@ -117,7 +123,7 @@ fn gazetteer_hits(doc: &Doc, lex: &Lexicon) -> crate::hash::HashMap<usize, (usiz
     // ALL-CAPS words ("LONDON") by their lowercase form.
     for (i, t) in doc.tokens.iter().enumerate() {
         let w = doc.tok(t);
-        if out.contains_key(&i) || t.kind != TokenKind::Word {
+        if t.kind != TokenKind::Word || out.contains_key(&i) {
             continue;
         }
         let found = if is_all_caps(w) && w.chars().count() >= 4 {
@@ -202,8 +208,21 @@ fn is_all_caps(w: &str) -> bool {
 fn is_camel(w: &str) -> bool {
     let mut chars = w.chars();
     chars.next();
-    let rest: Vec<char> = chars.collect();
-    rest.iter().any(|c| c.is_uppercase()) && rest.iter().any(|c| c.is_lowercase()) && !w.contains(['-', '.'])
+    let rest = chars.as_str();
+    rest.chars().any(char::is_uppercase) && rest.chars().any(char::is_lowercase) && !w.contains(['-', '.'])
+}
+
+/// Token `i` as `str::to_lowercase` spells it. The document's folded form
+/// ([`Doc::lower`]) is the same string, without an allocation, unless the word
+/// holds a typographic apostrophe (folded to a straight one) or a capital sigma
+/// (which `to_lowercase` writes as a final sigma at a word's end).
+fn std_lowercase<'d>(doc: &'d Doc, i: usize) -> std::borrow::Cow<'d, str> {
+    let w = doc.tok(&doc.tokens[i]);
+    if w.contains(['’', 'Σ']) {
+        std::borrow::Cow::Owned(w.to_lowercase())
+    } else {
+        std::borrow::Cow::Borrowed(doc.lower(i))
+    }
 }
 
 fn is_open_quote(s: &str) -> bool {
@@ -254,19 +273,23 @@ fn is_name_word(doc: &Doc, lex: &Lexicon, i: usize) -> bool {
     let t = &doc.tokens[i];
     let w = doc.tok(t);
     // "al-Bashir", "ben-Gourion": a lowercase particle glued to the name.
-    let particle_glued = w
-        .split_once('-')
-        .is_some_and(|(p, r)| matches!(p, "al" | "el" | "ad" | "ash" | "ben" | "bin" | "ibn") && starts_upper(r));
+    let particle_glued = || {
+        w.bytes().position(|b| b == b'-').is_some_and(|k| {
+            matches!(&w[..k], "al" | "el" | "ad" | "ash" | "ben" | "bin" | "ibn") && starts_upper(&w[k + 1..])
+        })
+    };
+    // The cheap tests first: most tokens fail them.
+    if t.kind != TokenKind::Word || !(starts_upper(w) || particle_glued()) {
+        return false;
+    }
     // "I’ve", "We'll": a contracted pronoun.
     if let Some((head, _)) = w.split_once(['\'', '’']) {
         if lex.stopwords.contains(head.to_lowercase().as_str()) || lex.not_names.contains(head) {
             return false;
         }
     }
-    t.kind == TokenKind::Word
-        && (starts_upper(w) || particle_glued)
-        && !lex.not_names.contains(w)
-        && (!lex.stopwords.contains(w.to_lowercase().as_str()) || is_all_caps(w))
+    !lex.not_names.contains(w)
+        && (!lex.stopwords.contains(std_lowercase(doc, i).as_ref()) || is_all_caps(w))
         && (w.chars().count() > 1 || doc.tokens.get(i + 1).is_some_and(|n| doc.tok(n) == "." && n.start == t.end))
 }
 
@@ -395,7 +418,8 @@ fn scan_sentence(
             i += 1;
             continue;
         }
-        let initial = is_initial(doc, first, i);
+        // Needed only once a word proves capitalised; most are not.
+        let initial = || is_initial(doc, first, i);
         let lw = doc.lower(i);
 
         // Gazetteer names.
@@ -456,7 +480,7 @@ fn scan_sentence(
             }
         }
         // Demonym compounds: "American-Sudanese".
-        if w.contains('-') && starts_upper(w) {
+        if starts_upper(w) && w.contains('-') {
             let parts: Vec<&str> = w.split('-').collect();
             if parts.len() > 1
                 && parts.iter().all(|p| lex.by_lowercase.get(&p.to_lowercase()).is_some_and(|k| k.demonym.is_some()))
@@ -472,7 +496,7 @@ fn scan_sentence(
             if let Some(cut) = w.find('-').filter(|&c| w[c + 1..].chars().next().is_some_and(char::is_lowercase)) {
                 let name = &w[..cut];
                 let known = lex.by_lowercase.get(&name.to_lowercase()).copied().filter(|k| k.demonym.is_none());
-                if name.chars().count() >= 2 && !lex.not_names.contains(name) && (known.is_some() || !initial) {
+                if name.chars().count() >= 2 && !lex.not_names.contains(name) && (known.is_some() || !initial()) {
                     let cue = known.map_or(Cue::None, |k| Cue::Strong(k.kind));
                     out.push(Mention { start: t.start, end: t.start + cut, cue, known, toks: i..i + 1 });
                     i += 1;
@@ -556,7 +580,7 @@ fn scan_sentence(
         }
 
         // A capitalised word at a sentence start needs another sign of being a name.
-        if initial && !after_title {
+        if initial() && !after_title {
             // "Human Rights Watch": capitals straight up to an organisation word.
             let ends_in_org_word = {
                 let k = (i..end).find(|&k| !is_name_word(doc, lex, k)).unwrap_or(end);
@@ -788,17 +812,21 @@ fn head_noun(
 ) -> Option<Mention> {
     let t = doc.tokens[i];
     let w = doc.tok(&t);
-    // "ex-hôtel Adriatik": the head may end a hyphenated word.
-    let (head, head_start) = match w.rfind('-') {
-        Some(k) if !starts_upper(w) => (&w[k + 1..], t.start + k + 1),
-        _ => (w, t.start),
-    };
+    // "ex-hôtel Adriatik": the head may end a hyphenated word. Byte-wise: this
+    // runs at every word, and '-' is never part of a longer UTF-8 sequence.
+    let last_hyphen = |s: &str| s.bytes().rposition(|b| b == b'-');
+    let cut = last_hyphen(w).filter(|_| !starts_upper(w));
     // The head's lowercase form, from the document's table when it is the whole word.
-    let lw = match doc.lower(i).rfind('-') {
-        Some(k) if head_start > t.start => &doc.lower(i)[k + 1..],
-        _ => doc.lower(i),
+    let lower = doc.lower(i);
+    let lw = match last_hyphen(lower) {
+        Some(k) if cut.is_some() => &lower[k + 1..],
+        _ => lower,
     };
     let &(kind, rule) = lex.heads.get(lw)?;
+    let (head, head_start) = match cut {
+        Some(k) => (&w[k + 1..], t.start + k + 1),
+        None => (w, t.start),
+    };
     if starts_upper(head) && !is_initial(doc, first, i) {
         return None;
     }
@@ -895,14 +923,14 @@ fn bare(w: &str) -> &str {
     w
 }
 
-fn assign_types(doc: &Doc, lex: &Lexicon, mentions: Vec<Mention>) -> Vec<Typed> {
+/// `names` holds each mention's [`name_words`], index for index.
+fn assign_types(doc: &Doc, lex: &Lexicon, mentions: Vec<Mention>, names: &[Vec<&str>]) -> Vec<Typed> {
     // Words of strongly typed multiword names: their single words take that type.
     let mut word_kind: HashMap<String, EntityType> = HashMap::new();
     let mut text_kind: HashMap<String, EntityType> = HashMap::new();
-    for m in &mentions {
+    for (m, ws) in mentions.iter().zip(names) {
         if let Cue::Strong(k) = m.cue {
             text_kind.entry(doc.text[m.start..m.end].to_lowercase()).or_insert(k);
-            let ws = name_words(doc, m);
             if k == EntityType::ORG && m.toks.len() >= 2 {
                 let ini = initials(doc, lex, m);
                 if ini.chars().count() >= 2 {
@@ -923,11 +951,15 @@ fn assign_types(doc: &Doc, lex: &Lexicon, mentions: Vec<Mention>) -> Vec<Typed> 
     let mut typed: Vec<(Typed, bool)> = mentions
         .into_iter()
         .map(|m| {
-            let text = doc.text[m.start..m.end].to_lowercase();
+            // Only a mention without a strong cue needs its text's evidence.
+            let evidence_kind = || {
+                let text = doc.text[m.start..m.end].to_lowercase();
+                text_kind.get(&text).or_else(|| word_kind.get(bare(&text))).copied()
+            };
             let (kind, evidence) = match m.cue {
                 Cue::Strong(k) => (k, true),
-                cue => match text_kind.get(&text).or_else(|| word_kind.get(bare(&text))) {
-                    Some(&k) => (k, true),
+                cue => match evidence_kind() {
+                    Some(k) => (k, true),
                     None => (
                         match cue {
                             Cue::Weak(k) => k,
@@ -943,8 +975,8 @@ fn assign_types(doc: &Doc, lex: &Lexicon, mentions: Vec<Mention>) -> Vec<Typed> 
     // Clipped forms: a lone word with no other evidence that begins a longer word
     // of another name takes its type ("Mitro" in an article on Mitrovica).
     let mut words: std::collections::BTreeMap<String, EntityType> = std::collections::BTreeMap::new();
-    for (t, _) in &typed {
-        for w in name_words(doc, &t.m) {
+    for ((t, _), ws) in typed.iter().zip(names) {
+        for w in ws {
             words.entry(w.to_lowercase()).or_insert(t.kind);
         }
     }
@@ -984,7 +1016,12 @@ fn cluster_key(doc: &Doc, lex: &Lexicon, m: &Mention) -> String {
         if !out.is_empty() {
             out.push(' ');
         }
-        out.push_str(&w.to_lowercase().replace('’', "'"));
+        // The folded form is this very string unless a capital sigma is in it.
+        if w.contains('Σ') {
+            out.push_str(&w.to_lowercase().replace('’', "'"));
+        } else {
+            out.push_str(doc.lower(k));
+        }
     }
     out
 }
@@ -1002,20 +1039,20 @@ fn initials(doc: &Doc, lex: &Lexicon, m: &Mention) -> String {
         .collect()
 }
 
-fn cluster(doc: &Doc, lex: &Lexicon, typed: Vec<Typed>) -> Vec<Entity> {
+/// `names` holds each mention's [`name_words`], index for index.
+fn cluster(doc: &Doc, lex: &Lexicon, typed: Vec<Typed>, names: &[Vec<&str>]) -> Vec<Entity> {
     // Doc-level indexes built first, so a short form before the full one still links.
     let mut surname: HashMap<String, String> = HashMap::new();
     let mut org_word: HashMap<String, Option<String>> = HashMap::new();
     let mut acronym: HashMap<String, String> = HashMap::new();
     let mut word_key: HashMap<String, String> = HashMap::new();
-    for t in &typed {
-        for w in name_words(doc, &t.m) {
-            word_key.entry(w.to_lowercase()).or_insert_with(|| cluster_key(doc, lex, &t.m));
+    let keys: Vec<String> = typed.iter().map(|t| cluster_key(doc, lex, &t.m)).collect();
+    for (ws, key) in names.iter().zip(&keys) {
+        for w in ws {
+            word_key.entry(w.to_lowercase()).or_insert_with(|| key.clone());
         }
     }
-    for t in &typed {
-        let ws = name_words(doc, &t.m);
-        let key = cluster_key(doc, lex, &t.m);
+    for ((t, key), ws) in typed.iter().zip(&keys).zip(names) {
         if t.kind == EntityType::PER && ws.len() >= 2 {
             let last = bare(ws[ws.len() - 1]).to_lowercase();
             surname.entry(last).or_insert_with(|| key.clone());
@@ -1027,7 +1064,7 @@ fn cluster(doc: &Doc, lex: &Lexicon, typed: Vec<Typed>) -> Vec<Entity> {
             }
         }
         if t.kind != EntityType::PER && t.m.toks.len() >= 2 && t.m.known.is_none() {
-            for w in &ws {
+            for w in ws {
                 let e = org_word.entry(w.to_lowercase()).or_insert_with(|| Some(key.clone()));
                 if e.as_deref() != Some(key.as_str()) {
                     *e = None;
@@ -1042,9 +1079,8 @@ fn cluster(doc: &Doc, lex: &Lexicon, typed: Vec<Typed>) -> Vec<Entity> {
 
     let mut entities: Vec<Entity> = Vec::new();
     let mut by_key: HashMap<(EntityType, String), usize> = HashMap::new();
-    for t in typed {
+    for (t, own) in typed.into_iter().zip(keys) {
         let text = &doc.text[t.m.start..t.m.end];
-        let own = cluster_key(doc, lex, &t.m);
         let key = if let Some(k) = t.clip_of.as_ref().and_then(|w| word_key.get(w)) {
             k.clone()
         } else if let Some(g) = t.m.known.and_then(|k| k.group) {
@@ -1063,16 +1099,16 @@ fn cluster(doc: &Doc, lex: &Lexicon, typed: Vec<Typed>) -> Vec<Entity> {
             }
         };
         let span = Span::of(doc.text, t.m.start, t.m.end);
-        match by_key.get(&(t.kind, key.clone())) {
-            Some(&e) => {
-                let ent = &mut entities[e];
+        match by_key.entry((t.kind, key)) {
+            std::collections::hash_map::Entry::Occupied(e) => {
+                let ent = &mut entities[*e.get()];
                 if text.chars().count() > ent.name.chars().count() && t.m.known.and_then(|k| k.demonym).is_none() {
                     ent.name = text.to_string();
                 }
                 ent.mentions.push(span);
             }
-            None => {
-                by_key.insert((t.kind, key), entities.len());
+            std::collections::hash_map::Entry::Vacant(slot) => {
+                slot.insert(entities.len());
                 let name = t.m.known.and_then(|k| k.demonym).map_or_else(|| text.to_string(), str::to_string);
                 entities.push(Entity {
                     id: format!("e{}", entities.len() + 1),

@@ -521,18 +521,31 @@ impl Scanner<'_, '_> {
         let mut ends: Vec<(usize, usize)> = Vec::new(); // (atoms so far, token end)
         let mut k = i;
         while k < lim && self.is_word(k) && (k == i || self.spaced(k - 1)) {
-            let parts: Vec<&str> = self.low(k).split(['-', '\u{2011}']).collect();
-            let known = |p: &&str| lex.words.contains_key(p);
-            let joinable = parts.windows(2).any(|p| lex.words.contains_key(&format!("{}-{}", p[0], p[1])));
-            if !(parts.iter().all(known) || joinable && parts.iter().filter(|p| !known(p)).count() == 0) {
-                break;
+            // A token joins when every hyphen-separated part is a number word;
+            // `parse::words` then reads hyphenated pairs ("quatre-vingt") itself.
+            let low = self.low(k);
+            if low.bytes().any(|b| b == b'-' || b == 0xE2) {
+                let parts = || low.split(['-', '\u{2011}']);
+                if !parts().all(|p| lex.words.contains_key(p)) {
+                    break;
+                }
+                atoms.extend(parts());
+            } else {
+                // No hyphen of either kind (U+2011 starts with byte E2): one part.
+                if !lex.words.contains_key(low) {
+                    break;
+                }
+                atoms.push(low);
             }
-            atoms.extend(parts);
             k += 1;
             ends.push((atoms.len(), k));
             if ends.len() > 12 {
                 break;
             }
+        }
+        // Most words are no number word: nothing to parse.
+        if atoms.is_empty() {
+            return None;
         }
         let words = parse::words(&atoms, lex)?;
         // The number must end at a token boundary.

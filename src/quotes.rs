@@ -1136,15 +1136,25 @@ fn entity_before(r: &Reader, index: &EntityIndex, at: usize, gender: Gender) -> 
 
 /// Case-folded, without a leading article: how names are compared.
 fn normalise(s: &str) -> String {
-    let s = crate::segment::fold(s);
-    let s = s.split_whitespace().collect::<Vec<_>>().join(" ");
-    let s = s.trim_matches(|c: char| " .,;:".contains(c));
-    for art in ["le ", "la ", "les ", "l'", "the "] {
-        if let Some(rest) = s.strip_prefix(art) {
-            return rest.to_string();
+    let folded = crate::segment::fold(s);
+    // The words joined by single spaces, then trimmed and cut in place: one
+    // string for the whole job (it runs on every mention of every entity).
+    let mut out = String::with_capacity(folded.len());
+    for w in folded.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
         }
+        out.push_str(w);
     }
-    s.to_string()
+    let edge = |c: char| " .,;:".contains(c);
+    let mut from = out.len() - out.trim_start_matches(edge).len();
+    let to = out.trim_end_matches(edge).len().max(from);
+    if let Some(art) = ["le ", "la ", "les ", "l'", "the "].into_iter().find(|art| out[from..to].starts_with(art)) {
+        from += art.len();
+    }
+    out.truncate(to);
+    out.drain(..from);
+    out
 }
 
 #[cfg(test)]

@@ -73,6 +73,7 @@ impl<'a> Doc<'a> {
     /// Token `i`'s comparable form: lowercase, with the typographic apostrophe
     /// made straight. Every layer looks words up in its lists by this form, so
     /// it is made once here rather than per layer and per look-up.
+    #[inline]
     pub fn lower(&self, i: usize) -> &str {
         &self.lowered[self.lowered_at[i]..self.lowered_at[i + 1]]
     }
@@ -126,11 +127,16 @@ pub fn fold(word: &str) -> String {
 /// [`fold`], appending to `out`.
 pub(crate) fn fold_into(word: &str, out: &mut String) {
     if word.is_ascii() {
-        out.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        // Copied whole, then lowered in place: no char-by-char pushes.
+        let from = out.len();
+        out.push_str(word);
+        out[from..].make_ascii_lowercase();
         return;
     }
     for c in word.chars() {
         match c {
+            // ASCII letters inside an accented word need no case table.
+            c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
             '’' => out.push('\''),
             c => out.extend(c.to_lowercase()),
         }
@@ -151,16 +157,24 @@ fn lower_all(text: &str, tokens: &[Token]) -> (String, Vec<usize>) {
 fn paragraphs(text: &str) -> Vec<std::ops::Range<usize>> {
     let mut out = Vec::new();
     let mut start = 0;
-    for (i, c) in text.char_indices().chain(std::iter::once((text.len(), '\n'))) {
-        if matches!(c, '\n' | '\r' | '\u{2029}' | '\u{2028}') {
-            let line = &text[start..i];
-            let lead = line.len() - line.trim_start().len();
-            let trimmed = line.trim();
-            if !trimmed.is_empty() {
-                out.push(start + lead..start + lead + trimmed.len());
-            }
-            start = i + c.len_utf8();
+    let bytes = text.as_bytes();
+    // Line breaks found byte-wise: '\n' and '\r' are ASCII, and the two Unicode
+    // separators (E2 80 A8, E2 80 A9) are the only ones starting with E2 80 A8/A9.
+    let breaks = (0..bytes.len())
+        .filter_map(|i| match bytes[i] {
+            b'\n' | b'\r' => Some((i, 1)),
+            0xE2 if matches!(bytes.get(i + 1..i + 3), Some([0x80, 0xA8 | 0xA9])) => Some((i, 3)),
+            _ => None,
+        })
+        .chain(std::iter::once((text.len(), 1)));
+    for (i, len) in breaks {
+        let line = &text[start..i];
+        let lead = line.len() - line.trim_start().len();
+        let trimmed = line.trim();
+        if !trimmed.is_empty() {
+            out.push(start + lead..start + lead + trimmed.len());
         }
+        start = i + len;
     }
     out
 }
@@ -238,6 +252,10 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             }
             let mut j = after;
             loop {
+                // ASCII letters and digits, the bulk of a word, without decoding.
+                while text.as_bytes().get(j).is_some_and(u8::is_ascii_alphanumeric) {
+                    j += 1;
+                }
                 match at(j) {
                     Some(c) if is_word_char(c) => j += c.len_utf8(),
                     Some(c)
@@ -366,7 +384,7 @@ fn split_word(text: &str, mut start: usize, end: usize, out: &mut Vec<Token>) {
     // Inverted clitics: a-t-il → a + -t-il.
     let word = &text[start..end_word];
     let mut clitic_at = None;
-    let hyphenated = word.contains('-');
+    let hyphenated = word.bytes().any(|b| b == b'-');
     for cl in CLITICS.iter().filter(|_| hyphenated) {
         if word.len() > cl.len() + 1 {
             let cut = word.len() - cl.len();
@@ -565,6 +583,13 @@ mod tests {
 
     fn toks(text: &str) -> Vec<&str> {
         tokenize(text).iter().map(|t| &text[t.start..t.end]).collect()
+    }
+
+    #[test]
+    fn every_kind_of_line_break_ends_a_paragraph() {
+        let text = " Un.\r\nDeux\u{2028}trois\u{2029} quatre — «é»\n\n\rcinq ";
+        let lines: Vec<&str> = paragraphs(text).into_iter().map(|p| &text[p]).collect();
+        assert_eq!(lines, ["Un.", "Deux", "trois", "quatre — «é»", "cinq"]);
     }
 
     fn sents(text: &str, lang: Lang) -> Vec<&str> {

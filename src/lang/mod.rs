@@ -113,12 +113,15 @@ static STOPWORDS: LazyLock<Vec<Vec<&'static str>>> =
 pub fn detect(text: &str) -> Option<Lang> {
     let lists = &*STOPWORDS;
     let mut votes = [0.0f64; Lang::ALL.len()];
+    // One buffer for every word's folded form.
+    let mut lower = String::new();
     // Only the first 20 000 words: the decision is settled long before, and
     // this keeps detection cheap on huge inputs.
     for word in
         text.split(|c: char| !(c.is_alphabetic() || c == '\'' || c == '’')).filter(|w| !w.is_empty()).take(20_000)
     {
-        let lower = crate::segment::fold(word);
+        lower.clear();
+        crate::segment::fold_into(word, &mut lower);
         let word = lower.as_str();
         // A word votes only when exactly one language lists it.
         let mut hits = (0..lists.len()).filter(|&i| lists[i].binary_search(&word).is_ok());

@@ -22,9 +22,10 @@ pub(super) fn find(ctx: &Ctx, range: Range<usize>, out: &mut Vec<Marker>) {
     if data.cond_aux.is_empty() && data.cond_verbs.is_empty() {
         return;
     }
+    // Quoted tokens first: they are never candidates, and need no look-up.
     let candidates = (range.start..range.end)
-        .filter(|&i| data.cond_aux.contains(words[i]) || data.cond_verbs.contains(words[i]))
-        .filter(|&i| !ctx.quoted[i]);
+        .filter(|&i| !ctx.quoted[i])
+        .filter(|&i| data.cond_aux.contains(words[i]) || data.cond_verbs.contains(words[i]));
     let mut candidates = candidates.peekable();
     if candidates.peek().is_none() {
         return;

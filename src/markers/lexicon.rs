@@ -62,7 +62,17 @@ impl<T> Phrases<T> {
 
     /// The longest phrase at `words[i]`, as (number of tokens, value).
     pub(crate) fn longest_at<'s>(&'s self, words: &'s [&'s str], i: usize, end: usize) -> Option<(usize, &'s T)> {
-        self.matches_at(words, i, end).next()
+        // `matches_at(..).next()`, spelt out: this runs several times per token,
+        // and the iterator adapters cost a copy of their state at each call.
+        let end = end.min(words.len());
+        if i >= end {
+            return None;
+        }
+        let list = self.by_first.get(words[i])?;
+        list.iter().find_map(|(rest, value)| {
+            let stop = i + 1 + rest.len();
+            (stop <= end && words[i + 1..stop] == rest[..]).then_some((rest.len() + 1, value))
+        })
     }
 
     /// Whether any phrase occurs in `words[start..end]`.

@@ -8,12 +8,16 @@
 
 use std::ops::Range;
 
-use super::lexicon::{is_capitalised, is_word};
+use super::lexicon::{is_capitalised, is_word, Phrases};
 use super::{Ctx, Marker, MarkerKind};
 
 pub(super) fn find(ctx: &Ctx, range: Range<usize>, out: &mut Vec<Marker>) {
     let (words, data) = (&ctx.words, ctx.data);
-    let reports = data.reporting.occurs_in(words, range.start, range.end);
+    // Only a source noun phrase asks whether the sentence reports speech, and
+    // most sentences have none: the answer is looked for on first need.
+    let mut reports = None;
+    // Asked at every token: the class is looked up once per sentence.
+    let indef = data.classes.get("indef");
     let mut i = range.start;
     let mut last_end = range.start;
     while i < range.end {
@@ -25,10 +29,12 @@ pub(super) fn find(ctx: &Ctx, range: Range<usize>, out: &mut Vec<Marker>) {
             last_end = to;
             continue;
         }
-        if let Some(head) = source_noun_phrase(ctx, &range, i) {
+        if let Some(head) = source_noun_phrase(ctx, &range, i, indef) {
             let to = with_adjectives(ctx, &range, head + 1);
             let qualified = with_qualifier(ctx, to, range.end);
-            if (reports || qualified.is_some()) && !named_right_after(ctx, &range, to) {
+            let said = qualified.is_some()
+                || *reports.get_or_insert_with(|| data.reporting.occurs_in(words, range.start, range.end));
+            if said && !named_right_after(ctx, &range, to) {
                 let to = qualified.unwrap_or(to);
                 // A bare plural takes the names before it: "American officials".
                 let mut from = i;
@@ -46,13 +52,16 @@ pub(super) fn find(ctx: &Ctx, range: Range<usize>, out: &mut Vec<Marker>) {
 }
 
 /// The index of the source noun of a phrase starting at `i`, if one starts there.
-fn source_noun_phrase(ctx: &Ctx, range: &Range<usize>, i: usize) -> Option<usize> {
+/// `indef` is the language's class of indefinite determiners.
+fn source_noun_phrase(ctx: &Ctx, range: &Range<usize>, i: usize, indef: Option<&Phrases<()>>) -> Option<usize> {
     let (doc, words, data) = (ctx.doc, &ctx.words, ctx.data);
-    let prev_is_det = i > range.start && data.is("det", words, i - 1);
-    if data.bare_source_heads.contains(words[i]) && !prev_is_det && head_ends_phrase(ctx, range, i) {
+    // Asked only once a head or an indefinite is found: this runs at every token.
+    let prev_is_det = || i > range.start && data.is("det", words, i - 1);
+    if data.bare_source_heads.contains(words[i]) && !prev_is_det() && head_ends_phrase(ctx, range, i) {
         return Some(i);
     }
-    if !data.is("indef", words, i) || prev_is_det {
+    let is_indef = i < words.len() && indef.is_some_and(|p| p.longest_at(words, i, words.len()).is_some());
+    if !is_indef || prev_is_det() {
         return None;
     }
     let stop = (i + 4).min(range.end).max(i + 1);
