@@ -220,9 +220,7 @@ fn item(atom: &[char], quantifier: &[char]) -> Option<Words> {
         ['(', body @ .., ')'] => group(body)?,
         ['[', '^', ..] => return None,
         ['[', ..] => {
-            // A class of its members only: none may be a space or an escape for one.
-            let body = &atom[1..atom.len() - 1];
-            if body.contains(&' ') || body.windows(2).any(|w| w[0] == '\\' && "sSwWdDpPx".contains(w[1])) {
+            if class_may_hold_a_space(&atom[1..atom.len() - 1])? {
                 return None;
             }
             Words { ends_with_space: false, may_be_empty: false, spaces: 0 }
@@ -244,6 +242,62 @@ fn item(atom: &[char], quantifier: &[char]) -> Option<Words> {
         }
         _ => None,
     }
+}
+
+/// Whether a class body (no leading `^`) may hold a space; `None` if it
+/// cannot be read. Members are chars, escaped punctuation, `\x{…}` code
+/// points, ranges of those, and `\w` or `\d`.
+fn class_may_hold_a_space(body: &[char]) -> Option<bool> {
+    let mut members: Vec<char> = Vec::new();
+    let mut ranges = false;
+    let mut at = 0;
+    // Each member, read as a char; `-` between two marks a range.
+    while at < body.len() {
+        let c = match body[at] {
+            '\\' => match *body.get(at + 1)? {
+                'x' if body.get(at + 2) == Some(&'{') => {
+                    let close = at + body[at..].iter().position(|&c| c == '}')?;
+                    let hex: String = body[at + 3..close].iter().collect();
+                    at = close + 1;
+                    members.push(char::from_u32(u32::from_str_radix(&hex, 16).ok()?)?);
+                    continue;
+                }
+                'w' | 'd' => {
+                    // Letters and digits: never a space.
+                    at += 2;
+                    members.push('a');
+                    continue;
+                }
+                c if c.is_ascii_punctuation() => {
+                    at += 2;
+                    c
+                }
+                _ => return None,
+            },
+            '-' if at > 0 && at + 1 < body.len() => {
+                ranges = true;
+                at += 1;
+                members.push('-');
+                continue;
+            }
+            c => {
+                at += 1;
+                c
+            }
+        };
+        members.push(c);
+    }
+    if !ranges {
+        return Some(members.iter().any(|c| c.is_whitespace()));
+    }
+    // A range holds a space when its ends lie either side of one.
+    let mut holds = members.iter().any(|&c| c.is_whitespace());
+    for w in members.windows(3) {
+        if w[1] == '-' && w[0] <= ' ' && ' ' <= w[2] {
+            holds = true;
+        }
+    }
+    Some(holds)
 }
 
 /// Whether some match of `chars` might hold a space: it has a space, a dot,
@@ -313,12 +367,21 @@ mod tests {
     }
 
     #[test]
+    fn classes_of_letters_are_read() {
+        let p = r"(?:once|[0-9_a-z\x{C0}-\x{D6}]+ +times) +(?:a|per) +(?P<unit>year|week)";
+        assert!(begins(p, "three times a week") && begins(p, "once per  year"));
+        assert!(!begins(p, "three times a day") && !begins(p, "every day"));
+    }
+
+    #[test]
     fn patterns_it_cannot_read_have_no_leads() {
         for p in [
             "hier|demain",                   // alternatives at the top
             "(?:la |le |l')?(?P<part>soir)", // a lead that may end without a space
             "(?:mi-|fin )?mai",
             "(?:[a-z ]+ )?mai", // a class that matches a space
+            r"(?:[\x{0}-\x{7f}]+ )?mai",
+            r"(?:[\sa]+ )?mai",
             "(?:.+ )?mai",
             "(?:en )?(?: mai)", // the rest begins with a space
             "(?:(?:en|de) )*mai",
