@@ -13,6 +13,8 @@ pub struct ByteSet([u64; 4]);
 
 impl ByteSet {
     const NONE: Self = Self([0; 4]);
+    /// The space alone: in a sequence, it stands for a run of spaces (` +`).
+    const SPACE: Self = Self([1 << 32, 0, 0, 0]);
     const ALL: Self = Self([u64::MAX; 4]);
 
     pub fn contains(&self, b: u8) -> bool {
@@ -111,7 +113,13 @@ impl Prefixes {
             match &s.classes[..] {
                 [] => return ByteSet::ALL,
                 [c] if c.contains(first) => return ByteSet::ALL,
-                [c, next, ..] if c.contains(first) => set.union(next),
+                [c, next, ..] if c.contains(first) => {
+                    set.union(next);
+                    if *c == ByteSet::SPACE {
+                        // A space stands for a run of them.
+                        set.insert(b' ');
+                    }
+                }
                 _ => {}
             }
         }
@@ -122,9 +130,7 @@ impl Prefixes {
     /// the same, faster.
     #[cfg(test)]
     pub fn may_begin(&self, text: &[u8]) -> bool {
-        self.0
-            .iter()
-            .any(|s| s.classes.len() <= text.len() && s.classes.iter().zip(text).all(|(class, &b)| class.contains(b)))
+        self.0.iter().any(|s| begins(&s.classes, text))
     }
 
     /// How a match of a pattern and then another begins, told loosely: what
@@ -231,41 +237,109 @@ impl Prefixes {
     }
 }
 
-/// `Prefixes` made for the check at every place of a text: the sequences are
-/// found by the text's first byte, rather than each tried in turn.
+/// `Prefixes` made for the check at every place of a text: the sequences
+/// share their common beginnings in a trie, whose first classes are found by
+/// the text's first byte. Many sequences begin alike ("le ␠ matin", "le ␠
+/// soir"): each shared class is checked once.
 #[derive(Debug)]
 pub struct Screen {
     /// Some sequence is empty, so every place may begin a match.
     any: bool,
-    seqs: Vec<Seq>,
-    /// The sequences whose first class holds byte `b` are `ids[starts[b]..starts[b + 1]]`.
+    nodes: Vec<Node>,
+    /// The first nodes whose class holds byte `b` are `firsts[starts[b]..starts[b + 1]]`.
     starts: Vec<u32>,
-    ids: Vec<u16>,
+    firsts: Vec<u32>,
+}
+
+#[derive(Debug)]
+struct Node {
+    class: ByteSet,
+    /// The bytes some child's class holds: most texts stop at a node, and
+    /// this says so without visiting its children.
+    next: ByteSet,
+    /// Its children are `nodes[first..first + count]`.
+    first: u32,
+    count: u32,
+    /// A sequence ends here: a text that got this far may begin a match.
+    end: bool,
+    /// Its class is the lone space, which stands for a run of spaces.
+    run: bool,
+}
+
+/// A trie node while the trie is built.
+struct Building {
+    class: ByteSet,
+    end: bool,
+    children: Vec<usize>,
 }
 
 impl Screen {
     pub fn new(prefixes: &Prefixes) -> Screen {
-        let seqs = prefixes.0.clone();
-        let any = seqs.iter().any(|s| s.classes.is_empty());
-        // A counting sort of (first byte, sequence) pairs, visiting only the
-        // bytes each first class holds.
-        let firsts: Vec<Vec<u8>> = seqs.iter().map(|s| s.classes.first().map_or(vec![], ByteSet::members)).collect();
+        let any = prefixes.0.iter().any(|s| s.classes.is_empty());
+        // Node 0 is the root, whose class is never read.
+        let mut built = vec![Building { class: ByteSet::NONE, end: false, children: vec![] }];
+        for seq in prefixes.0.iter().filter(|s| !s.classes.is_empty()) {
+            let mut parent = 0;
+            for class in &seq.classes {
+                let found = built[parent].children.iter().copied().find(|&n| built[n].class == *class);
+                parent = found.unwrap_or_else(|| {
+                    built.push(Building { class: *class, end: false, children: vec![] });
+                    let n = built.len() - 1;
+                    built[parent].children.push(n);
+                    n
+                });
+            }
+            built[parent].end = true;
+        }
+        // Laid out breadth first, so that each node's children lie together.
+        let mut order = vec![0];
+        let mut at = 0;
+        while at < order.len() {
+            order.extend(built[order[at]].children.iter().copied());
+            at += 1;
+        }
+        let mut place = vec![0u32; built.len()];
+        for (i, &n) in order.iter().enumerate() {
+            place[n] = u32::try_from(i).expect("few nodes");
+        }
+        let nodes: Vec<Node> = order
+            .iter()
+            .map(|&n| {
+                let b = &built[n];
+                let mut next = ByteSet::NONE;
+                for &c in &b.children {
+                    next.union(&built[c].class);
+                }
+                Node {
+                    class: b.class,
+                    next,
+                    first: b.children.first().map_or(0, |&c| place[c]),
+                    count: u32::try_from(b.children.len()).expect("few children"),
+                    end: b.end,
+                    run: b.class == ByteSet::SPACE,
+                }
+            })
+            .collect();
+        // The root's children by first byte: a counting sort of (byte, child)
+        // pairs, visiting only the bytes each class holds.
+        let roots = nodes[0].first as usize..(nodes[0].first + nodes[0].count) as usize;
+        let members: Vec<Vec<u8>> = roots.clone().map(|n| nodes[n].class.members()).collect();
         let mut starts = vec![0u32; 257];
-        for &b in firsts.iter().flatten() {
+        for &b in members.iter().flatten() {
             starts[usize::from(b) + 1] += 1;
         }
         for b in 0..256 {
             starts[b + 1] += starts[b];
         }
         let mut next = starts.clone();
-        let mut ids = vec![0u16; firsts.iter().map(Vec::len).sum()];
-        for (i, bytes) in firsts.iter().enumerate() {
+        let mut firsts = vec![0u32; members.iter().map(Vec::len).sum()];
+        for (root, bytes) in roots.zip(&members) {
             for &b in bytes {
-                ids[next[usize::from(b)] as usize] = u16::try_from(i).expect("at most MAX_SEQS sequences");
+                firsts[next[usize::from(b)] as usize] = u32::try_from(root).expect("few nodes");
                 next[usize::from(b)] += 1;
             }
         }
-        Screen { any, seqs, starts, ids }
+        Screen { any, nodes, starts, firsts }
     }
 
     /// Whether a match may begin at the start of `text`.
@@ -275,11 +349,56 @@ impl Screen {
         }
         let Some(&first) = text.first() else { return false };
         let b = usize::from(first);
-        self.ids[self.starts[b] as usize..self.starts[b + 1] as usize].iter().any(|&i| {
-            let s = &self.seqs[usize::from(i)];
-            s.classes.len() <= text.len() && s.classes[1..].iter().zip(&text[1..]).all(|(class, &b)| class.contains(b))
-        })
+        self.firsts[self.starts[b] as usize..self.starts[b + 1] as usize]
+            .iter()
+            .any(|&n| self.from(n as usize, text, 1))
     }
+
+    /// Whether the text may go on from node `n`, whose class held the byte
+    /// before `at`.
+    fn from(&self, n: usize, text: &[u8], mut at: usize) -> bool {
+        let node = &self.nodes[n];
+        if node.end {
+            return true;
+        }
+        if node.run {
+            if node.next.contains(b' ') {
+                // Where the run ends cannot be told: say yes.
+                return true;
+            }
+            while text.get(at) == Some(&b' ') {
+                at += 1;
+            }
+        }
+        let Some(&b) = text.get(at) else { return false };
+        if !node.next.contains(b) {
+            return false;
+        }
+        let children = node.first as usize..(node.first + node.count) as usize;
+        children.into_iter().any(|c| self.nodes[c].class.contains(b) && self.from(c, text, at + 1))
+    }
+}
+
+/// Whether `text` starts with the bytes of `classes`, a lone space class
+/// taking a whole run of spaces, as the pattern's ` +` does. [`Screen`]
+/// answers the same for all sequences at once.
+#[cfg(test)]
+fn begins(classes: &[ByteSet], text: &[u8]) -> bool {
+    let mut at = 0;
+    for (i, class) in classes.iter().enumerate() {
+        match text.get(at) {
+            Some(&b) if class.contains(b) => at += 1,
+            _ => return false,
+        }
+        if *class == ByteSet::SPACE {
+            if classes.get(i + 1).is_some_and(|next| next.contains(b' ')) {
+                // Where the run ends cannot be told: say yes.
+                return true;
+            }
+            at += text[at..].iter().take_while(|&&b| b == b' ').count();
+        }
+    }
+    true
 }
 
 /// How `pattern`'s matches begin.
@@ -403,7 +522,10 @@ impl Parser<'_> {
         // A lazy mark changes which match wins, not how it begins.
         self.eat('?');
         let once = max == Some(1);
-        let item = if once { item } else { item.partial() };
+        // A run of spaces is read as one space, which the screen lets stand
+        // for the run (see `begins`): what follows the run is still read.
+        let space_run = matches!(&item.0[..], [Seq { classes, complete: true }] if classes[..] == [ByteSet::SPACE]);
+        let item = if once || space_run { item } else { item.partial() };
         Some(if min == 0 { item.or(Prefixes::empty()) } else { item })
     }
 
@@ -556,6 +678,22 @@ mod tests {
         // Repeats leave what follows them unread.
         let p = of("a+b");
         assert!(p.may_begin(b"aab") && p.may_begin(b"ab") && !p.may_begin(b"b"));
+    }
+
+    #[test]
+    fn a_run_of_spaces_is_read_past() {
+        let p = of("de +la +veille|hier");
+        for yes in ["de la veille", "de  la   veille", "hier"] {
+            assert!(p.may_begin(yes.as_bytes()), "{yes}");
+            assert!(Screen::new(&p).may_begin(yes.as_bytes()), "{yes}");
+        }
+        for no in ["de le", "de", "dela", "de  li"] {
+            assert!(!p.may_begin(no.as_bytes()), "{no}");
+            assert!(!Screen::new(&p).may_begin(no.as_bytes()), "{no}");
+        }
+        // A space, then something that may be a space: the run's end is unknown.
+        assert!(of("a +[ b]x").may_begin(b"a  x"));
+        assert_eq!(listed(of(" +b").second_bytes(b' ')), " b");
     }
 
     #[test]
