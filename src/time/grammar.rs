@@ -391,6 +391,7 @@ fn grammar(lang: Lang) -> Grammar {
         p
     };
     let mut rules = Vec::new();
+    let mut memo = prefixes::Memo::new();
     for (kind, pattern) in pairs(per_lang!("time_rules.txt")[i]) {
         if let Some(name) = kind.strip_prefix("define ") {
             let body = format!("(?:{})", expand(pattern, &places));
@@ -399,10 +400,10 @@ fn grammar(lang: Lang) -> Grammar {
         }
         let source = folded_pattern(&expand(pattern, &places))
             .unwrap_or_else(|e| panic!("time rule {kind}|{pattern} of {}: {e}", lang.code()));
-        let leads = leads::of(&source);
+        let leads = leads::of_with(&source, &mut memo);
         let prefixes = match &leads {
-            Some(l) => l.then_rest(prefixes::of(&source[..l.split])),
-            None => prefixes::of(&source),
+            Some(l) => l.then_rest(prefixes::of_with(&source[..l.split], &mut memo)),
+            None => prefixes::of_with(&source, &mut memo),
         };
         let screen = Screen::new(&prefixes);
         rules.push(Rule { kind, prefixes, screen, leads, source, compiled: OnceLock::new() });

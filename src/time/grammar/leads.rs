@@ -12,7 +12,7 @@
 //! atoms can match a space; so the rest begins right after one of the first
 //! `max` space runs (or at the start when every lead may be empty).
 
-use super::prefixes::{self, Prefixes, Screen};
+use super::prefixes::{self, Memo, Prefixes, Screen};
 
 /// The leading words of a rule and how the rest of its matches begins.
 #[derive(Debug)]
@@ -58,7 +58,13 @@ impl Leads {
 }
 
 /// The leads of `pattern`, if it opens with some and goes on after them.
+#[cfg(test)]
 pub fn of(pattern: &str) -> Option<Leads> {
+    of_with(pattern, &mut Memo::default())
+}
+
+/// As [`of`], reading the rest's prefixes with `memo`.
+pub fn of_with(pattern: &str, memo: &mut Memo) -> Option<Leads> {
     let chars: Vec<char> = pattern.chars().collect();
     if alternatives(&chars).len() != 1 {
         return None;
@@ -88,7 +94,7 @@ pub fn of(pattern: &str) -> Option<Leads> {
         return None;
     }
     let split = chars[..lead_start].iter().map(|c| c.len_utf8()).sum();
-    let rest = prefixes::of(&pattern[split..]);
+    let rest = prefixes::of_with(&pattern[split..], memo);
     // The rest must begin where a space run ends.
     if rest.says_nothing() || rest.first_bytes().contains(b' ') {
         return None;
@@ -165,7 +171,7 @@ fn class_end(chars: &[char], at: usize) -> Option<usize> {
 
 /// Where the atom starting at `at` ends, and where the item (the atom and its
 /// quantifier) ends.
-fn item_bounds(chars: &[char], at: usize) -> Option<(usize, usize)> {
+pub(super) fn item_bounds(chars: &[char], at: usize) -> Option<(usize, usize)> {
     let atom_end = match *chars.get(at)? {
         '(' => {
             let mut depth = 0usize;

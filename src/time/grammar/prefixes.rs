@@ -402,9 +402,23 @@ fn begins(classes: &[ByteSet], text: &[u8]) -> bool {
 }
 
 /// How `pattern`'s matches begin.
+#[cfg(test)]
 pub fn of(pattern: &str) -> Prefixes {
+    of_with(pattern, &mut Memo::default())
+}
+
+/// Groups already read, by their text: a grammar's rules repeat the same long
+/// lists ("{numword}" is in a dozen), and reading each once saves most of a
+/// language's start-up in the browser.
+pub type Memo = std::collections::HashMap<String, Prefixes>;
+
+/// Groups shorter than this are read again: looking them up costs as much.
+const MEMO_MIN: usize = 32;
+
+/// How `pattern`'s matches begin, reusing and adding to `memo`.
+pub fn of_with(pattern: &str, memo: &mut Memo) -> Prefixes {
     let chars: Vec<char> = pattern.chars().collect();
-    let mut p = Parser { chars: &chars, at: 0 };
+    let mut p = Parser { chars: &chars, at: 0, memo };
     match p.alternation() {
         Some(f) if p.at == chars.len() => f,
         _ => Prefixes::any(),
@@ -414,6 +428,7 @@ pub fn of(pattern: &str) -> Prefixes {
 struct Parser<'a> {
     chars: &'a [char],
     at: usize,
+    memo: &'a mut Memo,
 }
 
 impl Parser<'_> {
@@ -534,21 +549,22 @@ impl Parser<'_> {
         self.at += 1;
         match c {
             '(' => {
-                if self.eat('?') {
-                    if self.eat(':') {
-                    } else if self.eat('P') || self.peek() == Some('<') {
-                        if !self.eat('<') {
-                            return None;
-                        }
-                        let close = self.chars[self.at..].iter().position(|&c| c == '>')?;
-                        self.at += close + 1;
-                    } else {
-                        // Flags such as (?i) change what the rest can match.
-                        return None;
+                let start = self.at - 1;
+                let key = super::leads::item_bounds(self.chars, start)
+                    .map(|(end, _)| end)
+                    .filter(|end| end - start >= MEMO_MIN)
+                    .map(|end| (end, self.chars[start..end].iter().collect::<String>()));
+                if let Some((end, text)) = &key {
+                    if let Some(p) = self.memo.get(text) {
+                        self.at = *end;
+                        return Some(p.clone());
                     }
                 }
-                let inner = self.alternation()?;
-                self.eat(')').then_some(inner)
+                let group = self.group();
+                if let (Some((_, text)), Some(p)) = (key, &group) {
+                    self.memo.insert(text, p.clone());
+                }
+                group
             }
             '[' => self.class(),
             '\\' => Some(self.escape().map_or_else(Prefixes::any, Self::literal)),
@@ -556,6 +572,25 @@ impl Parser<'_> {
             ')' | '|' | '?' | '*' | '+' | '{' => None,
             c => Some(Self::literal(c)),
         }
+    }
+
+    /// A group, after its `(`.
+    fn group(&mut self) -> Option<Prefixes> {
+        if self.eat('?') {
+            if self.eat(':') {
+            } else if self.eat('P') || self.peek() == Some('<') {
+                if !self.eat('<') {
+                    return None;
+                }
+                let close = self.chars[self.at..].iter().position(|&c| c == '>')?;
+                self.at += close + 1;
+            } else {
+                // Flags such as (?i) change what the rest can match.
+                return None;
+            }
+        }
+        let inner = self.alternation()?;
+        self.eat(')').then_some(inner)
     }
 
     fn literal(c: char) -> Prefixes {
