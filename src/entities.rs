@@ -123,18 +123,22 @@ fn gazetteer_hits(doc: &Doc, lex: &Lexicon) -> crate::hash::HashMap<usize, (usiz
     // ALL-CAPS words ("LONDON") by their lowercase form.
     for (i, t) in doc.tokens.iter().enumerate() {
         let w = doc.tok(t);
-        if t.kind != TokenKind::Word || out.contains_key(&i) {
+        if t.kind != TokenKind::Word {
             continue;
         }
-        let found = if is_all_caps(w) && w.chars().count() >= 4 {
-            lex.by_lowercase.get(doc.lower(i))
+        // The shape first: it is cheaper than asking whether a name starts here.
+        let table = if is_all_caps(w) && w.chars().count() >= 4 {
+            &lex.by_lowercase
         } else if starts_upper(w) && w.chars().skip(1).all(char::is_lowercase) {
             // "Otan" for OTAN.
-            lex.acronyms.get(doc.lower(i))
+            &lex.acronyms
         } else {
-            None
+            continue;
         };
-        if let Some(k) = found {
+        if out.contains_key(&i) {
+            continue;
+        }
+        if let Some(k) = table.get(doc.lower(i)) {
             out.insert(i, (i + 1, *k));
         }
     }

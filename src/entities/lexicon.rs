@@ -44,6 +44,10 @@ pub struct Gazetteer {
     names: Vec<(Name, Known)>,
     /// A name's [`first_word`] → its names, longest first.
     by_first_word: HashMap<Name, Vec<u32>>,
+    /// The bytes some name starts with. Names are capitalised, so this turns
+    /// away lowercase words, digits and punctuation (most tokens) before the
+    /// first word is cut and hashed.
+    first_bytes: [bool; 256],
 }
 
 /// The letters and digits a text starts with (or its first char when it starts
@@ -77,12 +81,21 @@ impl Gazetteer {
             // Longest first; among equals, the first listed.
             list.sort_by_key(|&k| std::cmp::Reverse(names[k as usize].0.len()));
         }
-        Gazetteer { names, by_first_word }
+        let mut first_bytes = [false; 256];
+        for key in by_first_word.keys() {
+            if let Some(&b) = key.as_bytes().first() {
+                first_bytes[usize::from(b)] = true;
+            }
+        }
+        Gazetteer { names, by_first_word, first_bytes }
     }
 
     /// The names `text` starts with, longest first.
     pub fn prefixes_of<'s>(&'s self, text: &'s str) -> impl Iterator<Item = (&'s str, Known)> + 's {
-        let list = self.by_first_word.get(first_word(text)).map_or(&[][..], Vec::as_slice);
+        // A text and its first word start with the same byte.
+        let may_start = text.as_bytes().first().is_some_and(|&b| self.first_bytes[usize::from(b)]);
+        let list = if may_start { self.by_first_word.get(first_word(text)) } else { None };
+        let list = list.map_or(&[][..], Vec::as_slice);
         list.iter()
             .map(|&k| &self.names[k as usize])
             .filter(|(n, _)| text.starts_with(n.as_ref()))
