@@ -18,7 +18,7 @@ use std::ops::Range;
 use serde::Serialize;
 
 use crate::entities::Entity;
-use crate::markers::lexicon::{is_capitalised, is_word, LangData, DATA};
+use crate::markers::lexicon::{is_capitalised, is_word, LangData, Words, DATA};
 use crate::markers::{Marker, MarkerKind};
 use crate::numbers::Quantity;
 use crate::quotes::{Quote, QuoteKind};
@@ -160,7 +160,7 @@ impl Scored {
 
 struct Ctx<'d, 'a> {
     doc: &'d Doc<'a>,
-    words: Vec<&'d str>,
+    words: Words<'d>,
     data: &'static LangData,
     /// Entity mentions as (start, end, entity index), sorted by start.
     mentions: Vec<(usize, usize, usize)>,
@@ -187,7 +187,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
             .map(|m| (m.span.start, m.span.end))
             .collect();
         hedges.sort_unstable();
-        Ctx { doc, words: doc.lower_words(), data: &DATA[doc.lang.index()], mentions, entities, quantities: qs, hedges }
+        Ctx { doc, words: Words::of(doc), data: &DATA[doc.lang.index()], mentions, entities, quantities: qs, hedges }
     }
 
     /// The tokens inside the byte range `start..end`.

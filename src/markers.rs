@@ -17,7 +17,7 @@ use crate::quotes::Quote;
 use crate::segment::{Doc, TokenKind};
 use crate::span::{Span, Spanned};
 
-use lexicon::{is_capitalised, Entry, LangData, DATA};
+use lexicon::{is_capitalised, Entry, LangData, Words, DATA};
 
 /// What a marker marks.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -53,7 +53,7 @@ impl Spanned for Marker {
 /// and which tokens sit inside quote marks.
 pub(crate) struct Ctx<'d, 'a> {
     pub doc: &'d Doc<'a>,
-    pub words: Vec<&'d str>,
+    pub words: Words<'d>,
     pub data: &'static LangData,
     /// Per token: inside quote marks (the speaker's words, not the writer's).
     pub quoted: Vec<bool>,
@@ -85,7 +85,7 @@ impl Ctx<'_, '_> {
 /// Finds the framing markers, in text order.
 pub fn find(doc: &Doc, quotes: &[Quote], _entities: &[Entity]) -> Vec<Marker> {
     let data = &DATA[doc.lang.index()];
-    let ctx = Ctx { doc, words: doc.lower_words(), data, quoted: scare::quoted_tokens(doc, quotes) };
+    let ctx = Ctx { doc, words: Words::of(doc), data, quoted: scare::quoted_tokens(doc, quotes) };
     let mut out = Vec::new();
     for s in &doc.sentences {
         let range = s.tokens.clone();
