@@ -24,6 +24,7 @@ use crate::numbers::Quantity;
 use crate::quotes::{Quote, QuoteKind};
 use crate::segment::{Doc, TokenKind};
 use crate::span::{Span, Spanned};
+use crate::word_lists;
 
 /// Who stands behind a claim.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -282,7 +283,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
 
     /// A capitalised word inside the unit that is not a function word: a name.
     fn is_name(&self, k: usize) -> bool {
-        is_capitalised(self.doc, &self.doc.tokens[k]) && !self.data.stopwords.contains(self.words[k])
+        is_capitalised(self.doc, &self.doc.tokens[k]) && !self.words.in_list(k, word_lists::FRAMING_STOPWORDS)
     }
 
     /// A number that is part of a date: "25 novembre", "2024", "November 25".

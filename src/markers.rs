@@ -16,6 +16,7 @@ use crate::entities::Entity;
 use crate::quotes::Quote;
 use crate::segment::{Doc, TokenKind};
 use crate::span::{Span, Spanned};
+use crate::word_lists;
 
 use lexicon::{is_capitalised, Entry, LangData, Words, DATA};
 
@@ -160,7 +161,8 @@ fn accept(ctx: &Ctx, range: &std::ops::Range<usize>, i: usize, len: usize, entry
     }
     if f.name_before {
         let p = prev?;
-        let is_name = |k: usize| is_capitalised(doc, &doc.tokens[k]) && !data.stopwords.contains(words[k]);
+        let is_name =
+            |k: usize| is_capitalised(doc, &doc.tokens[k]) && !words.in_list(k, word_lists::FRAMING_STOPWORDS);
         if !is_name(p) {
             return None;
         }
@@ -190,7 +192,7 @@ fn is_attribution(ctx: &Ctx, range: &std::ops::Range<usize>, i: usize, next: usi
     at_clause_start
         || data.is("attribution_head", words, head)
         || is_capitalised(doc, &doc.tokens[head])
-        || data.source_heads.contains(words[head])
+        || words.in_list(head, word_lists::FRAMING_SOURCE_HEADS)
 }
 
 #[cfg(test)]

@@ -53,6 +53,12 @@ pub const FRAMING_FIXED_SOURCES: WordLists = WordLists::list(2);
 pub const FRAMING_AFTER_ETRE: WordLists = WordLists::list(3);
 pub const FRAMING_REPORTING: WordLists = WordLists::list(4);
 pub const FRAMING_CLAIM_CUES: WordLists = WordLists::list(5);
+pub const FRAMING_STOPWORDS: WordLists = WordLists::list(22);
+pub const FRAMING_SOURCE_HEADS: WordLists = WordLists::list(23);
+pub const FRAMING_BARE_SOURCE_HEADS: WordLists = WordLists::list(24);
+pub const FRAMING_COND_AUX: WordLists = WordLists::list(25);
+pub const FRAMING_COND_VERBS: WordLists = WordLists::list(26);
+pub const FRAMING_COUNTERFACTUAL: WordLists = WordLists::list(27);
 /// The word classes of `framing/words.txt`, one bit each from here, in the
 /// order [`crate::markers`] numbers them.
 pub const FRAMING_CLASS_FIRST: u32 = 6;

@@ -26,6 +26,12 @@ impl<'d> Words<'d> {
         Words { lower: doc.lower_words(), lists: doc.word_lists() }
     }
 
+    /// Whether word `i` is in a word list (a set of words, not phrases) with bit `list`.
+    #[inline]
+    pub(crate) fn in_list(&self, i: usize, list: WordLists) -> bool {
+        self.lists[i].any_of(list)
+    }
+
     /// Whether word `i` may start a phrase of a list with bit `list`; `None`
     /// (a list with no bit) always may.
     #[inline]
@@ -233,7 +239,11 @@ fn load(lang: Lang) -> LangData {
             .or_insert_with(|| {
                 // Past the bits the table has for classes, a class is looked up unfiltered.
                 let p = Phrases::new();
-                if n < word_lists::FRAMING_CLASS_MAX { p.filed_under(word_lists::framing_class(n)) } else { p }
+                if n < word_lists::FRAMING_CLASS_MAX {
+                    p.filed_under(word_lists::framing_class(n))
+                } else {
+                    p
+                }
             })
             .insert(word, ());
     }
@@ -310,6 +320,17 @@ pub(crate) fn word_lists(lang: Lang) -> Vec<(&'static str, WordLists)> {
     out.extend(data.claim_cues.first_words());
     for class in data.classes.values() {
         out.extend(class.first_words());
+    }
+    let sets = [
+        (&data.stopwords, word_lists::FRAMING_STOPWORDS),
+        (&data.source_heads, word_lists::FRAMING_SOURCE_HEADS),
+        (&data.bare_source_heads, word_lists::FRAMING_BARE_SOURCE_HEADS),
+        (&data.cond_aux, word_lists::FRAMING_COND_AUX),
+        (&data.cond_verbs, word_lists::FRAMING_COND_VERBS),
+        (&data.counterfactual, word_lists::FRAMING_COUNTERFACTUAL),
+    ];
+    for (set, list) in sets {
+        out.extend(set.iter().map(|w| (w.as_str(), list)));
     }
     out
 }
