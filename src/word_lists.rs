@@ -59,6 +59,18 @@ pub const FRAMING_BARE_SOURCE_HEADS: WordLists = WordLists::list(24);
 pub const FRAMING_COND_AUX: WordLists = WordLists::list(25);
 pub const FRAMING_COND_VERBS: WordLists = WordLists::list(26);
 pub const FRAMING_COUNTERFACTUAL: WordLists = WordLists::list(27);
+// Entities: lists keyed by the comparable form (exact bits)…
+pub const ENT_TITLES: WordLists = WordLists::list(28);
+pub const ENT_TITLE_STARTS: WordLists = WordLists::list(29);
+pub const ENT_HEADS: WordLists = WordLists::list(30);
+pub const ENT_STOPWORDS: WordLists = WordLists::list(31);
+pub const ENT_PLACE_PREPOSITIONS: WordLists = WordLists::list(32);
+pub const ENT_NAME_ARTICLES: WordLists = WordLists::list(33);
+// …and lists keyed by the token as written (bits that can only say no).
+pub const ENT_NOT_NAMES: WordLists = WordLists::list(34);
+pub const ENT_FIRST_NAMES: WordLists = WordLists::list(35);
+pub const ENT_NAME_WORDS: WordLists = WordLists::list(36);
+pub const ENT_COMPASS: WordLists = WordLists::list(37);
 /// The word classes of `framing/words.txt`, one bit each from here, in the
 /// order [`crate::markers`] numbers them.
 pub const FRAMING_CLASS_FIRST: u32 = 6;
@@ -77,9 +89,15 @@ static TABLES: PerLang<Table> = PerLang::new(build);
 
 fn build(lang: Lang) -> Table {
     let mut table = Table::default();
-    for (word, lists) in crate::markers::lexicon::word_lists(lang) {
+    let mut add = |word: &str, lists: WordLists| {
         let slot = table.entry(word.to_string()).or_default();
         *slot = *slot | lists;
+    };
+    for (word, lists) in crate::markers::lexicon::word_lists(lang) {
+        add(word, lists);
+    }
+    for (word, lists) in crate::entities::word_lists(lang) {
+        add(&word, lists);
     }
     table
 }

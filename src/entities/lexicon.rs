@@ -12,6 +12,8 @@ use crate::hash::{HashMap, HashSet};
 use super::EntityType;
 use crate::lang::{entries, Lang, PerLang};
 use crate::per_lang;
+use crate::segment::fold;
+use crate::word_lists::{self, WordLists};
 
 /// What the gazetteer knows about a name.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -153,6 +155,26 @@ impl Lexicon {
         self.lower_demonyms.contains(&lower)
             || (lower.chars().count() > 3 && self.adjective_endings.iter().any(|e| lower.ends_with(e)))
     }
+}
+
+/// The entity layer's words for the word-list table of `lang`, with their
+/// lists: as they are for lists looked up by a token's comparable form, folded
+/// for lists looked up by the token as written.
+pub(crate) fn word_lists(lang: Lang) -> Vec<(std::borrow::Cow<'static, str>, WordLists)> {
+    use std::borrow::Cow;
+    let lex = Lexicon::for_lang(lang);
+    let mut out: Vec<(Cow<'static, str>, WordLists)> = Vec::new();
+    out.extend(lex.titles.iter().map(|w| (Cow::Borrowed(w.as_str()), word_lists::ENT_TITLES)));
+    out.extend(lex.title_starts.iter().map(|w| (Cow::Borrowed(w.as_str()), word_lists::ENT_TITLE_STARTS)));
+    out.extend(lex.heads.keys().map(|&w| (Cow::Borrowed(w), word_lists::ENT_HEADS)));
+    out.extend(lex.stopwords.iter().map(|&w| (Cow::Borrowed(w), word_lists::ENT_STOPWORDS)));
+    out.extend(lex.place_prepositions.iter().map(|&w| (Cow::Borrowed(w), word_lists::ENT_PLACE_PREPOSITIONS)));
+    out.extend(lex.name_articles.iter().map(|&w| (Cow::Borrowed(w), word_lists::ENT_NAME_ARTICLES)));
+    out.extend(lex.not_names.iter().map(|w| (Cow::Owned(fold(w)), word_lists::ENT_NOT_NAMES)));
+    out.extend(lex.first_names.iter().map(|w| (Cow::Owned(fold(w)), word_lists::ENT_FIRST_NAMES)));
+    out.extend(lex.name_words.keys().map(|w| (Cow::Owned(fold(w)), word_lists::ENT_NAME_WORDS)));
+    out.extend(lex.compass.iter().map(|w| (Cow::Owned(fold(w)), word_lists::ENT_COMPASS)));
+    out
 }
 
 /// The name with an unaccented first capital, when it starts with an accented one.
