@@ -71,6 +71,11 @@ pub const ENT_NOT_NAMES: WordLists = WordLists::list(34);
 pub const ENT_FIRST_NAMES: WordLists = WordLists::list(35);
 pub const ENT_NAME_WORDS: WordLists = WordLists::list(36);
 pub const ENT_COMPASS: WordLists = WordLists::list(37);
+// Quotes: reporting verbs (single words and the first words of longer ones),
+// speaker nouns and grammar words, all keyed by the comparable form.
+pub const QUOTE_VERBS: WordLists = WordLists::list(38);
+pub const QUOTE_NOUNS: WordLists = WordLists::list(39);
+pub const QUOTE_GRAMMAR: WordLists = WordLists::list(40);
 /// The word classes of `framing/words.txt`, one bit each from here, in the
 /// order [`crate::markers`] numbers them.
 pub const FRAMING_CLASS_FIRST: u32 = 6;
@@ -98,6 +103,9 @@ fn build(lang: Lang) -> Table {
     }
     for (word, lists) in crate::entities::word_lists(lang) {
         add(&word, lists);
+    }
+    for (word, lists) in crate::quotes::word_lists(lang) {
+        add(word, lists);
     }
     table
 }
