@@ -76,6 +76,11 @@ pub const ENT_COMPASS: WordLists = WordLists::list(37);
 pub const QUOTE_VERBS: WordLists = WordLists::list(38);
 pub const QUOTE_NOUNS: WordLists = WordLists::list(39);
 pub const QUOTE_GRAMMAR: WordLists = WordLists::list(40);
+// Numbers: number words, approximate nouns and their determiners, fractions.
+pub const NUM_WORDS: WordLists = WordLists::list(41);
+pub const NUM_APPROX: WordLists = WordLists::list(42);
+pub const NUM_APPROX_DETERMINERS: WordLists = WordLists::list(43);
+pub const NUM_FRACTIONS: WordLists = WordLists::list(44);
 /// The word classes of `framing/words.txt`, one bit each from here, in the
 /// order [`crate::markers`] numbers them.
 pub const FRAMING_CLASS_FIRST: u32 = 6;
@@ -105,6 +110,9 @@ fn build(lang: Lang) -> Table {
         add(&word, lists);
     }
     for (word, lists) in crate::quotes::word_lists(lang) {
+        add(word, lists);
+    }
+    for (word, lists) in crate::numbers::word_lists(lang) {
         add(word, lists);
     }
     table
