@@ -111,6 +111,7 @@ impl<T> Phrases<T> {
     }
 
     /// The longest phrase at `words[i]`, as (number of tokens, value).
+    #[inline]
     pub(crate) fn longest_at<'s>(&'s self, words: &Words, i: usize, end: usize) -> Option<(usize, &'s T)> {
         // `matches_at(..).next()`, spelt out: this runs several times per token,
         // and the iterator adapters cost a copy of their state at each call.
@@ -118,6 +119,13 @@ impl<T> Phrases<T> {
         if i >= end || !words.may_start(i, self.list) {
             return None;
         }
+        self.longest_from(words, i, end)
+    }
+
+    /// [`Phrases::longest_at`] past the bit test. Kept apart so that the test,
+    /// which turns away most tokens, is inlined at every call and the look-up is not.
+    #[inline(never)]
+    fn longest_from<'s>(&'s self, words: &Words, i: usize, end: usize) -> Option<(usize, &'s T)> {
         let list = self.by_first.get(words[i])?;
         list.iter().find_map(|(rest, value)| {
             let stop = i + 1 + rest.len();
