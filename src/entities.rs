@@ -157,8 +157,10 @@ struct WordStats<'a> {
 
 impl<'a> WordStats<'a> {
     fn of(doc: &Doc<'a>) -> WordStats<'a> {
-        let mut lower = std::collections::HashSet::new();
-        let mut capital: HashMap<&str, (usize, usize)> = HashMap::new();
+        // Sized for a typical article's distinct words up front: growing a
+        // table rehashes every word in it, and these hash with SipHash.
+        let mut lower = std::collections::HashSet::with_capacity(doc.tokens.len() / 2);
+        let mut capital: HashMap<&str, (usize, usize)> = HashMap::with_capacity(doc.tokens.len() / 8);
         for s in &doc.sentences {
             for i in s.tokens.clone() {
                 let t = &doc.tokens[i];
