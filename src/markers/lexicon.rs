@@ -36,7 +36,10 @@ impl<'d> Words<'d> {
     /// (a list with no bit) always may.
     #[inline]
     fn may_start(&self, i: usize, list: Option<WordLists>) -> bool {
-        list.is_none_or(|l| self.lists[i].any_of(l))
+        match list {
+            Some(l) => self.lists[i].any_of(l),
+            None => true,
+        }
     }
 }
 
