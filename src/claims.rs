@@ -18,12 +18,13 @@ use std::ops::Range;
 use serde::Serialize;
 
 use crate::entities::Entity;
-use crate::markers::lexicon::{is_capitalised, is_word, LangData, DATA};
+use crate::markers::lexicon::{is_capitalised, is_word, LangData, Words, DATA};
 use crate::markers::{Marker, MarkerKind};
 use crate::numbers::Quantity;
 use crate::quotes::{Quote, QuoteKind};
 use crate::segment::{Doc, TokenKind};
 use crate::span::{Span, Spanned};
+use crate::word_lists;
 
 /// Who stands behind a claim.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -160,7 +161,7 @@ impl Scored {
 
 struct Ctx<'d, 'a> {
     doc: &'d Doc<'a>,
-    words: Vec<&'d str>,
+    words: Words<'d>,
     data: &'static LangData,
     /// Entity mentions as (start, end, entity index), sorted by start.
     mentions: Vec<(usize, usize, usize)>,
@@ -187,7 +188,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
             .map(|m| (m.span.start, m.span.end))
             .collect();
         hedges.sort_unstable();
-        Ctx { doc, words: doc.lower_words(), data: &DATA[doc.lang.index()], mentions, entities, quantities: qs, hedges }
+        Ctx { doc, words: Words::of(doc), data: &DATA[doc.lang.index()], mentions, entities, quantities: qs, hedges }
     }
 
     /// The tokens inside the byte range `start..end`.
@@ -282,7 +283,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
 
     /// A capitalised word inside the unit that is not a function word: a name.
     fn is_name(&self, k: usize) -> bool {
-        is_capitalised(self.doc, &self.doc.tokens[k]) && !self.data.stopwords.contains(self.words[k])
+        is_capitalised(self.doc, &self.doc.tokens[k]) && !self.words.in_list(k, word_lists::FRAMING_STOPWORDS)
     }
 
     /// A number that is part of a date: "25 novembre", "2024", "November 25".

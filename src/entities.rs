@@ -24,6 +24,8 @@ use serde::Serialize;
 
 use crate::segment::{Doc, TokenKind};
 use crate::span::{Span, Spanned};
+use crate::word_lists::{self, WordLists};
+pub(crate) use lexicon::word_lists;
 use lexicon::{HeadRule, Known, Lexicon};
 
 /// The kind of an entity, as in CoNLL-2003.
@@ -92,7 +94,7 @@ pub fn find(doc: &Doc) -> Vec<Entity> {
     let names: Vec<Vec<&str>> = mentions.iter().map(|m| name_words(doc, m)).collect();
     let typed = assign_types(doc, lex, mentions, &names);
     let mut entities = cluster(doc, lex, typed, &names);
-    attach_roles(doc, lex, &mut entities);
+    attach_roles(doc, &mut entities);
     entities
 }
 
@@ -123,18 +125,22 @@ fn gazetteer_hits(doc: &Doc, lex: &Lexicon) -> crate::hash::HashMap<usize, (usiz
     // ALL-CAPS words ("LONDON") by their lowercase form.
     for (i, t) in doc.tokens.iter().enumerate() {
         let w = doc.tok(t);
-        if t.kind != TokenKind::Word || out.contains_key(&i) {
+        if t.kind != TokenKind::Word {
             continue;
         }
-        let found = if is_all_caps(w) && w.chars().count() >= 4 {
-            lex.by_lowercase.get(doc.lower(i))
+        // The shape first: it is cheaper than asking whether a name starts here.
+        let table = if is_all_caps(w) && w.chars().count() >= 4 {
+            &lex.by_lowercase
         } else if starts_upper(w) && w.chars().skip(1).all(char::is_lowercase) {
             // "Otan" for OTAN.
-            lex.acronyms.get(doc.lower(i))
+            &lex.acronyms
         } else {
-            None
+            continue;
         };
-        if let Some(k) = found {
+        if out.contains_key(&i) {
+            continue;
+        }
+        if let Some(k) = table.get(doc.lower(i)) {
             out.insert(i, (i + 1, *k));
         }
     }
@@ -151,8 +157,10 @@ struct WordStats<'a> {
 
 impl<'a> WordStats<'a> {
     fn of(doc: &Doc<'a>) -> WordStats<'a> {
-        let mut lower = std::collections::HashSet::new();
-        let mut capital: HashMap<&str, (usize, usize)> = HashMap::new();
+        // Sized for a typical article's distinct words up front: growing a
+        // table rehashes every word in it, and these hash with SipHash.
+        let mut lower = std::collections::HashSet::with_capacity(doc.tokens.len() / 2);
+        let mut capital: HashMap<&str, (usize, usize)> = HashMap::with_capacity(doc.tokens.len() / 8);
         for s in &doc.sentences {
             for i in s.tokens.clone() {
                 let t = &doc.tokens[i];
@@ -225,6 +233,49 @@ fn std_lowercase<'d>(doc: &'d Doc, i: usize) -> std::borrow::Cow<'d, str> {
     }
 }
 
+/// Whether token `i` is in a word list with bit `list` ([`Doc::word_lists`]).
+/// Exact for lists keyed by the comparable form; for the others, a "no" is sure
+/// and a "yes" still needs the list's own look-up.
+#[inline]
+fn listed(doc: &Doc, i: usize, list: WordLists) -> bool {
+    doc.word_lists()[i].any_of(list)
+}
+
+/// Whether token `i`, as `str::to_lowercase` spells it, is a stopword.
+fn is_stopword(doc: &Doc, lex: &Lexicon, i: usize) -> bool {
+    let w = doc.tok(&doc.tokens[i]);
+    // Only a word holding ’ (E2 80 99) or Σ (CE A3) lowercases otherwise than
+    // its comparable form (see `std_lowercase`).
+    if w.bytes().any(|b| b == 0xE2 || b == 0xCE) {
+        lex.stopwords.contains(std_lowercase(doc, i).as_ref())
+    } else {
+        listed(doc, i, word_lists::ENT_STOPWORDS)
+    }
+}
+
+/// Whether token `i` is a first name, as written.
+fn is_first_name(doc: &Doc, lex: &Lexicon, i: usize) -> bool {
+    listed(doc, i, word_lists::ENT_FIRST_NAMES) && lex.first_names.contains(doc.tok(&doc.tokens[i]))
+}
+
+/// The type token `i` gives a name holding it, as written ("University").
+fn name_word_kind(doc: &Doc, lex: &Lexicon, i: usize) -> Option<EntityType> {
+    if !listed(doc, i, word_lists::ENT_NAME_WORDS) {
+        return None;
+    }
+    lex.name_words.get(doc.tok(&doc.tokens[i])).copied()
+}
+
+/// Whether token `i` is a compass word, as written ("Nord").
+fn is_compass(doc: &Doc, lex: &Lexicon, i: usize) -> bool {
+    listed(doc, i, word_lists::ENT_COMPASS) && lex.compass.contains(doc.tok(&doc.tokens[i]))
+}
+
+/// Whether tokens `i` and `i + 1` make a two-word title ("prime minister").
+fn is_title_pair_at(doc: &Doc, lex: &Lexicon, i: usize) -> bool {
+    listed(doc, i, word_lists::ENT_TITLE_STARTS) && lex.is_title_pair(doc.lower(i), doc.lower(i + 1))
+}
+
 fn is_open_quote(s: &str) -> bool {
     matches!(s, "«" | "“" | "„" | "‹" | "\"" | "‘" | "'")
 }
@@ -288,8 +339,8 @@ fn is_name_word(doc: &Doc, lex: &Lexicon, i: usize) -> bool {
             return false;
         }
     }
-    !lex.not_names.contains(w)
-        && (!lex.stopwords.contains(std_lowercase(doc, i).as_ref()) || is_all_caps(w))
+    !(listed(doc, i, word_lists::ENT_NOT_NAMES) && lex.not_names.contains(w))
+        && (!is_stopword(doc, lex, i) || is_all_caps(w))
         && (w.chars().count() > 1 || doc.tokens.get(i + 1).is_some_and(|n| doc.tok(n) == "." && n.start == t.end))
 }
 
@@ -317,7 +368,7 @@ fn cap_sequence(
         // An acronym that is no name alone may end one: "PlayStation VR".
         let trailing_acronym = j > i && {
             let w = doc.tok(&doc.tokens[j]);
-            is_all_caps(w) && lex.not_names.contains(w)
+            is_all_caps(w) && listed(doc, j, word_lists::ENT_NOT_NAMES) && lex.not_names.contains(w)
         };
         // A capitalised article inside a surname: "Marine Le Pen", "Jean de La Fontaine".
         let inner_article = j > i
@@ -420,12 +471,11 @@ fn scan_sentence(
         }
         // Needed only once a word proves capitalised; most are not.
         let initial = || is_initial(doc, first, i);
-        let lw = doc.lower(i);
 
         // Gazetteer names.
         // A first name that is also a place, before a surname: "Vladimir Poutine".
         let first_name_first = gaz.get(&i).is_some_and(|g| g.0 == i + 1)
-            && lex.first_names.contains(w)
+            && is_first_name(doc, lex, i)
             && i + 1 < end
             && is_name_word(doc, lex, i + 1)
             && !gaz.contains_key(&(i + 1));
@@ -436,13 +486,10 @@ fn scan_sentence(
                 // A capitalised head before: "Ville de Belfort" is built below; here
                 // a compass word after: "Belfort Nord".
                 let mut coordinated = None;
-                if known.kind == EntityType::LOC && j < end && lex.compass.contains(doc.tok(&doc.tokens[j])) {
+                if known.kind == EntityType::LOC && j < end && is_compass(doc, lex, j) {
                     j += 1;
                     // "Belfort Nord et Sud": the second compass word names a place too.
-                    if j + 1 < end
-                        && matches!(doc.lower(j), "et" | "and")
-                        && lex.compass.contains(doc.tok(&doc.tokens[j + 1]))
-                    {
+                    if j + 1 < end && matches!(doc.lower(j), "et" | "and") && is_compass(doc, lex, j + 1) {
                         coordinated = Some(j + 1);
                     }
                 }
@@ -450,7 +497,7 @@ fn scan_sentence(
                 // "Lincoln Memorial".
                 let k = cap_sequence(doc, lex, gaz, j, end, false);
                 let extends = k > j && known.demonym.is_none();
-                if let Some(&kind) = extends.then(|| lex.name_words.get(doc.tok(&doc.tokens[k - 1]))).flatten() {
+                if let Some(kind) = extends.then(|| name_word_kind(doc, lex, k - 1)).flatten() {
                     j = k;
                     cue = Cue::Strong(kind);
                 }
@@ -492,7 +539,7 @@ fn scan_sentence(
         }
 
         // "Hamas-run", "Matrix-like": a name glued to a lowercase word.
-        if starts_upper(w) && !lex.stopwords.contains(lw) && !lex.is_title(lw) {
+        if starts_upper(w) && !listed(doc, i, word_lists::ENT_STOPWORDS | word_lists::ENT_TITLES) {
             if let Some(cut) = w.find('-').filter(|&c| w[c + 1..].chars().next().is_some_and(char::is_lowercase)) {
                 let name = &w[..cut];
                 let known = lex.by_lowercase.get(&name.to_lowercase()).copied().filter(|k| k.demonym.is_none());
@@ -508,9 +555,9 @@ fn scan_sentence(
         // Titles: the name after them is a person's, the title stays out.
         {
             let mut n = 0;
-            if lex.is_title(lw) {
+            if listed(doc, i, word_lists::ENT_TITLES) {
                 n = 1;
-            } else if i + 1 < end && lex.is_title_pair(lw, doc.lower(i + 1)) {
+            } else if i + 1 < end && is_title_pair_at(doc, lex, i) {
                 n = 2;
             }
             if n > 0 {
@@ -528,12 +575,12 @@ fn scan_sentence(
                     if k < end
                         && is_name_word(doc, lex, k)
                         && !gaz.contains_key(&k)
-                        && lex.name_words.get(doc.tok(&doc.tokens[k])) != Some(&EntityType::ORG)
-                        && !lex.first_names.contains(doc.tok(&doc.tokens[k]))
+                        && name_word_kind(doc, lex, k) != Some(EntityType::ORG)
+                        && !is_first_name(doc, lex, k)
                     {
                         let mut e = cap_sequence(doc, lex, gaz, k, end, false);
                         // "Secretary of State Antony Blinken": the name after the portfolio.
-                        if let Some(f) = (k + 1..e).find(|&f| lex.first_names.contains(doc.tok(&doc.tokens[f]))) {
+                        if let Some(f) = (k + 1..e).find(|&f| is_first_name(doc, lex, f)) {
                             i = f;
                             after_title = true;
                             continue;
@@ -549,7 +596,7 @@ fn scan_sentence(
                 // "General Motors" is a company, not General Motors the person.
                 let names_org = || {
                     let e = cap_sequence(doc, lex, gaz, j, end, false);
-                    (j..e).any(|k| lex.name_words.get(doc.tok(&doc.tokens[k])) == Some(&EntityType::ORG))
+                    (j..e).any(|k| name_word_kind(doc, lex, k) == Some(EntityType::ORG))
                 };
                 if j < end && is_name_word(doc, lex, j) && !gaz.contains_key(&j) && !names_org() {
                     i = j;
@@ -584,10 +631,10 @@ fn scan_sentence(
             // "Human Rights Watch": capitals straight up to an organisation word.
             let ends_in_org_word = {
                 let k = (i..end).find(|&k| !is_name_word(doc, lex, k)).unwrap_or(end);
-                k > i + 1 && lex.name_words.get(doc.tok(&doc.tokens[k - 1])) == Some(&EntityType::ORG)
+                k > i + 1 && name_word_kind(doc, lex, k - 1) == Some(EntityType::ORG)
             };
             let name_like = ends_in_org_word
-                || lex.first_names.contains(w)
+                || is_first_name(doc, lex, i)
                 || is_camel(w)
                 || is_all_caps(w)
                 || (words.inside_count(w) > 0 && !words.seen_lower(w))
@@ -600,11 +647,11 @@ fn scan_sentence(
             }
         }
 
-        let head_kind = lex.name_words.get(w).copied();
+        let head_kind = name_word_kind(doc, lex, i);
         let mut j = cap_sequence(doc, lex, gaz, i, end, head_kind.is_some());
         // "Marine Le Pen": a first name directly before more capitals is no institution word.
         let first_name_led =
-            lex.first_names.contains(w) && j > i + 1 && doc.tok(&doc.tokens[i + 1]).starts_with(char::is_uppercase);
+            is_first_name(doc, lex, i) && j > i + 1 && doc.tok(&doc.tokens[i + 1]).starts_with(char::is_uppercase);
         let head_kind = head_kind.filter(|_| !first_name_led);
         if j == i {
             i += 1;
@@ -613,16 +660,17 @@ fn scan_sentence(
         // English titles are capitalised inside the sequence: "Secretary of State
         // Antony Blinken", "Foreign Minister Wang Yi". The name starts at the first
         // name after the last title, or right after that title.
-        let names_org = (i..j).any(|k| lex.name_words.get(doc.tok(&doc.tokens[k])) == Some(&EntityType::ORG));
-        if let Some(t) = (i..j).rev().filter(|_| !names_org).find(|&k| {
-            let lw = doc.lower(k);
-            lex.is_title(lw) || (k > i && lex.is_title_pair(doc.lower(k - 1), lw))
-        }) {
+        let names_org = (i..j).any(|k| name_word_kind(doc, lex, k) == Some(EntityType::ORG));
+        if let Some(t) = (i..j)
+            .rev()
+            .filter(|_| !names_org)
+            .find(|&k| listed(doc, k, word_lists::ENT_TITLES) || (k > i && is_title_pair_at(doc, lex, k - 1)))
+        {
             let mut s = t + 1;
             if s < j && doc.tok(&doc.tokens[s]) == "." {
                 s += 1;
             }
-            let s = (s..j).find(|&k| lex.first_names.contains(doc.tok(&doc.tokens[k]))).unwrap_or(s);
+            let s = (s..j).find(|&k| is_first_name(doc, lex, k)).unwrap_or(s);
             let s = (s..j).find(|&k| is_name_word(doc, lex, k)).unwrap_or(j);
             if s >= j {
                 i = j;
@@ -683,7 +731,7 @@ fn quoted_title(
         }
     }
     let w = doc.tok(&doc.tokens[a]);
-    if close == a + 1 && (words.seen_lower(w) || lex.first_names.contains(w)) {
+    if close == a + 1 && (words.seen_lower(w) || is_first_name(doc, lex, a)) {
         return None;
     }
     let (cue, known) = match gaz.get(&a) {
@@ -715,10 +763,8 @@ fn sequence_cue(doc: &Doc, lex: &Lexicon, a: usize, b: usize, after_title: bool,
     if let Some(k) = head_kind {
         return Cue::Strong(k);
     }
-    let first_named = b - a >= 2 && lex.first_names.contains(text(a));
-    if let Some(k) =
-        (a..b).rev().filter(|&k| !(first_named && k == a)).find_map(|k| lex.name_words.get(text(k)).copied())
-    {
+    let first_named = b - a >= 2 && is_first_name(doc, lex, a);
+    if let Some(k) = (a..b).rev().filter(|&k| !(first_named && k == a)).find_map(|k| name_word_kind(doc, lex, k)) {
         return Cue::Strong(k);
     }
     let words: Vec<&str> = (a..b).map(text).filter(|w| w.chars().next().is_some_and(char::is_alphabetic)).collect();
@@ -746,11 +792,12 @@ fn sequence_cue(doc: &Doc, lex: &Lexicon, a: usize, b: usize, after_title: bool,
     }
     // A preposition of place before: "à Giromagny", "in Darfur".
     if let Some((p, t)) = a.checked_sub(1).map(|p| (p, &doc.tokens[p])) {
-        if matches!(t.kind, TokenKind::Word | TokenKind::Elision) && lex.place_prepositions.contains(doc.lower(p)) {
+        if matches!(t.kind, TokenKind::Word | TokenKind::Elision) && listed(doc, p, word_lists::ENT_PLACE_PREPOSITIONS)
+        {
             return Cue::Weak(EntityType::LOC);
         }
         // "l'Insee", "la Caf": an article before an unknown name.
-        if matches!(t.kind, TokenKind::Word | TokenKind::Elision) && lex.name_articles.contains(doc.lower(p)) {
+        if matches!(t.kind, TokenKind::Word | TokenKind::Elision) && listed(doc, p, word_lists::ENT_NAME_ARTICLES) {
             return Cue::Weak(EntityType::ORG);
         }
     }
@@ -822,6 +869,11 @@ fn head_noun(
         Some(k) if cut.is_some() => &lower[k + 1..],
         _ => lower,
     };
+    // A whole word is a head only if its bit says so; a hyphenated word's tail
+    // is looked up.
+    if cut.is_none() && !listed(doc, i, word_lists::ENT_HEADS) {
+        return None;
+    }
     let &(kind, rule) = lex.heads.get(lw)?;
     let (head, head_start) = match cut {
         Some(k) => (&w[k + 1..], t.start + k + 1),
@@ -1125,7 +1177,7 @@ fn cluster(doc: &Doc, lex: &Lexicon, typed: Vec<Typed>, names: &[Vec<&str>]) -> 
 
 /// Roles from appositions around a person's mention: "le porte-parole du Kremlin,
 /// Dmitri Peskov" and "John Kirby, coordinateur des communications…,".
-fn attach_roles(doc: &Doc, lex: &Lexicon, entities: &mut [Entity]) {
+fn attach_roles(doc: &Doc, entities: &mut [Entity]) {
     const MAX: usize = 16;
     let is_det = |w: &str| {
         matches!(
@@ -1154,7 +1206,7 @@ fn attach_roles(doc: &Doc, lex: &Lexicon, entities: &mut [Entity]) {
                     r += 1;
                 }
                 // The role noun may follow a modifier or two: "a senior fellow at…".
-                let has_title = (r..k.min(r + 3)).any(|x| lex.is_title(doc.lower(x)));
+                let has_title = (r..k.min(r + 3)).any(|x| listed(doc, x, word_lists::ENT_TITLES));
                 if r < k && k < range.end && has_title {
                     roles.push(doc.text[doc.tokens[r].start..doc.tokens[k - 1].end].to_string());
                 }
@@ -1167,7 +1219,7 @@ fn attach_roles(doc: &Doc, lex: &Lexicon, entities: &mut [Entity]) {
                 {
                     k -= 1;
                 }
-                if let Some(r) = (k..stop).find(|&r| lex.is_title(doc.lower(r))) {
+                if let Some(r) = (k..stop).find(|&r| listed(doc, r, word_lists::ENT_TITLES)) {
                     if r > k && is_det(doc.lower(r - 1)) {
                         roles.push(doc.text[doc.tokens[r].start..doc.tokens[stop - 1].end].to_string());
                     }

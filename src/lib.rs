@@ -20,6 +20,7 @@ pub mod quotes;
 pub mod segment;
 pub mod span;
 pub mod time;
+pub mod word_lists;
 
 #[cfg(target_arch = "wasm32")]
 mod wasm;

@@ -16,8 +16,9 @@ use crate::entities::Entity;
 use crate::quotes::Quote;
 use crate::segment::{Doc, TokenKind};
 use crate::span::{Span, Spanned};
+use crate::word_lists;
 
-use lexicon::{is_capitalised, Entry, LangData, DATA};
+use lexicon::{is_capitalised, Entry, LangData, Words, DATA};
 
 /// What a marker marks.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -53,7 +54,7 @@ impl Spanned for Marker {
 /// and which tokens sit inside quote marks.
 pub(crate) struct Ctx<'d, 'a> {
     pub doc: &'d Doc<'a>,
-    pub words: Vec<&'d str>,
+    pub words: Words<'d>,
     pub data: &'static LangData,
     /// Per token: inside quote marks (the speaker's words, not the writer's).
     pub quoted: Vec<bool>,
@@ -85,7 +86,7 @@ impl Ctx<'_, '_> {
 /// Finds the framing markers, in text order.
 pub fn find(doc: &Doc, quotes: &[Quote], _entities: &[Entity]) -> Vec<Marker> {
     let data = &DATA[doc.lang.index()];
-    let ctx = Ctx { doc, words: doc.lower_words(), data, quoted: scare::quoted_tokens(doc, quotes) };
+    let ctx = Ctx { doc, words: Words::of(doc), data, quoted: scare::quoted_tokens(doc, quotes) };
     let mut out = Vec::new();
     for s in &doc.sentences {
         let range = s.tokens.clone();
@@ -160,7 +161,8 @@ fn accept(ctx: &Ctx, range: &std::ops::Range<usize>, i: usize, len: usize, entry
     }
     if f.name_before {
         let p = prev?;
-        let is_name = |k: usize| is_capitalised(doc, &doc.tokens[k]) && !data.stopwords.contains(words[k]);
+        let is_name =
+            |k: usize| is_capitalised(doc, &doc.tokens[k]) && !words.in_list(k, word_lists::FRAMING_STOPWORDS);
         if !is_name(p) {
             return None;
         }
@@ -190,7 +192,7 @@ fn is_attribution(ctx: &Ctx, range: &std::ops::Range<usize>, i: usize, next: usi
     at_clause_start
         || data.is("attribution_head", words, head)
         || is_capitalised(doc, &doc.tokens[head])
-        || data.source_heads.contains(words[head])
+        || words.in_list(head, word_lists::FRAMING_SOURCE_HEADS)
 }
 
 #[cfg(test)]

@@ -3,12 +3,15 @@
 pub(crate) mod lexicon;
 mod parse;
 
+pub(crate) use lexicon::word_lists;
+
 use serde::Serialize;
 
 use crate::lang::Lang;
 use crate::segment::{Doc, Token, TokenKind};
 use crate::span::{Span, Spanned};
 use crate::time::TimeExpr;
+use crate::word_lists::{self as lists, WordLists};
 
 /// What a number is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -227,6 +230,11 @@ impl Scanner<'_, '_> {
     /// Token `i`'s comparable form (lowercase, straight apostrophes).
     fn low(&self, i: usize) -> &str {
         self.doc.lower(i)
+    }
+
+    /// Whether token `i` is in a word list with bit `list` ([`Doc::word_lists`]).
+    fn listed(&self, i: usize, list: WordLists) -> bool {
+        self.doc.word_lists()[i].any_of(list)
     }
 
     fn tok(&self, i: usize) -> &Token {
@@ -496,8 +504,10 @@ impl Scanner<'_, '_> {
         }
         let w = self.low(i);
         // "une quinzaine", "des dizaines", "a dozen", "dozens of".
-        let noun_at = |k: usize| (k < lim).then(|| lex.approx.get(self.low(k))).flatten();
-        if lex.approx_determiners.contains(w) && i + 1 < lim && self.spaced(i) {
+        // Every list here is keyed by the comparable form: its bit answers for it.
+        let noun_at =
+            |k: usize| (k < lim && self.listed(k, lists::NUM_APPROX)).then(|| lex.approx.get(self.low(k))).flatten();
+        if self.listed(i, lists::NUM_APPROX_DETERMINERS) && i + 1 < lim && self.spaced(i) {
             if let Some(&(value, exact)) = noun_at(i + 1) {
                 return Some(Core { approx: !exact, takes_de: true, ..plain(i, i + 2, value) });
             }
@@ -513,7 +523,7 @@ impl Scanner<'_, '_> {
                 return Some(Core { approx: !exact, takes_de: true, ..plain(i, i + 1, value) });
             }
         }
-        if let Some(&value) = lex.fractions.get(w) {
+        if let Some(&value) = self.listed(i, lists::NUM_FRACTIONS).then(|| lex.fractions.get(w)).flatten() {
             return Some(Core { takes_de: true, ..plain(i, i + 1, value) });
         }
         // Number words, across spaces and inside hyphenated words.
@@ -532,7 +542,7 @@ impl Scanner<'_, '_> {
                 atoms.extend(parts());
             } else {
                 // No hyphen of either kind (U+2011 starts with byte E2): one part.
-                if !lex.words.contains_key(low) {
+                if !self.listed(k, lists::NUM_WORDS) {
                     break;
                 }
                 atoms.push(low);

@@ -23,6 +23,7 @@ use crate::lang::Lang;
 use crate::segment::{Doc, TokenKind};
 use crate::span::{Span, Spanned};
 
+pub(crate) use lexicon::word_lists;
 use lexicon::{Class, Gender, NounClass};
 use marks::Marked;
 use phrase::{Found, Reader};

@@ -4,10 +4,12 @@
 //! builds. One linear pass makes the tokens, one more groups them into
 //! sentences, inside paragraphs (a line break always ends a paragraph).
 
+use std::cell::OnceCell;
 use std::sync::LazyLock;
 
 use crate::lang::{entries, Lang};
 use crate::per_lang;
+use crate::word_lists::WordLists;
 
 /// What a token is made of.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -58,6 +60,8 @@ pub struct Doc<'a> {
     lowered: String,
     /// Where token `i`'s form starts in `lowered`; one more entry marks the end.
     lowered_at: Vec<usize>,
+    /// Every token's word lists; see [`Doc::word_lists`].
+    word_lists: OnceCell<Vec<WordLists>>,
 }
 
 impl<'a> Doc<'a> {
@@ -67,7 +71,7 @@ impl<'a> Doc<'a> {
         let paragraphs = paragraphs(text);
         let sentences = sentences(text, lang, &tokens, &paragraphs);
         let (lowered, lowered_at) = lower_all(text, &tokens);
-        Doc { text, lang, paragraphs, sentences, tokens, lowered, lowered_at }
+        Doc { text, lang, paragraphs, sentences, tokens, lowered, lowered_at, word_lists: OnceCell::new() }
     }
 
     /// Token `i`'s comparable form: lowercase, with the typographic apostrophe
@@ -81,6 +85,13 @@ impl<'a> Doc<'a> {
     /// Every token's comparable form ([`Doc::lower`]), index for index.
     pub fn lower_words(&self) -> Vec<&str> {
         (0..self.tokens.len()).map(|i| self.lower(i)).collect()
+    }
+
+    /// The word lists each token belongs to, index for index: one look-up per
+    /// token, made on first use, instead of one per list and per layer (see
+    /// [`crate::word_lists`]).
+    pub fn word_lists(&self) -> &[WordLists] {
+        self.word_lists.get_or_init(|| crate::word_lists::of(self))
     }
 
     /// The text of a token.

@@ -12,6 +12,8 @@ use crate::hash::{HashMap, HashSet};
 use super::EntityType;
 use crate::lang::{entries, Lang, PerLang};
 use crate::per_lang;
+use crate::segment::fold;
+use crate::word_lists::{self, WordLists};
 
 /// What the gazetteer knows about a name.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -44,6 +46,10 @@ pub struct Gazetteer {
     names: Vec<(Name, Known)>,
     /// A name's [`first_word`] → its names, longest first.
     by_first_word: HashMap<Name, Vec<u32>>,
+    /// The bytes some name starts with. Names are capitalised, so this turns
+    /// away lowercase words, digits and punctuation (most tokens) before the
+    /// first word is cut and hashed.
+    first_bytes: [bool; 256],
 }
 
 /// The letters and digits a text starts with (or its first char when it starts
@@ -77,12 +83,21 @@ impl Gazetteer {
             // Longest first; among equals, the first listed.
             list.sort_by_key(|&k| std::cmp::Reverse(names[k as usize].0.len()));
         }
-        Gazetteer { names, by_first_word }
+        let mut first_bytes = [false; 256];
+        for key in by_first_word.keys() {
+            if let Some(&b) = key.as_bytes().first() {
+                first_bytes[usize::from(b)] = true;
+            }
+        }
+        Gazetteer { names, by_first_word, first_bytes }
     }
 
     /// The names `text` starts with, longest first.
     pub fn prefixes_of<'s>(&'s self, text: &'s str) -> impl Iterator<Item = (&'s str, Known)> + 's {
-        let list = self.by_first_word.get(first_word(text)).map_or(&[][..], Vec::as_slice);
+        // A text and its first word start with the same byte.
+        let may_start = text.as_bytes().first().is_some_and(|&b| self.first_bytes[usize::from(b)]);
+        let list = if may_start { self.by_first_word.get(first_word(text)) } else { None };
+        let list = list.map_or(&[][..], Vec::as_slice);
         list.iter()
             .map(|&k| &self.names[k as usize])
             .filter(|(n, _)| text.starts_with(n.as_ref()))
@@ -140,6 +155,26 @@ impl Lexicon {
         self.lower_demonyms.contains(&lower)
             || (lower.chars().count() > 3 && self.adjective_endings.iter().any(|e| lower.ends_with(e)))
     }
+}
+
+/// The entity layer's words for the word-list table of `lang`, with their
+/// lists: as they are for lists looked up by a token's comparable form, folded
+/// for lists looked up by the token as written.
+pub(crate) fn word_lists(lang: Lang) -> Vec<(std::borrow::Cow<'static, str>, WordLists)> {
+    use std::borrow::Cow;
+    let lex = Lexicon::for_lang(lang);
+    let mut out: Vec<(Cow<'static, str>, WordLists)> = Vec::new();
+    out.extend(lex.titles.iter().map(|w| (Cow::Borrowed(w.as_str()), word_lists::ENT_TITLES)));
+    out.extend(lex.title_starts.iter().map(|w| (Cow::Borrowed(w.as_str()), word_lists::ENT_TITLE_STARTS)));
+    out.extend(lex.heads.keys().map(|&w| (Cow::Borrowed(w), word_lists::ENT_HEADS)));
+    out.extend(lex.stopwords.iter().map(|&w| (Cow::Borrowed(w), word_lists::ENT_STOPWORDS)));
+    out.extend(lex.place_prepositions.iter().map(|&w| (Cow::Borrowed(w), word_lists::ENT_PLACE_PREPOSITIONS)));
+    out.extend(lex.name_articles.iter().map(|&w| (Cow::Borrowed(w), word_lists::ENT_NAME_ARTICLES)));
+    out.extend(lex.not_names.iter().map(|w| (Cow::Owned(fold(w)), word_lists::ENT_NOT_NAMES)));
+    out.extend(lex.first_names.iter().map(|w| (Cow::Owned(fold(w)), word_lists::ENT_FIRST_NAMES)));
+    out.extend(lex.name_words.keys().map(|w| (Cow::Owned(fold(w)), word_lists::ENT_NAME_WORDS)));
+    out.extend(lex.compass.iter().map(|w| (Cow::Owned(fold(w)), word_lists::ENT_COMPASS)));
+    out
 }
 
 /// The name with an unaccented first capital, when it starts with an accented one.

@@ -105,13 +105,26 @@ pub fn pairs(data: &'static str) -> impl Iterator<Item = (&'static str, &'static
 static STOPWORDS: LazyLock<Vec<Vec<&'static str>>> =
     LazyLock::new(|| per_lang!("stopwords.txt").iter().map(|d| entries(d).collect()).collect());
 
+/// Each function word → the languages listing it, one bit per [`Lang::index`]:
+/// one look-up per word of the article rather than a search per language. Its
+/// keys are our own lists', so it takes the fast hasher (see `hash.rs`).
+static STOPWORD_LANGS: LazyLock<crate::hash::HashMap<&'static str, u32>> = LazyLock::new(|| {
+    let mut langs = crate::hash::HashMap::default();
+    for (i, list) in STOPWORDS.iter().enumerate() {
+        for &word in list {
+            *langs.entry(word).or_default() |= 1 << i;
+        }
+    }
+    langs
+});
+
 /// Guesses the language of `text` from function words and letters.
 ///
 /// Works on a single sentence: every word that is a function word of one
 /// language and not the other votes, and letters only one language uses
 /// (é, è, ç, œ…) add a half vote each. Returns `None` when nothing votes.
 pub fn detect(text: &str) -> Option<Lang> {
-    let lists = &*STOPWORDS;
+    let langs = &*STOPWORD_LANGS;
     let mut votes = [0.0f64; Lang::ALL.len()];
     // One buffer for every word's folded form.
     let mut lower = String::new();
@@ -124,9 +137,10 @@ pub fn detect(text: &str) -> Option<Lang> {
         crate::segment::fold_into(word, &mut lower);
         let word = lower.as_str();
         // A word votes only when exactly one language lists it.
-        let mut hits = (0..lists.len()).filter(|&i| lists[i].binary_search(&word).is_ok());
-        if let (Some(only), None) = (hits.next(), hits.next()) {
-            votes[only] += 1.0;
+        if let Some(&mask) = langs.get(word) {
+            if mask.count_ones() == 1 {
+                votes[mask.trailing_zeros() as usize] += 1.0;
+            }
         }
         // French elisions (l', d', qu') glued to the next word.
         if let Some((head, _)) = word.split_once('\'') {

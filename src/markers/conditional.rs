@@ -13,6 +13,7 @@ use std::ops::Range;
 
 use super::{Ctx, Marker, MarkerKind};
 use crate::segment::TokenKind;
+use crate::word_lists;
 
 /// How far back (in tokens) a reporting verb and its "que" are looked for.
 const LOOKBACK: usize = 40;
@@ -25,7 +26,7 @@ pub(super) fn find(ctx: &Ctx, range: Range<usize>, out: &mut Vec<Marker>) {
     // Quoted tokens first: they are never candidates, and need no look-up.
     let candidates = (range.start..range.end)
         .filter(|&i| !ctx.quoted[i])
-        .filter(|&i| data.cond_aux.contains(words[i]) || data.cond_verbs.contains(words[i]));
+        .filter(|&i| words.in_list(i, word_lists::FRAMING_COND_AUX | word_lists::FRAMING_COND_VERBS));
     let mut candidates = candidates.peekable();
     if candidates.peek().is_none() {
         return;
@@ -45,7 +46,7 @@ pub(super) fn find(ctx: &Ctx, range: Range<usize>, out: &mut Vec<Marker>) {
             i >= range.start + 2 && words[i - 1] == "y" && words[i - 2] == "il" && words[i].starts_with("aur");
         let to = if existential {
             i + 1
-        } else if data.cond_aux.contains(words[i]) {
+        } else if words.in_list(i, word_lists::FRAMING_COND_AUX) {
             match completes_aux(ctx, &range, i) {
                 Some(to) => to,
                 None => continue,
@@ -90,7 +91,7 @@ fn completes_aux(ctx: &Ctx, range: &Range<usize>, i: usize) -> Option<usize> {
     if words[j] == "été" {
         return (j + 1 < range.end && is_participle(ctx, j + 1)).then_some(j + 2);
     }
-    if !is_participle(ctx, j) || data.counterfactual.contains(words[j]) {
+    if !is_participle(ctx, j) || words.in_list(j, word_lists::FRAMING_COUNTERFACTUAL) {
         return None;
     }
     Some(j + 1)
@@ -115,7 +116,7 @@ fn is_participle(ctx: &Ctx, j: usize) -> bool {
         || w.chars().count() >= 2
             && ENDINGS.iter().any(|e| w.ends_with(e))
             && !w.ends_with("nt")
-            && !ctx.data.stopwords.contains(w)
+            && !ctx.words.in_list(j, word_lists::FRAMING_STOPWORDS)
 }
 
 /// The subject before the verb at `i` is not je/tu/nous/vous/on/ce/ça.

@@ -10,18 +10,71 @@ use crate::hash::{HashMap, HashSet};
 use crate::lang::{entries, pairs, Lang, PerLang};
 use crate::per_lang;
 use crate::segment::{fold, tokenize, Doc, Token, TokenKind};
+use crate::word_lists::{self, WordLists};
 
 use super::MarkerKind;
+
+/// A document's comparable words ([`Doc::lower`]) and the word lists each
+/// belongs to ([`Doc::word_lists`]), index for index. Derefs to the words.
+pub(crate) struct Words<'d> {
+    lower: Vec<&'d str>,
+    lists: &'d [WordLists],
+}
+
+impl<'d> Words<'d> {
+    pub(crate) fn of(doc: &'d Doc) -> Words<'d> {
+        Words { lower: doc.lower_words(), lists: doc.word_lists() }
+    }
+
+    /// Whether word `i` is in a word list (a set of words, not phrases) with bit `list`.
+    #[inline]
+    pub(crate) fn in_list(&self, i: usize, list: WordLists) -> bool {
+        self.lists[i].any_of(list)
+    }
+
+    /// Whether word `i` may start a phrase of a list with bit `list`; `None`
+    /// (a list with no bit) always may.
+    #[inline]
+    fn may_start(&self, i: usize, list: Option<WordLists>) -> bool {
+        match list {
+            Some(l) => self.lists[i].any_of(l),
+            None => true,
+        }
+    }
+}
+
+impl<'d> std::ops::Deref for Words<'d> {
+    type Target = [&'d str];
+
+    fn deref(&self) -> &[&'d str] {
+        &self.lower
+    }
+}
 
 /// A list of phrases, each with a value, matched on normalised tokens.
 pub(crate) struct Phrases<T> {
     /// First token → (rest of the phrase, value), longest first.
     by_first: HashMap<String, Vec<(Vec<String>, T)>>,
+    /// Its bit in the language's word-list table, which files every first
+    /// word: a token without the bit starts no phrase, and is not hashed again.
+    list: Option<WordLists>,
 }
 
 impl<T> Phrases<T> {
     pub(crate) fn new() -> Phrases<T> {
-        Phrases { by_first: HashMap::default() }
+        Phrases { by_first: HashMap::default(), list: None }
+    }
+
+    /// The same phrases, their first words filed under `list` in the word-list table.
+    fn filed_under(mut self, list: WordLists) -> Phrases<T> {
+        self.list = Some(list);
+        self
+    }
+
+    /// Every first word, with this list's bit.
+    fn first_words(&'static self) -> impl Iterator<Item = (&'static str, WordLists)> {
+        let list = self.list.unwrap_or_default();
+        self.by_first.keys().map(move |w| (w.as_str(), list))
     }
 
     pub(crate) fn insert(&mut self, phrase: &str, value: T) {
@@ -48,12 +101,12 @@ impl<T> Phrases<T> {
     /// first, as (number of tokens, value).
     pub(crate) fn matches_at<'s>(
         &'s self,
-        words: &'s [&'s str],
+        words: &'s Words<'s>,
         i: usize,
         end: usize,
     ) -> impl Iterator<Item = (usize, &'s T)> + 's {
         let end = end.min(words.len());
-        let list = if i < end { self.by_first.get(words[i]) } else { None };
+        let list = if i < end && words.may_start(i, self.list) { self.by_first.get(words[i]) } else { None };
         list.into_iter().flatten().filter_map(move |(rest, value)| {
             let stop = i + 1 + rest.len();
             (stop <= end && words[i + 1..stop] == rest[..]).then_some((rest.len() + 1, value))
@@ -61,13 +114,21 @@ impl<T> Phrases<T> {
     }
 
     /// The longest phrase at `words[i]`, as (number of tokens, value).
-    pub(crate) fn longest_at<'s>(&'s self, words: &'s [&'s str], i: usize, end: usize) -> Option<(usize, &'s T)> {
+    #[inline]
+    pub(crate) fn longest_at<'s>(&'s self, words: &Words, i: usize, end: usize) -> Option<(usize, &'s T)> {
         // `matches_at(..).next()`, spelt out: this runs several times per token,
         // and the iterator adapters cost a copy of their state at each call.
         let end = end.min(words.len());
-        if i >= end {
+        if i >= end || !words.may_start(i, self.list) {
             return None;
         }
+        self.longest_from(words, i, end)
+    }
+
+    /// [`Phrases::longest_at`] past the bit test. Kept apart so that the test,
+    /// which turns away most tokens, is inlined at every call and the look-up is not.
+    #[inline(never)]
+    fn longest_from<'s>(&'s self, words: &Words, i: usize, end: usize) -> Option<(usize, &'s T)> {
         let list = self.by_first.get(words[i])?;
         list.iter().find_map(|(rest, value)| {
             let stop = i + 1 + rest.len();
@@ -76,7 +137,7 @@ impl<T> Phrases<T> {
     }
 
     /// Whether any phrase occurs in `words[start..end]`.
-    pub(crate) fn occurs_in(&self, words: &[&str], start: usize, end: usize) -> bool {
+    pub(crate) fn occurs_in(&self, words: &Words, start: usize, end: usize) -> bool {
         (start..end).any(|i| self.longest_at(words, i, end).is_some())
     }
 }
@@ -133,12 +194,12 @@ pub(crate) struct LangData {
 
 impl LangData {
     /// Whether `words[i]` starts a phrase of word class `class`.
-    pub(crate) fn is(&self, class: &str, words: &[&str], i: usize) -> bool {
+    pub(crate) fn is(&self, class: &str, words: &Words, i: usize) -> bool {
         i < words.len() && self.classes.get(class).is_some_and(|p| p.longest_at(words, i, words.len()).is_some())
     }
 
     /// The class phrase at `words[i]` (bounded by `end`), as its length in tokens.
-    pub(crate) fn class_at(&self, class: &str, words: &[&str], i: usize, end: usize) -> Option<usize> {
+    pub(crate) fn class_at(&self, class: &str, words: &Words, i: usize, end: usize) -> Option<usize> {
         self.classes.get(class).and_then(|p| p.longest_at(words, i, end)).map(|(n, _)| n)
     }
 
@@ -183,7 +244,19 @@ fn load(lang: Lang) -> LangData {
     let i = lang.index();
     let mut classes: HashMap<&'static str, Phrases<()>> = HashMap::default();
     for (class, word) in pairs(per_lang!("framing/words.txt")[i]) {
-        classes.entry(class).or_insert_with(Phrases::new).insert(word, ());
+        let n = u32::try_from(classes.len()).expect("a few classes");
+        classes
+            .entry(class)
+            .or_insert_with(|| {
+                // Past the bits the table has for classes, a class is looked up unfiltered.
+                let p = Phrases::new();
+                if n < word_lists::FRAMING_CLASS_MAX {
+                    p.filed_under(word_lists::framing_class(n))
+                } else {
+                    p
+                }
+            })
+            .insert(word, ());
     }
     let mut lexicon = Phrases::new();
     let lists: [(&'static str, MarkerKind, &'static str); 5] = [
@@ -230,20 +303,47 @@ fn load(lang: Lang) -> LangData {
     }
     LangData {
         classes,
-        lexicon,
+        lexicon: lexicon.filed_under(word_lists::FRAMING_LEXICON),
         source_heads: word_set(sources, "head"),
         bare_source_heads: word_set(sources, "bare_head"),
-        source_qualifiers,
-        fixed_sources,
+        source_qualifiers: source_qualifiers.filed_under(word_lists::FRAMING_SOURCE_QUALIFIERS),
+        fixed_sources: fixed_sources.filed_under(word_lists::FRAMING_FIXED_SOURCES),
         cond_aux: word_set(conditional, "aux"),
         cond_verbs,
         counterfactual: word_set(conditional, "counterfactual"),
-        after_etre,
-        reporting,
+        after_etre: after_etre.filed_under(word_lists::FRAMING_AFTER_ETRE),
+        reporting: reporting.filed_under(word_lists::FRAMING_REPORTING),
         stopwords: entries(per_lang!("stopwords.txt")[i]).map(fold).collect(),
         why: pairs(per_lang!("framing/why.txt")[i]).collect(),
-        claim_cues,
+        claim_cues: claim_cues.filed_under(word_lists::FRAMING_CLAIM_CUES),
     }
+}
+
+/// The framing layer's words for the word-list table of `lang`, with their lists.
+pub(crate) fn word_lists(lang: Lang) -> Vec<(&'static str, WordLists)> {
+    let data = DATA.get(lang);
+    let mut out = Vec::new();
+    out.extend(data.lexicon.first_words());
+    out.extend(data.source_qualifiers.first_words());
+    out.extend(data.fixed_sources.first_words());
+    out.extend(data.after_etre.first_words());
+    out.extend(data.reporting.first_words());
+    out.extend(data.claim_cues.first_words());
+    for class in data.classes.values() {
+        out.extend(class.first_words());
+    }
+    let sets = [
+        (&data.stopwords, word_lists::FRAMING_STOPWORDS),
+        (&data.source_heads, word_lists::FRAMING_SOURCE_HEADS),
+        (&data.bare_source_heads, word_lists::FRAMING_BARE_SOURCE_HEADS),
+        (&data.cond_aux, word_lists::FRAMING_COND_AUX),
+        (&data.cond_verbs, word_lists::FRAMING_COND_VERBS),
+        (&data.counterfactual, word_lists::FRAMING_COUNTERFACTUAL),
+    ];
+    for (set, list) in sets {
+        out.extend(set.iter().map(|w| (w.as_str(), list)));
+    }
+    out
 }
 
 /// The framing data of each language, parsed on its first use.
@@ -270,7 +370,7 @@ mod tests {
         p.insert("régime de", 2);
         p.insert("d'après", 3);
         let doc = Doc::new("Le Régime de Kiev, d’après lui", crate::Lang::Fr);
-        let w = doc.lower_words();
+        let w = Words::of(&doc);
         assert_eq!(p.longest_at(&w, 1, w.len()), Some((2, &2)));
         assert_eq!(p.matches_at(&w, 1, w.len()).map(|(n, _)| n).collect::<Vec<_>>(), [2, 1]);
         assert_eq!(p.longest_at(&w, 5, w.len()), Some((2, &3)));

@@ -13,6 +13,7 @@ use super::lexicon::{is_capitalised, is_word};
 use super::{Ctx, Marker, MarkerKind};
 use crate::quotes::{Quote, QuoteKind};
 use crate::segment::{Doc, TokenKind};
+use crate::word_lists;
 
 /// The most words a scare quote holds.
 const MAX_WORDS: usize = 5;
@@ -155,7 +156,8 @@ fn is_scare_quote(ctx: &Ctx, range: &Range<usize>, sentence_words: usize, from: 
         return false;
     }
     // A proper name or a title: «Orechnik», “Le Monde”, «Secours pop».
-    let first_content = (from..to).find(|&k| is_word(&doc.tokens[k]) && !data.stopwords.contains(words[k]));
+    let first_content =
+        (from..to).find(|&k| is_word(&doc.tokens[k]) && !words.in_list(k, word_lists::FRAMING_STOPWORDS));
     if first_content.is_some_and(|k| is_capitalised(doc, &doc.tokens[k]) && k > range.start + 1) {
         return false;
     }

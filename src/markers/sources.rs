@@ -10,6 +10,7 @@ use std::ops::Range;
 
 use super::lexicon::{is_capitalised, is_word, Phrases};
 use super::{Ctx, Marker, MarkerKind};
+use crate::word_lists;
 
 pub(super) fn find(ctx: &Ctx, range: Range<usize>, out: &mut Vec<Marker>) {
     let (words, data) = (&ctx.words, ctx.data);
@@ -57,7 +58,7 @@ fn source_noun_phrase(ctx: &Ctx, range: &Range<usize>, i: usize, indef: Option<&
     let (doc, words, data) = (ctx.doc, &ctx.words, ctx.data);
     // Asked only once a head or an indefinite is found: this runs at every token.
     let prev_is_det = || i > range.start && data.is("det", words, i - 1);
-    if data.bare_source_heads.contains(words[i]) && !prev_is_det() && head_ends_phrase(ctx, range, i) {
+    if words.in_list(i, word_lists::FRAMING_BARE_SOURCE_HEADS) && !prev_is_det() && head_ends_phrase(ctx, range, i) {
         return Some(i);
     }
     let is_indef = i < words.len() && indef.is_some_and(|p| p.longest_at(words, i, words.len()).is_some());
@@ -66,11 +67,11 @@ fn source_noun_phrase(ctx: &Ctx, range: &Range<usize>, i: usize, indef: Option<&
     }
     let stop = (i + 4).min(range.end).max(i + 1);
     for (head, &word) in words.iter().enumerate().take(stop).skip(i + 1) {
-        if data.source_heads.contains(word) {
+        if words.in_list(head, word_lists::FRAMING_SOURCE_HEADS) {
             return head_ends_phrase(ctx, range, head).then_some(head);
         }
         // Modifiers: "haut", "senior", "US", "Pentagon"; never a function word.
-        if !is_word(&doc.tokens[head]) || data.stopwords.contains(word) || word.ends_with('\'') {
+        if !is_word(&doc.tokens[head]) || words.in_list(head, word_lists::FRAMING_STOPWORDS) || word.ends_with('\'') {
             return None;
         }
     }
@@ -84,7 +85,7 @@ fn head_ends_phrase(ctx: &Ctx, range: &Range<usize>, head: usize) -> bool {
     let next = head + 1;
     next >= range.end
         || ctx.is_punct(next)
-        || data.stopwords.contains(words[next])
+        || words.in_list(next, word_lists::FRAMING_STOPWORDS)
         || data.is("copula", words, next)
         || data.reporting.longest_at(words, next, range.end).is_some()
         || data.source_qualifiers.longest_at(words, next, range.end).is_some()
@@ -93,7 +94,7 @@ fn head_ends_phrase(ctx: &Ctx, range: &Range<usize>, head: usize) -> bool {
 }
 
 fn is_modifier_name(ctx: &Ctx, k: usize) -> bool {
-    is_capitalised(ctx.doc, &ctx.doc.tokens[k]) && !ctx.data.stopwords.contains(ctx.words[k])
+    is_capitalised(ctx.doc, &ctx.doc.tokens[k]) && !ctx.words.in_list(k, word_lists::FRAMING_STOPWORDS)
 }
 
 /// French adjectives follow the noun: "des sources militaires".
@@ -119,5 +120,7 @@ fn with_qualifier(ctx: &Ctx, at: usize, end: usize) -> Option<usize> {
 /// "un diplomate, Jean Dupont, a dit": the source is named after all.
 fn named_right_after(ctx: &Ctx, range: &Range<usize>, to: usize) -> bool {
     let at = if to < range.end && ctx.words[to] == "," { to + 1 } else { to };
-    at < range.end && is_capitalised(ctx.doc, &ctx.doc.tokens[at]) && !ctx.data.stopwords.contains(ctx.words[at])
+    at < range.end
+        && is_capitalised(ctx.doc, &ctx.doc.tokens[at])
+        && !ctx.words.in_list(at, word_lists::FRAMING_STOPWORDS)
 }

@@ -4,6 +4,7 @@ use crate::hash::{HashMap, HashSet};
 use crate::lang::{entries, pairs, Lang, PerLang};
 use crate::per_lang;
 use crate::segment::fold;
+use crate::word_lists::{self, WordLists};
 
 /// What a number word does inside a number.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -61,6 +62,10 @@ impl Set {
         self.0.contains(word)
     }
 
+    fn words(&self) -> impl Iterator<Item = &str> {
+        self.0.iter().map(String::as_str)
+    }
+
     pub fn insert(&mut self, word: String) -> bool {
         self.0.insert(word)
     }
@@ -85,6 +90,10 @@ impl<V> Default for Map<V> {
 impl<V> Map<V> {
     pub fn get(&self, word: &str) -> Option<&V> {
         self.0.get(word)
+    }
+
+    fn words(&self) -> impl Iterator<Item = &str> {
+        self.0.keys().map(String::as_str)
     }
 
     pub fn contains_key(&self, word: &str) -> bool {
@@ -344,6 +353,17 @@ static LEXICONS: PerLang<Lexicon> = PerLang::new(|l| build(l.index()));
 /// The lexicon of `lang`.
 pub fn of(lang: Lang) -> &'static Lexicon {
     &LEXICONS[lang.index()]
+}
+
+/// The number layer's words for the word-list table of `lang`, with their lists.
+pub(crate) fn word_lists(lang: Lang) -> Vec<(&'static str, WordLists)> {
+    let lex = of(lang);
+    let mut out = Vec::new();
+    out.extend(lex.words.words().map(|w| (w, word_lists::NUM_WORDS)));
+    out.extend(lex.approx.words().map(|w| (w, word_lists::NUM_APPROX)));
+    out.extend(lex.approx_determiners.words().map(|w| (w, word_lists::NUM_APPROX_DETERMINERS)));
+    out.extend(lex.fractions.words().map(|w| (w, word_lists::NUM_FRACTIONS)));
+    out
 }
 
 #[cfg(test)]

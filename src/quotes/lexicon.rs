@@ -8,6 +8,7 @@ use crate::hash::{HashMap, HashSet};
 
 use crate::lang::{entries, pairs, Lang, PerLang};
 use crate::per_lang;
+use crate::word_lists::{self, WordLists};
 
 /// Grammatical gender and number of a speaker phrase, as far as the words tell.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -121,6 +122,16 @@ impl Lexicon {
     pub fn class(&self, lower: &str) -> Option<Class> {
         self.grammar.get(lower.trim_end_matches('.')).copied()
     }
+}
+
+/// The quote layer's words for the word-list table of `lang`, with their lists.
+pub(crate) fn word_lists(lang: Lang) -> Vec<(&'static str, WordLists)> {
+    let lex = lexicon(lang);
+    let mut out = Vec::new();
+    out.extend(lex.verbs.keys().chain(lex.multi.keys()).map(|w| (w.as_str(), word_lists::QUOTE_VERBS)));
+    out.extend(lex.nouns.keys().map(|w| (w.as_str(), word_lists::QUOTE_NOUNS)));
+    out.extend(lex.grammar.keys().map(|w| (w.as_str(), word_lists::QUOTE_GRAMMAR)));
+    out
 }
 
 static LEXICONS: PerLang<Lexicon> = PerLang::new(|l| {

@@ -4,6 +4,7 @@
 
 use crate::lang::Lang;
 use crate::segment::{Doc, TokenKind};
+use crate::word_lists::{self, WordLists};
 
 use super::lexicon::{lexicon, Class, Gender, Lexicon, NounClass, VerbForm};
 
@@ -18,6 +19,9 @@ pub struct Reader<'a> {
     pub lex: &'static Lexicon,
     /// Lowercase token texts, with ’ read as '.
     pub low: Vec<&'a str>,
+    /// The word lists of each token ([`Doc::word_lists`]): the verb, noun
+    /// and grammar look-ups are made only for tokens their bit lets through.
+    lists: &'a [WordLists],
     /// The reporting verb starting at each token.
     pub cue: Vec<Option<VerbForm>>,
     /// The sentence of each token.
@@ -47,7 +51,15 @@ impl<'a> Reader<'a> {
                 *slot = k;
             }
         }
-        let mut r = Reader { doc, lex, low, cue: Vec::new(), sentence, quoted: vec![false; doc.tokens.len()] };
+        let mut r = Reader {
+            doc,
+            lex,
+            low,
+            lists: doc.word_lists(),
+            cue: Vec::new(),
+            sentence,
+            quoted: vec![false; doc.tokens.len()],
+        };
         r.cue = (0..doc.tokens.len()).map(|i| r.find_cue(i)).collect();
         r
     }
@@ -61,11 +73,14 @@ impl<'a> Reader<'a> {
     }
 
     pub fn class(&self, i: usize) -> Option<Class> {
-        self.low.get(i).and_then(|w| self.lex.class(w))
+        // A word ending in a dot is looked up without it, under another key.
+        let w = self.low.get(i)?;
+        (self.lists[i].any_of(word_lists::QUOTE_GRAMMAR) || w.ends_with('.')).then(|| self.lex.class(w)).flatten()
     }
 
     pub fn noun(&self, i: usize) -> Option<(Gender, NounClass)> {
-        self.low.get(i).and_then(|w| self.lex.noun(w))
+        let w = self.low.get(i)?;
+        self.lists[i].any_of(word_lists::QUOTE_NOUNS).then(|| self.lex.noun(w)).flatten()
     }
 
     pub fn is_punct(&self, i: usize) -> bool {
@@ -119,6 +134,9 @@ impl<'a> Reader<'a> {
     fn find_cue(&self, i: usize) -> Option<VerbForm> {
         let kind = self.doc.tokens[i].kind;
         if !matches!(kind, TokenKind::Word) {
+            return None;
+        }
+        if !self.lists[i].any_of(word_lists::QUOTE_VERBS) {
             return None;
         }
         let end = (i + 4).min(self.len());
