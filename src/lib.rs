@@ -11,6 +11,7 @@
 pub mod checks;
 pub mod claims;
 pub mod date;
+mod decimal;
 pub mod entities;
 mod hash;
 pub mod lang;

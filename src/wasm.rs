@@ -1,6 +1,6 @@
 //! The JavaScript boundary: the only file that knows about wasm-bindgen.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 /// The largest article the browser API accepts, in UTF-8 bytes.
@@ -14,19 +14,20 @@ fn start() {
     console_error_panic_hook::set_once();
 }
 
-#[derive(Default, Deserialize)]
-#[serde(default)]
-struct JsOptions {
-    lang: Option<String>,
-    date: Option<String>,
-    offsets: Option<String>,
-}
-
-/// Analyses `text`; `options` is `{lang?, date?, offsets?}` (offsets default to `utf16`).
+/// Analyses `text` with the options `lang`, `date` and `offsets` (`utf16` when absent).
+///
+/// `www/glose.js` turns the caller's options object into these three strings.
+/// Reading them as plain arguments keeps serde's deserializer, and the float
+/// printer its error messages link, out of the module.
 ///
 /// Returns a plain object (schema `glose/1`) or throws an `Error` with a clear message.
 #[wasm_bindgen]
-pub fn analyze(text: &str, options: JsValue) -> Result<JsValue, JsError> {
+pub fn analyze(
+    text: &str,
+    lang: Option<String>,
+    date: Option<String>,
+    offsets: Option<String>,
+) -> Result<JsValue, JsError> {
     if text.len() > MAX_INPUT_BYTES {
         return Err(JsError::new(&format!(
             "the article is too large: {} bytes of UTF-8, the limit is {} bytes",
@@ -34,12 +35,7 @@ pub fn analyze(text: &str, options: JsValue) -> Result<JsValue, JsError> {
             MAX_INPUT_BYTES
         )));
     }
-    let js: JsOptions = if options.is_undefined() || options.is_null() {
-        JsOptions::default()
-    } else {
-        serde_wasm_bindgen::from_value(options).map_err(|e| JsError::new(&format!("invalid options: {e}")))?
-    };
-    let opts = crate::Options::parse(js.lang.as_deref(), js.date.as_deref(), js.offsets.as_deref())
+    let opts = crate::Options::parse(lang.as_deref(), date.as_deref(), offsets.as_deref())
         .map_err(|e| JsError::new(&e.to_string()))?;
     let analysis = crate::analyze(text, &opts).map_err(|e| JsError::new(&e.to_string()))?;
     let serializer =

@@ -50,7 +50,7 @@ export function analyze(text, options = {}) {
   for (const key of ['lang', 'date', 'offsets']) {
     if (options && options[key] != null && options[key] !== '') opts[key] = String(options[key]);
   }
-  return analyzeBytes(String(text ?? ''), opts);
+  return analyzeBytes(String(text ?? ''), opts.lang, opts.date, opts.offsets);
 }
 
 /** The version of the Glose core. */

@@ -256,7 +256,7 @@ fn build(i: usize) -> Lexicon {
     let mut lex = Lexicon::default();
     for (k, v) in pairs(per_lang!("numbers_words.txt")[i]) {
         let mut f = v.split('|');
-        let value = f.next().and_then(|x| super::parse::decimal(x.trim()));
+        let value = f.next().and_then(|x| crate::decimal::parse(x.trim()));
         let role = f.next().and_then(|r| Role::parse(r.trim()));
         if let (Some(value), Some(role)) = (value, role) {
             // Ordinals take a plural in both languages: "vingt-cinquièmes", "twenty-fifths".
@@ -281,13 +281,13 @@ fn build(i: usize) -> Lexicon {
             continue;
         }
         let mut f = v.split('|');
-        if let Some(value) = f.next().and_then(|x| super::parse::decimal(x.trim())) {
+        if let Some(value) = f.next().and_then(|x| crate::decimal::parse(x.trim())) {
             let exact = f.next().is_some_and(|x| x.trim() == "=");
             lex.approx.insert(fold(k), (value, exact));
         }
     }
     for (k, v) in pairs(per_lang!("numbers_fractions.txt")[i]) {
-        if let Some(value) = super::parse::decimal(v) {
+        if let Some(value) = crate::decimal::parse(v) {
             if let Some(p) = k.strip_prefix('+') {
                 lex.halves.push(phrase(p), value);
                 continue;

@@ -70,24 +70,8 @@ pub fn digits(token: &str, lang: Lang) -> Option<Digits> {
             format!("{}.{}", groups.concat(), frac)
         }
     };
-    let value = decimal(&number)?;
+    let value = crate::decimal::parse(&number)?;
     Some(Digits { value, plain, lead })
-}
-
-/// Reads `digits[.digits]`. One division of two exact integers rounds
-/// correctly, as `str::parse` would, without pulling the float parser into the
-/// browser build.
-pub fn decimal(s: &str) -> Option<f64> {
-    let (int, frac) = s.split_once('.').unwrap_or((s, ""));
-    if int.is_empty() || !int.bytes().all(|b| b.is_ascii_digit()) || !frac.bytes().all(|b| b.is_ascii_digit()) {
-        return None;
-    }
-    let mut mantissa = 0.0f64;
-    for b in int.bytes().chain(frac.bytes()) {
-        mantissa = mantissa * 10.0 + f64::from(b - b'0');
-    }
-    let value = mantissa / 10f64.powi(i32::try_from(frac.len()).ok()?);
-    value.is_finite().then_some(value)
 }
 
 /// The result of reading number words.
@@ -206,7 +190,7 @@ pub fn words(atoms: &[&str], lex: &Lexicon) -> Option<Words> {
                     _ => break,
                 }
                 let int = total + group;
-                let value = decimal(&format!("{}.{frac}", int as u64)).unwrap_or(int);
+                let value = crate::decimal::parse(&format!("{}.{frac}", int as u64)).unwrap_or(int);
                 return Some(Words { value, atoms: j, ordinal: false });
             }
             Role::Abbr | Role::Minus => break,

@@ -21,7 +21,7 @@ pub enum Amount {
 pub fn parse_number(s: &str, lang: Lang) -> Option<Amount> {
     let s = s.trim();
     if s.starts_with(|c: char| c.is_ascii_digit()) {
-        return s.replace(',', ".").parse().ok().map(Amount::Value);
+        return crate::decimal::parse(&s.replace(',', ".")).map(Amount::Value);
     }
     let lex = &grammar::of(lang).lexicon;
     let norm = normalise(s);
@@ -613,14 +613,7 @@ fn duration_value(amount: Amount, unit: &str) -> String {
         }
         Amount::Value(v) => v,
     };
-    let fmt = |v: f64| {
-        if v.fract() == 0.0 {
-            format!("{}", v as i64)
-        } else {
-            let s = format!("{v:.3}");
-            s.trim_end_matches('0').trim_end_matches('.').to_string()
-        }
-    };
+    let fmt = crate::decimal::format3;
     match unit {
         "H" => format!("PT{}H", fmt(n)),
         "MIN" => format!("PT{}M", fmt(n)),

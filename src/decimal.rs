@@ -1,0 +1,59 @@
+//! Decimal numbers read and written without core's float parser and printer.
+//!
+//! `str::parse::<f64>` and `{}`/`{:.3}` on an `f64` link about 25 KB of
+//! dec2flt, Grisu and Dragon into the browser build. The numbers Glose reads
+//! are short digit strings and the ones it writes have at most three decimals,
+//! so integer arithmetic does both exactly.
+
+/// Reads `digits[.digits]`. One division of two exact integers rounds
+/// correctly, as `str::parse` would.
+pub fn parse(s: &str) -> Option<f64> {
+    let (int, frac) = s.split_once('.').unwrap_or((s, ""));
+    if int.is_empty() || !int.bytes().all(|b| b.is_ascii_digit()) || !frac.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let mut mantissa = 0.0f64;
+    for b in int.bytes().chain(frac.bytes()) {
+        mantissa = mantissa * 10.0 + f64::from(b - b'0');
+    }
+    let value = mantissa / 10f64.powi(i32::try_from(frac.len()).ok()?);
+    value.is_finite().then_some(value)
+}
+
+/// Writes `v` with at most three decimals and no trailing zeros: `2`, `1.5`, `0.333`.
+pub fn format3(v: f64) -> String {
+    let thousandths = (v * 1000.0).round() as i64;
+    let sign = if thousandths < 0 { "-" } else { "" };
+    let abs = thousandths.unsigned_abs();
+    let (int, frac) = (abs / 1000, abs % 1000);
+    if frac == 0 {
+        return format!("{sign}{int}");
+    }
+    let digits = format!("{frac:03}");
+    format!("{sign}{int}.{}", digits.trim_end_matches('0'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parse_agrees_with_str_parse() {
+        for s in ["0", "7", "10", "10.", "30.4", "0.1", "3.14159", "1998", "12345678.875", "0.000001"] {
+            assert_eq!(parse(s), s.parse::<f64>().ok(), "{s}");
+        }
+        for s in ["", ".5", "1.2.3", "1e5", "-3", "x", "1,5"] {
+            assert_eq!(parse(s), None, "{s}");
+        }
+    }
+
+    #[test]
+    fn format3_matches_the_float_printer() {
+        for v in [0.0, 2.0, 1.5, 0.25, 1.0 / 3.0, 2.0 / 3.0, 12.125, 0.001, 0.0004, 7.9999, -1.5, 100.0, 30.4] {
+            let printed = format!("{v:.3}");
+            let printed = printed.trim_end_matches('0').trim_end_matches('.');
+            let printed = if printed == "-0" { "0" } else { printed };
+            assert_eq!(format3(v), printed, "{v}");
+        }
+    }
+}
