@@ -19,16 +19,25 @@ try {
   const colds = [];
   for (let i = 0; i < 5; i++) {
     const { page, close } = await openPage(browser, server.origin);
+    // The seed counts as annotated when the frame that shows it has been drawn: the
+    // widget's 'glose-analyzed' event, then the next frame, then the task after it.
+    // Reading performance.now() from node instead would add two round trips of the
+    // test driver and its polling.
+    await page.addInitScript(() => {
+      document.addEventListener('glose-analyzed', () => {
+        requestAnimationFrame(() => setTimeout(() => { window.__annotatedAt = performance.now(); }, 0));
+      });
+    });
     const t0 = Date.now();
     await page.goto(`${server.origin}/cold.html`);
-    await page.waitForFunction(() => document.getElementById('a').analysis !== null, null, { timeout: 20000 });
-    const inPage = await page.evaluate(() => performance.now());
+    await page.waitForFunction(() => window.__annotatedAt !== undefined, null, { timeout: 20000 });
+    const inPage = await page.evaluate(() => window.__annotatedAt);
     colds.push({ wall: Date.now() - t0, inPage });
     await close();
   }
   colds.sort((a, b) => a.inPage - b.inPage);
   const median = colds[Math.floor(colds.length / 2)];
-  console.log(`cold start, page open to the seed annotated (median of 5): ${median.inPage.toFixed(0)} ms in page, ${median.wall} ms wall (target 300 ms)`);
+  console.log(`cold start, page open to the seed annotated and drawn (median of 5): ${median.inPage.toFixed(0)} ms in page (target 300 ms); ${median.wall} ms as the test driver sees it`);
 
   // Where the cold start goes: loading the module, instantiating the wasm, the
   // first call (each language's lists and grammar are built on first use), the seed.
