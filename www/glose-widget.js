@@ -13,6 +13,11 @@
 // The article's markup is never parsed as HTML: the copy in the shadow root is built
 // from the text with createElement and text nodes. Each annotation is an element with
 // data-glose-kind and data-glose-id. Nothing is fetched or sent.
+// The wasm module is the largest file and on the critical path: importing it first
+// (engine.js imports it too) puts its request first in the browser's queue.
+import './pkg/glose_wasm.js';
+import './pkg/glose_bindings.js';
+import './glose.js';
 import { h, s, clip } from './widget/dom.js';
 import { translator, pickUiLang } from './widget/i18n.js';
 import { KINDS, normalise, annotations, details, speakerColours, speakerKey, speakerName } from './widget/model.js';
@@ -21,11 +26,6 @@ import { toJson, toMarkdown, toWebAnnotation, toClaimReview, timelineEvents } fr
 import { compare, resultJson, resultMarkdown, MARK_KINDS } from './widget/exercise.js';
 import { collectText, wrapAnnotations, unwrap } from './widget/inplace.js';
 import { runAnalysis } from './widget/engine.js';
-// engine.js imports these too; importing them here as well starts fetching them
-// one or two steps earlier in the module graph (the wasm module is the largest).
-import './glose.js';
-import './pkg/glose_bindings.js';
-import './pkg/glose_wasm.js';
 import { ANNOTATION_CSS, WIDGET_CSS } from './widget/style.js';
 
 export { annotations, renderRange, KINDS };
