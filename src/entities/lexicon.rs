@@ -58,12 +58,22 @@ fn first_word(text: &str) -> &str {
     // Byte-wise over ASCII, which most names and tokens are; chars past it.
     let ascii = text.bytes().position(|b| !b.is_ascii_alphanumeric()).unwrap_or(text.len());
     let end = if text.as_bytes().get(ascii).is_some_and(|b| !b.is_ascii()) {
-        ascii + text[ascii..].find(|c: char| !c.is_alphanumeric()).unwrap_or(text.len() - ascii)
+        ascii + text[ascii..].find(|c: char| !is_alphanumeric(c)).unwrap_or(text.len() - ascii)
     } else {
         ascii
     };
     let end = if end == 0 { text.chars().next().map_or(0, char::len_utf8) } else { end };
     &text[..end]
+}
+
+/// [`char::is_alphanumeric`], without a table search for the Latin letters
+/// past ASCII (U+00C0 to U+024F: all letters but × and ÷).
+fn is_alphanumeric(c: char) -> bool {
+    if ('\u{C0}'..='\u{24F}').contains(&c) {
+        c != '×' && c != '÷'
+    } else {
+        c.is_alphanumeric()
+    }
 }
 
 impl Gazetteer {
@@ -433,6 +443,13 @@ mod tests {
         assert_eq!(found("L'Oréal a dit"), ["L'Oréal"]);
         assert!(found("Saint").contains(&"Saint".to_string()));
         assert!(found("saint-Denis").is_empty() && found("").is_empty() && found("’").is_empty());
+    }
+
+    #[test]
+    fn latin_letters_are_alphanumeric_as_char_says() {
+        for c in ('\0'..='\u{300}').chain(['\u{10FFFF}', '٣', '中']) {
+            assert_eq!(is_alphanumeric(c), c.is_alphanumeric(), "{c:?}");
+        }
     }
 
     #[test]
