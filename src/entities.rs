@@ -530,7 +530,9 @@ fn scan_sentence(
         if starts_upper(w) && w.contains('-') {
             let parts: Vec<&str> = w.split('-').collect();
             if parts.len() > 1
-                && parts.iter().all(|p| lex.by_lowercase.get(&p.to_lowercase()).is_some_and(|k| k.demonym.is_some()))
+                && parts
+                    .iter()
+                    .all(|p| lex.by_lowercase.get(p.to_lowercase().as_str()).is_some_and(|k| k.demonym.is_some()))
             {
                 push(doc, out, i, i + 1, Cue::Strong(EntityType::MISC), None);
                 i += 1;
@@ -542,7 +544,7 @@ fn scan_sentence(
         if starts_upper(w) && !listed(doc, i, word_lists::ENT_STOPWORDS | word_lists::ENT_TITLES) {
             if let Some(cut) = w.find('-').filter(|&c| w[c + 1..].chars().next().is_some_and(char::is_lowercase)) {
                 let name = &w[..cut];
-                let known = lex.by_lowercase.get(&name.to_lowercase()).copied().filter(|k| k.demonym.is_none());
+                let known = lex.by_lowercase.get(name.to_lowercase().as_str()).copied().filter(|k| k.demonym.is_none());
                 if name.chars().count() >= 2 && !lex.not_names.contains(name) && (known.is_some() || !initial()) {
                     let cue = known.map_or(Cue::None, |k| Cue::Strong(k.kind));
                     out.push(Mention { start: t.start, end: t.start + cut, cue, known, toks: i..i + 1 });

@@ -92,28 +92,24 @@ pub const fn framing_class(n: u32) -> WordLists {
     WordLists::list(FRAMING_CLASS_FIRST + n)
 }
 
-/// Word → lists, for one language.
-type Table = HashMap<String, WordLists>;
+/// Word → lists, for one language. The words are the lists' own, borrowed
+/// from the lexicons (statics too), so building it copies none.
+type Table = HashMap<&'static str, WordLists>;
 
 static TABLES: PerLang<Table> = PerLang::new(build);
 
 fn build(lang: Lang) -> Table {
-    let mut table = Table::default();
-    let mut add = |word: &str, lists: WordLists| {
-        let slot = table.entry(word.to_string()).or_default();
+    let parts = [
+        crate::markers::lexicon::word_lists(lang),
+        crate::entities::word_lists(lang),
+        crate::quotes::word_lists(lang),
+        crate::numbers::word_lists(lang),
+    ];
+    // Sized for every word: most are in one list only.
+    let mut table = Table::with_capacity_and_hasher(parts.iter().map(Vec::len).sum(), Default::default());
+    for (word, lists) in parts.into_iter().flatten() {
+        let slot = table.entry(word).or_default();
         *slot = *slot | lists;
-    };
-    for (word, lists) in crate::markers::lexicon::word_lists(lang) {
-        add(word, lists);
-    }
-    for (word, lists) in crate::entities::word_lists(lang) {
-        add(&word, lists);
-    }
-    for (word, lists) in crate::quotes::word_lists(lang) {
-        add(word, lists);
-    }
-    for (word, lists) in crate::numbers::word_lists(lang) {
-        add(word, lists);
     }
     table
 }

@@ -10,9 +10,8 @@
 use crate::hash::{HashMap, HashSet};
 
 use super::EntityType;
-use crate::lang::{entries, Lang, PerLang};
+use crate::lang::{entries, Lang, Made, PerLang};
 use crate::per_lang;
-use crate::segment::fold;
 use crate::word_lists::{self, WordLists};
 
 /// What the gazetteer knows about a name.
@@ -38,14 +37,14 @@ pub enum HeadRule {
     Of,
 }
 
-/// A name from a list: borrowed from the embedded data, or made at start-up.
-type Name = std::borrow::Cow<'static, str>;
-
 /// Names by the word they start with.
 pub struct Gazetteer {
-    names: Vec<(Name, Known)>,
-    /// A name's [`first_word`] → its names, longest first.
-    by_first_word: HashMap<Name, Vec<u32>>,
+    /// The names, grouped by [`first_word`], each group longest first (among
+    /// equals, the first listed).
+    names: Vec<(&'static str, Known)>,
+    /// A name's [`first_word`] → its group in `names`: where it starts, and
+    /// how many names it holds.
+    by_first_word: HashMap<&'static str, (u32, u32)>,
     /// The bytes some name starts with. Names are capitalised, so this turns
     /// away lowercase words, digits and punctuation (most tokens) before the
     /// first word is cut and hashed.
@@ -59,7 +58,7 @@ fn first_word(text: &str) -> &str {
     // Byte-wise over ASCII, which most names and tokens are; chars past it.
     let ascii = text.bytes().position(|b| !b.is_ascii_alphanumeric()).unwrap_or(text.len());
     let end = if text.as_bytes().get(ascii).is_some_and(|b| !b.is_ascii()) {
-        ascii + text[ascii..].find(|c: char| !c.is_alphanumeric()).unwrap_or(text.len() - ascii)
+        ascii + text[ascii..].find(|c: char| !is_alphanumeric(c)).unwrap_or(text.len() - ascii)
     } else {
         ascii
     };
@@ -67,56 +66,99 @@ fn first_word(text: &str) -> &str {
     &text[..end]
 }
 
+/// [`char::is_alphanumeric`], without a table search for the Latin letters
+/// past ASCII (U+00C0 to U+024F: all letters but × and ÷).
+fn is_alphanumeric(c: char) -> bool {
+    if ('\u{C0}'..='\u{24F}').contains(&c) {
+        c != '×' && c != '÷'
+    } else {
+        c.is_alphanumeric()
+    }
+}
+
 impl Gazetteer {
-    fn new(names: Vec<(Name, Known)>) -> Gazetteer {
-        let mut by_first_word: HashMap<Name, Vec<u32>> =
-            HashMap::with_capacity_and_hasher(names.len(), Default::default());
-        for (k, (name, _)) in names.iter().enumerate() {
-            let slot = u32::try_from(k).expect("fewer than 4 billion names");
-            let key = match name {
-                Name::Borrowed(n) => Name::Borrowed(first_word(n)),
-                Name::Owned(n) => Name::Owned(first_word(n).to_string()),
-            };
-            by_first_word.entry(key).or_default().push(slot);
+    /// The gazetteer of `names`, in order of precedence: of equal names, the
+    /// first listed counts.
+    fn new(names: Vec<(&'static str, Known)>) -> Gazetteer {
+        let n = names.len();
+        // Each name's group, numbered as first met, and the size of each: the
+        // groups then take their places in one list, not a vector each.
+        let mut by_first_word: HashMap<&'static str, (u32, u32)> =
+            HashMap::with_capacity_and_hasher(n, Default::default());
+        let mut group_of = Vec::with_capacity(n);
+        let mut sizes: Vec<u32> = Vec::with_capacity(n);
+        for &(name, _) in &names {
+            let next = u32::try_from(sizes.len()).expect("fewer than 4 billion names");
+            let group = by_first_word.entry(first_word(name)).or_insert((next, 0)).0;
+            if group == next {
+                sizes.push(0);
+            }
+            sizes[group as usize] += 1;
+            group_of.push(group);
         }
-        for list in by_first_word.values_mut() {
-            // Longest first; among equals, the first listed.
-            list.sort_by_key(|&k| std::cmp::Reverse(names[k as usize].0.len()));
+        let mut starts = Vec::with_capacity(sizes.len());
+        let mut at = 0u32;
+        for &size in &sizes {
+            starts.push(at);
+            at += size;
+        }
+        // Each group's names in the order listed, then, without repeats (the
+        // first listed counts), longest first: the sort is stable.
+        let mut order = vec![0u32; n];
+        let mut fill = starts.clone();
+        for (k, &group) in group_of.iter().enumerate() {
+            let slot = &mut fill[group as usize];
+            order[*slot as usize] = k as u32;
+            *slot += 1;
+        }
+        let mut kept: Vec<(&'static str, Known)> = Vec::with_capacity(n);
+        for group in 0..sizes.len() {
+            let (start, size) = (starts[group] as usize, sizes[group] as usize);
+            let from = kept.len();
+            for &k in &order[start..start + size] {
+                let (name, known) = names[k as usize];
+                if !kept[from..].iter().any(|&(n, _)| n == name) {
+                    kept.push((name, known));
+                }
+            }
+            if kept.len() - from > 1 {
+                kept[from..].sort_by_key(|(n, _)| std::cmp::Reverse(n.len()));
+            }
+            starts[group] = from as u32;
+            sizes[group] = (kept.len() - from) as u32;
         }
         let mut first_bytes = [false; 256];
-        for key in by_first_word.keys() {
+        for (key, group) in by_first_word.iter_mut() {
+            *group = (starts[group.0 as usize], sizes[group.0 as usize]);
             if let Some(&b) = key.as_bytes().first() {
                 first_bytes[usize::from(b)] = true;
             }
         }
-        Gazetteer { names, by_first_word, first_bytes }
+        Gazetteer { names: kept, by_first_word, first_bytes }
     }
 
     /// The names `text` starts with, longest first.
-    pub fn prefixes_of<'s>(&'s self, text: &'s str) -> impl Iterator<Item = (&'s str, Known)> + 's {
+    pub fn prefixes_of<'s>(&'s self, text: &'s str) -> impl Iterator<Item = (&'static str, Known)> + 's {
         // A text and its first word start with the same byte.
         let may_start = text.as_bytes().first().is_some_and(|&b| self.first_bytes[usize::from(b)]);
-        let list = if may_start { self.by_first_word.get(first_word(text)) } else { None };
-        let list = list.map_or(&[][..], Vec::as_slice);
-        list.iter()
-            .map(|&k| &self.names[k as usize])
-            .filter(|(n, _)| text.starts_with(n.as_ref()))
-            .map(|(n, k)| (n.as_ref(), *k))
+        let group = if may_start { self.by_first_word.get(first_word(text)) } else { None };
+        let list = group.map_or(&[][..], |&(start, size)| &self.names[start as usize..(start + size) as usize]);
+        list.iter().filter(|(n, _)| text.starts_with(n)).copied()
     }
 }
 
 pub struct Lexicon {
     pub gazetteer: Gazetteer,
     /// Single-word names by their lowercase form, for ALL-CAPS text ("LONDON").
-    pub by_lowercase: HashMap<String, Known>,
+    pub by_lowercase: HashMap<&'static str, Known>,
     /// Acronyms by their lowercase form, for the title-case spelling French uses
     /// for pronounceable ones ("Otan", "Unesco").
-    pub acronyms: HashMap<String, Known>,
+    pub acronyms: HashMap<&'static str, Known>,
     pub first_names: HashSet<&'static str>,
     /// Lowercase titles, one or two words ("président", "prime minister", "mr").
-    pub titles: HashSet<String>,
+    pub titles: HashSet<&'static str>,
     /// The first words of two-word titles: only these need the pair looked up.
-    pub title_starts: HashSet<String>,
+    pub title_starts: HashSet<&'static str>,
     /// Capitalised words that type the name holding them.
     pub name_words: HashMap<&'static str, EntityType>,
     pub heads: HashMap<&'static str, (EntityType, HeadRule)>,
@@ -124,13 +166,16 @@ pub struct Lexicon {
     pub particles: Vec<Vec<String>>,
     pub adjective_endings: Vec<&'static str>,
     /// Lowercase demonym adjectives ("russe", "américaine").
-    pub lower_demonyms: HashSet<String>,
+    pub lower_demonyms: HashSet<&'static str>,
     pub compass: HashSet<&'static str>,
     pub place_prepositions: HashSet<&'static str>,
     /// Articles that a person's name never takes (fr: "le", "l'").
     pub name_articles: HashSet<&'static str>,
     pub stopwords: HashSet<&'static str>,
     pub not_names: HashSet<&'static str>,
+    /// The folded forms of the lists looked up by the token as written, with
+    /// their lists, for the word-list table.
+    folded: Vec<(&'static str, WordLists)>,
 }
 
 impl Lexicon {
@@ -144,7 +189,7 @@ impl Lexicon {
 
     /// Whether the two lowercase words make a title ("prime minister").
     pub fn is_title_pair(&self, first: &str, second: &str) -> bool {
-        self.title_starts.contains(first) && self.titles.contains(&format!("{first} {second}"))
+        self.title_starts.contains(first) && self.titles.contains(format!("{first} {second}").as_str())
     }
 
     pub fn is_adjective(&self, word: &str) -> bool {
@@ -152,7 +197,7 @@ impl Lexicon {
             return false;
         }
         let lower = word.to_lowercase();
-        self.lower_demonyms.contains(&lower)
+        self.lower_demonyms.contains(lower.as_str())
             || (lower.chars().count() > 3 && self.adjective_endings.iter().any(|e| lower.ends_with(e)))
     }
 }
@@ -160,25 +205,30 @@ impl Lexicon {
 /// The entity layer's words for the word-list table of `lang`, with their
 /// lists: as they are for lists looked up by a token's comparable form, folded
 /// for lists looked up by the token as written.
-pub(crate) fn word_lists(lang: Lang) -> Vec<(std::borrow::Cow<'static, str>, WordLists)> {
-    use std::borrow::Cow;
+pub(crate) fn word_lists(lang: Lang) -> Vec<(&'static str, WordLists)> {
     let lex = Lexicon::for_lang(lang);
-    let mut out: Vec<(Cow<'static, str>, WordLists)> = Vec::new();
-    out.extend(lex.titles.iter().map(|w| (Cow::Borrowed(w.as_str()), word_lists::ENT_TITLES)));
-    out.extend(lex.title_starts.iter().map(|w| (Cow::Borrowed(w.as_str()), word_lists::ENT_TITLE_STARTS)));
-    out.extend(lex.heads.keys().map(|&w| (Cow::Borrowed(w), word_lists::ENT_HEADS)));
-    out.extend(lex.stopwords.iter().map(|&w| (Cow::Borrowed(w), word_lists::ENT_STOPWORDS)));
-    out.extend(lex.place_prepositions.iter().map(|&w| (Cow::Borrowed(w), word_lists::ENT_PLACE_PREPOSITIONS)));
-    out.extend(lex.name_articles.iter().map(|&w| (Cow::Borrowed(w), word_lists::ENT_NAME_ARTICLES)));
-    out.extend(lex.not_names.iter().map(|w| (Cow::Owned(fold(w)), word_lists::ENT_NOT_NAMES)));
-    out.extend(lex.first_names.iter().map(|w| (Cow::Owned(fold(w)), word_lists::ENT_FIRST_NAMES)));
-    out.extend(lex.name_words.keys().map(|w| (Cow::Owned(fold(w)), word_lists::ENT_NAME_WORDS)));
-    out.extend(lex.compass.iter().map(|w| (Cow::Owned(fold(w)), word_lists::ENT_COMPASS)));
+    let mut out: Vec<(&'static str, WordLists)> = Vec::with_capacity(
+        lex.titles.len()
+            + lex.title_starts.len()
+            + lex.heads.len()
+            + lex.stopwords.len()
+            + lex.place_prepositions.len()
+            + lex.name_articles.len()
+            + lex.folded.len(),
+    );
+    out.extend(lex.titles.iter().map(|&w| (w, word_lists::ENT_TITLES)));
+    out.extend(lex.title_starts.iter().map(|&w| (w, word_lists::ENT_TITLE_STARTS)));
+    out.extend(lex.heads.keys().map(|&w| (w, word_lists::ENT_HEADS)));
+    out.extend(lex.stopwords.iter().map(|&w| (w, word_lists::ENT_STOPWORDS)));
+    out.extend(lex.place_prepositions.iter().map(|&w| (w, word_lists::ENT_PLACE_PREPOSITIONS)));
+    out.extend(lex.name_articles.iter().map(|&w| (w, word_lists::ENT_NAME_ARTICLES)));
+    out.extend_from_slice(&lex.folded);
     out
 }
 
-/// The name with an unaccented first capital, when it starts with an accented one.
-fn unaccent_capital(name: &str) -> Option<String> {
+/// A name that starts with an accented capital, as its unaccented capital and
+/// the rest.
+fn unaccent_capital(name: &str) -> Option<(char, &str)> {
     let mut chars = name.chars();
     let first = chars.next()?;
     let plain = match first {
@@ -188,7 +238,7 @@ fn unaccent_capital(name: &str) -> Option<String> {
         'Ô' => 'O',
         _ => return None,
     };
-    Some(std::iter::once(plain).chain(chars).collect())
+    Some((plain, chars.as_str()))
 }
 
 fn kind_of(code: &str) -> Option<EntityType> {
@@ -205,23 +255,32 @@ fn kind_of(code: &str) -> Option<EntityType> {
 /// for the French lists.
 static LEXICONS: PerLang<Lexicon> = PerLang::new(build);
 
+/// How many lines `data` has, at most: a bound on its entries.
+fn line_count(data: &str) -> usize {
+    data.bytes().filter(|&b| b == b'\n').count() + 1
+}
+
 fn build(lang: Lang) -> Lexicon {
     let i = lang.index();
+    let known_files = per_lang!("known_names.txt");
+    let demonym_files = per_lang!("demonyms.txt");
+    let place_files = per_lang!("places.txt");
+    // Enough for every name and its aliases: the tables are sized once.
+    let most = known_files.iter().map(|d| d.split(['\n', '|']).count()).sum::<usize>()
+        + line_count(demonym_files[i])
+        + place_files.iter().map(|d| line_count(d)).sum::<usize>();
     // Names borrow the embedded lists; only the unaccented variants are made.
-    let mut names: Vec<Name> = Vec::with_capacity(20_000);
-    let mut patterns: Vec<Known> = Vec::with_capacity(20_000);
-    let mut seen: HashSet<Name> = HashSet::with_capacity_and_hasher(20_000, Default::default());
-    let mut add = |name: Name, known: Known, names: &mut Vec<Name>, patterns: &mut Vec<Known>| {
-        if name.is_empty() || !seen.insert(name.clone()) {
-            return;
+    // A name listed twice counts where first listed: the gazetteer keeps that
+    // one, and the tables below take the first of equal keys.
+    let mut names: Vec<(&'static str, Known)> = Vec::with_capacity(most);
+    let add = |name: &'static str, known: Known, names: &mut Vec<(&'static str, Known)>| {
+        if !name.is_empty() {
+            names.push((name, known));
         }
-        names.push(name);
-        patterns.push(known);
     };
     // Well-known names first: their type and group win over a plain place.
     // This language's file first, so its forms decide the type.
     let mut group = 0u32;
-    let known_files = per_lang!("known_names.txt");
     for k in std::iter::once(i).chain((0..known_files.len()).filter(|&k| k != i)) {
         for line in entries(known_files[k]) {
             let mut parts = line.split('|').map(str::trim);
@@ -229,52 +288,72 @@ fn build(lang: Lang) -> Lexicon {
             let Some(kind) = parts.next().and_then(kind_of) else { continue };
             group += 1;
             let known = Known { kind, group: Some(group), demonym: None };
-            add(Name::Borrowed(head), known, &mut names, &mut patterns);
+            add(head, known, &mut names);
             for alias in parts {
-                add(Name::Borrowed(alias), known, &mut names, &mut patterns);
+                add(alias, known, &mut names);
             }
         }
     }
-    for data in per_lang!("demonyms.txt")[i..=i].iter() {
-        for line in entries(data) {
-            if let Some((form, plural)) = line.split_once('|') {
-                let known = Known { kind: EntityType::MISC, group: None, demonym: Some(plural.trim()) };
-                add(Name::Borrowed(form.trim()), known, &mut names, &mut patterns);
-            }
+    for line in entries(demonym_files[i]) {
+        if let Some((form, plural)) = line.split_once('|') {
+            let known = Known { kind: EntityType::MISC, group: None, demonym: Some(plural.trim()) };
+            add(form.trim(), known, &mut names);
         }
     }
-    for data in per_lang!("places.txt") {
+    let place = Known { kind: EntityType::LOC, group: None, demonym: None };
+    for data in place_files {
         for name in entries(data) {
-            add(
-                Name::Borrowed(name),
-                Known { kind: EntityType::LOC, group: None, demonym: None },
-                &mut names,
-                &mut patterns,
-            );
+            add(name, place, &mut names);
         }
     }
     // French often drops the accent on a capital: "Etats-Unis", "Epinal".
-    let extra: Vec<(String, Known)> =
-        names.iter().zip(&patterns).filter_map(|(n, k)| unaccent_capital(n).map(|u| (u, *k))).collect();
-    for (u, k) in extra {
-        add(Name::Owned(u), k, &mut names, &mut patterns);
+    let mut unaccented = Made::default();
+    let mut unaccented_known = Vec::new();
+    for &(name, known) in &names {
+        if let Some((plain, rest)) = unaccent_capital(name) {
+            unaccented.push_with(|out| {
+                out.push(plain);
+                out.push_str(rest);
+            });
+            unaccented_known.push(known);
+        }
     }
-    // Sized up front: collecting a filtered iterator grows the table a step at a time.
-    let mut by_lowercase = HashMap::with_capacity_and_hasher(names.len(), Default::default());
-    by_lowercase.extend(
-        names.iter().zip(&patterns).filter(|(n, _)| !n.contains(' ')).map(|(n, k)| (n.to_lowercase(), *k)).rev(),
-    );
+    for (name, known) in unaccented.finish().into_iter().zip(unaccented_known) {
+        add(name, known, &mut names);
+    }
 
-    let acronyms = names
-        .iter()
-        .zip(&patterns)
-        .filter(|(n, _)| n.chars().count() >= 3 && n.chars().all(|c| c.is_ascii_uppercase()))
-        .map(|(n, k)| (n.to_lowercase(), *k))
-        .collect();
-    let lower_demonyms = entries(per_lang!("demonyms.txt")[i])
-        .filter_map(|l| l.split_once('|'))
-        .map(|(f, _)| f.to_lowercase())
-        .collect();
+    // Single-word names by their lowercase form.
+    let mut lower = Made::with_capacity(names.len(), 0);
+    let mut lower_known = Vec::with_capacity(names.len());
+    for &(name, known) in &names {
+        if !name.bytes().any(|b| b == b' ') {
+            lower.push_lowercase(name);
+            lower_known.push(known);
+        }
+    }
+    let mut by_lowercase = HashMap::with_capacity_and_hasher(lower_known.len(), Default::default());
+    for (key, known) in lower.finish().into_iter().zip(lower_known) {
+        by_lowercase.entry(key).or_insert(known);
+    }
+    // Acronyms: three or more capitals, and nothing else.
+    let mut lower = Made::default();
+    let mut lower_known = Vec::new();
+    for &(name, known) in &names {
+        if name.len() >= 3 && name.bytes().all(|b| b.is_ascii_uppercase()) {
+            lower.push_lowercase(name);
+            lower_known.push(known);
+        }
+    }
+    let mut acronyms = HashMap::with_capacity_and_hasher(lower_known.len(), Default::default());
+    for (key, known) in lower.finish().into_iter().zip(lower_known) {
+        acronyms.entry(key).or_insert(known);
+    }
+
+    let mut lower = Made::with_capacity(line_count(demonym_files[i]), demonym_files[i].len());
+    for (form, _) in entries(demonym_files[i]).filter_map(|l| l.split_once('|')) {
+        lower.push_lowercase(form);
+    }
+    let lower_demonyms = lower.finish().into_iter().collect();
     let mut name_words = HashMap::default();
     for line in entries(per_lang!("org_words.txt")[i]) {
         let (word, kind) = match line.split_once('|') {
@@ -302,12 +381,31 @@ fn build(lang: Lang) -> Lexicon {
 
     let lists = per_lang!("first_names.txt");
     let mut first_names =
-        HashSet::with_capacity_and_hasher(lists.iter().map(|d| d.len() / 8).sum(), Default::default());
+        HashSet::with_capacity_and_hasher(lists.iter().map(|d| line_count(d)).sum(), Default::default());
     first_names.extend(lists.iter().flat_map(|d| entries(d)));
-    let titles: HashSet<String> = entries(per_lang!("titles.txt")[i]).map(str::to_lowercase).collect();
-    let title_starts = titles.iter().filter_map(|t| t.split_once(' ')).map(|(first, _)| first.to_string()).collect();
+    let mut lower = Made::default();
+    for title in entries(per_lang!("titles.txt")[i]) {
+        lower.push_lowercase(title);
+    }
+    let titles: HashSet<&'static str> = lower.finish().into_iter().collect();
+    let title_starts = titles.iter().filter_map(|t| t.split_once(' ')).map(|(first, _)| first).collect();
+    let not_names: HashSet<&'static str> = entries(per_lang!("not_names.txt")[i]).collect();
+    let compass: HashSet<&'static str> = entries(per_lang!("compass.txt")[i]).collect();
+    // Lists looked up by the token as written file their words folded.
+    let written = [
+        (not_names.len(), word_lists::ENT_NOT_NAMES),
+        (first_names.len(), word_lists::ENT_FIRST_NAMES),
+        (name_words.len(), word_lists::ENT_NAME_WORDS),
+        (compass.len(), word_lists::ENT_COMPASS),
+    ];
+    let mut folded = Made::with_capacity(written.iter().map(|&(n, _)| n).sum(), 0);
+    for &word in not_names.iter().chain(&first_names).chain(name_words.keys()).chain(&compass) {
+        folded.push_folded(word);
+    }
+    let lists = written.iter().flat_map(|&(n, list)| std::iter::repeat(list).take(n));
+    let folded = folded.finish().into_iter().zip(lists).collect();
     Lexicon {
-        gazetteer: Gazetteer::new(names.into_iter().zip(patterns).collect()),
+        gazetteer: Gazetteer::new(names),
         by_lowercase,
         acronyms,
         first_names,
@@ -318,11 +416,12 @@ fn build(lang: Lang) -> Lexicon {
         particles,
         adjective_endings: entries(per_lang!("adjective_endings.txt")[i]).collect(),
         lower_demonyms,
-        compass: entries(per_lang!("compass.txt")[i]).collect(),
+        compass,
         place_prepositions: entries(per_lang!("place_prepositions.txt")[i]).collect(),
         name_articles: entries(per_lang!("name_articles.txt")[i]).collect(),
         stopwords: entries(per_lang!("stopwords.txt")[i]).collect(),
-        not_names: entries(per_lang!("not_names.txt")[i]).collect(),
+        not_names,
+        folded,
     }
 }
 
@@ -337,13 +436,20 @@ mod tests {
     #[test]
     fn gazetteer_gives_the_names_a_text_starts_with_longest_first() {
         let names = ["Saint-Denis", "Saint", "Saint-Denis-de-la-Réunion", "L'Oréal", "Sainte-Foy"];
-        let g = Gazetteer::new(names.iter().map(|&n| (Name::Borrowed(n), place())).collect());
+        let g = Gazetteer::new(names.iter().map(|&n| (n, place())).collect());
         let found = |text: &str| g.prefixes_of(text).map(|(n, _)| n.to_string()).collect::<Vec<_>>();
         assert_eq!(found("Saint-Denis-de-la-Réunion, hier"), ["Saint-Denis-de-la-Réunion", "Saint-Denis", "Saint"]);
         assert_eq!(found("Sainte-Foy"), ["Sainte-Foy"]);
         assert_eq!(found("L'Oréal a dit"), ["L'Oréal"]);
         assert!(found("Saint").contains(&"Saint".to_string()));
         assert!(found("saint-Denis").is_empty() && found("").is_empty() && found("’").is_empty());
+    }
+
+    #[test]
+    fn latin_letters_are_alphanumeric_as_char_says() {
+        for c in ('\0'..='\u{300}').chain(['\u{10FFFF}', '٣', '中']) {
+            assert_eq!(is_alphanumeric(c), c.is_alphanumeric(), "{c:?}");
+        }
     }
 
     #[test]

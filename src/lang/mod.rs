@@ -82,13 +82,35 @@ impl<T> std::ops::Index<usize> for PerLang<T> {
 
 /// The entries of a list file: trimmed lines, without `#` comments or blanks.
 pub fn entries(data: &'static str) -> impl Iterator<Item = &'static str> {
-    data.lines().filter_map(|line| {
-        let line = match line.find('#') {
-            Some(i) => &line[..i],
-            None => line,
-        };
-        let line = line.trim();
-        (!line.is_empty()).then_some(line)
+    // The build script takes the comments out of the embedded lists, and trims
+    // their lines: most lines need neither looked at again.
+    let comments = data.as_bytes().contains(&b'#');
+    let mut rest = data;
+    std::iter::from_fn(move || {
+        while !rest.is_empty() {
+            // Lines are short: a loop over their bytes costs less than a
+            // `memchr` call each.
+            let line = match rest.bytes().position(|b| b == b'\n') {
+                Some(end) => {
+                    let line = &rest[..end];
+                    rest = &rest[end + 1..];
+                    line
+                }
+                None => std::mem::take(&mut rest),
+            };
+            let line = match comments.then(|| line.find('#')).flatten() {
+                Some(i) => &line[..i],
+                None => line,
+            };
+            let line = match (line.as_bytes().first(), line.as_bytes().last()) {
+                (Some(a), Some(b)) if a.is_ascii_graphic() && b.is_ascii_graphic() => line,
+                _ => line.trim(),
+            };
+            if !line.is_empty() {
+                return Some(line);
+            }
+        }
+        None
     })
 }
 
@@ -99,6 +121,73 @@ pub fn pairs(data: &'static str) -> impl Iterator<Item = (&'static str, &'static
         Some((k, v)) => (k.trim(), v.trim()),
         None => (line, ""),
     })
+}
+
+/// Words made from the lists at start-up (lowercase or folded forms,
+/// variants), written into one buffer rather than a `String` each: a table
+/// built from the lists can then key them as `&'static str`, as it keys the
+/// words it borrows from the embedded files, for one allocation in all.
+///
+/// [`Made::finish`] leaks the buffer: use it only for tables that live as long
+/// as the program does (those of a [`PerLang`] static).
+#[derive(Default)]
+pub(crate) struct Made {
+    text: String,
+    ends: Vec<usize>,
+}
+
+impl Made {
+    pub fn with_capacity(words: usize, bytes: usize) -> Made {
+        Made { text: String::with_capacity(bytes), ends: Vec::with_capacity(words) }
+    }
+
+    /// Adds the word that `write` appends to the buffer given it.
+    pub fn push_with(&mut self, write: impl FnOnce(&mut String)) {
+        write(&mut self.text);
+        self.ends.push(self.text.len());
+    }
+
+    /// Adds `word` lowercased as [`str::to_lowercase`] does.
+    pub fn push_lowercase(&mut self, word: &str) {
+        self.push_with(|out| {
+            if word.is_ascii() {
+                let from = out.len();
+                out.push_str(word);
+                out[from..].make_ascii_lowercase();
+            } else if word.contains('Σ') {
+                // Its lowercase depends on where it stands in the word.
+                out.push_str(&word.to_lowercase());
+            } else {
+                // As `to_lowercase`, char by char, with no `String` of its own.
+                for c in word.chars() {
+                    if c.is_ascii() {
+                        out.push(c.to_ascii_lowercase());
+                    } else {
+                        out.extend(c.to_lowercase());
+                    }
+                }
+            }
+        });
+    }
+
+    /// Adds `word` folded as [`crate::segment::fold`] does.
+    pub fn push_folded(&mut self, word: &str) {
+        self.push_with(|out| crate::segment::fold_into(word, out));
+    }
+
+    /// The words, in the order they were added.
+    pub fn finish(self) -> Vec<&'static str> {
+        let text: &'static str = Box::leak(self.text.into_boxed_str());
+        let mut start = 0;
+        self.ends
+            .iter()
+            .map(|&end| {
+                let word = &text[start..end];
+                start = end;
+                word
+            })
+            .collect()
+    }
 }
 
 /// Function words, used only to tell languages apart.
@@ -211,8 +300,22 @@ mod tests {
     }
 
     #[test]
+    fn made_words_are_lowercased_and_folded_as_alone() {
+        let words = ["Paris", "ÉTATS-UNIS", "Île-de-France", "ΟΔΥΣΣΕΥΣ", "İstanbul", "L’Oréal", ""];
+        let mut made = Made::default();
+        for w in words {
+            made.push_lowercase(w);
+            made.push_folded(w);
+        }
+        let want: Vec<String> = words.iter().flat_map(|w| [w.to_lowercase(), crate::segment::fold(w)]).collect();
+        assert_eq!(made.finish(), want);
+    }
+
+    #[test]
     fn comments_and_blank_lines_are_skipped() {
-        let got: Vec<_> = entries("# head\nb # tail\n\n  a  \n").collect();
-        assert_eq!(got, ["b", "a"]);
+        let got: Vec<_> = entries("# head\nb # tail\n\n  a  \r\n\u{a0}c\u{a0}\n d").collect();
+        assert_eq!(got, ["b", "a", "c", "d"]);
+        let got: Vec<_> = entries("x\r\n y\n\nz").collect();
+        assert_eq!(got, ["x", "y", "z"]);
     }
 }
