@@ -23,7 +23,7 @@ pub struct Leads {
     min: usize,
     /// At most this many.
     max: usize,
-    rest: Prefixes,
+    /// How the rest may begin.
     screen: Screen,
 }
 
@@ -48,23 +48,17 @@ impl Leads {
         }
         false
     }
-
-    /// How the whole pattern's matches begin, given how its leads' do: their
-    /// words, or the rest where they may all be left out. What follows the
-    /// words is this screen's to check.
-    pub fn then_rest(&self, leads: Prefixes) -> Prefixes {
-        leads.then_loosely(&self.rest)
-    }
 }
 
 /// The leads of `pattern`, if it opens with some and goes on after them.
 #[cfg(test)]
 pub fn of(pattern: &str) -> Option<Leads> {
-    of_with(pattern, &mut Memo::default())
+    of_with(pattern, &mut Memo::default()).map(|(leads, _)| leads)
 }
 
-/// As [`of`], reading the rest's prefixes with `memo`.
-pub fn of_with(pattern: &str, memo: &mut Memo) -> Option<Leads> {
+/// As [`of`], reading the rest's prefixes with `memo`; with them, for the
+/// screen of the whole pattern (see [`Prefixes::then_loosely`]).
+pub fn of_with(pattern: &str, memo: &mut Memo) -> Option<(Leads, Prefixes)> {
     let chars: Vec<char> = pattern.chars().collect();
     if alternatives(&chars).len() != 1 {
         return None;
@@ -96,11 +90,11 @@ pub fn of_with(pattern: &str, memo: &mut Memo) -> Option<Leads> {
     let split = chars[..lead_start].iter().map(|c| c.len_utf8()).sum();
     let rest = prefixes::of_with(&pattern[split..], memo);
     // The rest must begin where a space run ends.
-    if rest.says_nothing() || rest.first_bytes().contains(b' ') {
+    if rest.says_nothing() || rest.first_bytes(memo).contains(b' ') {
         return None;
     }
-    let screen = Screen::new(&rest);
-    Some(Leads { split, min, max, rest, screen })
+    let screen = Screen::new(&rest, memo);
+    Some((Leads { split, min, max, screen }, rest))
 }
 
 /// What a piece of pattern matches, as far as spaces go.
