@@ -366,6 +366,29 @@ fn folded_pattern(source: &str) -> Result<String, String> {
     Ok(out)
 }
 
+/// A rule file's pattern written as a regex, each `{name}` of a place
+/// already defined replaced by its pattern (which holds none of its own).
+fn expand(pattern: &str, places: &[(String, String)]) -> String {
+    let written = written(pattern);
+    let mut out = String::with_capacity(written.len());
+    let mut rest = &written[..];
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        rest = &rest[open + 1..];
+        let name = rest.find('}').map(|close| &rest[..close]);
+        match places.iter().find(|(n, _)| Some(n.as_str()) == name) {
+            Some((name, body)) => {
+                out.push_str(body);
+                rest = &rest[name.len() + 1..];
+            }
+            // A repeat such as `{2}`, or a name not (yet) defined.
+            None => out.push('{'),
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
 fn grammar(lang: Lang) -> Grammar {
     let i = lang.index();
     let mut places: Vec<(String, String)> = vec![
@@ -386,13 +409,6 @@ fn grammar(lang: Lang) -> Grammar {
         ("holiday".into(), alternation(per_lang!("holidays.txt")[i], |_, _| true)),
         ("ordinal".into(), alternation(per_lang!("ordinals.txt")[i], |_, _| true)),
     ];
-    let expand = |pattern: &str, places: &[(String, String)]| {
-        let mut p = written(pattern);
-        for (name, alt) in places {
-            p = p.replace(&format!("{{{name}}}"), alt);
-        }
-        p
-    };
     let mut rules = Vec::new();
     let mut memo = prefixes::Memo::default();
     for (kind, pattern) in pairs(per_lang!("time_rules.txt")[i]) {
