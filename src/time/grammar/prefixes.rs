@@ -58,45 +58,75 @@ type Class = u16;
 /// The lone space, which in a sequence stands for a run of spaces (` +`).
 const SPACE: Class = b' ' as Class;
 
-/// The bytes one match may begin with.
+/// The bytes one match may begin with, packed in one number, so that
+/// sequences are copied, compared and sorted as numbers: from the top, its
+/// classes, 16 bits each (0 past its end), then its length (3 bits) and
+/// whether it is complete (the lowest bit): the sequence is the whole match,
+/// so what follows the pattern continues it; otherwise the match goes on in
+/// ways not written here. In order, sequences that begin alike lie together,
+/// a sequence before those it begins, and cutting sequences to a length
+/// keeps them in order but for their `complete` bit.
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Debug)]
-struct Seq {
-    len: u8,
-    /// Whether the sequence is the whole match, so what follows the pattern
-    /// continues it; otherwise the match goes on in ways not written here.
-    complete: bool,
-    /// Its classes are `classes[..len]`; the others are 0, so that equal
-    /// sequences compare equal.
-    classes: [Class; MAX_LEN],
-}
+struct Seq(u128);
 
 impl Seq {
     fn new(complete: bool) -> Self {
-        Seq { len: 0, complete, classes: [0; MAX_LEN] }
+        Seq(u128::from(complete))
     }
 
-    fn classes(&self) -> &[Class] {
-        &self.classes[..usize::from(self.len)]
+    fn len(self) -> usize {
+        (self.0 >> 1 & 7) as usize
     }
 
-    fn is_empty(&self) -> bool {
-        self.len == 0
+    fn is_empty(self) -> bool {
+        self.len() == 0
+    }
+
+    fn complete(self) -> bool {
+        self.0 & 1 == 1
+    }
+
+    fn set_complete(&mut self, complete: bool) {
+        self.0 = self.0 & !1 | u128::from(complete);
+    }
+
+    /// Class `i`, below its length.
+    fn class(self, i: usize) -> Class {
+        (self.0 >> (128 - 16 * (i + 1))) as Class
+    }
+
+    fn classes(self) -> impl Iterator<Item = Class> {
+        (0..self.len()).map(move |i| self.class(i))
+    }
+
+    /// Its first `len` classes, at most its length, as a number: equal for
+    /// sequences that begin alike.
+    fn beginning(self, len: usize) -> u128 {
+        self.0.checked_shr(128 - 16 * len as u32).unwrap_or(0)
+    }
+
+    /// Its classes and length, equal for sequences that differ only in `complete`.
+    fn body(self) -> u128 {
+        self.0 >> 1
     }
 
     /// Adds a class at the end; `false`, leaving it as it was, when it is full.
     fn push(&mut self, class: Class) -> bool {
-        let Some(slot) = self.classes.get_mut(usize::from(self.len)) else { return false };
-        *slot = class;
-        self.len += 1;
+        let len = self.len();
+        if len == MAX_LEN {
+            return false;
+        }
+        self.0 |= u128::from(class) << (128 - 16 * (len + 1));
+        // One more in the length, above the `complete` bit.
+        self.0 += 2;
         true
     }
 
     /// Keeps the first `len` classes; what follows them is no longer known.
     fn truncate(&mut self, len: usize) {
-        if usize::from(self.len) > len {
-            self.classes[len..].fill(0);
-            self.len = len as u8;
-            self.complete = false;
+        if self.len() > len {
+            let classes = self.beginning(len).checked_shl(128 - 16 * len as u32).unwrap_or(0);
+            self.0 = classes | (len as u128) << 1;
         }
     }
 }
@@ -124,7 +154,7 @@ impl Prefixes {
         let mut seq = Seq::new(true);
         for &b in bytes {
             if !seq.push(Class::from(b)) {
-                seq.complete = false;
+                seq.set_complete(false);
                 break;
             }
         }
@@ -140,15 +170,15 @@ impl Prefixes {
 
     /// Whether some sequence says nothing, so every place must be tried.
     pub fn says_nothing(&self) -> bool {
-        self.0.iter().any(Seq::is_empty)
+        self.0.iter().any(|s| s.is_empty())
     }
 
     /// The bytes a match may begin with.
     pub fn first_bytes(&self, memo: &Memo) -> ByteSet {
         let mut set = ByteSet::NONE;
         for s in &self.0 {
-            match s.classes().first() {
-                Some(&c) => set.union(&memo.set(c)),
+            match s.classes().next() {
+                Some(c) => set.union(&memo.set(c)),
                 None => return ByteSet::ALL,
             }
         }
@@ -159,7 +189,7 @@ impl Prefixes {
     /// the same, faster.
     #[cfg(test)]
     fn may_begin(&self, text: &[u8], memo: &Memo) -> bool {
-        self.0.iter().any(|s| begins(s.classes(), text, memo))
+        self.0.iter().any(|&s| begins(s, text, memo))
     }
 
     /// How a match of a pattern and then another begins, told loosely: what
@@ -170,10 +200,10 @@ impl Prefixes {
     pub fn then_loosely(self, next: &Prefixes, memo: &mut Memo) -> Self {
         let mut out = Vec::with_capacity(self.0.len() + next.0.len());
         for mut s in self.0 {
-            if s.complete && s.is_empty() {
+            if s.complete() && s.is_empty() {
                 out.extend_from_slice(&next.0);
             } else {
-                s.complete = false;
+                s.set_complete(false);
                 out.push(s);
             }
         }
@@ -182,17 +212,17 @@ impl Prefixes {
 
     fn then(mut self, next: &Prefixes, memo: &mut Memo) -> Self {
         if let ([a], [b]) = (&mut self.0[..], &next.0[..]) {
-            if a.complete && usize::from(a.len + b.len) <= MAX_LEN {
-                for &c in b.classes() {
+            if a.complete() && a.len() + b.len() <= MAX_LEN {
+                for c in b.classes() {
                     a.push(c);
                 }
-                a.complete = b.complete;
+                a.set_complete(b.complete());
                 return self;
             }
         }
         // Every complete sequence meets every next one: shorten the next ones
         // first when that would make many more than are kept.
-        let complete = self.0.iter().filter(|s| s.complete).count();
+        let complete = self.0.iter().filter(|s| s.complete()).count();
         let narrowed;
         let next = if complete * next.0.len() > 4 * MAX_SEQS {
             narrowed = next.clone().capped_to((4 * MAX_SEQS / complete.max(1)).max(1), memo, false);
@@ -205,16 +235,16 @@ impl Prefixes {
         // sequences must be shortened and merged as if they had been longer.
         let mut cut = false;
         for a in self.0 {
-            if !a.complete {
+            if !a.complete() {
                 out.push(a);
                 continue;
             }
             for b in &next.0 {
                 let mut s = a;
-                s.complete = b.complete;
-                for &c in b.classes() {
+                s.set_complete(b.complete());
+                for c in b.classes() {
                     if !s.push(c) {
-                        s.complete = false;
+                        s.set_complete(false);
                         cut = true;
                         break;
                     }
@@ -236,7 +266,7 @@ impl Prefixes {
 
     fn partial(mut self) -> Self {
         for s in &mut self.0 {
-            s.complete = false;
+            s.set_complete(false);
         }
         self
     }
@@ -253,22 +283,43 @@ impl Prefixes {
         if self.0.len() <= most && !cut {
             return self;
         }
+        self.0.sort_unstable();
+        self.0.dedup();
         let mut len = MAX_LEN;
-        loop {
-            for s in &mut self.0 {
-                s.truncate(len);
-            }
-            self.0.sort_unstable();
-            self.0.dedup();
-            if self.0.len() <= most || len == 1 {
-                break;
-            }
+        while self.0.len() > most && len > 1 {
             len -= 1;
+            // Cut, the sequences stay in order of their classes, and those
+            // alike lie together: each run of them leaves at most two, one
+            // incomplete and one complete, in order.
+            let mut kept = 0;
+            let mut at = 0;
+            while at < self.0.len() {
+                let mut run = self.0[at];
+                run.truncate(len);
+                let (mut incomplete, mut complete) = (false, false);
+                while let Some(s) = self.0.get_mut(at) {
+                    s.truncate(len);
+                    if s.body() != run.body() {
+                        break;
+                    }
+                    incomplete |= !s.complete();
+                    complete |= s.complete();
+                    at += 1;
+                }
+                for (wanted, flag) in [(incomplete, false), (complete, true)] {
+                    if wanted {
+                        run.set_complete(flag);
+                        self.0[kept] = run;
+                        kept += 1;
+                    }
+                }
+            }
+            self.0.truncate(kept);
         }
         if self.0.len() > most {
             // Down to one class each: merge them into one.
             let first = self.first_bytes(memo);
-            self.0.retain(Seq::is_empty);
+            self.0.retain(|s| s.is_empty());
             let mut merged = Seq::new(false);
             merged.push(memo.number(first));
             self.0.push(merged);
@@ -313,23 +364,23 @@ impl Screen {
         // do the children of each node when the trie is laid out a level at a
         // time: each node's children lie together, after those of the nodes
         // before it.
-        let mut seqs: Vec<&[Class]> = prefixes.0.iter().map(Seq::classes).filter(|c| !c.is_empty()).collect();
+        let mut seqs: Vec<Seq> = prefixes.0.iter().copied().filter(|s| !s.is_empty()).collect();
         seqs.sort_unstable();
-        seqs.dedup();
+        seqs.dedup_by_key(|s| s.body());
         // Node 0 is the root, whose class is never read.
-        let mut nodes =
-            vec![Node { class: ByteSet::NONE, next: ByteSet::NONE, first: 0, count: 0, end: false, run: false }];
+        let mut nodes = Vec::with_capacity(1 + seqs.iter().map(|s| s.len()).sum::<usize>());
+        nodes.push(Node { class: ByteSet::NONE, next: ByteSet::NONE, first: 0, count: 0, end: false, run: false });
         // Each sequence's node on the level above.
         let mut above = vec![0usize; seqs.len()];
         for depth in 0..MAX_LEN {
-            let mut last: Option<&[Class]> = None;
+            let mut last: Option<Seq> = None;
             for (seq, above) in seqs.iter().zip(&mut above) {
                 if seq.len() <= depth {
                     continue;
                 }
-                if last.map_or(true, |l| l[..=depth] != seq[..=depth]) {
+                if last.map_or(true, |l| l.beginning(depth + 1) != seq.beginning(depth + 1)) {
                     let n = u32::try_from(nodes.len()).expect("few nodes");
-                    let class = memo.set(seq[depth]);
+                    let class = memo.set(seq.class(depth));
                     let parent = &mut nodes[*above];
                     if parent.count == 0 {
                         parent.first = n;
@@ -342,9 +393,9 @@ impl Screen {
                         first: 0,
                         count: 0,
                         end: false,
-                        run: seq[depth] == SPACE,
+                        run: seq.class(depth) == SPACE,
                     });
-                    last = Some(seq);
+                    last = Some(*seq);
                 }
                 *above = nodes.len() - 1;
                 nodes[*above].end |= seq.len() == depth + 1;
@@ -441,19 +492,20 @@ impl Screen {
     }
 }
 
-/// Whether `text` starts with the bytes of `classes`, a lone space class
+/// Whether `text` starts with the bytes of `seq`, a lone space class
 /// taking a whole run of spaces, as the pattern's ` +` does. [`Screen`]
 /// answers the same for all sequences at once.
 #[cfg(test)]
-fn begins(classes: &[Class], text: &[u8], memo: &Memo) -> bool {
+fn begins(seq: Seq, text: &[u8], memo: &Memo) -> bool {
     let mut at = 0;
-    for (i, &class) in classes.iter().enumerate() {
+    for i in 0..seq.len() {
+        let class = seq.class(i);
         match text.get(at) {
             Some(&b) if memo.set(class).contains(b) => at += 1,
             _ => return false,
         }
         if class == SPACE {
-            if classes.get(i + 1).is_some_and(|&next| memo.set(next).contains(b' ')) {
+            if i + 1 < seq.len() && memo.set(seq.class(i + 1)).contains(b' ') {
                 // Where the run ends cannot be told: say yes.
                 return true;
             }
@@ -606,7 +658,7 @@ impl<'a> Parser<'a> {
             if c == b'|' || c == b')' {
                 break;
             }
-            if out.0.iter().all(|s| !s.complete) {
+            if out.0.iter().all(|s| !s.complete()) {
                 // Nothing after can change how a match begins.
                 self.skip_sequence()?;
                 break;
@@ -616,7 +668,7 @@ impl<'a> Parser<'a> {
                 // sequence in place, as `then` would, without a `Prefixes` each.
                 for &b in bytes {
                     if !seq.push(Class::from(b)) {
-                        seq.complete = false;
+                        seq.set_complete(false);
                         break;
                     }
                 }
@@ -679,7 +731,7 @@ impl<'a> Parser<'a> {
         let once = max == Some(1);
         // A run of spaces is read as one space, which the screen lets stand
         // for the run (see `begins`): what follows the run is still read.
-        let space_run = matches!(&item.0[..], [s] if s.complete && s.classes() == [SPACE]);
+        let space_run = matches!(&item.0[..], [s] if s.complete() && s.len() == 1 && s.class(0) == SPACE);
         let item = if once || space_run { item } else { item.partial() };
         Some(if min == 0 { item.or(Prefixes::empty(), self.memo) } else { item })
     }
