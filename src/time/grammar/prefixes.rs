@@ -568,7 +568,7 @@ pub fn of_with(pattern: &str, memo: &mut Memo) -> Prefixes {
 /// and where a group does not end). One pass finds them all: a group is looked
 /// up by its text, and finding its end at each level of nesting would read
 /// the inner groups once per level.
-fn group_ends(pattern: &[u8]) -> Vec<u32> {
+pub(super) fn group_ends(pattern: &[u8]) -> Vec<u32> {
     let mut ends = vec![0; pattern.len()];
     let mut open = Vec::new();
     let mut at = 0;
