@@ -18,7 +18,7 @@ use crate::per_lang;
 mod leads;
 mod prefixes;
 use leads::Leads;
-use prefixes::{ByteSet, Screen};
+use prefixes::Screen;
 
 /// Word lists of one language, keyed by normalised form (lowercase, ' apostrophe).
 pub struct Lexicon {
@@ -110,36 +110,36 @@ impl Dispatch {
         let words = rules.len().div_ceil(64);
         let mut known: HashMap<Vec<u64>, u16> = HashMap::from([(vec![0; words], 0)]);
         let mut table = vec![0u16; 1 << 16];
-        let mut mask = vec![0u64; words];
-        let mut last = vec![0u64; words];
+        // For one first byte, the mask of each second byte.
+        let mut masks = vec![0u64; 256 * words];
         for b0 in 0..=255u8 {
-            let starting: Vec<(usize, ByteSet)> =
-                rules.iter().enumerate().filter_map(|(r, rule)| Some((r, rule.screen.second_bytes(b0)?))).collect();
-            if starting.is_empty() {
+            masks.fill(0);
+            let mut starts = false;
+            for (r, rule) in rules.iter().enumerate() {
+                let Some(seconds) = rule.screen.second_bytes(b0) else { continue };
+                starts = true;
+                for b1 in seconds.bytes() {
+                    masks[usize::from(b1) * words + r / 64] |= 1 << (r % 64);
+                }
+            }
+            if !starts {
                 continue;
             }
             let mut id = 0;
-            for b1 in 0..=255u8 {
-                mask.fill(0);
-                for (r, second) in &starting {
-                    if second.contains(b1) {
-                        mask[r / 64] |= 1 << (r % 64);
-                    }
-                }
+            for (b1, mask) in masks.chunks_exact(words).enumerate() {
                 // Neighbouring second bytes mostly start the same rules.
-                if b1 == 0 || mask != last {
-                    id = match known.get(&mask[..]) {
+                if b1 == 0 || *mask != masks[(b1 - 1) * words..b1 * words] {
+                    id = match known.get(mask) {
                         Some(&id) => id,
                         None => {
                             lists.push((0..rules.len()).filter(|&r| mask[r / 64] >> (r % 64) & 1 == 1).collect());
                             let id = u16::try_from(lists.len() - 1).expect("fewer rule lists than 65536");
-                            known.insert(mask.clone(), id);
+                            known.insert(mask.to_vec(), id);
                             id
                         }
                     };
-                    last.copy_from_slice(&mask);
                 }
-                table[usize::from(b0) << 8 | usize::from(b1)] = id;
+                table[usize::from(b0) << 8 | b1] = id;
             }
         }
         Dispatch { table, lists }

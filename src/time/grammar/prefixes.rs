@@ -30,17 +30,16 @@ impl ByteSet {
     }
 
     /// Its bytes, in order.
-    fn members(&self) -> Vec<u8> {
-        let mut out = Vec::new();
-        for (i, &word) in self.0.iter().enumerate() {
+    pub fn bytes(&self) -> impl Iterator<Item = u8> + '_ {
+        self.0.iter().enumerate().flat_map(|(i, &word)| {
             let mut bits = word;
-            while bits != 0 {
+            std::iter::from_fn(move || {
+                let bit = bits.trailing_zeros();
+                bits &= bits.wrapping_sub(1);
                 // Below 256: i < 4 and a bit index < 64.
-                out.push((i * 64 + bits.trailing_zeros() as usize) as u8);
-                bits &= bits - 1;
-            }
-        }
-        out
+                (bit < 64).then(|| (i * 64 + bit as usize) as u8)
+            })
+        })
     }
 
     fn single(b: u8) -> Self {
@@ -404,18 +403,19 @@ impl Screen {
         // The root's children by first byte: a counting sort of (byte, child)
         // pairs, visiting only the bytes each class holds.
         let roots = nodes[0].first as usize..(nodes[0].first + nodes[0].count) as usize;
-        let members: Vec<Vec<u8>> = roots.clone().map(|n| nodes[n].class.members()).collect();
         let mut starts = vec![0u32; 257];
-        for &b in members.iter().flatten() {
-            starts[usize::from(b) + 1] += 1;
+        for n in roots.clone() {
+            for b in nodes[n].class.bytes() {
+                starts[usize::from(b) + 1] += 1;
+            }
         }
         for b in 0..256 {
             starts[b + 1] += starts[b];
         }
         let mut next = starts.clone();
-        let mut firsts = vec![0u32; members.iter().map(Vec::len).sum()];
-        for (root, bytes) in roots.zip(&members) {
-            for &b in bytes {
+        let mut firsts = vec![0u32; starts[256] as usize];
+        for root in roots {
+            for b in nodes[root].class.bytes() {
                 firsts[next[usize::from(b)] as usize] = u32::try_from(root).expect("few nodes");
                 next[usize::from(b)] += 1;
             }
@@ -539,7 +539,7 @@ impl Memo {
     fn number(&mut self, set: ByteSet) -> Class {
         let members = set.0.iter().map(|w| w.count_ones()).sum::<u32>();
         if members == 1 {
-            return Class::from(set.members()[0]);
+            return Class::from(set.bytes().next().expect("one byte"));
         }
         let i = match self.classes.iter().position(|&s| s == set) {
             Some(i) => i,
