@@ -50,62 +50,78 @@ impl ByteSet {
 }
 
 /// A byte class of a sequence, by number: a single byte is its own number,
-/// and the other classes a grammar meets are numbered from 256 in its [`Memo`].
-/// Sequences of numbers are small, copied without allocating, and compared fast.
+/// and the other classes a grammar meets are numbered from 256 in its [`Memo`],
+/// up to `ANY_BYTE`, which stands for any byte and for every class met after
+/// so many (a larger class only loosens the screen). Sequences of numbers are
+/// small, copied without allocating, and compared fast.
 type Class = u16;
+
+/// The bits of one class in a sequence.
+const CLASS_BITS: u32 = 9;
+
+/// The last class number, any byte at all.
+const ANY_BYTE: Class = (1 << CLASS_BITS) - 1;
 
 /// The lone space, which in a sequence stands for a run of spaces (` +`).
 const SPACE: Class = b' ' as Class;
 
 /// The bytes one match may begin with, packed in one number, so that
 /// sequences are copied, compared and sorted as numbers: from the top, its
-/// classes, 16 bits each (0 past its end), then its length (3 bits) and
+/// classes, `CLASS_BITS` each (0 past its end), then its length (3 bits) and
 /// whether it is complete (the lowest bit): the sequence is the whole match,
 /// so what follows the pattern continues it; otherwise the match goes on in
 /// ways not written here. In order, sequences that begin alike lie together,
 /// a sequence before those it begins, and cutting sequences to a length
 /// keeps them in order but for their `complete` bit.
-#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Debug)]
-struct Seq(u128);
+///
+/// Not `Copy`: the standard sort sorts small `Copy` types with sorting
+/// networks, which would add 2 KB to the wasm for no speed that counts here.
+#[derive(Clone, PartialEq, Eq, PartialOrd, Ord, Debug)]
+struct Seq(u64);
 
 impl Seq {
     fn new(complete: bool) -> Self {
-        Seq(u128::from(complete))
+        Seq(u64::from(complete))
     }
 
-    fn len(self) -> usize {
+    /// How far up its first `len` classes end.
+    fn shift(len: usize) -> u32 {
+        64 - CLASS_BITS * len as u32
+    }
+
+    fn len(&self) -> usize {
         (self.0 >> 1 & 7) as usize
     }
 
-    fn is_empty(self) -> bool {
+    fn is_empty(&self) -> bool {
         self.len() == 0
     }
 
-    fn complete(self) -> bool {
+    fn complete(&self) -> bool {
         self.0 & 1 == 1
     }
 
     fn set_complete(&mut self, complete: bool) {
-        self.0 = self.0 & !1 | u128::from(complete);
+        self.0 = self.0 & !1 | u64::from(complete);
     }
 
     /// Class `i`, below its length.
-    fn class(self, i: usize) -> Class {
-        (self.0 >> (128 - 16 * (i + 1))) as Class
+    fn class(&self, i: usize) -> Class {
+        (self.0 >> Self::shift(i + 1)) as Class & ANY_BYTE
     }
 
-    fn classes(self) -> impl Iterator<Item = Class> {
+    fn classes(&self) -> impl Iterator<Item = Class> + '_ {
         (0..self.len()).map(move |i| self.class(i))
     }
 
     /// Its first `len` classes, at most its length, as a number: equal for
     /// sequences that begin alike.
-    fn beginning(self, len: usize) -> u128 {
-        self.0.checked_shr(128 - 16 * len as u32).unwrap_or(0)
+    fn beginning(&self, len: usize) -> u64 {
+        self.0.checked_shr(Self::shift(len)).unwrap_or(0)
     }
 
     /// Its classes and length, equal for sequences that differ only in `complete`.
-    fn body(self) -> u128 {
+    fn body(&self) -> u64 {
         self.0 >> 1
     }
 
@@ -115,7 +131,7 @@ impl Seq {
         if len == MAX_LEN {
             return false;
         }
-        self.0 |= u128::from(class) << (128 - 16 * (len + 1));
+        self.0 |= u64::from(class) << Self::shift(len + 1);
         // One more in the length, above the `complete` bit.
         self.0 += 2;
         true
@@ -124,8 +140,8 @@ impl Seq {
     /// Keeps the first `len` classes; what follows them is no longer known.
     fn truncate(&mut self, len: usize) {
         if self.len() > len {
-            let classes = self.beginning(len).checked_shl(128 - 16 * len as u32).unwrap_or(0);
-            self.0 = classes | (len as u128) << 1;
+            let classes = self.beginning(len).checked_shl(Self::shift(len)).unwrap_or(0);
+            self.0 = classes | (len as u64) << 1;
         }
     }
 }
@@ -188,7 +204,7 @@ impl Prefixes {
     /// the same, faster.
     #[cfg(test)]
     fn may_begin(&self, text: &[u8], memo: &Memo) -> bool {
-        self.0.iter().any(|&s| begins(s, text, memo))
+        self.0.iter().any(|s| begins(s, text, memo))
     }
 
     /// How a match of a pattern and then another begins, told loosely: what
@@ -239,7 +255,7 @@ impl Prefixes {
                 continue;
             }
             for b in &next.0 {
-                let mut s = a;
+                let mut s = a.clone();
                 s.set_complete(b.complete());
                 for c in b.classes() {
                     if !s.push(c) {
@@ -293,7 +309,7 @@ impl Prefixes {
             let mut kept = 0;
             let mut at = 0;
             while at < self.0.len() {
-                let mut run = self.0[at];
+                let mut run = self.0[at].clone();
                 run.truncate(len);
                 let (mut incomplete, mut complete) = (false, false);
                 while let Some(s) = self.0.get_mut(at) {
@@ -308,7 +324,7 @@ impl Prefixes {
                 for (wanted, flag) in [(incomplete, false), (complete, true)] {
                     if wanted {
                         run.set_complete(flag);
-                        self.0[kept] = run;
+                        self.0[kept] = run.clone();
                         kept += 1;
                     }
                 }
@@ -363,7 +379,7 @@ impl Screen {
         // do the children of each node when the trie is laid out a level at a
         // time: each node's children lie together, after those of the nodes
         // before it.
-        let mut seqs: Vec<Seq> = prefixes.0.iter().copied().filter(|s| !s.is_empty()).collect();
+        let mut seqs: Vec<Seq> = prefixes.0.iter().filter(|s| !s.is_empty()).cloned().collect();
         seqs.sort_unstable();
         seqs.dedup_by_key(|s| s.body());
         // Node 0 is the root, whose class is never read.
@@ -372,7 +388,7 @@ impl Screen {
         // Each sequence's node on the level above.
         let mut above = vec![0usize; seqs.len()];
         for depth in 0..MAX_LEN {
-            let mut last: Option<Seq> = None;
+            let mut last: Option<&Seq> = None;
             for (seq, above) in seqs.iter().zip(&mut above) {
                 if seq.len() <= depth {
                     continue;
@@ -394,7 +410,7 @@ impl Screen {
                         end: false,
                         run: seq.class(depth) == SPACE,
                     });
-                    last = Some(*seq);
+                    last = Some(seq);
                 }
                 *above = nodes.len() - 1;
                 nodes[*above].end |= seq.len() == depth + 1;
@@ -496,7 +512,7 @@ impl Screen {
 /// taking a whole run of spaces, as the pattern's ` +` does. [`Screen`]
 /// answers the same for all sequences at once.
 #[cfg(test)]
-fn begins(seq: Seq, text: &[u8], memo: &Memo) -> bool {
+fn begins(seq: &Seq, text: &[u8], memo: &Memo) -> bool {
     let mut at = 0;
     for i in 0..seq.len() {
         let class = seq.class(i);
@@ -531,6 +547,7 @@ impl Memo {
     fn set(&self, class: Class) -> ByteSet {
         match u8::try_from(class) {
             Ok(b) => ByteSet::single(b),
+            Err(_) if class == ANY_BYTE => ByteSet::ALL,
             Err(_) => self.classes[usize::from(class) - 256],
         }
     }
@@ -541,14 +558,18 @@ impl Memo {
         if members == 1 {
             return Class::from(set.bytes().next().expect("one byte"));
         }
+        if set == ByteSet::ALL {
+            return ANY_BYTE;
+        }
         let i = match self.classes.iter().position(|&s| s == set) {
             Some(i) => i,
-            None => {
+            None if 256 + self.classes.len() < usize::from(ANY_BYTE) => {
                 self.classes.push(set);
                 self.classes.len() - 1
             }
+            None => return ANY_BYTE,
         };
-        Class::try_from(256 + i).expect("fewer byte classes than 65280")
+        Class::try_from(256 + i).expect("below ANY_BYTE")
     }
 }
 
@@ -948,6 +969,24 @@ mod tests {
         assert!(p.0 .0.len() <= MAX_SEQS);
         assert!(words.iter().all(|w| p.may_begin(format!("{w} y").as_bytes())));
         assert!(!p.may_begin(b"v001x y"));
+    }
+
+    #[test]
+    fn classes_past_the_numbered_ones_stand_for_any_byte() {
+        let letters: Vec<char> = ('a'..='z').collect();
+        let pairs: Vec<String> = letters
+            .iter()
+            .flat_map(|&a| letters.iter().filter(move |&&b| a < b).map(move |&b| format!("{a}{b}")))
+            .collect();
+        assert!(pairs.len() > usize::from(ANY_BYTE - 256));
+        let mut memo = Memo::default();
+        for pair in &pairs {
+            let p = of_with(&format!("[{pair}]x"), &mut memo);
+            let screen = Screen::new(&p, &memo);
+            assert!(screen.may_begin(format!("{}x", &pair[1..]).as_bytes()), "{pair}");
+        }
+        assert_eq!(memo.set(ANY_BYTE), ByteSet::ALL);
+        assert_eq!(memo.classes.len(), usize::from(ANY_BYTE - 256));
     }
 
     #[test]
