@@ -18,7 +18,7 @@ use crate::per_lang;
 mod leads;
 mod prefixes;
 use leads::Leads;
-use prefixes::{Prefixes, Screen};
+use prefixes::Screen;
 
 /// Word lists of one language, keyed by normalised form (lowercase, ' apostrophe).
 pub struct Lexicon {
@@ -62,9 +62,7 @@ pub struct Rule {
     /// rules its text could start, and compiling is most of a language's
     /// start-up. `None` if it does not compile, which a test rules out.
     compiled: OnceLock<Option<Compiled>>,
-    /// How its matches may begin.
-    prefixes: Prefixes,
-    /// The same, to check at each place.
+    /// How its matches may begin, checked at each place.
     screen: Screen,
     /// How they may begin after their first words, when it opens with some.
     leads: Option<Leads>,
@@ -112,31 +110,36 @@ impl Dispatch {
         let words = rules.len().div_ceil(64);
         let mut known: HashMap<Vec<u64>, u16> = HashMap::from([(vec![0; words], 0)]);
         let mut table = vec![0u16; 1 << 16];
-        let mut mask = vec![0u64; words];
-        let firsts: Vec<_> = rules.iter().map(|r| r.prefixes.first_bytes()).collect();
+        // For one first byte, the mask of each second byte.
+        let mut masks = vec![0u64; 256 * words];
         for b0 in 0..=255u8 {
-            let starting: Vec<usize> = (0..rules.len()).filter(|&r| firsts[r].contains(b0)).collect();
-            if starting.is_empty() {
+            masks.fill(0);
+            let mut starts = false;
+            for (r, rule) in rules.iter().enumerate() {
+                let Some(seconds) = rule.screen.second_bytes(b0) else { continue };
+                starts = true;
+                for b1 in seconds.bytes() {
+                    masks[usize::from(b1) * words + r / 64] |= 1 << (r % 64);
+                }
+            }
+            if !starts {
                 continue;
             }
-            let seconds: Vec<_> = starting.iter().map(|&r| rules[r].prefixes.second_bytes(b0)).collect();
-            for b1 in 0..=255u8 {
-                mask.fill(0);
-                for (&r, second) in starting.iter().zip(&seconds) {
-                    if second.contains(b1) {
-                        mask[r / 64] |= 1 << (r % 64);
-                    }
+            let mut id = 0;
+            for (b1, mask) in masks.chunks_exact(words).enumerate() {
+                // Neighbouring second bytes mostly start the same rules.
+                if b1 == 0 || *mask != masks[(b1 - 1) * words..b1 * words] {
+                    id = match known.get(mask) {
+                        Some(&id) => id,
+                        None => {
+                            lists.push((0..rules.len()).filter(|&r| mask[r / 64] >> (r % 64) & 1 == 1).collect());
+                            let id = u16::try_from(lists.len() - 1).expect("fewer rule lists than 65536");
+                            known.insert(mask.to_vec(), id);
+                            id
+                        }
+                    };
                 }
-                let id = match known.get(&mask[..]) {
-                    Some(&id) => id,
-                    None => {
-                        lists.push(starting.iter().copied().filter(|&r| mask[r / 64] >> (r % 64) & 1 == 1).collect());
-                        let id = u16::try_from(lists.len() - 1).expect("fewer rule lists than 65536");
-                        known.insert(mask.clone(), id);
-                        id
-                    }
-                };
-                table[usize::from(b0) << 8 | usize::from(b1)] = id;
+                table[usize::from(b0) << 8 | b1] = id;
             }
         }
         Dispatch { table, lists }
@@ -363,6 +366,29 @@ fn folded_pattern(source: &str) -> Result<String, String> {
     Ok(out)
 }
 
+/// A rule file's pattern written as a regex, each `{name}` of a place
+/// already defined replaced by its pattern (which holds none of its own).
+fn expand(pattern: &str, places: &[(String, String)]) -> String {
+    let written = written(pattern);
+    let mut out = String::with_capacity(written.len());
+    let mut rest = &written[..];
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        rest = &rest[open + 1..];
+        let name = rest.find('}').map(|close| &rest[..close]);
+        match places.iter().find(|(n, _)| Some(n.as_str()) == name) {
+            Some((name, body)) => {
+                out.push_str(body);
+                rest = &rest[name.len() + 1..];
+            }
+            // A repeat such as `{2}`, or a name not (yet) defined.
+            None => out.push('{'),
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
 fn grammar(lang: Lang) -> Grammar {
     let i = lang.index();
     let mut places: Vec<(String, String)> = vec![
@@ -383,15 +409,8 @@ fn grammar(lang: Lang) -> Grammar {
         ("holiday".into(), alternation(per_lang!("holidays.txt")[i], |_, _| true)),
         ("ordinal".into(), alternation(per_lang!("ordinals.txt")[i], |_, _| true)),
     ];
-    let expand = |pattern: &str, places: &[(String, String)]| {
-        let mut p = written(pattern);
-        for (name, alt) in places {
-            p = p.replace(&format!("{{{name}}}"), alt);
-        }
-        p
-    };
     let mut rules = Vec::new();
-    let mut memo = prefixes::Memo::new();
+    let mut memo = prefixes::Memo::default();
     for (kind, pattern) in pairs(per_lang!("time_rules.txt")[i]) {
         if let Some(name) = kind.strip_prefix("define ") {
             let body = format!("(?:{})", expand(pattern, &places));
@@ -400,13 +419,18 @@ fn grammar(lang: Lang) -> Grammar {
         }
         let source = folded_pattern(&expand(pattern, &places))
             .unwrap_or_else(|e| panic!("time rule {kind}|{pattern} of {}: {e}", lang.code()));
-        let leads = leads::of_with(&source, &mut memo);
-        let prefixes = match &leads {
-            Some(l) => l.then_rest(prefixes::of_with(&source[..l.split], &mut memo)),
-            None => prefixes::of_with(&source, &mut memo),
+        // How a match begins: with its leads' words, or where they may all be
+        // left out, with the rest (whose place after the words `leads` checks).
+        let (leads, prefixes) = match leads::of_with(&source, &mut memo) {
+            Some((l, rest)) => {
+                let words = prefixes::of_with(&source[..l.split], &mut memo);
+                let prefixes = words.then_loosely(&rest, &mut memo);
+                (Some(l), prefixes)
+            }
+            None => (None, prefixes::of_with(&source, &mut memo)),
         };
-        let screen = Screen::new(&prefixes);
-        rules.push(Rule { kind, prefixes, screen, leads, source, compiled: OnceLock::new() });
+        let screen = Screen::new(&prefixes, &memo);
+        rules.push(Rule { kind, screen, leads, source, compiled: OnceLock::new() });
     }
     let starting_with = Dispatch::new(&rules);
     Grammar { lexicon: lexicon(lang), rules, starting_with }
@@ -644,7 +668,7 @@ mod tests {
     fn almost_every_rule_has_a_screen() {
         for lang in Lang::ALL {
             let blind: Vec<&str> =
-                of(lang).rules.iter().filter(|r| r.prefixes.says_nothing()).map(|r| r.source.as_str()).collect();
+                of(lang).rules.iter().filter(|r| r.screen.says_nothing()).map(|r| r.source.as_str()).collect();
             assert!(blind.len() <= 1, "{}: {blind:?}", lang.code());
         }
     }

@@ -23,7 +23,7 @@ pub struct Leads {
     min: usize,
     /// At most this many.
     max: usize,
-    rest: Prefixes,
+    /// How the rest may begin.
     screen: Screen,
 }
 
@@ -48,25 +48,20 @@ impl Leads {
         }
         false
     }
-
-    /// How the whole pattern's matches begin, given how its leads' do: their
-    /// words, or the rest where they may all be left out. What follows the
-    /// words is this screen's to check.
-    pub fn then_rest(&self, leads: Prefixes) -> Prefixes {
-        leads.then_loosely(&self.rest)
-    }
 }
 
 /// The leads of `pattern`, if it opens with some and goes on after them.
 #[cfg(test)]
 pub fn of(pattern: &str) -> Option<Leads> {
-    of_with(pattern, &mut Memo::default())
+    of_with(pattern, &mut Memo::default()).map(|(leads, _)| leads)
 }
 
-/// As [`of`], reading the rest's prefixes with `memo`.
-pub fn of_with(pattern: &str, memo: &mut Memo) -> Option<Leads> {
-    let chars: Vec<char> = pattern.chars().collect();
-    if alternatives(&chars).len() != 1 {
+/// As [`of`], reading the rest's prefixes with `memo`; with them, for the
+/// screen of the whole pattern (see [`Prefixes::then_loosely`]).
+pub fn of_with(pattern: &str, memo: &mut Memo) -> Option<(Leads, Prefixes)> {
+    let reader = Reader::new(pattern);
+    let len = pattern.len();
+    if reader.alternatives(0, len)?.len() != 1 {
         return None;
     }
     let (mut min, mut max) = (0, 0);
@@ -74,9 +69,9 @@ pub fn of_with(pattern: &str, memo: &mut Memo) -> Option<Leads> {
     let mut lead_start = 0;
     let mut lead = Words::EMPTY;
     let mut at = 0;
-    while at < chars.len() {
-        let (atom_end, end) = item_bounds(&chars, at)?;
-        match item(&chars[at..atom_end], &chars[atom_end..end]) {
+    while at < len {
+        let (atom_end, end) = reader.item_bounds(at, len)?;
+        match reader.item(at, atom_end, end) {
             Some(words) => lead = lead.then(words),
             None => break,
         }
@@ -90,17 +85,17 @@ pub fn of_with(pattern: &str, memo: &mut Memo) -> Option<Leads> {
             lead = Words::EMPTY;
         }
     }
-    if max == 0 || lead_start == chars.len() {
+    if max == 0 || lead_start == len {
         return None;
     }
-    let split = chars[..lead_start].iter().map(|c| c.len_utf8()).sum();
+    let split = lead_start;
     let rest = prefixes::of_with(&pattern[split..], memo);
     // The rest must begin where a space run ends.
-    if rest.says_nothing() || rest.first_bytes().contains(b' ') {
+    if rest.says_nothing() || rest.first_bytes(memo).contains(b' ') {
         return None;
     }
-    let screen = Screen::new(&rest);
-    Some(Leads { split, min, max, rest, screen })
+    let screen = Screen::new(&rest, memo);
+    Some((Leads { split, min, max, screen }, rest))
 }
 
 /// What a piece of pattern matches, as far as spaces go.
@@ -115,6 +110,8 @@ struct Words {
 
 impl Words {
     const EMPTY: Words = Words { ends_with_space: true, may_be_empty: true, spaces: 0 };
+    /// One char or class that is not a space.
+    const OTHER: Words = Words { ends_with_space: false, may_be_empty: false, spaces: 0 };
 
     fn then(self, next: Words) -> Words {
         Words {
@@ -134,126 +131,179 @@ impl Words {
     }
 }
 
-/// The top-level alternatives of `chars`, as ranges.
-fn alternatives(chars: &[char]) -> Vec<&[char]> {
-    let mut out = Vec::new();
-    let (mut depth, mut start, mut at) = (0usize, 0, 0);
-    while at < chars.len() {
-        match chars[at] {
-            '\\' => at += 1,
-            '[' => at = class_end(chars, at).unwrap_or(chars.len()) - 1,
-            '(' => depth += 1,
-            ')' => depth = depth.saturating_sub(1),
-            '|' if depth == 0 => {
-                out.push(&chars[start..at]);
-                start = at + 1;
-            }
-            _ => {}
+/// A pattern read for its leads, by byte offsets: where each group ends, as
+/// the prefix reader finds them, and where something might match a space, so
+/// that neither is looked for again at each level of nesting.
+struct Reader<'a> {
+    pattern: &'a str,
+    /// For each `(`, where its group ends (see [`prefixes::group_ends`]).
+    ends: Vec<u32>,
+    /// How many bytes before each offset might, read alone, match a space:
+    /// a space, a dot, a `$`, the `^` of a negated class or an escape that is
+    /// not a punctuation mark.
+    spacey: Vec<u32>,
+}
+
+impl<'a> Reader<'a> {
+    fn new(pattern: &'a str) -> Self {
+        let p = pattern.as_bytes();
+        let mut spacey = Vec::with_capacity(p.len() + 1);
+        let mut count = 0;
+        spacey.push(count);
+        for (i, &c) in p.iter().enumerate() {
+            count += u32::from(match c {
+                b' ' | b'.' | b'$' => true,
+                b'^' => i > 0 && p[i - 1] == b'[',
+                b'\\' => !p.get(i + 1).is_some_and(u8::is_ascii_punctuation),
+                _ => false,
+            });
+            spacey.push(count);
         }
-        at += 1;
+        Reader { pattern, ends: prefixes::group_ends(p), spacey }
     }
-    out.push(&chars[start..]);
-    out
-}
 
-/// The end of the class opening at `at` (past its `]`).
-fn class_end(chars: &[char], at: usize) -> Option<usize> {
-    let mut i = at + 1;
-    // A `]` first in a class is a member.
-    if chars.get(i) == Some(&']') {
-        i += 1;
+    fn byte(&self, at: usize) -> Option<u8> {
+        self.pattern.as_bytes().get(at).copied()
     }
-    while *chars.get(i)? != ']' {
-        i += if chars[i] == '\\' { 2 } else { 1 };
-    }
-    Some(i + 1)
-}
 
-/// Where the atom starting at `at` ends, and where the item (the atom and its
-/// quantifier) ends.
-pub(super) fn item_bounds(chars: &[char], at: usize) -> Option<(usize, usize)> {
-    let atom_end = match *chars.get(at)? {
-        '(' => {
-            let mut depth = 0usize;
-            let mut i = at;
-            loop {
-                match *chars.get(i)? {
-                    '\\' => i += 1,
-                    '[' => i = class_end(chars, i)? - 1,
-                    '(' => depth += 1,
-                    ')' => {
-                        depth -= 1;
-                        if depth == 0 {
-                            break i + 1;
-                        }
-                    }
-                    _ => {}
+    /// Whether some match of `pattern[from..to]` might hold a space.
+    fn may_match_a_space(&self, from: usize, to: usize) -> bool {
+        // An escape at the end escapes what follows, unread: say it might.
+        self.spacey[to] > self.spacey[from] || (to > from && self.byte(to - 1) == Some(b'\\'))
+    }
+
+    /// The top-level alternatives of `pattern[from..to]`, as ranges; `None`
+    /// if a group in it does not end in it.
+    fn alternatives(&self, from: usize, to: usize) -> Option<Vec<(usize, usize)>> {
+        let mut out = Vec::new();
+        let (mut start, mut at) = (from, from);
+        while at < to {
+            match self.byte(at)? {
+                b'\\' => at += 1,
+                b'[' => at = prefixes::class_end(self.pattern.as_bytes(), at).unwrap_or(to) - 1,
+                b'(' => match self.ends[at] as usize {
+                    end if end > at && end <= to => at = end - 1,
+                    _ => return None,
+                },
+                b'|' => {
+                    out.push((start, at));
+                    start = at + 1;
                 }
-                i += 1;
+                _ => {}
             }
+            at += 1;
         }
-        '[' => class_end(chars, at)?,
-        '\\' if chars.get(at + 1) == Some(&'x') && chars.get(at + 2) == Some(&'{') => {
-            at + chars[at..].iter().position(|&c| c == '}')? + 1
-        }
-        '\\' => at + 2,
-        _ => at + 1,
-    };
-    let mut end = atom_end;
-    match chars.get(end) {
-        Some('?' | '*' | '+') => end += 1,
-        Some('{') => end += chars[end..].iter().position(|&c| c == '}')? + 1,
-        _ => return (atom_end <= chars.len()).then_some((atom_end, atom_end)),
+        out.push((start, to));
+        Some(out)
     }
-    // A lazy mark changes which match wins, not what may match.
-    if chars.get(end) == Some(&'?') {
-        end += 1;
-    }
-    (end <= chars.len()).then_some((atom_end, end))
-}
 
-/// How one item matches spaces; `None` when it might match a space other
-/// than through a space atom, or repeats one.
-fn item(atom: &[char], quantifier: &[char]) -> Option<Words> {
-    let words = match atom {
-        [' '] => Words { ends_with_space: true, may_be_empty: false, spaces: 1 },
-        // Most groups hold no space and nothing that could match one: a long
-        // alternation of words need not be read. Saying it may be empty only
-        // loosens the screen.
-        ['(', body @ .., ')'] if !may_match_a_space(body) => {
-            Words { ends_with_space: false, may_be_empty: true, spaces: 0 }
-        }
-        ['(', body @ .., ')'] => group(body)?,
-        ['[', '^', ..] => return None,
-        ['[', ..] => {
-            if class_may_hold_a_space(&atom[1..atom.len() - 1])? {
-                return None;
+    /// Where the atom starting at `at` ends, and where the item (the atom and
+    /// its quantifier) ends, both by `to`.
+    fn item_bounds(&self, at: usize, to: usize) -> Option<(usize, usize)> {
+        let p = &self.pattern.as_bytes()[..to];
+        let char_len = |i: usize| self.pattern[i..].chars().next().map_or(1, char::len_utf8);
+        let atom_end = match *p.get(at)? {
+            b'(' => Some(self.ends[at] as usize).filter(|&end| end > at)?,
+            b'[' => prefixes::class_end(p, at)?,
+            b'\\' if p.get(at + 1) == Some(&b'x') && p.get(at + 2) == Some(&b'{') => {
+                at + p[at..].iter().position(|&c| c == b'}')? + 1
             }
-            Words { ends_with_space: false, may_be_empty: false, spaces: 0 }
+            b'\\' if at + 1 < p.len() => at + 1 + char_len(at + 1),
+            b'\\' => at + 2,
+            _ => at + char_len(at),
+        };
+        let mut end = atom_end;
+        match p.get(end) {
+            Some(b'?' | b'*' | b'+') => end += 1,
+            Some(b'{') => end += p[end..].iter().position(|&c| c == b'}')? + 1,
+            _ => return (atom_end <= p.len()).then_some((atom_end, atom_end)),
         }
-        ['\\', c] if c.is_ascii_punctuation() => Words { ends_with_space: false, may_be_empty: false, spaces: 0 },
-        ['\\', ..] | ['.'] | ['^'] | ['$'] => return None,
-        [c] if !c.is_whitespace() => Words { ends_with_space: false, may_be_empty: false, spaces: 0 },
-        _ => return None,
-    };
-    match quantifier {
-        [] => Some(words),
-        ['?', ..] => Some(Words { may_be_empty: true, ..words }),
-        // A run of spaces is one space run; any other repeat of a space could be many.
-        ['+', ..] if words.spaces <= 1 && atom == [' '] => Some(words),
-        ['*', ..] if atom == [' '] => Some(Words { ends_with_space: false, may_be_empty: true, ..words }),
-        ['+', ..] | ['*', ..] | ['{', ..] if words.spaces == 0 => {
-            let min_zero = quantifier[0] == '*' || quantifier.starts_with(&['{', '0']);
-            Some(Words { may_be_empty: words.may_be_empty || min_zero, ..words })
+        // A lazy mark changes which match wins, not what may match.
+        if p.get(end) == Some(&b'?') {
+            end += 1;
         }
-        _ => None,
+        (end <= p.len()).then_some((atom_end, end))
+    }
+
+    /// How the item at `at` (its atom ending at `atom_end`, its quantifier at
+    /// `end`) matches spaces; `None` when it might match a space other than
+    /// through a space atom, or repeats one.
+    fn item(&self, at: usize, atom_end: usize, end: usize) -> Option<Words> {
+        let atom = &self.pattern[at..atom_end];
+        let quantifier = &self.pattern.as_bytes()[atom_end..end];
+        let lone_space = atom == " ";
+        let words = match atom.as_bytes() {
+            [b' '] => Words { ends_with_space: true, may_be_empty: false, spaces: 1 },
+            // Most groups hold no space and nothing that could match one: a long
+            // alternation of words need not be read. Saying it may be empty only
+            // loosens the screen.
+            [b'(', .., b')'] if !self.may_match_a_space(at + 1, atom_end - 1) => {
+                Words { ends_with_space: false, may_be_empty: true, spaces: 0 }
+            }
+            [b'(', .., b')'] => self.group(at + 1, atom_end - 1)?,
+            [b'[', b'^', ..] => return None,
+            [b'[', .., b']'] => {
+                if class_may_hold_a_space(&atom[1..atom.len() - 1])? {
+                    return None;
+                }
+                Words::OTHER
+            }
+            [b'\\', c] if c.is_ascii_punctuation() => Words::OTHER,
+            [b'\\', ..] | [b'.'] | [b'^'] | [b'$'] => return None,
+            _ => {
+                let mut chars = atom.chars();
+                match (chars.next(), chars.next()) {
+                    (Some(c), None) if !c.is_whitespace() => Words::OTHER,
+                    _ => return None,
+                }
+            }
+        };
+        match quantifier {
+            [] => Some(words),
+            [b'?', ..] => Some(Words { may_be_empty: true, ..words }),
+            // A run of spaces is one space run; any other repeat of a space could be many.
+            [b'+', ..] if words.spaces <= 1 && lone_space => Some(words),
+            [b'*', ..] if lone_space => Some(Words { ends_with_space: false, may_be_empty: true, ..words }),
+            [b'+', ..] | [b'*', ..] | [b'{', ..] if words.spaces == 0 => {
+                let min_zero = quantifier[0] == b'*' || quantifier.starts_with(b"{0");
+                Some(Words { may_be_empty: words.may_be_empty || min_zero, ..words })
+            }
+            _ => None,
+        }
+    }
+
+    /// A group's body, `pattern[from..to]`: `(?:…)`, `(?P<name>…)` or `(…)`.
+    fn group(&self, from: usize, to: usize) -> Option<Words> {
+        let body = &self.pattern.as_bytes()[from..to];
+        let inner = match body {
+            [b'?', b':', ..] => from + 2,
+            [b'?', b'P', b'<', ..] | [b'?', b'<', ..] => from + body.iter().position(|&c| c == b'>')? + 1,
+            [b'?', ..] => return None,
+            _ => from,
+        };
+        let mut all: Option<Words> = None;
+        for (start, end) in self.alternatives(inner, to)? {
+            let mut words = Words::EMPTY;
+            let mut at = start;
+            while at < end {
+                let (atom_end, item_end) = self.item_bounds(at, end)?;
+                words = words.then(self.item(at, atom_end, item_end)?);
+                at = item_end;
+            }
+            all = Some(match all {
+                Some(a) => a.or(words),
+                None => words,
+            });
+        }
+        all
     }
 }
 
 /// Whether a class body (no leading `^`) may hold a space; `None` if it
 /// cannot be read. Members are chars, escaped punctuation, `\x{…}` code
 /// points, ranges of those, and `\w` or `\d`.
-fn class_may_hold_a_space(body: &[char]) -> Option<bool> {
+fn class_may_hold_a_space(body: &str) -> Option<bool> {
+    let body: Vec<char> = body.chars().collect();
     let mut members: Vec<char> = Vec::new();
     let mut ranges = false;
     let mut at = 0;
@@ -304,42 +354,6 @@ fn class_may_hold_a_space(body: &[char]) -> Option<bool> {
         }
     }
     Some(holds)
-}
-
-/// Whether some match of `chars` might hold a space: it has a space, a dot,
-/// a negated class or an escape that is not a punctuation mark.
-fn may_match_a_space(chars: &[char]) -> bool {
-    chars.iter().enumerate().any(|(i, &c)| match c {
-        ' ' | '.' | '$' => true,
-        '^' => i > 0 && chars[i - 1] == '[',
-        '\\' => !chars.get(i + 1).is_some_and(char::is_ascii_punctuation),
-        _ => false,
-    })
-}
-
-/// A group's body: `(?:…)`, `(?P<name>…)` or `(…)`.
-fn group(body: &[char]) -> Option<Words> {
-    let inner = match body {
-        ['?', ':', rest @ ..] => rest,
-        ['?', 'P', '<', ..] | ['?', '<', ..] => &body[body.iter().position(|&c| c == '>')? + 1..],
-        ['?', ..] => return None,
-        _ => body,
-    };
-    let mut all: Option<Words> = None;
-    for alternative in alternatives(inner) {
-        let mut words = Words::EMPTY;
-        let mut at = 0;
-        while at < alternative.len() {
-            let (atom_end, end) = item_bounds(alternative, at)?;
-            words = words.then(item(&alternative[at..atom_end], &alternative[atom_end..end])?);
-            at = end;
-        }
-        all = Some(match all {
-            Some(a) => a.or(words),
-            None => words,
-        });
-    }
-    all
 }
 
 #[cfg(test)]
@@ -400,10 +414,7 @@ mod tests {
 
     #[test]
     fn items_end_after_their_quantifiers() {
-        let bounds = |s: &str| {
-            let c: Vec<char> = s.chars().collect();
-            item_bounds(&c, 0)
-        };
+        let bounds = |s: &str| Reader::new(s).item_bounds(0, s.len());
         assert_eq!(bounds("(?:a )?b"), Some((6, 7)));
         assert_eq!(bounds(" +b"), Some((1, 2)));
         assert_eq!(bounds("[0-9]{4}b"), Some((5, 8)));

@@ -13,8 +13,6 @@ pub struct ByteSet([u64; 4]);
 
 impl ByteSet {
     const NONE: Self = Self([0; 4]);
-    /// The space alone: in a sequence, it stands for a run of spaces (` +`).
-    const SPACE: Self = Self([1 << 32, 0, 0, 0]);
     const ALL: Self = Self([u64::MAX; 4]);
 
     pub fn contains(&self, b: u8) -> bool {
@@ -32,17 +30,16 @@ impl ByteSet {
     }
 
     /// Its bytes, in order.
-    fn members(&self) -> Vec<u8> {
-        let mut out = Vec::new();
-        for (i, &word) in self.0.iter().enumerate() {
+    pub fn bytes(&self) -> impl Iterator<Item = u8> + '_ {
+        self.0.iter().enumerate().flat_map(|(i, &word)| {
             let mut bits = word;
-            while bits != 0 {
+            std::iter::from_fn(move || {
+                let bit = bits.trailing_zeros();
+                bits &= bits.wrapping_sub(1);
                 // Below 256: i < 4 and a bit index < 64.
-                out.push((i * 64 + bits.trailing_zeros() as usize) as u8);
-                bits &= bits - 1;
-            }
-        }
-        out
+                (bit < 64).then(|| (i * 64 + bit as usize) as u8)
+            })
+        })
     }
 
     fn single(b: u8) -> Self {
@@ -52,13 +49,101 @@ impl ByteSet {
     }
 }
 
-/// The bytes one match may begin with.
+/// A byte class of a sequence, by number: a single byte is its own number,
+/// and the other classes a grammar meets are numbered from 256 in its [`Memo`],
+/// up to `ANY_BYTE`, which stands for any byte and for every class met after
+/// so many (a larger class only loosens the screen). Sequences of numbers are
+/// small, copied without allocating, and compared fast.
+type Class = u16;
+
+/// The bits of one class in a sequence.
+const CLASS_BITS: u32 = 9;
+
+/// The last class number, any byte at all.
+const ANY_BYTE: Class = (1 << CLASS_BITS) - 1;
+
+/// The lone space, which in a sequence stands for a run of spaces (` +`).
+const SPACE: Class = b' ' as Class;
+
+/// The bytes one match may begin with, packed in one number, so that
+/// sequences are copied, compared and sorted as numbers: from the top, its
+/// classes, `CLASS_BITS` each (0 past its end), then its length (3 bits) and
+/// whether it is complete (the lowest bit): the sequence is the whole match,
+/// so what follows the pattern continues it; otherwise the match goes on in
+/// ways not written here. In order, sequences that begin alike lie together,
+/// a sequence before those it begins, and cutting sequences to a length
+/// keeps them in order but for their `complete` bit.
+///
+/// Not `Copy`: the standard sort sorts small `Copy` types with sorting
+/// networks, which would add 2 KB to the wasm for no speed that counts here.
 #[derive(Clone, PartialEq, Eq, PartialOrd, Ord, Debug)]
-struct Seq {
-    classes: Vec<ByteSet>,
-    /// Whether the sequence is the whole match, so what follows the pattern
-    /// continues it; otherwise the match goes on in ways not written here.
-    complete: bool,
+struct Seq(u64);
+
+impl Seq {
+    fn new(complete: bool) -> Self {
+        Seq(u64::from(complete))
+    }
+
+    /// How far up its first `len` classes end.
+    fn shift(len: usize) -> u32 {
+        64 - CLASS_BITS * len as u32
+    }
+
+    fn len(&self) -> usize {
+        (self.0 >> 1 & 7) as usize
+    }
+
+    fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    fn complete(&self) -> bool {
+        self.0 & 1 == 1
+    }
+
+    fn set_complete(&mut self, complete: bool) {
+        self.0 = self.0 & !1 | u64::from(complete);
+    }
+
+    /// Class `i`, below its length.
+    fn class(&self, i: usize) -> Class {
+        (self.0 >> Self::shift(i + 1)) as Class & ANY_BYTE
+    }
+
+    fn classes(&self) -> impl Iterator<Item = Class> + '_ {
+        (0..self.len()).map(move |i| self.class(i))
+    }
+
+    /// Its first `len` classes, at most its length, as a number: equal for
+    /// sequences that begin alike.
+    fn beginning(&self, len: usize) -> u64 {
+        self.0.checked_shr(Self::shift(len)).unwrap_or(0)
+    }
+
+    /// Its classes and length, equal for sequences that differ only in `complete`.
+    fn body(&self) -> u64 {
+        self.0 >> 1
+    }
+
+    /// Adds a class at the end; `false`, leaving it as it was, when it is full.
+    fn push(&mut self, class: Class) -> bool {
+        let len = self.len();
+        if len == MAX_LEN {
+            return false;
+        }
+        self.0 |= u64::from(class) << Self::shift(len + 1);
+        // One more in the length, above the `complete` bit.
+        self.0 += 2;
+        true
+    }
+
+    /// Keeps the first `len` classes; what follows them is no longer known.
+    fn truncate(&mut self, len: usize) {
+        if self.len() > len {
+            let classes = self.beginning(len).checked_shl(Self::shift(len)).unwrap_or(0);
+            self.0 = classes | (len as u64) << 1;
+        }
+    }
 }
 
 /// The ways a pattern's matches begin.
@@ -73,54 +158,43 @@ const MAX_SEQS: usize = 96;
 impl Prefixes {
     /// Any bytes at all: the sequence that says nothing.
     fn any() -> Self {
-        Prefixes(vec![Seq { classes: vec![], complete: false }])
+        Prefixes(vec![Seq::new(false)])
     }
 
     fn empty() -> Self {
-        Prefixes(vec![Seq { classes: vec![], complete: true }])
+        Prefixes(vec![Seq::new(true)])
     }
 
     fn of_bytes(bytes: &[u8]) -> Self {
-        Prefixes(vec![Seq { classes: bytes.iter().map(|&b| ByteSet::single(b)).collect(), complete: true }]).capped()
+        let mut seq = Seq::new(true);
+        for &b in bytes {
+            if !seq.push(Class::from(b)) {
+                seq.set_complete(false);
+                break;
+            }
+        }
+        Prefixes(vec![seq])
     }
 
-    /// The bytes the first char may start with; says nothing about the rest.
-    fn first_byte(set: ByteSet) -> Self {
-        Prefixes(vec![Seq { classes: vec![set], complete: false }])
+    /// One class, which may end the match or say nothing of what follows.
+    fn class(class: Class, complete: bool) -> Self {
+        let mut seq = Seq::new(complete);
+        seq.push(class);
+        Prefixes(vec![seq])
     }
 
     /// Whether some sequence says nothing, so every place must be tried.
     pub fn says_nothing(&self) -> bool {
-        self.0.iter().any(|s| s.classes.is_empty())
+        self.0.iter().any(|s| s.is_empty())
     }
 
     /// The bytes a match may begin with.
-    pub fn first_bytes(&self) -> ByteSet {
+    pub fn first_bytes(&self, memo: &Memo) -> ByteSet {
         let mut set = ByteSet::NONE;
         for s in &self.0 {
-            match s.classes.first() {
-                Some(c) => set.union(c),
+            match s.classes().next() {
+                Some(c) => set.union(&memo.set(c)),
                 None => return ByteSet::ALL,
-            }
-        }
-        set
-    }
-
-    /// The bytes that may follow `first` at the start of a match.
-    pub fn second_bytes(&self, first: u8) -> ByteSet {
-        let mut set = ByteSet::NONE;
-        for s in &self.0 {
-            match &s.classes[..] {
-                [] => return ByteSet::ALL,
-                [c] if c.contains(first) => return ByteSet::ALL,
-                [c, next, ..] if c.contains(first) => {
-                    set.union(next);
-                    if *c == ByteSet::SPACE {
-                        // A space stands for a run of them.
-                        set.insert(b' ');
-                    }
-                }
-                _ => {}
             }
         }
         set
@@ -129,8 +203,8 @@ impl Prefixes {
     /// Whether a match may begin at the start of `text`. [`Screen`] answers
     /// the same, faster.
     #[cfg(test)]
-    pub fn may_begin(&self, text: &[u8]) -> bool {
-        self.0.iter().any(|s| begins(&s.classes, text))
+    fn may_begin(&self, text: &[u8], memo: &Memo) -> bool {
+        self.0.iter().any(|s| begins(s, text, memo))
     }
 
     /// How a match of a pattern and then another begins, told loosely: what
@@ -138,100 +212,132 @@ impl Prefixes {
     /// screen reads it), and only this one's empty match is followed by `next`.
     ///
     /// [`Leads`]: super::leads::Leads
-    pub fn then_loosely(self, next: &Prefixes) -> Self {
+    pub fn then_loosely(self, next: &Prefixes, memo: &mut Memo) -> Self {
         let mut out = Vec::with_capacity(self.0.len() + next.0.len());
         for mut s in self.0 {
-            if s.complete && s.classes.is_empty() {
-                out.extend(next.0.iter().cloned());
+            if s.complete() && s.is_empty() {
+                out.extend_from_slice(&next.0);
             } else {
-                s.complete = false;
+                s.set_complete(false);
                 out.push(s);
             }
         }
-        Prefixes(out).capped()
+        Prefixes(out).capped(memo)
     }
 
-    fn then(mut self, next: &Prefixes) -> Self {
+    fn then(mut self, next: &Prefixes, memo: &mut Memo) -> Self {
         if let ([a], [b]) = (&mut self.0[..], &next.0[..]) {
-            if a.complete && a.classes.len() + b.classes.len() <= MAX_LEN {
-                a.classes.extend_from_slice(&b.classes);
-                a.complete = b.complete;
+            if a.complete() && a.len() + b.len() <= MAX_LEN {
+                for c in b.classes() {
+                    a.push(c);
+                }
+                a.set_complete(b.complete());
                 return self;
             }
         }
         // Every complete sequence meets every next one: shorten the next ones
         // first when that would make many more than are kept.
-        let complete = self.0.iter().filter(|s| s.complete).count();
+        let complete = self.0.iter().filter(|s| s.complete()).count();
         let narrowed;
         let next = if complete * next.0.len() > 4 * MAX_SEQS {
-            narrowed = next.clone().capped_to((4 * MAX_SEQS / complete.max(1)).max(1));
+            narrowed = next.clone().capped_to((4 * MAX_SEQS / complete.max(1)).max(1), memo, false);
             &narrowed
         } else {
             next
         };
-        let mut out = Vec::new();
+        let mut out = Vec::with_capacity(self.0.len() - complete + complete * next.0.len());
+        // Whether a sequence grew past `MAX_LEN`: it was cut there, and the
+        // sequences must be shortened and merged as if they had been longer.
+        let mut cut = false;
         for a in self.0 {
-            if !a.complete {
+            if !a.complete() {
                 out.push(a);
                 continue;
             }
             for b in &next.0 {
-                let mut classes = a.classes.clone();
-                classes.extend_from_slice(&b.classes);
-                out.push(Seq { classes, complete: b.complete });
+                let mut s = a.clone();
+                s.set_complete(b.complete());
+                for c in b.classes() {
+                    if !s.push(c) {
+                        s.set_complete(false);
+                        cut = true;
+                        break;
+                    }
+                }
+                out.push(s);
             }
         }
-        Prefixes(out).capped()
+        Prefixes(out).capped_to(MAX_SEQS, memo, cut)
     }
 
-    fn or(mut self, other: Prefixes) -> Self {
+    fn or(mut self, other: Prefixes, memo: &mut Memo) -> Self {
         self.0.extend(other.0);
-        self.capped()
+        self.capped(memo)
     }
 
-    fn or_all(alternatives: Vec<Prefixes>) -> Self {
-        Prefixes(alternatives.into_iter().flat_map(|p| p.0).collect()).capped()
+    fn or_all(alternatives: Vec<Prefixes>, memo: &mut Memo) -> Self {
+        Prefixes(alternatives.into_iter().flat_map(|p| p.0).collect()).capped(memo)
     }
 
     fn partial(mut self) -> Self {
         for s in &mut self.0 {
-            s.complete = false;
+            s.set_complete(false);
         }
         self
     }
 
-    /// Shortens the sequences until they are few and short enough.
-    fn capped(self) -> Self {
-        self.capped_to(MAX_SEQS)
+    /// Shortens the sequences until they are few enough.
+    fn capped(self, memo: &mut Memo) -> Self {
+        self.capped_to(MAX_SEQS, memo, false)
     }
 
     /// Shortens the sequences until there are at most `most` of them, each of
-    /// at most `MAX_LEN` classes.
-    fn capped_to(mut self, most: usize) -> Self {
-        if self.0.len() <= most && self.0.iter().all(|s| s.classes.len() <= MAX_LEN) {
+    /// at most `MAX_LEN` classes; `cut` when some were cut to `MAX_LEN`
+    /// already, so they are merged even if few.
+    fn capped_to(mut self, most: usize, memo: &mut Memo, cut: bool) -> Self {
+        if self.0.len() <= most && !cut {
             return self;
         }
+        self.0.sort_unstable();
+        self.0.dedup();
         let mut len = MAX_LEN;
-        loop {
-            for s in &mut self.0 {
-                if s.classes.len() > len {
-                    s.classes.truncate(len);
-                    s.complete = false;
+        while self.0.len() > most && len > 1 {
+            len -= 1;
+            // Cut, the sequences stay in order of their classes, and those
+            // alike lie together: each run of them leaves at most two, one
+            // incomplete and one complete, in order.
+            let mut kept = 0;
+            let mut at = 0;
+            while at < self.0.len() {
+                let mut run = self.0[at].clone();
+                run.truncate(len);
+                let (mut incomplete, mut complete) = (false, false);
+                while let Some(s) = self.0.get_mut(at) {
+                    s.truncate(len);
+                    if s.body() != run.body() {
+                        break;
+                    }
+                    incomplete |= !s.complete();
+                    complete |= s.complete();
+                    at += 1;
+                }
+                for (wanted, flag) in [(incomplete, false), (complete, true)] {
+                    if wanted {
+                        run.set_complete(flag);
+                        self.0[kept] = run.clone();
+                        kept += 1;
+                    }
                 }
             }
-            self.0.sort_unstable();
-            self.0.dedup();
-            if self.0.len() <= most || len == 1 {
-                break;
-            }
-            len -= 1;
+            self.0.truncate(kept);
         }
         if self.0.len() > most {
             // Down to one class each: merge them into one.
-            let first = self.first_bytes();
-            let empty = self.0.iter().filter(|s| s.classes.is_empty()).cloned().collect::<Vec<_>>();
-            self.0 = empty;
-            self.0.push(Seq { classes: vec![first], complete: false });
+            let first = self.first_bytes(memo);
+            self.0.retain(|s| s.is_empty());
+            let mut merged = Seq::new(false);
+            merged.push(memo.number(first));
+            self.0.push(merged);
         }
         self
     }
@@ -266,80 +372,103 @@ struct Node {
     run: bool,
 }
 
-/// A trie node while the trie is built.
-struct Building {
-    class: ByteSet,
-    end: bool,
-    children: Vec<usize>,
-}
-
 impl Screen {
-    pub fn new(prefixes: &Prefixes) -> Screen {
-        let any = prefixes.0.iter().any(|s| s.classes.is_empty());
+    pub fn new(prefixes: &Prefixes, memo: &Memo) -> Screen {
+        let any = prefixes.says_nothing();
+        // Sorted, the sequences that share a beginning lie together, and so
+        // do the children of each node when the trie is laid out a level at a
+        // time: each node's children lie together, after those of the nodes
+        // before it.
+        let mut seqs: Vec<Seq> = prefixes.0.iter().filter(|s| !s.is_empty()).cloned().collect();
+        seqs.sort_unstable();
+        seqs.dedup_by_key(|s| s.body());
         // Node 0 is the root, whose class is never read.
-        let mut built = vec![Building { class: ByteSet::NONE, end: false, children: vec![] }];
-        for seq in prefixes.0.iter().filter(|s| !s.classes.is_empty()) {
-            let mut parent = 0;
-            for class in &seq.classes {
-                let found = built[parent].children.iter().copied().find(|&n| built[n].class == *class);
-                parent = found.unwrap_or_else(|| {
-                    built.push(Building { class: *class, end: false, children: vec![] });
-                    let n = built.len() - 1;
-                    built[parent].children.push(n);
-                    n
-                });
+        let mut nodes = Vec::with_capacity(1 + seqs.iter().map(|s| s.len()).sum::<usize>());
+        nodes.push(Node { class: ByteSet::NONE, next: ByteSet::NONE, first: 0, count: 0, end: false, run: false });
+        // Each sequence's node on the level above.
+        let mut above = vec![0usize; seqs.len()];
+        for depth in 0..MAX_LEN {
+            let mut last: Option<&Seq> = None;
+            for (seq, above) in seqs.iter().zip(&mut above) {
+                if seq.len() <= depth {
+                    continue;
+                }
+                if last.map_or(true, |l| l.beginning(depth + 1) != seq.beginning(depth + 1)) {
+                    let n = u32::try_from(nodes.len()).expect("few nodes");
+                    let class = memo.set(seq.class(depth));
+                    let parent = &mut nodes[*above];
+                    if parent.count == 0 {
+                        parent.first = n;
+                    }
+                    parent.count += 1;
+                    parent.next.union(&class);
+                    nodes.push(Node {
+                        class,
+                        next: ByteSet::NONE,
+                        first: 0,
+                        count: 0,
+                        end: false,
+                        run: seq.class(depth) == SPACE,
+                    });
+                    last = Some(seq);
+                }
+                *above = nodes.len() - 1;
+                nodes[*above].end |= seq.len() == depth + 1;
             }
-            built[parent].end = true;
         }
-        // Laid out breadth first, so that each node's children lie together.
-        let mut order = vec![0];
-        let mut at = 0;
-        while at < order.len() {
-            order.extend(built[order[at]].children.iter().copied());
-            at += 1;
-        }
-        let mut place = vec![0u32; built.len()];
-        for (i, &n) in order.iter().enumerate() {
-            place[n] = u32::try_from(i).expect("few nodes");
-        }
-        let nodes: Vec<Node> = order
-            .iter()
-            .map(|&n| {
-                let b = &built[n];
-                let mut next = ByteSet::NONE;
-                for &c in &b.children {
-                    next.union(&built[c].class);
-                }
-                Node {
-                    class: b.class,
-                    next,
-                    first: b.children.first().map_or(0, |&c| place[c]),
-                    count: u32::try_from(b.children.len()).expect("few children"),
-                    end: b.end,
-                    run: b.class == ByteSet::SPACE,
-                }
-            })
-            .collect();
         // The root's children by first byte: a counting sort of (byte, child)
         // pairs, visiting only the bytes each class holds.
         let roots = nodes[0].first as usize..(nodes[0].first + nodes[0].count) as usize;
-        let members: Vec<Vec<u8>> = roots.clone().map(|n| nodes[n].class.members()).collect();
         let mut starts = vec![0u32; 257];
-        for &b in members.iter().flatten() {
-            starts[usize::from(b) + 1] += 1;
+        for n in roots.clone() {
+            for b in nodes[n].class.bytes() {
+                starts[usize::from(b) + 1] += 1;
+            }
         }
         for b in 0..256 {
             starts[b + 1] += starts[b];
         }
         let mut next = starts.clone();
-        let mut firsts = vec![0u32; members.iter().map(Vec::len).sum()];
-        for (root, bytes) in roots.zip(&members) {
-            for &b in bytes {
+        let mut firsts = vec![0u32; starts[256] as usize];
+        for root in roots {
+            for b in nodes[root].class.bytes() {
                 firsts[next[usize::from(b)] as usize] = u32::try_from(root).expect("few nodes");
                 next[usize::from(b)] += 1;
             }
         }
         Screen { any, nodes, starts, firsts }
+    }
+
+    /// Whether some place may begin a match whatever its bytes.
+    #[cfg(test)]
+    pub fn says_nothing(&self) -> bool {
+        self.any
+    }
+
+    /// The bytes that may follow `first` at the start of a match; `None`
+    /// when no match begins with `first`.
+    pub fn second_bytes(&self, first: u8) -> Option<ByteSet> {
+        if self.any {
+            return Some(ByteSet::ALL);
+        }
+        let b = usize::from(first);
+        let roots = &self.firsts[self.starts[b] as usize..self.starts[b + 1] as usize];
+        if roots.is_empty() {
+            return None;
+        }
+        let mut set = ByteSet::NONE;
+        for &n in roots {
+            let node = &self.nodes[n as usize];
+            if node.end {
+                return Some(ByteSet::ALL);
+            }
+            set.union(&node.next);
+            if node.run {
+                // A space stands for a run of them.
+                set.insert(b' ');
+            }
+        }
+        Some(set)
     }
 
     /// Whether a match may begin at the start of `text`.
@@ -379,19 +508,20 @@ impl Screen {
     }
 }
 
-/// Whether `text` starts with the bytes of `classes`, a lone space class
+/// Whether `text` starts with the bytes of `seq`, a lone space class
 /// taking a whole run of spaces, as the pattern's ` +` does. [`Screen`]
 /// answers the same for all sequences at once.
 #[cfg(test)]
-fn begins(classes: &[ByteSet], text: &[u8]) -> bool {
+fn begins(seq: &Seq, text: &[u8], memo: &Memo) -> bool {
     let mut at = 0;
-    for (i, class) in classes.iter().enumerate() {
+    for i in 0..seq.len() {
+        let class = seq.class(i);
         match text.get(at) {
-            Some(&b) if class.contains(b) => at += 1,
+            Some(&b) if memo.set(class).contains(b) => at += 1,
             _ => return false,
         }
-        if *class == ByteSet::SPACE {
-            if classes.get(i + 1).is_some_and(|next| next.contains(b' ')) {
+        if class == SPACE {
+            if i + 1 < seq.len() && memo.set(seq.class(i + 1)).contains(b' ') {
                 // Where the run ends cannot be told: say yes.
                 return true;
             }
@@ -401,91 +531,174 @@ fn begins(classes: &[ByteSet], text: &[u8]) -> bool {
     true
 }
 
-/// How `pattern`'s matches begin.
-#[cfg(test)]
-pub fn of(pattern: &str) -> Prefixes {
-    of_with(pattern, &mut Memo::default())
+/// What reading a grammar's rules keeps from one to the next: the groups
+/// already read, by their text (the rules repeat the same long lists,
+/// "{numword}" is in a dozen, and reading each once saves most of a
+/// language's start-up in the browser), and the byte classes met, numbered.
+#[derive(Default)]
+pub struct Memo {
+    groups: std::collections::HashMap<String, Prefixes>,
+    /// Class `256 + i` is `classes[i]`.
+    classes: Vec<ByteSet>,
 }
 
-/// Groups already read, by their text: a grammar's rules repeat the same long
-/// lists ("{numword}" is in a dozen), and reading each once saves most of a
-/// language's start-up in the browser.
-pub type Memo = std::collections::HashMap<String, Prefixes>;
+impl Memo {
+    /// The bytes of a class.
+    fn set(&self, class: Class) -> ByteSet {
+        match u8::try_from(class) {
+            Ok(b) => ByteSet::single(b),
+            Err(_) if class == ANY_BYTE => ByteSet::ALL,
+            Err(_) => self.classes[usize::from(class) - 256],
+        }
+    }
 
-/// Groups shorter than this are read again: looking them up costs as much.
+    /// The number of a class, given one if it is new.
+    fn number(&mut self, set: ByteSet) -> Class {
+        let members = set.0.iter().map(|w| w.count_ones()).sum::<u32>();
+        if members == 1 {
+            return Class::from(set.bytes().next().expect("one byte"));
+        }
+        if set == ByteSet::ALL {
+            return ANY_BYTE;
+        }
+        let i = match self.classes.iter().position(|&s| s == set) {
+            Some(i) => i,
+            None if 256 + self.classes.len() < usize::from(ANY_BYTE) => {
+                self.classes.push(set);
+                self.classes.len() - 1
+            }
+            None => return ANY_BYTE,
+        };
+        Class::try_from(256 + i).expect("below ANY_BYTE")
+    }
+}
+
+/// Groups shorter than this, in bytes, are read again: looking them up costs as much.
 const MEMO_MIN: usize = 32;
 
 /// How `pattern`'s matches begin, reusing and adding to `memo`.
 pub fn of_with(pattern: &str, memo: &mut Memo) -> Prefixes {
-    let chars: Vec<char> = pattern.chars().collect();
-    let mut p = Parser { chars: &chars, at: 0, memo };
+    let mut p = Parser { pattern, at: 0, group_ends: group_ends(pattern.as_bytes()), memo };
     match p.alternation() {
-        Some(f) if p.at == chars.len() => f,
+        Some(f) if p.at == pattern.len() => f,
         _ => Prefixes::any(),
     }
 }
 
+/// For each `(` of a pattern, where its group ends, past its `)` (0 elsewhere,
+/// and where a group does not end). One pass finds them all: a group is looked
+/// up by its text, and finding its end at each level of nesting would read
+/// the inner groups once per level.
+pub(super) fn group_ends(pattern: &[u8]) -> Vec<u32> {
+    let mut ends = vec![0; pattern.len()];
+    let mut open = Vec::new();
+    let mut at = 0;
+    while at < pattern.len() {
+        match pattern[at] {
+            b'\\' => at += 1,
+            b'[' => at = class_end(pattern, at).unwrap_or(pattern.len()) - 1,
+            b'(' => open.push(at),
+            b')' => {
+                if let Some(o) = open.pop() {
+                    ends[o] = u32::try_from(at + 1).expect("a short pattern");
+                }
+            }
+            _ => {}
+        }
+        at += 1;
+    }
+    ends
+}
+
+/// The end of the class opening at `at` (past its `]`): a `]` first in a
+/// class is a member, and an escaped one too.
+pub(super) fn class_end(pattern: &[u8], at: usize) -> Option<usize> {
+    let mut i = at + 1;
+    if pattern.get(i) == Some(&b']') {
+        i += 1;
+    }
+    while *pattern.get(i)? != b']' {
+        i += if pattern[i] == b'\\' { 2 } else { 1 };
+    }
+    Some(i + 1)
+}
+
 struct Parser<'a> {
-    chars: &'a [char],
+    pattern: &'a str,
+    /// Where the parser is, in bytes: always on a char boundary.
     at: usize,
+    group_ends: Vec<u32>,
     memo: &'a mut Memo,
 }
 
-impl Parser<'_> {
-    fn peek(&self) -> Option<char> {
-        self.chars.get(self.at).copied()
+impl<'a> Parser<'a> {
+    fn peek(&self) -> Option<u8> {
+        self.pattern.as_bytes().get(self.at).copied()
     }
 
-    fn eat(&mut self, c: char) -> bool {
+    /// The char at the parser, read past.
+    fn next_char(&mut self) -> Option<char> {
+        let c = self.pattern[self.at..].chars().next()?;
+        self.at += c.len_utf8();
+        Some(c)
+    }
+
+    fn eat(&mut self, c: u8) -> bool {
         let hit = self.peek() == Some(c);
         self.at += usize::from(hit);
         hit
     }
 
-    /// The next char when it is a literal that no quantifier follows.
-    fn plain_char(&self) -> Option<char> {
-        let c = self.peek()?;
-        let special = |c: char| "\\[](){}|?*+.^$".contains(c);
-        let quantifier = |c: char| "?*+{".contains(c);
-        (!special(c) && !self.chars.get(self.at + 1).is_some_and(|&n| quantifier(n))).then_some(c)
+    /// The bytes of the next char when it is a literal that no quantifier follows.
+    fn plain_char(&self) -> Option<&'a [u8]> {
+        let bytes = &self.pattern.as_bytes()[self.at..];
+        let len = match *bytes.first()? {
+            b'\\' | b'[' | b']' | b'(' | b')' | b'{' | b'}' | b'|' | b'?' | b'*' | b'+' | b'.' | b'^' | b'$' => {
+                return None
+            }
+            b if b < 0x80 => 1,
+            b if b >= 0xF0 => 4,
+            b if b >= 0xE0 => 3,
+            _ => 2,
+        };
+        let quantified = matches!(bytes.get(len), Some(b'?' | b'*' | b'+' | b'{'));
+        (!quantified).then(|| &bytes[..len])
     }
 
     fn alternation(&mut self) -> Option<Prefixes> {
         let mut alternatives = vec![self.sequence()?];
-        while self.eat('|') {
+        while self.eat(b'|') {
             alternatives.push(self.sequence()?);
         }
-        Some(if alternatives.len() == 1 { alternatives.pop()? } else { Prefixes::or_all(alternatives) })
+        Some(if alternatives.len() == 1 { alternatives.pop()? } else { Prefixes::or_all(alternatives, self.memo) })
     }
 
     fn sequence(&mut self) -> Option<Prefixes> {
         let mut out = Prefixes::empty();
         while let Some(c) = self.peek() {
-            if c == '|' || c == ')' {
+            if c == b'|' || c == b')' {
                 break;
             }
-            if out.0.iter().all(|s| !s.complete) {
+            if out.0.iter().all(|s| !s.complete()) {
                 // Nothing after can change how a match begins.
                 self.skip_sequence()?;
                 break;
             }
-            if let ([seq], Some(c)) = (&mut out.0[..], self.plain_char()) {
+            if let ([seq], Some(bytes)) = (&mut out.0[..], self.plain_char()) {
                 // Most of a pattern is words: their chars extend the one
                 // sequence in place, as `then` would, without a `Prefixes` each.
-                let mut buf = [0; 4];
-                for &b in c.encode_utf8(&mut buf).as_bytes() {
-                    if seq.classes.len() == MAX_LEN {
-                        seq.complete = false;
+                for &b in bytes {
+                    if !seq.push(Class::from(b)) {
+                        seq.set_complete(false);
                         break;
                     }
-                    seq.classes.push(ByteSet::single(b));
                 }
-                self.at += 1;
+                self.at += bytes.len();
                 continue;
             }
             let item = self.atom()?;
             let item = self.quantified(item)?;
-            out = out.then(&item);
+            out = out.then(&item, self.memo);
         }
         Some(out)
     }
@@ -495,15 +708,15 @@ impl Parser<'_> {
         let mut depth = 0usize;
         while let Some(c) = self.peek() {
             match c {
-                '|' | ')' if depth == 0 => return Some(()),
-                '(' => depth += 1,
-                ')' => depth -= 1,
-                '\\' => self.at += 1,
-                '[' => {
+                b'|' | b')' if depth == 0 => return Some(()),
+                b'(' => depth += 1,
+                b')' => depth -= 1,
+                b'\\' => self.at += 1,
+                b'[' => {
                     // A class ends at the first `]` not escaped.
                     self.at += 1;
-                    while self.peek()? != ']' {
-                        self.at += if self.peek()? == '\\' { 2 } else { 1 };
+                    while self.peek()? != b']' {
+                        self.at += if self.peek()? == b'\\' { 2 } else { 1 };
                     }
                 }
                 _ => {}
@@ -516,15 +729,15 @@ impl Parser<'_> {
     /// Applies the quantifier that follows, if any.
     fn quantified(&mut self, item: Prefixes) -> Option<Prefixes> {
         let (min, max) = match self.peek() {
-            Some('?') => (0, Some(1)),
-            Some('*') => (0, None),
-            Some('+') => (1, None),
-            Some('{') => {
-                let close = self.chars[self.at..].iter().position(|&c| c == '}')? + self.at;
-                let body: String = self.chars[self.at + 1..close].iter().collect();
+            Some(b'?') => (0, Some(1)),
+            Some(b'*') => (0, None),
+            Some(b'+') => (1, None),
+            Some(b'{') => {
+                let close = self.pattern[self.at..].find('}')? + self.at;
+                let body = &self.pattern[self.at + 1..close];
                 let number = |s: &str| s.trim().parse::<u32>().ok();
                 let (min, max) = match body.split_once(',') {
-                    None => (number(&body)?, number(&body)),
+                    None => (number(body)?, number(body)),
                     Some((lo, hi)) if hi.trim().is_empty() => (number(lo)?, None),
                     Some((lo, hi)) => (number(lo)?, Some(number(hi)?)),
                 };
@@ -535,34 +748,29 @@ impl Parser<'_> {
         };
         self.at += 1;
         // A lazy mark changes which match wins, not how it begins.
-        self.eat('?');
+        self.eat(b'?');
         let once = max == Some(1);
         // A run of spaces is read as one space, which the screen lets stand
         // for the run (see `begins`): what follows the run is still read.
-        let space_run = matches!(&item.0[..], [Seq { classes, complete: true }] if classes[..] == [ByteSet::SPACE]);
+        let space_run = matches!(&item.0[..], [s] if s.complete() && s.len() == 1 && s.class(0) == SPACE);
         let item = if once || space_run { item } else { item.partial() };
-        Some(if min == 0 { item.or(Prefixes::empty()) } else { item })
+        Some(if min == 0 { item.or(Prefixes::empty(), self.memo) } else { item })
     }
 
     fn atom(&mut self) -> Option<Prefixes> {
-        let c = self.peek()?;
-        self.at += 1;
-        match c {
+        let start = self.at;
+        match self.next_char()? {
             '(' => {
-                let start = self.at - 1;
-                let key = super::leads::item_bounds(self.chars, start)
-                    .map(|(end, _)| end)
-                    .filter(|end| end - start >= MEMO_MIN)
-                    .map(|end| (end, self.chars[start..end].iter().collect::<String>()));
-                if let Some((end, text)) = &key {
-                    if let Some(p) = self.memo.get(text) {
-                        self.at = *end;
-                        return Some(p.clone());
-                    }
+                let end = self.group_ends[start] as usize;
+                let pattern = self.pattern;
+                let key = (end >= start + MEMO_MIN).then(|| &pattern[start..end]);
+                if let Some(p) = key.and_then(|text| self.memo.groups.get(text)) {
+                    self.at = end;
+                    return Some(p.clone());
                 }
                 let group = self.group();
-                if let (Some((_, text)), Some(p)) = (key, &group) {
-                    self.memo.insert(text, p.clone());
+                if let (Some(text), Some(p)) = (key, &group) {
+                    self.memo.groups.insert(text.to_string(), p.clone());
                 }
                 group
             }
@@ -576,13 +784,13 @@ impl Parser<'_> {
 
     /// A group, after its `(`.
     fn group(&mut self) -> Option<Prefixes> {
-        if self.eat('?') {
-            if self.eat(':') {
-            } else if self.eat('P') || self.peek() == Some('<') {
-                if !self.eat('<') {
+        if self.eat(b'?') {
+            if self.eat(b':') {
+            } else if self.eat(b'P') || self.peek() == Some(b'<') {
+                if !self.eat(b'<') {
                     return None;
                 }
-                let close = self.chars[self.at..].iter().position(|&c| c == '>')?;
+                let close = self.pattern[self.at..].find('>')?;
                 self.at += close + 1;
             } else {
                 // Flags such as (?i) change what the rest can match.
@@ -590,7 +798,7 @@ impl Parser<'_> {
             }
         }
         let inner = self.alternation()?;
-        self.eat(')').then_some(inner)
+        self.eat(b')').then_some(inner)
     }
 
     fn literal(c: char) -> Prefixes {
@@ -601,21 +809,19 @@ impl Parser<'_> {
     /// The char an escape stands for; `None` for a class (`\d`, `\w`, `\p{..}`)
     /// or an assertion (`\b`), which this reading does not list.
     fn escape(&mut self) -> Option<char> {
-        let c = self.peek()?;
-        self.at += 1;
-        match c {
+        match self.next_char()? {
             'x' => {
-                let digits: String = if self.eat('{') {
-                    let close = self.chars[self.at..].iter().position(|&c| c == '}')? + self.at;
-                    let d = self.chars[self.at..close].iter().collect();
+                let digits = if self.eat(b'{') {
+                    let close = self.pattern[self.at..].find('}')? + self.at;
+                    let d = &self.pattern[self.at..close];
                     self.at = close + 1;
                     d
                 } else {
-                    let d = self.chars.get(self.at..self.at + 2)?.iter().collect();
+                    let d = self.pattern.get(self.at..self.at + 2)?;
                     self.at += 2;
                     d
                 };
-                char::from_u32(u32::from_str_radix(&digits, 16).ok()?)
+                char::from_u32(u32::from_str_radix(digits, 16).ok()?)
             }
             'n' => Some('\n'),
             't' => Some('\t'),
@@ -627,12 +833,9 @@ impl Parser<'_> {
 
     /// One member char of a class, escaped or not.
     fn class_char(&mut self) -> Option<char> {
-        let c = self.peek()?;
-        self.at += 1;
-        if c == '\\' {
-            self.escape()
-        } else {
-            Some(c)
+        match self.next_char()? {
+            '\\' => self.escape(),
+            c => Some(c),
         }
     }
 
@@ -640,7 +843,7 @@ impl Parser<'_> {
     /// of its members (UTF-8 keeps code point order, so a range's lead bytes
     /// are those from its first char's to its last's).
     fn class(&mut self) -> Option<Prefixes> {
-        if self.peek() == Some('^') || self.peek() == Some(']') {
+        if self.peek() == Some(b'^') || self.peek() == Some(b']') {
             return None;
         }
         let mut leads = ByteSet::NONE;
@@ -652,27 +855,24 @@ impl Parser<'_> {
         };
         loop {
             let lo = match self.peek()? {
-                ']' => {
+                b']' => {
                     self.at += 1;
-                    let set = if ascii {
-                        Prefixes(vec![Seq { classes: vec![leads], complete: true }])
-                    } else {
-                        Prefixes::first_byte(leads)
-                    };
-                    return Some(set);
+                    // Wide members give their lead bytes and say no more.
+                    return Some(Prefixes::class(self.memo.number(leads), ascii));
                 }
-                '[' | '&' | '~' => return None,
+                b'[' | b'&' | b'~' => return None,
                 _ => self.class_char()?,
             };
-            let hi = if self.peek() == Some('-') && self.chars.get(self.at + 1).is_some_and(|&c| c != ']') {
-                self.at += 1;
-                if self.peek()? == '[' {
-                    return None;
-                }
-                self.class_char()?
-            } else {
-                lo
-            };
+            let hi =
+                if self.peek() == Some(b'-') && self.pattern.as_bytes().get(self.at + 1).is_some_and(|&c| c != b']') {
+                    self.at += 1;
+                    if self.peek()? == b'[' {
+                        return None;
+                    }
+                    self.class_char()?
+                } else {
+                    lo
+                };
             if hi < lo {
                 return None;
             }
@@ -687,6 +887,28 @@ impl Parser<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A pattern's prefixes, with the memo that numbers their classes.
+    struct Read(Prefixes, Memo);
+
+    fn of(pattern: &str) -> Read {
+        let mut memo = Memo::default();
+        Read(of_with(pattern, &mut memo), memo)
+    }
+
+    impl Read {
+        fn first_bytes(&self) -> ByteSet {
+            self.0.first_bytes(&self.1)
+        }
+
+        fn may_begin(&self, text: &[u8]) -> bool {
+            self.0.may_begin(text, &self.1)
+        }
+
+        fn screen(&self) -> Screen {
+            Screen::new(&self.0, &self.1)
+        }
+    }
 
     fn listed(set: ByteSet) -> String {
         (0..=255u8).filter(|&b| set.contains(b)).map(char::from).collect()
@@ -720,15 +942,15 @@ mod tests {
         let p = of("de +la +veille|hier");
         for yes in ["de la veille", "de  la   veille", "hier"] {
             assert!(p.may_begin(yes.as_bytes()), "{yes}");
-            assert!(Screen::new(&p).may_begin(yes.as_bytes()), "{yes}");
+            assert!(p.screen().may_begin(yes.as_bytes()), "{yes}");
         }
         for no in ["de le", "de", "dela", "de  li"] {
             assert!(!p.may_begin(no.as_bytes()), "{no}");
-            assert!(!Screen::new(&p).may_begin(no.as_bytes()), "{no}");
+            assert!(!p.screen().may_begin(no.as_bytes()), "{no}");
         }
         // A space, then something that may be a space: the run's end is unknown.
         assert!(of("a +[ b]x").may_begin(b"a  x"));
-        assert_eq!(listed(of(" +b").second_bytes(b' ')), " b");
+        assert_eq!(of(" +b").screen().second_bytes(b' ').map(listed).as_deref(), Some(" b"));
     }
 
     #[test]
@@ -744,9 +966,27 @@ mod tests {
     fn many_alternatives_are_shortened_not_dropped() {
         let words: Vec<String> = (0..200).map(|i| format!("w{i:03}x")).collect();
         let p = of(&format!("(?:{}) y", words.join("|")));
-        assert!(p.0.len() <= MAX_SEQS);
+        assert!(p.0 .0.len() <= MAX_SEQS);
         assert!(words.iter().all(|w| p.may_begin(format!("{w} y").as_bytes())));
         assert!(!p.may_begin(b"v001x y"));
+    }
+
+    #[test]
+    fn classes_past_the_numbered_ones_stand_for_any_byte() {
+        let letters: Vec<char> = ('a'..='z').collect();
+        let pairs: Vec<String> = letters
+            .iter()
+            .flat_map(|&a| letters.iter().filter(move |&&b| a < b).map(move |&b| format!("{a}{b}")))
+            .collect();
+        assert!(pairs.len() > usize::from(ANY_BYTE - 256));
+        let mut memo = Memo::default();
+        for pair in &pairs {
+            let p = of_with(&format!("[{pair}]x"), &mut memo);
+            let screen = Screen::new(&p, &memo);
+            assert!(screen.may_begin(format!("{}x", &pair[1..]).as_bytes()), "{pair}");
+        }
+        assert_eq!(memo.set(ANY_BYTE), ByteSet::ALL);
+        assert_eq!(memo.classes.len(), usize::from(ANY_BYTE - 256));
     }
 
     #[test]
@@ -755,7 +995,7 @@ mod tests {
         for pattern in ["(?:le |la )?(?P<day>[0-3][0-9]?) mai", r"été|\x{C9}t|[à-â]x", "a+b", "a?", "(?:w[0-9]+x|v) y"]
         {
             let p = of(pattern);
-            let screen = Screen::new(&p);
+            let screen = p.screen();
             for t in texts {
                 assert_eq!(screen.may_begin(t.as_bytes()), p.may_begin(t.as_bytes()), "{pattern} on {t:?}");
             }
@@ -765,7 +1005,7 @@ mod tests {
     #[test]
     fn what_it_cannot_read_or_may_be_empty_says_nothing() {
         for p in ["(?i)mai", r"\w+", "[^a]b", "a?", "x|", ".a", r"[[:alpha:]]", "(a", "[a"] {
-            assert!(of(p).says_nothing(), "{p}");
+            assert!(of(p).0.says_nothing(), "{p}");
         }
     }
 }
