@@ -4,7 +4,7 @@
 //! here (French first and second groups, English regular inflection), so the
 //! data files stay short and a new verb is one line.
 
-use crate::hash::{HashMap, HashSet};
+use crate::hash::HashMap;
 
 use crate::lang::{entries, pairs, Lang, PerLang};
 use crate::per_lang;
@@ -170,24 +170,31 @@ fn build(lang: Lang, verbs: &'static str, nouns: &'static str, grammar: &'static
             Some(f) => f.split(',').map(|s| s.trim().to_lowercase()).filter(|s| !s.is_empty()).collect(),
             None => inflect(lang, lemma),
         };
-        let mut seen = HashSet::default();
         // An English lemma is also the present tense ("officials say"); a
         // French infinitive ("Autant dire que") reports nobody's words.
         let base = (lang == Lang::En).then(|| lemma.to_lowercase());
-        for form in forms.into_iter().chain(base) {
-            if !seen.insert(form.clone()) {
+        let forms: Vec<String> = forms.into_iter().chain(base).collect();
+        // A lemma has a few dozen forms at most: a scan finds repeats for less
+        // than a set would cost to build.
+        for (k, form) in forms.iter().enumerate() {
+            if forms[..k].contains(form) {
                 continue;
             }
+            let split = form.split_once(' ');
+            let head = split.map_or(form.as_str(), |(h, _)| h);
             let participle = match lang {
-                Lang::Fr => form.split(' ').next().is_some_and(|w| w.ends_with("ant")),
-                Lang::En => form.split(' ').next().is_some_and(|w| w.ends_with("ing")),
+                Lang::Fr => head.ends_with("ant"),
+                Lang::En => head.ends_with("ing"),
             };
-            let words: Vec<String> = form.split(' ').map(str::to_string).collect();
-            let vf = VerbForm { bare, participle, len: words.len() };
-            if words.len() == 1 {
-                lex.verbs.insert(form, vf);
-            } else {
-                lex.multi.entry(words[0].clone()).or_default().push((words[1..].to_vec(), vf));
+            match split {
+                None => {
+                    lex.verbs.insert(form.clone(), VerbForm { bare, participle, len: 1 });
+                }
+                Some((head, rest)) => {
+                    let rest: Vec<String> = rest.split(' ').map(str::to_string).collect();
+                    let vf = VerbForm { bare, participle, len: rest.len() + 1 };
+                    lex.multi.entry(head.to_string()).or_default().push((rest, vf));
+                }
             }
         }
     }
@@ -238,7 +245,16 @@ fn inflect(lang: Lang, lemma: &str) -> Vec<String> {
         Lang::Fr => inflect_fr(&head),
         Lang::En => inflect_en(&head),
     };
-    forms.into_iter().map(|f| format!("{f}{tail}")).collect()
+    forms.into_iter().map(|f| f + &tail).collect()
+}
+
+/// `stem` followed by `end`: a verb form, without `format!`'s machinery (a
+/// lexicon makes thousands of them on first use).
+fn joined(stem: &str, end: &str) -> String {
+    let mut out = String::with_capacity(stem.len() + end.len());
+    out.push_str(stem);
+    out.push_str(end);
+    out
 }
 
 fn inflect_fr(lemma: &str) -> Vec<String> {
@@ -253,23 +269,23 @@ fn inflect_fr(lemma: &str) -> Vec<String> {
             stem.to_string()
         };
         for end in ["e", "ent", "era", "eront", "erait", "eraient", "é", "ée", "és", "ées", "èrent"] {
-            out.push(format!("{stem}{end}"));
+            out.push(joined(stem, end));
         }
         for end in ["a", "ait", "aient", "ant"] {
-            out.push(format!("{soft}{end}"));
+            out.push(joined(&soft, end));
         }
         // The last stem vowel e/é opens to è before a silent ending: concède, relève.
         if let Some((i, c)) = stem.char_indices().rev().find(|(_, c)| "aeiouyéèêâîôû".contains(*c)) {
             if c == 'e' || c == 'é' {
                 let open = format!("{}è{}", &stem[..i], &stem[i + c.len_utf8()..]);
                 for end in ["e", "ent", "era", "erait"] {
-                    out.push(format!("{open}{end}"));
+                    out.push(joined(&open, end));
                 }
             }
         }
     } else if let Some(stem) = lemma.strip_suffix("ir") {
         for end in ["it", "issent", "issait", "issaient", "irent", "i", "ie", "ira", "irait", "issant"] {
-            out.push(format!("{stem}{end}"));
+            out.push(joined(stem, end));
         }
     }
     out
