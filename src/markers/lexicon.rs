@@ -79,7 +79,13 @@ impl<T> Phrases<T> {
 
     pub(crate) fn insert(&mut self, phrase: &str, value: T) {
         let mut words: Vec<String> = Vec::new();
-        for t in tokenize(phrase) {
+        if !phrase.is_empty() && phrase.chars().all(char::is_alphabetic) {
+            // Most entries are one plain word, which the tokenizer would return
+            // whole: the lists hold thousands, built on first use.
+            words.push(fold(phrase));
+        }
+        let tokens = if words.is_empty() { tokenize(phrase) } else { Vec::new() };
+        for t in tokens {
             let w = fold(&phrase[t.start..t.end]);
             // A lone elision ("qu'", "d'") tokenizes as a word and an apostrophe;
             // in running text it is one token.
@@ -93,8 +99,9 @@ impl<T> Phrases<T> {
         }
         let first = words.remove(0);
         let list = self.by_first.entry(first).or_default();
-        list.push((words, value));
-        list.sort_by_key(|(rest, _)| std::cmp::Reverse(rest.len()));
+        // Longest first; among phrases of one length, in the order listed.
+        let at = list.partition_point(|(rest, _)| rest.len() >= words.len());
+        list.insert(at, (words, value));
     }
 
     /// Every phrase that starts at `words[i]` and ends before `end`, longest
