@@ -98,10 +98,37 @@ pub fn find(doc: &Doc) -> Vec<Entity> {
     entities
 }
 
+/// Gazetteer matches by first token: each name's end token (exclusive) and
+/// what the gazetteer knows of it.
+struct Hits {
+    /// Per token, one more than the place of the match it starts in `found`;
+    /// 0 for none. The scan asks at nearly every token, and an index is
+    /// cheaper than a hash.
+    at: Vec<u32>,
+    found: Vec<(usize, Known)>,
+}
+
+impl Hits {
+    fn get(&self, i: &usize) -> Option<&(usize, Known)> {
+        match self.at.get(*i) {
+            Some(&k) if k > 0 => Some(&self.found[k as usize - 1]),
+            _ => None,
+        }
+    }
+
+    fn contains_key(&self, i: &usize) -> bool {
+        self.at.get(*i).is_some_and(|&k| k > 0)
+    }
+
+    fn insert(&mut self, i: usize, hit: (usize, Known)) {
+        self.found.push(hit);
+        self.at[i] = u32::try_from(self.found.len()).expect("fewer than 4 billion names");
+    }
+}
+
 /// Gazetteer matches that start and end on token boundaries, keyed by first token.
-fn gazetteer_hits(doc: &Doc, lex: &Lexicon) -> crate::hash::HashMap<usize, (usize, Known)> {
-    // Keyed by token index: the article cannot choose colliding keys.
-    let mut out = crate::hash::HashMap::default();
+fn gazetteer_hits(doc: &Doc, lex: &Lexicon) -> Hits {
+    let mut out = Hits { at: vec![0; doc.tokens.len()], found: Vec::new() };
     // The longest name at each token that ends where a token ends; names do
     // not overlap, so the tokens a name covers start none.
     let mut free_from = 0;
@@ -125,7 +152,8 @@ fn gazetteer_hits(doc: &Doc, lex: &Lexicon) -> crate::hash::HashMap<usize, (usiz
     // ALL-CAPS words ("LONDON") by their lowercase form.
     for (i, t) in doc.tokens.iter().enumerate() {
         let w = doc.tok(t);
-        if t.kind != TokenKind::Word {
+        // Both shapes below start with no lowercase letter, and most words do.
+        if t.kind != TokenKind::Word || w.as_bytes().first().is_some_and(u8::is_ascii_lowercase) {
             continue;
         }
         // The shape first: it is cheaper than asking whether a name starts here.
@@ -196,10 +224,32 @@ impl<'a> WordStats<'a> {
 }
 
 fn starts_upper(w: &str) -> bool {
-    w.chars().next().is_some_and(char::is_uppercase)
+    // Most words start with an ASCII byte, which needs no decoding.
+    match w.as_bytes().first() {
+        Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+        _ => w.chars().next().is_some_and(char::is_uppercase),
+    }
 }
 
+/// Whether `w` has two letters or more and no lowercase one.
+#[inline]
 fn is_all_caps(w: &str) -> bool {
+    // Most words are lowercase and say so at their first byte.
+    !w.as_bytes().first().is_some_and(u8::is_ascii_lowercase) && is_all_caps_slow(w)
+}
+
+fn is_all_caps_slow(w: &str) -> bool {
+    if w.is_ascii() {
+        // The same tests as below, byte-wise: `char`'s case tables are for the rest.
+        let mut letters = 0;
+        for b in w.bytes() {
+            if b.is_ascii_lowercase() {
+                return false;
+            }
+            letters += usize::from(b.is_ascii_uppercase());
+        }
+        return letters >= 2;
+    }
     let mut letters = 0;
     for c in w.chars() {
         if c.is_lowercase() {
@@ -305,11 +355,16 @@ fn is_initial(doc: &Doc, sentence_start: usize, i: usize) -> bool {
 
 /// Whether tokens from `i` spell particle `p` (each word glued or spaced).
 fn particle_at(doc: &Doc, lex: &Lexicon, i: usize, end: usize) -> Option<usize> {
+    if i >= end {
+        return None;
+    }
+    // The first word is read once: it turns away nearly every particle.
+    let first = doc.lower(i);
     'next: for p in &lex.particles {
-        if i + p.len() > end {
+        if i + p.len() > end || p[0] != first {
             continue;
         }
-        for (k, word) in p.iter().enumerate() {
+        for (k, word) in p.iter().enumerate().skip(1) {
             if doc.lower(i + k) != word.as_str() {
                 continue 'next;
             }
@@ -325,35 +380,36 @@ fn is_name_word(doc: &Doc, lex: &Lexicon, i: usize) -> bool {
     let w = doc.tok(t);
     // "al-Bashir", "ben-Gourion": a lowercase particle glued to the name.
     let particle_glued = || {
-        w.bytes().position(|b| b == b'-').is_some_and(|k| {
-            matches!(&w[..k], "al" | "el" | "ad" | "ash" | "ben" | "bin" | "ibn") && starts_upper(&w[k + 1..])
-        })
+        // Each such particle starts with one of these letters: most lowercase
+        // words are turned away before the scan for a hyphen.
+        matches!(w.as_bytes().first(), Some(b'a' | b'b' | b'e' | b'i'))
+            && w.bytes().position(|b| b == b'-').is_some_and(|k| {
+                matches!(&w[..k], "al" | "el" | "ad" | "ash" | "ben" | "bin" | "ibn") && starts_upper(&w[k + 1..])
+            })
     };
     // The cheap tests first: most tokens fail them.
     if t.kind != TokenKind::Word || !(starts_upper(w) || particle_glued()) {
         return false;
     }
-    // "I’ve", "We'll": a contracted pronoun.
-    if let Some((head, _)) = w.split_once(['\'', '’']) {
-        if lex.stopwords.contains(head.to_lowercase().as_str()) || lex.not_names.contains(head) {
-            return false;
+    // "I’ve", "We'll": a contracted pronoun. A byte test first (’ starts with
+    // E2): the char search costs more, and most words hold neither mark.
+    if w.bytes().any(|b| b == b'\'' || b == 0xE2) {
+        if let Some((head, _)) = w.split_once(['\'', '’']) {
+            if lex.stopwords.contains(head.to_lowercase().as_str()) || lex.not_names.contains(head) {
+                return false;
+            }
         }
     }
     !(listed(doc, i, word_lists::ENT_NOT_NAMES) && lex.not_names.contains(w))
         && (!is_stopword(doc, lex, i) || is_all_caps(w))
-        && (w.chars().count() > 1 || doc.tokens.get(i + 1).is_some_and(|n| doc.tok(n) == "." && n.start == t.end))
+        // More than one char: the first is not the whole word.
+        && (w.chars().next().map_or(0, char::len_utf8) < w.len()
+            || doc.tokens.get(i + 1).is_some_and(|n| doc.tok(n) == "." && n.start == t.end))
 }
 
 /// The end (exclusive) of a capitalised sequence starting at `i`, with particles.
 /// Stops before a particle followed by a gazetteer name unless `join_known`.
-fn cap_sequence(
-    doc: &Doc,
-    lex: &Lexicon,
-    gaz: &crate::hash::HashMap<usize, (usize, Known)>,
-    i: usize,
-    end: usize,
-    join_known: bool,
-) -> usize {
+fn cap_sequence(doc: &Doc, lex: &Lexicon, gaz: &Hits, i: usize, end: usize, join_known: bool) -> usize {
     let mut j = i;
     let mut had_of = false;
     while j < end {
@@ -438,7 +494,7 @@ fn cap_sequence(
 fn scan_sentence(
     doc: &Doc,
     lex: &Lexicon,
-    gaz: &crate::hash::HashMap<usize, (usize, Known)>,
+    gaz: &Hits,
     words: &WordStats,
     range: std::ops::Range<usize>,
     out: &mut Vec<Mention>,
@@ -694,14 +750,7 @@ fn scan_sentence(
 
 /// A title of a work between quote marks, every word capitalised: “Rez Infinite”,
 /// ‘Madden NFL 17’, «Orechnik». `q` is the opening mark.
-fn quoted_title(
-    doc: &Doc,
-    lex: &Lexicon,
-    gaz: &crate::hash::HashMap<usize, (usize, Known)>,
-    words: &WordStats,
-    q: usize,
-    end: usize,
-) -> Option<Mention> {
+fn quoted_title(doc: &Doc, lex: &Lexicon, gaz: &Hits, words: &WordStats, q: usize, end: usize) -> Option<Mention> {
     const MAX: usize = 10;
     let a = q + 1;
     let close = (a..end.min(a + MAX)).find(|&k| is_close_quote(doc.tok(&doc.tokens[k])))?;
@@ -814,13 +863,7 @@ fn sequence_cue(doc: &Doc, lex: &Lexicon, a: usize, b: usize, after_title: bool,
 }
 
 /// Lowercase adjectives and "de + noun" complements after an institution's name.
-fn lowercase_complements(
-    doc: &Doc,
-    lex: &Lexicon,
-    gaz: &crate::hash::HashMap<usize, (usize, Known)>,
-    mut j: usize,
-    end: usize,
-) -> usize {
+fn lowercase_complements(doc: &Doc, lex: &Lexicon, gaz: &Hits, mut j: usize, end: usize) -> usize {
     let text = |k: usize| doc.tok(&doc.tokens[k]);
     for _ in 0..6 {
         if j < end && lex.is_adjective(text(j)) {
@@ -851,31 +894,24 @@ fn lowercase_complements(
 }
 
 /// A name headed by a lowercase noun: "rue Paul-Bert", "ministère russe de la Défense".
-fn head_noun(
-    doc: &Doc,
-    lex: &Lexicon,
-    gaz: &crate::hash::HashMap<usize, (usize, Known)>,
-    i: usize,
-    first: usize,
-    end: usize,
-) -> Option<Mention> {
+fn head_noun(doc: &Doc, lex: &Lexicon, gaz: &Hits, i: usize, first: usize, end: usize) -> Option<Mention> {
     let t = doc.tokens[i];
     let w = doc.tok(&t);
     // "ex-hôtel Adriatik": the head may end a hyphenated word. Byte-wise: this
     // runs at every word, and '-' is never part of a longer UTF-8 sequence.
     let last_hyphen = |s: &str| s.bytes().rposition(|b| b == b'-');
     let cut = last_hyphen(w).filter(|_| !starts_upper(w));
+    // A whole word is a head only if its bit says so; a hyphenated word's tail
+    // is looked up.
+    if cut.is_none() && !listed(doc, i, word_lists::ENT_HEADS) {
+        return None;
+    }
     // The head's lowercase form, from the document's table when it is the whole word.
     let lower = doc.lower(i);
     let lw = match last_hyphen(lower) {
         Some(k) if cut.is_some() => &lower[k + 1..],
         _ => lower,
     };
-    // A whole word is a head only if its bit says so; a hyphenated word's tail
-    // is looked up.
-    if cut.is_none() && !listed(doc, i, word_lists::ENT_HEADS) {
-        return None;
-    }
     let &(kind, rule) = lex.heads.get(lw)?;
     let (head, head_start) = match cut {
         Some(k) => (&w[k + 1..], t.start + k + 1),
