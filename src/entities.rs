@@ -18,6 +18,7 @@
 
 mod lexicon;
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use serde::Serialize;
@@ -91,7 +92,7 @@ pub fn find(doc: &Doc) -> Vec<Entity> {
         scan_sentence(doc, lex, &gaz, &words, s.tokens.clone(), &mut mentions);
     }
     // Each mention's capitalised words, read once for typing and clustering.
-    let names: Vec<Vec<&str>> = mentions.iter().map(|m| name_words(doc, m)).collect();
+    let names: Vec<Vec<usize>> = mentions.iter().map(|m| name_words(doc, m)).collect();
     let typed = assign_types(doc, lex, mentions, &names);
     let mut entities = cluster(doc, lex, typed, &names);
     attach_roles(doc, &mut entities);
@@ -177,7 +178,8 @@ fn gazetteer_hits(doc: &Doc, lex: &Lexicon) -> Hits {
 
 /// What the whole article says about each word's case.
 struct WordStats<'a> {
-    /// Words seen in lowercase somewhere.
+    /// Words seen in lowercase somewhere, as written; only those with the
+    /// [`Shapes`] of a word [`WordStats::seen_lower`] may be asked about.
     lower: std::collections::HashSet<&'a str>,
     /// How often a capitalised word appears, anywhere, and not at a sentence start.
     capital: HashMap<&'a str, (usize, usize)>,
@@ -189,6 +191,9 @@ impl<'a> WordStats<'a> {
         // table rehashes every word in it, and these hash with SipHash.
         let mut lower = std::collections::HashSet::with_capacity(doc.tokens.len() / 2);
         let mut capital: HashMap<&str, (usize, usize)> = HashMap::with_capacity(doc.tokens.len() / 8);
+        // Most words are lowercase, and the few questions are about capitalised
+        // ones: a lowercase word whose shape no question has needs no SipHash.
+        let mut asked = Shapes([0; 64]);
         for s in &doc.sentences {
             for i in s.tokens.clone() {
                 let t = &doc.tokens[i];
@@ -197,12 +202,28 @@ impl<'a> WordStats<'a> {
                 }
                 let w = doc.tok(t);
                 if starts_upper(w) {
+                    asked.add_lowercase_of(w);
                     let e = capital.entry(w).or_default();
                     e.0 += 1;
                     if !is_initial(doc, s.tokens.start, i) {
                         e.1 += 1;
                     }
-                } else if w.chars().next().is_some_and(char::is_lowercase) {
+                } else if particle_glued(w) {
+                    asked.add_lowercase_of(w);
+                }
+            }
+        }
+        for s in &doc.sentences {
+            for t in &doc.tokens[s.tokens.clone()] {
+                if t.kind != TokenKind::Word {
+                    continue;
+                }
+                let w = doc.tok(t);
+                let lowercase = match w.as_bytes().first() {
+                    Some(b) if b.is_ascii() => b.is_ascii_lowercase(),
+                    _ => !starts_upper(w) && w.chars().next().is_some_and(char::is_lowercase),
+                };
+                if lowercase && asked.has(w) {
                     lower.insert(w);
                 }
             }
@@ -210,7 +231,10 @@ impl<'a> WordStats<'a> {
         WordStats { lower, capital }
     }
 
+    /// Whether the article has `w` in lowercase somewhere; `w` is one of its
+    /// words that [`may_ask_lower`] accepts.
     fn seen_lower(&self, w: &str) -> bool {
+        debug_assert!(may_ask_lower(w), "{w}");
         self.lower.contains(w.to_lowercase().as_str())
     }
 
@@ -220,6 +244,54 @@ impl<'a> WordStats<'a> {
 
     fn count(&self, w: &str) -> usize {
         self.capital.get(w).map_or(0, |c| c.0)
+    }
+}
+
+/// Whether [`WordStats::seen_lower`] may be asked about `w`: the words it is
+/// asked about may be part of a name ([`is_name_word`]), or open a quoted title.
+fn may_ask_lower(w: &str) -> bool {
+    starts_upper(w) || particle_glued(w)
+}
+
+/// Sets of (length, first byte, last byte) triples of words, hashed to 4096
+/// bits: a word whose bit is clear is none of the words added. Any article
+/// only makes the test useless, never wrong.
+struct Shapes([u64; 64]);
+
+impl Shapes {
+    fn slot(len: usize, first: u8, last: u8) -> (usize, u64) {
+        let h = (len as u32)
+            .wrapping_mul(0x9E37_79B1)
+            .wrapping_add(u32::from(first).wrapping_mul(0x85EB_CA6B))
+            .wrapping_add(u32::from(last).wrapping_mul(0xC2B2_AE35));
+        let k = (h >> 20) as usize;
+        (k / 64, 1 << (k % 64))
+    }
+
+    fn bit(w: &str) -> (usize, u64) {
+        let b = w.as_bytes();
+        Shapes::slot(b.len(), b.first().copied().unwrap_or(0), b.last().copied().unwrap_or(0))
+    }
+
+    /// Adds `w.to_lowercase()`.
+    fn add_lowercase_of(&mut self, w: &str) {
+        let (word, bit) = if w.is_ascii() {
+            // ASCII lowercases byte for byte: no copy is needed for its shape.
+            let b = w.as_bytes();
+            Shapes::slot(
+                b.len(),
+                b.first().map_or(0, u8::to_ascii_lowercase),
+                b.last().map_or(0, u8::to_ascii_lowercase),
+            )
+        } else {
+            Shapes::bit(&w.to_lowercase())
+        };
+        self.0[word] |= bit;
+    }
+
+    fn has(&self, w: &str) -> bool {
+        let (word, bit) = Shapes::bit(w);
+        self.0[word] & bit != 0
     }
 }
 
@@ -274,12 +346,13 @@ fn is_camel(w: &str) -> bool {
 /// ([`Doc::lower`]) is the same string, without an allocation, unless the word
 /// holds a typographic apostrophe (folded to a straight one) or a capital sigma
 /// (which `to_lowercase` writes as a final sigma at a word's end).
-fn std_lowercase<'d>(doc: &'d Doc, i: usize) -> std::borrow::Cow<'d, str> {
+fn std_lowercase<'d>(doc: &'d Doc, i: usize) -> Cow<'d, str> {
     let w = doc.tok(&doc.tokens[i]);
-    if w.contains(['’', 'Σ']) {
-        std::borrow::Cow::Owned(w.to_lowercase())
+    // ’ is E2 80 99 and Σ CE A3: a byte test spares most words the char search.
+    if w.bytes().any(|b| b == 0xE2 || b == 0xCE) && w.contains(['’', 'Σ']) {
+        Cow::Owned(w.to_lowercase())
     } else {
-        std::borrow::Cow::Borrowed(doc.lower(i))
+        Cow::Borrowed(doc.lower(i))
     }
 }
 
@@ -374,21 +447,23 @@ fn particle_at(doc: &Doc, lex: &Lexicon, i: usize, end: usize) -> Option<usize> 
     None
 }
 
+/// "al-Bashir", "ben-Gourion": a lowercase particle glued to a name.
+#[inline(always)]
+fn particle_glued(w: &str) -> bool {
+    // Each such particle starts with one of these letters: most lowercase
+    // words are turned away before the scan for a hyphen.
+    matches!(w.as_bytes().first(), Some(b'a' | b'b' | b'e' | b'i'))
+        && w.bytes().position(|b| b == b'-').is_some_and(|k| {
+            matches!(&w[..k], "al" | "el" | "ad" | "ash" | "ben" | "bin" | "ibn") && starts_upper(&w[k + 1..])
+        })
+}
+
 /// Whether token `i` may be part of a capitalised name.
 fn is_name_word(doc: &Doc, lex: &Lexicon, i: usize) -> bool {
     let t = &doc.tokens[i];
     let w = doc.tok(t);
-    // "al-Bashir", "ben-Gourion": a lowercase particle glued to the name.
-    let particle_glued = || {
-        // Each such particle starts with one of these letters: most lowercase
-        // words are turned away before the scan for a hyphen.
-        matches!(w.as_bytes().first(), Some(b'a' | b'b' | b'e' | b'i'))
-            && w.bytes().position(|b| b == b'-').is_some_and(|k| {
-                matches!(&w[..k], "al" | "el" | "ad" | "ash" | "ben" | "bin" | "ibn") && starts_upper(&w[k + 1..])
-            })
-    };
     // The cheap tests first: most tokens fail them.
-    if t.kind != TokenKind::Word || !(starts_upper(w) || particle_glued()) {
+    if t.kind != TokenKind::Word || !(starts_upper(w) || particle_glued(w)) {
         return false;
     }
     // "I’ve", "We'll": a contracted pronoun. A byte test first (’ starts with
@@ -993,14 +1068,20 @@ struct Typed {
     clip_of: Option<String>,
 }
 
-/// Capitalised words of a mention, as written.
-fn name_words<'a>(doc: &Doc<'a>, m: &Mention) -> Vec<&'a str> {
-    m.toks
-        .clone()
-        .filter(|&k| doc.tokens[k].kind == TokenKind::Word)
-        .map(|k| doc.tok(&doc.tokens[k]))
-        .filter(|w| starts_upper(w))
-        .collect()
+/// Capitalised words of a mention, as token indices.
+fn name_words(doc: &Doc, m: &Mention) -> Vec<usize> {
+    m.toks.clone().filter(|&k| doc.tokens[k].kind == TokenKind::Word && starts_upper(doc.tok(&doc.tokens[k]))).collect()
+}
+
+/// A mention's text as `str::to_lowercase` spells it: borrowed from the
+/// document when the mention is a whole token, as most are.
+fn mention_lowercase<'d>(doc: &'d Doc, m: &Mention) -> Cow<'d, str> {
+    let a = m.toks.start;
+    if m.toks.len() == 1 && doc.tokens[a].start == m.start && doc.tokens[a].end == m.end {
+        std_lowercase(doc, a)
+    } else {
+        Cow::Owned(doc.text[m.start..m.end].to_lowercase())
+    }
 }
 
 /// Strips an Arabic article glued by a hyphen: "al-Bashir" → "Bashir".
@@ -1014,21 +1095,23 @@ fn bare(w: &str) -> &str {
 }
 
 /// `names` holds each mention's [`name_words`], index for index.
-fn assign_types(doc: &Doc, lex: &Lexicon, mentions: Vec<Mention>, names: &[Vec<&str>]) -> Vec<Typed> {
+fn assign_types(doc: &Doc, lex: &Lexicon, mentions: Vec<Mention>, names: &[Vec<usize>]) -> Vec<Typed> {
+    let word = |k: usize| doc.tok(&doc.tokens[k]);
     // Words of strongly typed multiword names: their single words take that type.
     let mut word_kind: HashMap<String, EntityType> = HashMap::new();
-    let mut text_kind: HashMap<String, EntityType> = HashMap::new();
+    // Keys borrowed from the document where they can be: no copy per mention.
+    let mut text_kind: HashMap<Cow<str>, EntityType> = HashMap::new();
     for (m, ws) in mentions.iter().zip(names) {
         if let Cue::Strong(k) = m.cue {
-            text_kind.entry(doc.text[m.start..m.end].to_lowercase()).or_insert(k);
+            text_kind.entry(mention_lowercase(doc, m)).or_insert(k);
             if k == EntityType::ORG && m.toks.len() >= 2 {
                 let ini = initials(doc, lex, m);
                 if ini.chars().count() >= 2 {
-                    text_kind.entry(ini).or_insert(k);
+                    text_kind.entry(Cow::Owned(ini)).or_insert(k);
                 }
             }
             if m.toks.len() >= 2 || k == EntityType::PER {
-                for (n, w) in ws.iter().enumerate() {
+                for (n, w) in ws.iter().map(|&k| word(k)).enumerate() {
                     // A person's first name alone is ambiguous; the surname is not.
                     if k == EntityType::PER && n == 0 && ws.len() >= 2 {
                         continue;
@@ -1043,8 +1126,8 @@ fn assign_types(doc: &Doc, lex: &Lexicon, mentions: Vec<Mention>, names: &[Vec<&
         .map(|m| {
             // Only a mention without a strong cue needs its text's evidence.
             let evidence_kind = || {
-                let text = doc.text[m.start..m.end].to_lowercase();
-                text_kind.get(&text).or_else(|| word_kind.get(bare(&text))).copied()
+                let text = mention_lowercase(doc, &m);
+                text_kind.get(text.as_ref()).or_else(|| word_kind.get(bare(&text))).copied()
             };
             let (kind, evidence) = match m.cue {
                 Cue::Strong(k) => (k, true),
@@ -1064,28 +1147,28 @@ fn assign_types(doc: &Doc, lex: &Lexicon, mentions: Vec<Mention>, names: &[Vec<&
         .collect();
     // Clipped forms: a lone word with no other evidence that begins a longer word
     // of another name takes its type ("Mitro" in an article on Mitrovica).
-    let mut words: std::collections::BTreeMap<String, EntityType> = std::collections::BTreeMap::new();
+    let mut words: std::collections::BTreeMap<Cow<str>, EntityType> = std::collections::BTreeMap::new();
     for ((t, _), ws) in typed.iter().zip(names) {
-        for w in ws {
-            words.entry(w.to_lowercase()).or_insert(t.kind);
+        for &k in ws {
+            words.entry(std_lowercase(doc, k)).or_insert(t.kind);
         }
     }
     for (t, evidence) in &mut typed {
         if *evidence || t.m.toks.len() != 1 {
             continue;
         }
-        let text = doc.text[t.m.start..t.m.end].to_lowercase();
+        let text = mention_lowercase(doc, &t.m);
         if text.chars().count() < 4 {
             continue;
         }
         use std::ops::Bound::{Excluded, Unbounded};
         let longer = words
-            .range::<String, _>((Excluded(&text), Unbounded))
+            .range::<str, _>((Excluded(text.as_ref()), Unbounded))
             .next()
-            .filter(|(w, _)| w.len() > text.len() && w.starts_with(&text));
+            .filter(|(w, _)| w.len() > text.len() && w.starts_with(text.as_ref()));
         if let Some((w, &k)) = longer {
             t.kind = k;
-            t.clip_of = Some(w.clone());
+            t.clip_of = Some(w.to_string());
         }
     }
     typed.into_iter().map(|(t, _)| t).collect()
@@ -1107,7 +1190,8 @@ fn cluster_key(doc: &Doc, lex: &Lexicon, m: &Mention) -> String {
             out.push(' ');
         }
         // The folded form is this very string unless a capital sigma is in it.
-        if w.contains('Σ') {
+        // Σ is CE A3: the byte test spares most words a substring search.
+        if w.bytes().any(|b| b == 0xCE) && w.contains('Σ') {
             out.push_str(&w.to_lowercase().replace('’', "'"));
         } else {
             out.push_str(doc.lower(k));
@@ -1120,31 +1204,30 @@ fn cluster_key(doc: &Doc, lex: &Lexicon, m: &Mention) -> String {
 fn initials(doc: &Doc, lex: &Lexicon, m: &Mention) -> String {
     m.toks
         .clone()
-        .map(|k| &doc.tokens[k])
-        .filter(|t| t.kind == TokenKind::Word)
-        .map(|t| doc.tok(t))
-        .filter(|w| !lex.stopwords.contains(w.to_lowercase().as_str()))
-        .filter_map(|w| w.chars().next())
+        .filter(|&k| doc.tokens[k].kind == TokenKind::Word && !is_stopword(doc, lex, k))
+        .filter_map(|k| doc.tok(&doc.tokens[k]).chars().next())
         .flat_map(char::to_lowercase)
         .collect()
 }
 
 /// `names` holds each mention's [`name_words`], index for index.
-fn cluster(doc: &Doc, lex: &Lexicon, typed: Vec<Typed>, names: &[Vec<&str>]) -> Vec<Entity> {
+fn cluster(doc: &Doc, lex: &Lexicon, typed: Vec<Typed>, names: &[Vec<usize>]) -> Vec<Entity> {
     // Doc-level indexes built first, so a short form before the full one still links.
     let mut surname: HashMap<String, String> = HashMap::new();
-    let mut org_word: HashMap<String, Option<String>> = HashMap::new();
+    // Words are keyed by their lowercase forms, borrowed from the document
+    // where they can be.
+    let mut org_word: HashMap<Cow<str>, Option<String>> = HashMap::new();
     let mut acronym: HashMap<String, String> = HashMap::new();
-    let mut word_key: HashMap<String, String> = HashMap::new();
+    let mut word_key: HashMap<Cow<str>, String> = HashMap::new();
     let keys: Vec<String> = typed.iter().map(|t| cluster_key(doc, lex, &t.m)).collect();
     for (ws, key) in names.iter().zip(&keys) {
-        for w in ws {
-            word_key.entry(w.to_lowercase()).or_insert_with(|| key.clone());
+        for &k in ws {
+            word_key.entry(std_lowercase(doc, k)).or_insert_with(|| key.clone());
         }
     }
     for ((t, key), ws) in typed.iter().zip(&keys).zip(names) {
         if t.kind == EntityType::PER && ws.len() >= 2 {
-            let last = bare(ws[ws.len() - 1]).to_lowercase();
+            let last = bare(doc.tok(&doc.tokens[ws[ws.len() - 1]])).to_lowercase();
             surname.entry(last).or_insert_with(|| key.clone());
             // "Osama bin Laden" → "bin laden".
             if let Some(pos) = key.rfind(' ') {
@@ -1154,8 +1237,8 @@ fn cluster(doc: &Doc, lex: &Lexicon, typed: Vec<Typed>, names: &[Vec<&str>]) -> 
             }
         }
         if t.kind != EntityType::PER && t.m.toks.len() >= 2 && t.m.known.is_none() {
-            for w in ws {
-                let e = org_word.entry(w.to_lowercase()).or_insert_with(|| Some(key.clone()));
+            for &k in ws {
+                let e = org_word.entry(std_lowercase(doc, k)).or_insert_with(|| Some(key.clone()));
                 if e.as_deref() != Some(key.as_str()) {
                     *e = None;
                 }
@@ -1171,7 +1254,7 @@ fn cluster(doc: &Doc, lex: &Lexicon, typed: Vec<Typed>, names: &[Vec<&str>]) -> 
     let mut by_key: HashMap<(EntityType, String), usize> = HashMap::new();
     for (t, own) in typed.into_iter().zip(keys) {
         let text = &doc.text[t.m.start..t.m.end];
-        let key = if let Some(k) = t.clip_of.as_ref().and_then(|w| word_key.get(w)) {
+        let key = if let Some(k) = t.clip_of.as_ref().and_then(|w| word_key.get(w.as_str())) {
             k.clone()
         } else if let Some(g) = t.m.known.and_then(|k| k.group) {
             format!("#group{g}")
@@ -1182,7 +1265,7 @@ fn cluster(doc: &Doc, lex: &Lexicon, typed: Vec<Typed>, names: &[Vec<&str>]) -> 
                 EntityType::PER => surname.get(&own).or_else(|| surname.get(bare(&own))).cloned().unwrap_or(own),
                 _ if t.m.known.is_none() => {
                     let one = t.m.toks.len() == 1;
-                    let found = if one { org_word.get(&own).cloned().flatten() } else { None };
+                    let found = if one { org_word.get(own.as_str()).cloned().flatten() } else { None };
                     found.or_else(|| acronym.get(&own).filter(|_| one).cloned()).unwrap_or(own)
                 }
                 _ => own,
