@@ -85,11 +85,12 @@ struct Mention {
 /// Finds the entities of the article.
 pub fn find(doc: &Doc) -> Vec<Entity> {
     let lex = Lexicon::for_lang(doc.lang);
-    let gaz = gazetteer_hits(doc, lex);
-    let words = WordStats::of(doc);
-    let mut mentions = Vec::new();
+    let shapes = shapes(doc);
+    let gaz = gazetteer_hits(doc, lex, &shapes);
+    let words = WordStats::of(doc, &shapes);
+    let mut mentions = Vec::with_capacity(doc.tokens.len() / 16);
     for s in &doc.sentences {
-        scan_sentence(doc, lex, &gaz, &words, s.tokens.clone(), &mut mentions);
+        scan_sentence(doc, lex, &gaz, &words, &shapes, s.tokens.clone(), &mut mentions);
     }
     // Each mention's capitalised words, read once for typing and clustering.
     let names: Vec<Vec<usize>> = mentions.iter().map(|m| name_words(doc, m)).collect();
@@ -97,6 +98,41 @@ pub fn find(doc: &Doc) -> Vec<Entity> {
     let mut entities = cluster(doc, lex, typed, &names);
     attach_roles(doc, &mut entities);
     entities
+}
+
+/// A word token, in [`shapes`].
+const WORD: u8 = 1;
+/// A word that [`starts_upper`].
+const UPPER: u8 = 2;
+/// A word whose first letter is lowercase.
+const LOWER: u8 = 4;
+/// A word that [`is_all_caps`].
+const CAPS: u8 = 8;
+
+/// Each token's shape, as bits: several passes ask it of every token, and
+/// reading it once spares each the slicing and decoding.
+fn shapes(doc: &Doc) -> Vec<u8> {
+    let shape = |t: &crate::segment::Token| {
+        if t.kind != TokenKind::Word {
+            return 0;
+        }
+        let w = doc.tok(t);
+        match w.as_bytes().first() {
+            // Most words: no capital, so neither of the other tests can pass.
+            Some(b) if b.is_ascii_lowercase() => WORD | LOWER,
+            _ => {
+                let case = if starts_upper(w) {
+                    UPPER
+                } else if w.chars().next().is_some_and(char::is_lowercase) {
+                    LOWER
+                } else {
+                    0
+                };
+                WORD | case | if is_all_caps(w) { CAPS } else { 0 }
+            }
+        }
+    };
+    doc.tokens.iter().map(shape).collect()
 }
 
 /// Gazetteer matches by first token: each name's end token (exclusive) and
@@ -128,7 +164,7 @@ impl Hits {
 }
 
 /// Gazetteer matches that start and end on token boundaries, keyed by first token.
-fn gazetteer_hits(doc: &Doc, lex: &Lexicon) -> Hits {
+fn gazetteer_hits(doc: &Doc, lex: &Lexicon, shapes: &[u8]) -> Hits {
     let mut out = Hits { at: vec![0; doc.tokens.len()], found: Vec::new() };
     // The longest name at each token that ends where a token ends; names do
     // not overlap, so the tokens a name covers start none.
@@ -151,16 +187,16 @@ fn gazetteer_hits(doc: &Doc, lex: &Lexicon) -> Hits {
         }
     }
     // ALL-CAPS words ("LONDON") by their lowercase form.
-    for (i, t) in doc.tokens.iter().enumerate() {
-        let w = doc.tok(t);
-        // Both shapes below start with no lowercase letter, and most words do.
-        if t.kind != TokenKind::Word || w.as_bytes().first().is_some_and(u8::is_ascii_lowercase) {
+    for (i, (t, &shape)) in doc.tokens.iter().zip(shapes).enumerate() {
+        // Both shapes below are words with no lowercase first letter; most words have one.
+        if shape & (UPPER | CAPS) == 0 {
             continue;
         }
+        let w = doc.tok(t);
         // The shape first: it is cheaper than asking whether a name starts here.
-        let table = if is_all_caps(w) && w.chars().count() >= 4 {
+        let table = if shape & CAPS != 0 && w.chars().count() >= 4 {
             &lex.by_lowercase
-        } else if starts_upper(w) && w.chars().skip(1).all(char::is_lowercase) {
+        } else if shape & UPPER != 0 && w.chars().skip(1).all(char::is_lowercase) {
             // "Otan" for OTAN.
             &lex.acronyms
         } else {
@@ -186,7 +222,7 @@ struct WordStats<'a> {
 }
 
 impl<'a> WordStats<'a> {
-    fn of(doc: &Doc<'a>) -> WordStats<'a> {
+    fn of(doc: &Doc<'a>, shapes: &[u8]) -> WordStats<'a> {
         // Sized for a typical article's distinct words up front: growing a
         // table rehashes every word in it, and these hash with SipHash.
         let mut lower = std::collections::HashSet::with_capacity(doc.tokens.len() / 2);
@@ -196,34 +232,27 @@ impl<'a> WordStats<'a> {
         let mut asked = Shapes([0; 64]);
         for s in &doc.sentences {
             for i in s.tokens.clone() {
-                let t = &doc.tokens[i];
-                if t.kind != TokenKind::Word {
-                    continue;
-                }
-                let w = doc.tok(t);
-                if starts_upper(w) {
+                let shape = shapes[i];
+                if shape & UPPER != 0 {
+                    let w = doc.tok(&doc.tokens[i]);
                     asked.add_lowercase_of(w);
                     let e = capital.entry(w).or_default();
                     e.0 += 1;
                     if !is_initial(doc, s.tokens.start, i) {
                         e.1 += 1;
                     }
-                } else if particle_glued(w) {
-                    asked.add_lowercase_of(w);
+                } else if shape & WORD != 0 && particle_glued(doc.tok(&doc.tokens[i])) {
+                    asked.add_lowercase_of(doc.tok(&doc.tokens[i]));
                 }
             }
         }
         for s in &doc.sentences {
-            for t in &doc.tokens[s.tokens.clone()] {
-                if t.kind != TokenKind::Word {
+            for i in s.tokens.clone() {
+                if shapes[i] & LOWER == 0 {
                     continue;
                 }
-                let w = doc.tok(t);
-                let lowercase = match w.as_bytes().first() {
-                    Some(b) if b.is_ascii() => b.is_ascii_lowercase(),
-                    _ => !starts_upper(w) && w.chars().next().is_some_and(char::is_lowercase),
-                };
-                if lowercase && asked.has(w) {
+                let w = doc.tok(&doc.tokens[i]);
+                if asked.has(w) {
                     lower.insert(w);
                 }
             }
@@ -571,15 +600,16 @@ fn scan_sentence(
     lex: &Lexicon,
     gaz: &Hits,
     words: &WordStats,
+    shapes: &[u8],
     range: std::ops::Range<usize>,
     out: &mut Vec<Mention>,
 ) {
     let (first, end) = (range.start, range.end);
     // An ALL-CAPS headline says nothing by its capitals: only gazetteer names count there.
-    let (caps, word_count) = doc.tokens[first..end]
+    let (caps, word_count) = shapes[first..end]
         .iter()
-        .filter(|t| t.kind == TokenKind::Word)
-        .fold((0, 0), |(c, n), t| (c + usize::from(is_all_caps(doc.tok(t))), n + 1));
+        .filter(|&&s| s & WORD != 0)
+        .fold((0, 0), |(c, n), &s| (c + usize::from(s & CAPS != 0), n + 1));
     let shouting = word_count >= 3 && caps * 10 >= word_count * 7;
     let mut i = first;
     let mut after_title = false;
@@ -1098,9 +1128,12 @@ fn bare(w: &str) -> &str {
 fn assign_types(doc: &Doc, lex: &Lexicon, mentions: Vec<Mention>, names: &[Vec<usize>]) -> Vec<Typed> {
     let word = |k: usize| doc.tok(&doc.tokens[k]);
     // Words of strongly typed multiword names: their single words take that type.
-    let mut word_kind: HashMap<String, EntityType> = HashMap::new();
+    // Every table is sized for all it may hold: growing one rehashes each key
+    // with SipHash.
+    let word_count = names.iter().map(Vec::len).sum();
+    let mut word_kind: HashMap<String, EntityType> = HashMap::with_capacity(word_count);
     // Keys borrowed from the document where they can be: no copy per mention.
-    let mut text_kind: HashMap<Cow<str>, EntityType> = HashMap::new();
+    let mut text_kind: HashMap<Cow<str>, EntityType> = HashMap::with_capacity(mentions.len());
     for (m, ws) in mentions.iter().zip(names) {
         if let Cue::Strong(k) = m.cue {
             text_kind.entry(mention_lowercase(doc, m)).or_insert(k);
@@ -1216,9 +1249,11 @@ fn cluster(doc: &Doc, lex: &Lexicon, typed: Vec<Typed>, names: &[Vec<usize>]) ->
     let mut surname: HashMap<String, String> = HashMap::new();
     // Words are keyed by their lowercase forms, borrowed from the document
     // where they can be.
-    let mut org_word: HashMap<Cow<str>, Option<String>> = HashMap::new();
+    // Sized for every word up front: growing a table rehashes each key with SipHash.
+    let word_count = names.iter().map(Vec::len).sum();
+    let mut org_word: HashMap<Cow<str>, Option<String>> = HashMap::with_capacity(word_count);
     let mut acronym: HashMap<String, String> = HashMap::new();
-    let mut word_key: HashMap<Cow<str>, String> = HashMap::new();
+    let mut word_key: HashMap<Cow<str>, String> = HashMap::with_capacity(word_count);
     let keys: Vec<String> = typed.iter().map(|t| cluster_key(doc, lex, &t.m)).collect();
     for (ws, key) in names.iter().zip(&keys) {
         for &k in ws {
@@ -1250,8 +1285,8 @@ fn cluster(doc: &Doc, lex: &Lexicon, typed: Vec<Typed>, names: &[Vec<usize>]) ->
         }
     }
 
-    let mut entities: Vec<Entity> = Vec::new();
-    let mut by_key: HashMap<(EntityType, String), usize> = HashMap::new();
+    let mut entities: Vec<Entity> = Vec::with_capacity(typed.len());
+    let mut by_key: HashMap<(EntityType, String), usize> = HashMap::with_capacity(typed.len());
     for (t, own) in typed.into_iter().zip(keys) {
         let text = &doc.text[t.m.start..t.m.end];
         let key = if let Some(k) = t.clip_of.as_ref().and_then(|w| word_key.get(w.as_str())) {
