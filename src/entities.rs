@@ -616,6 +616,7 @@ fn scan_sentence(
     while i < end {
         let t = doc.tokens[i];
         let w = doc.tok(&t);
+        let upper = shapes[i] & UPPER != 0;
         if t.kind == TokenKind::Punct && is_open_quote(w) {
             if let Some(m) = quoted_title(doc, lex, gaz, words, i, end) {
                 i = m.toks.end + 1;
@@ -641,7 +642,7 @@ fn scan_sentence(
             && is_name_word(doc, lex, i + 1)
             && !gaz.contains_key(&(i + 1));
         if let Some(&(gend, known)) = gaz.get(&i).filter(|_| !first_name_first) {
-            if starts_upper(w) {
+            if upper {
                 let mut j = gend;
                 let mut cue = Cue::Strong(known.kind);
                 // A capitalised head before: "Ville de Belfort" is built below; here
@@ -688,7 +689,7 @@ fn scan_sentence(
             }
         }
         // Demonym compounds: "American-Sudanese".
-        if starts_upper(w) && w.contains('-') {
+        if upper && w.contains('-') {
             let parts: Vec<&str> = w.split('-').collect();
             if parts.len() > 1
                 && parts
@@ -702,7 +703,7 @@ fn scan_sentence(
         }
 
         // "Hamas-run", "Matrix-like": a name glued to a lowercase word.
-        if starts_upper(w) && !listed(doc, i, word_lists::ENT_STOPWORDS | word_lists::ENT_TITLES) {
+        if upper && !listed(doc, i, word_lists::ENT_STOPWORDS | word_lists::ENT_TITLES) {
             if let Some(cut) = w.find('-').filter(|&c| w[c + 1..].chars().next().is_some_and(char::is_lowercase)) {
                 let name = &w[..cut];
                 let known = lex.by_lowercase.get(name.to_lowercase().as_str()).copied().filter(|k| k.demonym.is_none());
@@ -767,7 +768,7 @@ fn scan_sentence(
                     continue;
                 }
                 // A capitalised title alone is no name: "Le Premier ministre a dit".
-                if starts_upper(w) && !names_org() {
+                if upper && !names_org() {
                     i = j;
                     after_title = false;
                     continue;
@@ -783,7 +784,8 @@ fn scan_sentence(
             continue;
         }
 
-        if !is_name_word(doc, lex, i) || (shouting && is_all_caps(w)) {
+        // The shape turns away most words before the full test.
+        if !(upper || particle_glued(w)) || !is_name_word(doc, lex, i) || (shouting && shapes[i] & CAPS != 0) {
             after_title = false;
             i += 1;
             continue;
