@@ -141,14 +141,14 @@ struct Hits {
     /// Per token, one more than the place of the match it starts in `found`;
     /// 0 for none. The scan asks at nearly every token, and an index is
     /// cheaper than a hash.
-    at: Vec<u32>,
+    at: Vec<usize>,
     found: Vec<(usize, Known)>,
 }
 
 impl Hits {
     fn get(&self, i: &usize) -> Option<&(usize, Known)> {
         match self.at.get(*i) {
-            Some(&k) if k > 0 => Some(&self.found[k as usize - 1]),
+            Some(&k) if k > 0 => Some(&self.found[k - 1]),
             _ => None,
         }
     }
@@ -159,7 +159,7 @@ impl Hits {
 
     fn insert(&mut self, i: usize, hit: (usize, Known)) {
         self.found.push(hit);
-        self.at[i] = u32::try_from(self.found.len()).expect("fewer than 4 billion names");
+        self.at[i] = self.found.len();
     }
 }
 
@@ -479,12 +479,15 @@ fn particle_at(doc: &Doc, lex: &Lexicon, i: usize, end: usize) -> Option<usize> 
 /// "al-Bashir", "ben-Gourion": a lowercase particle glued to a name.
 #[inline(always)]
 fn particle_glued(w: &str) -> bool {
-    // Each such particle starts with one of these letters: most lowercase
-    // words are turned away before the scan for a hyphen.
-    matches!(w.as_bytes().first(), Some(b'a' | b'b' | b'e' | b'i'))
-        && w.bytes().position(|b| b == b'-').is_some_and(|k| {
-            matches!(&w[..k], "al" | "el" | "ad" | "ash" | "ben" | "bin" | "ibn") && starts_upper(&w[k + 1..])
-        })
+    // Each such particle starts with one of these letters: the test inlined
+    // turns away most lowercase words without a call.
+    matches!(w.as_bytes().first(), Some(b'a' | b'b' | b'e' | b'i')) && glued_particle_then_name(w)
+}
+
+fn glued_particle_then_name(w: &str) -> bool {
+    w.bytes().position(|b| b == b'-').is_some_and(|k| {
+        matches!(&w[..k], "al" | "el" | "ad" | "ash" | "ben" | "bin" | "ibn") && starts_upper(&w[k + 1..])
+    })
 }
 
 /// Whether token `i` may be part of a capitalised name.
@@ -784,8 +787,7 @@ fn scan_sentence(
             continue;
         }
 
-        // The shape turns away most words before the full test.
-        if !(upper || particle_glued(w)) || !is_name_word(doc, lex, i) || (shouting && shapes[i] & CAPS != 0) {
+        if !is_name_word(doc, lex, i) || (shouting && shapes[i] & CAPS != 0) {
             after_title = false;
             i += 1;
             continue;
@@ -1133,7 +1135,8 @@ fn assign_types(doc: &Doc, lex: &Lexicon, mentions: Vec<Mention>, names: &[Vec<u
     // Every table is sized for all it may hold: growing one rehashes each key
     // with SipHash.
     let word_count = names.iter().map(Vec::len).sum();
-    let mut word_kind: HashMap<String, EntityType> = HashMap::with_capacity(word_count);
+    // Cow keys throughout, owned or not: one map type less to compile into the wasm.
+    let mut word_kind: HashMap<Cow<str>, EntityType> = HashMap::with_capacity(word_count);
     // Keys borrowed from the document where they can be: no copy per mention.
     let mut text_kind: HashMap<Cow<str>, EntityType> = HashMap::with_capacity(mentions.len());
     for (m, ws) in mentions.iter().zip(names) {
@@ -1151,7 +1154,7 @@ fn assign_types(doc: &Doc, lex: &Lexicon, mentions: Vec<Mention>, names: &[Vec<u
                     if k == EntityType::PER && n == 0 && ws.len() >= 2 {
                         continue;
                     }
-                    word_kind.entry(bare(w).to_lowercase()).or_insert(k);
+                    word_kind.entry(Cow::Owned(bare(w).to_lowercase())).or_insert(k);
                 }
             }
         }
@@ -1248,13 +1251,14 @@ fn initials(doc: &Doc, lex: &Lexicon, m: &Mention) -> String {
 /// `names` holds each mention's [`name_words`], index for index.
 fn cluster(doc: &Doc, lex: &Lexicon, typed: Vec<Typed>, names: &[Vec<usize>]) -> Vec<Entity> {
     // Doc-level indexes built first, so a short form before the full one still links.
-    let mut surname: HashMap<String, String> = HashMap::new();
+    // Cow keys throughout, owned or not: fewer map types to compile into the wasm.
+    let mut surname: HashMap<Cow<str>, String> = HashMap::new();
     // Words are keyed by their lowercase forms, borrowed from the document
     // where they can be.
     // Sized for every word up front: growing a table rehashes each key with SipHash.
     let word_count = names.iter().map(Vec::len).sum();
     let mut org_word: HashMap<Cow<str>, Option<String>> = HashMap::with_capacity(word_count);
-    let mut acronym: HashMap<String, String> = HashMap::new();
+    let mut acronym: HashMap<Cow<str>, String> = HashMap::new();
     let mut word_key: HashMap<Cow<str>, String> = HashMap::with_capacity(word_count);
     let keys: Vec<String> = typed.iter().map(|t| cluster_key(doc, lex, &t.m)).collect();
     for (ws, key) in names.iter().zip(&keys) {
@@ -1265,11 +1269,11 @@ fn cluster(doc: &Doc, lex: &Lexicon, typed: Vec<Typed>, names: &[Vec<usize>]) ->
     for ((t, key), ws) in typed.iter().zip(&keys).zip(names) {
         if t.kind == EntityType::PER && ws.len() >= 2 {
             let last = bare(doc.tok(&doc.tokens[ws[ws.len() - 1]])).to_lowercase();
-            surname.entry(last).or_insert_with(|| key.clone());
+            surname.entry(Cow::Owned(last)).or_insert_with(|| key.clone());
             // "Osama bin Laden" → "bin laden".
             if let Some(pos) = key.rfind(' ') {
                 if let Some(prev) = key[..pos].rfind(' ') {
-                    surname.entry(key[prev + 1..].to_string()).or_insert_with(|| key.clone());
+                    surname.entry(Cow::Owned(key[prev + 1..].to_string())).or_insert_with(|| key.clone());
                 }
             }
         }
@@ -1282,7 +1286,7 @@ fn cluster(doc: &Doc, lex: &Lexicon, typed: Vec<Typed>, names: &[Vec<usize>]) ->
             }
             let ini = initials(doc, lex, &t.m);
             if ini.chars().count() >= 2 {
-                acronym.entry(ini).or_insert_with(|| key.clone());
+                acronym.entry(Cow::Owned(ini)).or_insert_with(|| key.clone());
             }
         }
     }
@@ -1299,11 +1303,13 @@ fn cluster(doc: &Doc, lex: &Lexicon, typed: Vec<Typed>, names: &[Vec<usize>]) ->
             format!("#demonym {}", p.to_lowercase())
         } else {
             match t.kind {
-                EntityType::PER => surname.get(&own).or_else(|| surname.get(bare(&own))).cloned().unwrap_or(own),
+                EntityType::PER => {
+                    surname.get(own.as_str()).or_else(|| surname.get(bare(&own))).cloned().unwrap_or(own)
+                }
                 _ if t.m.known.is_none() => {
                     let one = t.m.toks.len() == 1;
                     let found = if one { org_word.get(own.as_str()).cloned().flatten() } else { None };
-                    found.or_else(|| acronym.get(&own).filter(|_| one).cloned()).unwrap_or(own)
+                    found.or_else(|| acronym.get(own.as_str()).filter(|_| one).cloned()).unwrap_or(own)
                 }
                 _ => own,
             }
