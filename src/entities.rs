@@ -18,6 +18,7 @@
 
 mod lexicon;
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use serde::Serialize;
@@ -84,24 +85,87 @@ struct Mention {
 /// Finds the entities of the article.
 pub fn find(doc: &Doc) -> Vec<Entity> {
     let lex = Lexicon::for_lang(doc.lang);
-    let gaz = gazetteer_hits(doc, lex);
-    let words = WordStats::of(doc);
-    let mut mentions = Vec::new();
+    let shapes = shapes(doc);
+    let gaz = gazetteer_hits(doc, lex, &shapes);
+    let words = WordStats::of(doc, &shapes);
+    let mut mentions = Vec::with_capacity(doc.tokens.len() / 16);
     for s in &doc.sentences {
-        scan_sentence(doc, lex, &gaz, &words, s.tokens.clone(), &mut mentions);
+        scan_sentence(doc, lex, &gaz, &words, &shapes, s.tokens.clone(), &mut mentions);
     }
     // Each mention's capitalised words, read once for typing and clustering.
-    let names: Vec<Vec<&str>> = mentions.iter().map(|m| name_words(doc, m)).collect();
+    let names: Vec<Vec<usize>> = mentions.iter().map(|m| name_words(doc, m)).collect();
     let typed = assign_types(doc, lex, mentions, &names);
     let mut entities = cluster(doc, lex, typed, &names);
     attach_roles(doc, &mut entities);
     entities
 }
 
+/// A word token, in [`shapes`].
+const WORD: u8 = 1;
+/// A word that [`starts_upper`].
+const UPPER: u8 = 2;
+/// A word whose first letter is lowercase.
+const LOWER: u8 = 4;
+/// A word that [`is_all_caps`].
+const CAPS: u8 = 8;
+
+/// Each token's shape, as bits: several passes ask it of every token, and
+/// reading it once spares each the slicing and decoding.
+fn shapes(doc: &Doc) -> Vec<u8> {
+    let shape = |t: &crate::segment::Token| {
+        if t.kind != TokenKind::Word {
+            return 0;
+        }
+        let w = doc.tok(t);
+        match w.as_bytes().first() {
+            // Most words: no capital, so neither of the other tests can pass.
+            Some(b) if b.is_ascii_lowercase() => WORD | LOWER,
+            _ => {
+                let case = if starts_upper(w) {
+                    UPPER
+                } else if w.chars().next().is_some_and(char::is_lowercase) {
+                    LOWER
+                } else {
+                    0
+                };
+                WORD | case | if is_all_caps(w) { CAPS } else { 0 }
+            }
+        }
+    };
+    doc.tokens.iter().map(shape).collect()
+}
+
+/// Gazetteer matches by first token: each name's end token (exclusive) and
+/// what the gazetteer knows of it.
+struct Hits {
+    /// Per token, one more than the place of the match it starts in `found`;
+    /// 0 for none. The scan asks at nearly every token, and an index is
+    /// cheaper than a hash.
+    at: Vec<usize>,
+    found: Vec<(usize, Known)>,
+}
+
+impl Hits {
+    fn get(&self, i: &usize) -> Option<&(usize, Known)> {
+        match self.at.get(*i) {
+            Some(&k) if k > 0 => Some(&self.found[k - 1]),
+            _ => None,
+        }
+    }
+
+    fn contains_key(&self, i: &usize) -> bool {
+        self.at.get(*i).is_some_and(|&k| k > 0)
+    }
+
+    fn insert(&mut self, i: usize, hit: (usize, Known)) {
+        self.found.push(hit);
+        self.at[i] = self.found.len();
+    }
+}
+
 /// Gazetteer matches that start and end on token boundaries, keyed by first token.
-fn gazetteer_hits(doc: &Doc, lex: &Lexicon) -> crate::hash::HashMap<usize, (usize, Known)> {
-    // Keyed by token index: the article cannot choose colliding keys.
-    let mut out = crate::hash::HashMap::default();
+fn gazetteer_hits(doc: &Doc, lex: &Lexicon, shapes: &[u8]) -> Hits {
+    let mut out = Hits { at: vec![0; doc.tokens.len()], found: Vec::new() };
     // The longest name at each token that ends where a token ends; names do
     // not overlap, so the tokens a name covers start none.
     let mut free_from = 0;
@@ -123,15 +187,16 @@ fn gazetteer_hits(doc: &Doc, lex: &Lexicon) -> crate::hash::HashMap<usize, (usiz
         }
     }
     // ALL-CAPS words ("LONDON") by their lowercase form.
-    for (i, t) in doc.tokens.iter().enumerate() {
-        let w = doc.tok(t);
-        if t.kind != TokenKind::Word {
+    for (i, (t, &shape)) in doc.tokens.iter().zip(shapes).enumerate() {
+        // Both shapes below are words with no lowercase first letter; most words have one.
+        if shape & (UPPER | CAPS) == 0 {
             continue;
         }
+        let w = doc.tok(t);
         // The shape first: it is cheaper than asking whether a name starts here.
-        let table = if is_all_caps(w) && w.chars().count() >= 4 {
+        let table = if shape & CAPS != 0 && w.chars().count() >= 4 {
             &lex.by_lowercase
-        } else if starts_upper(w) && w.chars().skip(1).all(char::is_lowercase) {
+        } else if shape & UPPER != 0 && w.chars().skip(1).all(char::is_lowercase) {
             // "Otan" for OTAN.
             &lex.acronyms
         } else {
@@ -149,32 +214,45 @@ fn gazetteer_hits(doc: &Doc, lex: &Lexicon) -> crate::hash::HashMap<usize, (usiz
 
 /// What the whole article says about each word's case.
 struct WordStats<'a> {
-    /// Words seen in lowercase somewhere.
+    /// Words seen in lowercase somewhere, as written; only those with the
+    /// [`Shapes`] of a word [`WordStats::seen_lower`] may be asked about.
     lower: std::collections::HashSet<&'a str>,
     /// How often a capitalised word appears, anywhere, and not at a sentence start.
     capital: HashMap<&'a str, (usize, usize)>,
 }
 
 impl<'a> WordStats<'a> {
-    fn of(doc: &Doc<'a>) -> WordStats<'a> {
+    fn of(doc: &Doc<'a>, shapes: &[u8]) -> WordStats<'a> {
         // Sized for a typical article's distinct words up front: growing a
         // table rehashes every word in it, and these hash with SipHash.
         let mut lower = std::collections::HashSet::with_capacity(doc.tokens.len() / 2);
         let mut capital: HashMap<&str, (usize, usize)> = HashMap::with_capacity(doc.tokens.len() / 8);
+        // Most words are lowercase, and the few questions are about capitalised
+        // ones: a lowercase word whose shape no question has needs no SipHash.
+        let mut asked = Shapes([0; 64]);
         for s in &doc.sentences {
             for i in s.tokens.clone() {
-                let t = &doc.tokens[i];
-                if t.kind != TokenKind::Word {
-                    continue;
-                }
-                let w = doc.tok(t);
-                if starts_upper(w) {
+                let shape = shapes[i];
+                if shape & UPPER != 0 {
+                    let w = doc.tok(&doc.tokens[i]);
+                    asked.add_lowercase_of(w);
                     let e = capital.entry(w).or_default();
                     e.0 += 1;
                     if !is_initial(doc, s.tokens.start, i) {
                         e.1 += 1;
                     }
-                } else if w.chars().next().is_some_and(char::is_lowercase) {
+                } else if shape & WORD != 0 && particle_glued(doc.tok(&doc.tokens[i])) {
+                    asked.add_lowercase_of(doc.tok(&doc.tokens[i]));
+                }
+            }
+        }
+        for s in &doc.sentences {
+            for i in s.tokens.clone() {
+                if shapes[i] & LOWER == 0 {
+                    continue;
+                }
+                let w = doc.tok(&doc.tokens[i]);
+                if asked.has(w) {
                     lower.insert(w);
                 }
             }
@@ -182,7 +260,10 @@ impl<'a> WordStats<'a> {
         WordStats { lower, capital }
     }
 
+    /// Whether the article has `w` in lowercase somewhere; `w` is one of its
+    /// words that [`may_ask_lower`] accepts.
     fn seen_lower(&self, w: &str) -> bool {
+        debug_assert!(may_ask_lower(w), "{w}");
         self.lower.contains(w.to_lowercase().as_str())
     }
 
@@ -195,11 +276,81 @@ impl<'a> WordStats<'a> {
     }
 }
 
-fn starts_upper(w: &str) -> bool {
-    w.chars().next().is_some_and(char::is_uppercase)
+/// Whether [`WordStats::seen_lower`] may be asked about `w`: the words it is
+/// asked about may be part of a name ([`is_name_word`]), or open a quoted title.
+fn may_ask_lower(w: &str) -> bool {
+    starts_upper(w) || particle_glued(w)
 }
 
+/// Sets of (length, first byte, last byte) triples of words, hashed to 4096
+/// bits: a word whose bit is clear is none of the words added. Any article
+/// only makes the test useless, never wrong.
+struct Shapes([u64; 64]);
+
+impl Shapes {
+    fn slot(len: usize, first: u8, last: u8) -> (usize, u64) {
+        let h = (len as u32)
+            .wrapping_mul(0x9E37_79B1)
+            .wrapping_add(u32::from(first).wrapping_mul(0x85EB_CA6B))
+            .wrapping_add(u32::from(last).wrapping_mul(0xC2B2_AE35));
+        let k = (h >> 20) as usize;
+        (k / 64, 1 << (k % 64))
+    }
+
+    fn bit(w: &str) -> (usize, u64) {
+        let b = w.as_bytes();
+        Shapes::slot(b.len(), b.first().copied().unwrap_or(0), b.last().copied().unwrap_or(0))
+    }
+
+    /// Adds `w.to_lowercase()`.
+    fn add_lowercase_of(&mut self, w: &str) {
+        let (word, bit) = if w.is_ascii() {
+            // ASCII lowercases byte for byte: no copy is needed for its shape.
+            let b = w.as_bytes();
+            Shapes::slot(
+                b.len(),
+                b.first().map_or(0, u8::to_ascii_lowercase),
+                b.last().map_or(0, u8::to_ascii_lowercase),
+            )
+        } else {
+            Shapes::bit(&w.to_lowercase())
+        };
+        self.0[word] |= bit;
+    }
+
+    fn has(&self, w: &str) -> bool {
+        let (word, bit) = Shapes::bit(w);
+        self.0[word] & bit != 0
+    }
+}
+
+fn starts_upper(w: &str) -> bool {
+    // Most words start with an ASCII byte, which needs no decoding.
+    match w.as_bytes().first() {
+        Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+        _ => w.chars().next().is_some_and(char::is_uppercase),
+    }
+}
+
+/// Whether `w` has two letters or more and no lowercase one.
+#[inline]
 fn is_all_caps(w: &str) -> bool {
+    // Most words are lowercase and say so at their first byte.
+    !w.as_bytes().first().is_some_and(u8::is_ascii_lowercase) && is_all_caps_slow(w)
+}
+
+fn is_all_caps_slow(w: &str) -> bool {
+    if w.is_ascii() {
+        // The same tests as below, byte-wise: `char`'s case tables are for the rest.
+        let mut letters = 0;
+        for b in w.bytes() {
+            if b.is_ascii_lowercase() {
+                return false;
+            }
+            letters += usize::from(b.is_ascii_uppercase());
+        }
+        return letters >= 2;
+    }
     let mut letters = 0;
     for c in w.chars() {
         if c.is_lowercase() {
@@ -224,12 +375,13 @@ fn is_camel(w: &str) -> bool {
 /// ([`Doc::lower`]) is the same string, without an allocation, unless the word
 /// holds a typographic apostrophe (folded to a straight one) or a capital sigma
 /// (which `to_lowercase` writes as a final sigma at a word's end).
-fn std_lowercase<'d>(doc: &'d Doc, i: usize) -> std::borrow::Cow<'d, str> {
+fn std_lowercase<'d>(doc: &'d Doc, i: usize) -> Cow<'d, str> {
     let w = doc.tok(&doc.tokens[i]);
-    if w.contains(['’', 'Σ']) {
-        std::borrow::Cow::Owned(w.to_lowercase())
+    // ’ is E2 80 99 and Σ CE A3: a byte test spares most words the char search.
+    if w.bytes().any(|b| b == 0xE2 || b == 0xCE) && w.contains(['’', 'Σ']) {
+        Cow::Owned(w.to_lowercase())
     } else {
-        std::borrow::Cow::Borrowed(doc.lower(i))
+        Cow::Borrowed(doc.lower(i))
     }
 }
 
@@ -305,11 +457,16 @@ fn is_initial(doc: &Doc, sentence_start: usize, i: usize) -> bool {
 
 /// Whether tokens from `i` spell particle `p` (each word glued or spaced).
 fn particle_at(doc: &Doc, lex: &Lexicon, i: usize, end: usize) -> Option<usize> {
+    if i >= end {
+        return None;
+    }
+    // The first word is read once: it turns away nearly every particle.
+    let first = doc.lower(i);
     'next: for p in &lex.particles {
-        if i + p.len() > end {
+        if i + p.len() > end || p[0] != first {
             continue;
         }
-        for (k, word) in p.iter().enumerate() {
+        for (k, word) in p.iter().enumerate().skip(1) {
             if doc.lower(i + k) != word.as_str() {
                 continue 'next;
             }
@@ -319,41 +476,47 @@ fn particle_at(doc: &Doc, lex: &Lexicon, i: usize, end: usize) -> Option<usize> 
     None
 }
 
+/// "al-Bashir", "ben-Gourion": a lowercase particle glued to a name.
+#[inline(always)]
+fn particle_glued(w: &str) -> bool {
+    // Each such particle starts with one of these letters: the test inlined
+    // turns away most lowercase words without a call.
+    matches!(w.as_bytes().first(), Some(b'a' | b'b' | b'e' | b'i')) && glued_particle_then_name(w)
+}
+
+fn glued_particle_then_name(w: &str) -> bool {
+    w.bytes().position(|b| b == b'-').is_some_and(|k| {
+        matches!(&w[..k], "al" | "el" | "ad" | "ash" | "ben" | "bin" | "ibn") && starts_upper(&w[k + 1..])
+    })
+}
+
 /// Whether token `i` may be part of a capitalised name.
 fn is_name_word(doc: &Doc, lex: &Lexicon, i: usize) -> bool {
     let t = &doc.tokens[i];
     let w = doc.tok(t);
-    // "al-Bashir", "ben-Gourion": a lowercase particle glued to the name.
-    let particle_glued = || {
-        w.bytes().position(|b| b == b'-').is_some_and(|k| {
-            matches!(&w[..k], "al" | "el" | "ad" | "ash" | "ben" | "bin" | "ibn") && starts_upper(&w[k + 1..])
-        })
-    };
     // The cheap tests first: most tokens fail them.
-    if t.kind != TokenKind::Word || !(starts_upper(w) || particle_glued()) {
+    if t.kind != TokenKind::Word || !(starts_upper(w) || particle_glued(w)) {
         return false;
     }
-    // "I’ve", "We'll": a contracted pronoun.
-    if let Some((head, _)) = w.split_once(['\'', '’']) {
-        if lex.stopwords.contains(head.to_lowercase().as_str()) || lex.not_names.contains(head) {
-            return false;
+    // "I’ve", "We'll": a contracted pronoun. A byte test first (’ starts with
+    // E2): the char search costs more, and most words hold neither mark.
+    if w.bytes().any(|b| b == b'\'' || b == 0xE2) {
+        if let Some((head, _)) = w.split_once(['\'', '’']) {
+            if lex.stopwords.contains(head.to_lowercase().as_str()) || lex.not_names.contains(head) {
+                return false;
+            }
         }
     }
     !(listed(doc, i, word_lists::ENT_NOT_NAMES) && lex.not_names.contains(w))
         && (!is_stopword(doc, lex, i) || is_all_caps(w))
-        && (w.chars().count() > 1 || doc.tokens.get(i + 1).is_some_and(|n| doc.tok(n) == "." && n.start == t.end))
+        // More than one char: the first is not the whole word.
+        && (w.chars().next().map_or(0, char::len_utf8) < w.len()
+            || doc.tokens.get(i + 1).is_some_and(|n| doc.tok(n) == "." && n.start == t.end))
 }
 
 /// The end (exclusive) of a capitalised sequence starting at `i`, with particles.
 /// Stops before a particle followed by a gazetteer name unless `join_known`.
-fn cap_sequence(
-    doc: &Doc,
-    lex: &Lexicon,
-    gaz: &crate::hash::HashMap<usize, (usize, Known)>,
-    i: usize,
-    end: usize,
-    join_known: bool,
-) -> usize {
+fn cap_sequence(doc: &Doc, lex: &Lexicon, gaz: &Hits, i: usize, end: usize, join_known: bool) -> usize {
     let mut j = i;
     let mut had_of = false;
     while j < end {
@@ -438,23 +601,25 @@ fn cap_sequence(
 fn scan_sentence(
     doc: &Doc,
     lex: &Lexicon,
-    gaz: &crate::hash::HashMap<usize, (usize, Known)>,
+    gaz: &Hits,
     words: &WordStats,
+    shapes: &[u8],
     range: std::ops::Range<usize>,
     out: &mut Vec<Mention>,
 ) {
     let (first, end) = (range.start, range.end);
     // An ALL-CAPS headline says nothing by its capitals: only gazetteer names count there.
-    let (caps, word_count) = doc.tokens[first..end]
+    let (caps, word_count) = shapes[first..end]
         .iter()
-        .filter(|t| t.kind == TokenKind::Word)
-        .fold((0, 0), |(c, n), t| (c + usize::from(is_all_caps(doc.tok(t))), n + 1));
+        .filter(|&&s| s & WORD != 0)
+        .fold((0, 0), |(c, n), &s| (c + usize::from(s & CAPS != 0), n + 1));
     let shouting = word_count >= 3 && caps * 10 >= word_count * 7;
     let mut i = first;
     let mut after_title = false;
     while i < end {
         let t = doc.tokens[i];
         let w = doc.tok(&t);
+        let upper = shapes[i] & UPPER != 0;
         if t.kind == TokenKind::Punct && is_open_quote(w) {
             if let Some(m) = quoted_title(doc, lex, gaz, words, i, end) {
                 i = m.toks.end + 1;
@@ -480,7 +645,7 @@ fn scan_sentence(
             && is_name_word(doc, lex, i + 1)
             && !gaz.contains_key(&(i + 1));
         if let Some(&(gend, known)) = gaz.get(&i).filter(|_| !first_name_first) {
-            if starts_upper(w) {
+            if upper {
                 let mut j = gend;
                 let mut cue = Cue::Strong(known.kind);
                 // A capitalised head before: "Ville de Belfort" is built below; here
@@ -527,7 +692,7 @@ fn scan_sentence(
             }
         }
         // Demonym compounds: "American-Sudanese".
-        if starts_upper(w) && w.contains('-') {
+        if upper && w.contains('-') {
             let parts: Vec<&str> = w.split('-').collect();
             if parts.len() > 1
                 && parts
@@ -541,7 +706,7 @@ fn scan_sentence(
         }
 
         // "Hamas-run", "Matrix-like": a name glued to a lowercase word.
-        if starts_upper(w) && !listed(doc, i, word_lists::ENT_STOPWORDS | word_lists::ENT_TITLES) {
+        if upper && !listed(doc, i, word_lists::ENT_STOPWORDS | word_lists::ENT_TITLES) {
             if let Some(cut) = w.find('-').filter(|&c| w[c + 1..].chars().next().is_some_and(char::is_lowercase)) {
                 let name = &w[..cut];
                 let known = lex.by_lowercase.get(name.to_lowercase().as_str()).copied().filter(|k| k.demonym.is_none());
@@ -606,7 +771,7 @@ fn scan_sentence(
                     continue;
                 }
                 // A capitalised title alone is no name: "Le Premier ministre a dit".
-                if starts_upper(w) && !names_org() {
+                if upper && !names_org() {
                     i = j;
                     after_title = false;
                     continue;
@@ -622,7 +787,7 @@ fn scan_sentence(
             continue;
         }
 
-        if !is_name_word(doc, lex, i) || (shouting && is_all_caps(w)) {
+        if !is_name_word(doc, lex, i) || (shouting && shapes[i] & CAPS != 0) {
             after_title = false;
             i += 1;
             continue;
@@ -694,14 +859,7 @@ fn scan_sentence(
 
 /// A title of a work between quote marks, every word capitalised: “Rez Infinite”,
 /// ‘Madden NFL 17’, «Orechnik». `q` is the opening mark.
-fn quoted_title(
-    doc: &Doc,
-    lex: &Lexicon,
-    gaz: &crate::hash::HashMap<usize, (usize, Known)>,
-    words: &WordStats,
-    q: usize,
-    end: usize,
-) -> Option<Mention> {
+fn quoted_title(doc: &Doc, lex: &Lexicon, gaz: &Hits, words: &WordStats, q: usize, end: usize) -> Option<Mention> {
     const MAX: usize = 10;
     let a = q + 1;
     let close = (a..end.min(a + MAX)).find(|&k| is_close_quote(doc.tok(&doc.tokens[k])))?;
@@ -814,13 +972,7 @@ fn sequence_cue(doc: &Doc, lex: &Lexicon, a: usize, b: usize, after_title: bool,
 }
 
 /// Lowercase adjectives and "de + noun" complements after an institution's name.
-fn lowercase_complements(
-    doc: &Doc,
-    lex: &Lexicon,
-    gaz: &crate::hash::HashMap<usize, (usize, Known)>,
-    mut j: usize,
-    end: usize,
-) -> usize {
+fn lowercase_complements(doc: &Doc, lex: &Lexicon, gaz: &Hits, mut j: usize, end: usize) -> usize {
     let text = |k: usize| doc.tok(&doc.tokens[k]);
     for _ in 0..6 {
         if j < end && lex.is_adjective(text(j)) {
@@ -851,31 +1003,24 @@ fn lowercase_complements(
 }
 
 /// A name headed by a lowercase noun: "rue Paul-Bert", "ministère russe de la Défense".
-fn head_noun(
-    doc: &Doc,
-    lex: &Lexicon,
-    gaz: &crate::hash::HashMap<usize, (usize, Known)>,
-    i: usize,
-    first: usize,
-    end: usize,
-) -> Option<Mention> {
+fn head_noun(doc: &Doc, lex: &Lexicon, gaz: &Hits, i: usize, first: usize, end: usize) -> Option<Mention> {
     let t = doc.tokens[i];
     let w = doc.tok(&t);
     // "ex-hôtel Adriatik": the head may end a hyphenated word. Byte-wise: this
     // runs at every word, and '-' is never part of a longer UTF-8 sequence.
     let last_hyphen = |s: &str| s.bytes().rposition(|b| b == b'-');
     let cut = last_hyphen(w).filter(|_| !starts_upper(w));
+    // A whole word is a head only if its bit says so; a hyphenated word's tail
+    // is looked up.
+    if cut.is_none() && !listed(doc, i, word_lists::ENT_HEADS) {
+        return None;
+    }
     // The head's lowercase form, from the document's table when it is the whole word.
     let lower = doc.lower(i);
     let lw = match last_hyphen(lower) {
         Some(k) if cut.is_some() => &lower[k + 1..],
         _ => lower,
     };
-    // A whole word is a head only if its bit says so; a hyphenated word's tail
-    // is looked up.
-    if cut.is_none() && !listed(doc, i, word_lists::ENT_HEADS) {
-        return None;
-    }
     let &(kind, rule) = lex.heads.get(lw)?;
     let (head, head_start) = match cut {
         Some(k) => (&w[k + 1..], t.start + k + 1),
@@ -957,14 +1102,20 @@ struct Typed {
     clip_of: Option<String>,
 }
 
-/// Capitalised words of a mention, as written.
-fn name_words<'a>(doc: &Doc<'a>, m: &Mention) -> Vec<&'a str> {
-    m.toks
-        .clone()
-        .filter(|&k| doc.tokens[k].kind == TokenKind::Word)
-        .map(|k| doc.tok(&doc.tokens[k]))
-        .filter(|w| starts_upper(w))
-        .collect()
+/// Capitalised words of a mention, as token indices.
+fn name_words(doc: &Doc, m: &Mention) -> Vec<usize> {
+    m.toks.clone().filter(|&k| doc.tokens[k].kind == TokenKind::Word && starts_upper(doc.tok(&doc.tokens[k]))).collect()
+}
+
+/// A mention's text as `str::to_lowercase` spells it: borrowed from the
+/// document when the mention is a whole token, as most are.
+fn mention_lowercase<'d>(doc: &'d Doc, m: &Mention) -> Cow<'d, str> {
+    let a = m.toks.start;
+    if m.toks.len() == 1 && doc.tokens[a].start == m.start && doc.tokens[a].end == m.end {
+        std_lowercase(doc, a)
+    } else {
+        Cow::Owned(doc.text[m.start..m.end].to_lowercase())
+    }
 }
 
 /// Strips an Arabic article glued by a hyphen: "al-Bashir" → "Bashir".
@@ -978,26 +1129,32 @@ fn bare(w: &str) -> &str {
 }
 
 /// `names` holds each mention's [`name_words`], index for index.
-fn assign_types(doc: &Doc, lex: &Lexicon, mentions: Vec<Mention>, names: &[Vec<&str>]) -> Vec<Typed> {
+fn assign_types(doc: &Doc, lex: &Lexicon, mentions: Vec<Mention>, names: &[Vec<usize>]) -> Vec<Typed> {
+    let word = |k: usize| doc.tok(&doc.tokens[k]);
     // Words of strongly typed multiword names: their single words take that type.
-    let mut word_kind: HashMap<String, EntityType> = HashMap::new();
-    let mut text_kind: HashMap<String, EntityType> = HashMap::new();
+    // Every table is sized for all it may hold: growing one rehashes each key
+    // with SipHash.
+    let word_count = names.iter().map(Vec::len).sum();
+    // Cow keys throughout, owned or not: one map type less to compile into the wasm.
+    let mut word_kind: HashMap<Cow<str>, EntityType> = HashMap::with_capacity(word_count);
+    // Keys borrowed from the document where they can be: no copy per mention.
+    let mut text_kind: HashMap<Cow<str>, EntityType> = HashMap::with_capacity(mentions.len());
     for (m, ws) in mentions.iter().zip(names) {
         if let Cue::Strong(k) = m.cue {
-            text_kind.entry(doc.text[m.start..m.end].to_lowercase()).or_insert(k);
+            text_kind.entry(mention_lowercase(doc, m)).or_insert(k);
             if k == EntityType::ORG && m.toks.len() >= 2 {
                 let ini = initials(doc, lex, m);
                 if ini.chars().count() >= 2 {
-                    text_kind.entry(ini).or_insert(k);
+                    text_kind.entry(Cow::Owned(ini)).or_insert(k);
                 }
             }
             if m.toks.len() >= 2 || k == EntityType::PER {
-                for (n, w) in ws.iter().enumerate() {
+                for (n, w) in ws.iter().map(|&k| word(k)).enumerate() {
                     // A person's first name alone is ambiguous; the surname is not.
                     if k == EntityType::PER && n == 0 && ws.len() >= 2 {
                         continue;
                     }
-                    word_kind.entry(bare(w).to_lowercase()).or_insert(k);
+                    word_kind.entry(Cow::Owned(bare(w).to_lowercase())).or_insert(k);
                 }
             }
         }
@@ -1007,8 +1164,8 @@ fn assign_types(doc: &Doc, lex: &Lexicon, mentions: Vec<Mention>, names: &[Vec<&
         .map(|m| {
             // Only a mention without a strong cue needs its text's evidence.
             let evidence_kind = || {
-                let text = doc.text[m.start..m.end].to_lowercase();
-                text_kind.get(&text).or_else(|| word_kind.get(bare(&text))).copied()
+                let text = mention_lowercase(doc, &m);
+                text_kind.get(text.as_ref()).or_else(|| word_kind.get(bare(&text))).copied()
             };
             let (kind, evidence) = match m.cue {
                 Cue::Strong(k) => (k, true),
@@ -1028,28 +1185,28 @@ fn assign_types(doc: &Doc, lex: &Lexicon, mentions: Vec<Mention>, names: &[Vec<&
         .collect();
     // Clipped forms: a lone word with no other evidence that begins a longer word
     // of another name takes its type ("Mitro" in an article on Mitrovica).
-    let mut words: std::collections::BTreeMap<String, EntityType> = std::collections::BTreeMap::new();
+    let mut words: std::collections::BTreeMap<Cow<str>, EntityType> = std::collections::BTreeMap::new();
     for ((t, _), ws) in typed.iter().zip(names) {
-        for w in ws {
-            words.entry(w.to_lowercase()).or_insert(t.kind);
+        for &k in ws {
+            words.entry(std_lowercase(doc, k)).or_insert(t.kind);
         }
     }
     for (t, evidence) in &mut typed {
         if *evidence || t.m.toks.len() != 1 {
             continue;
         }
-        let text = doc.text[t.m.start..t.m.end].to_lowercase();
+        let text = mention_lowercase(doc, &t.m);
         if text.chars().count() < 4 {
             continue;
         }
         use std::ops::Bound::{Excluded, Unbounded};
         let longer = words
-            .range::<String, _>((Excluded(&text), Unbounded))
+            .range::<str, _>((Excluded(text.as_ref()), Unbounded))
             .next()
-            .filter(|(w, _)| w.len() > text.len() && w.starts_with(&text));
+            .filter(|(w, _)| w.len() > text.len() && w.starts_with(text.as_ref()));
         if let Some((w, &k)) = longer {
             t.kind = k;
-            t.clip_of = Some(w.clone());
+            t.clip_of = Some(w.to_string());
         }
     }
     typed.into_iter().map(|(t, _)| t).collect()
@@ -1071,7 +1228,8 @@ fn cluster_key(doc: &Doc, lex: &Lexicon, m: &Mention) -> String {
             out.push(' ');
         }
         // The folded form is this very string unless a capital sigma is in it.
-        if w.contains('Σ') {
+        // Σ is CE A3: the byte test spares most words a substring search.
+        if w.bytes().any(|b| b == 0xCE) && w.contains('Σ') {
             out.push_str(&w.to_lowercase().replace('’', "'"));
         } else {
             out.push_str(doc.lower(k));
@@ -1084,58 +1242,60 @@ fn cluster_key(doc: &Doc, lex: &Lexicon, m: &Mention) -> String {
 fn initials(doc: &Doc, lex: &Lexicon, m: &Mention) -> String {
     m.toks
         .clone()
-        .map(|k| &doc.tokens[k])
-        .filter(|t| t.kind == TokenKind::Word)
-        .map(|t| doc.tok(t))
-        .filter(|w| !lex.stopwords.contains(w.to_lowercase().as_str()))
-        .filter_map(|w| w.chars().next())
+        .filter(|&k| doc.tokens[k].kind == TokenKind::Word && !is_stopword(doc, lex, k))
+        .filter_map(|k| doc.tok(&doc.tokens[k]).chars().next())
         .flat_map(char::to_lowercase)
         .collect()
 }
 
 /// `names` holds each mention's [`name_words`], index for index.
-fn cluster(doc: &Doc, lex: &Lexicon, typed: Vec<Typed>, names: &[Vec<&str>]) -> Vec<Entity> {
+fn cluster(doc: &Doc, lex: &Lexicon, typed: Vec<Typed>, names: &[Vec<usize>]) -> Vec<Entity> {
     // Doc-level indexes built first, so a short form before the full one still links.
-    let mut surname: HashMap<String, String> = HashMap::new();
-    let mut org_word: HashMap<String, Option<String>> = HashMap::new();
-    let mut acronym: HashMap<String, String> = HashMap::new();
-    let mut word_key: HashMap<String, String> = HashMap::new();
+    // Cow keys throughout, owned or not: fewer map types to compile into the wasm.
+    let mut surname: HashMap<Cow<str>, String> = HashMap::new();
+    // Words are keyed by their lowercase forms, borrowed from the document
+    // where they can be.
+    // Sized for every word up front: growing a table rehashes each key with SipHash.
+    let word_count = names.iter().map(Vec::len).sum();
+    let mut org_word: HashMap<Cow<str>, Option<String>> = HashMap::with_capacity(word_count);
+    let mut acronym: HashMap<Cow<str>, String> = HashMap::new();
+    let mut word_key: HashMap<Cow<str>, String> = HashMap::with_capacity(word_count);
     let keys: Vec<String> = typed.iter().map(|t| cluster_key(doc, lex, &t.m)).collect();
     for (ws, key) in names.iter().zip(&keys) {
-        for w in ws {
-            word_key.entry(w.to_lowercase()).or_insert_with(|| key.clone());
+        for &k in ws {
+            word_key.entry(std_lowercase(doc, k)).or_insert_with(|| key.clone());
         }
     }
     for ((t, key), ws) in typed.iter().zip(&keys).zip(names) {
         if t.kind == EntityType::PER && ws.len() >= 2 {
-            let last = bare(ws[ws.len() - 1]).to_lowercase();
-            surname.entry(last).or_insert_with(|| key.clone());
+            let last = bare(doc.tok(&doc.tokens[ws[ws.len() - 1]])).to_lowercase();
+            surname.entry(Cow::Owned(last)).or_insert_with(|| key.clone());
             // "Osama bin Laden" → "bin laden".
             if let Some(pos) = key.rfind(' ') {
                 if let Some(prev) = key[..pos].rfind(' ') {
-                    surname.entry(key[prev + 1..].to_string()).or_insert_with(|| key.clone());
+                    surname.entry(Cow::Owned(key[prev + 1..].to_string())).or_insert_with(|| key.clone());
                 }
             }
         }
         if t.kind != EntityType::PER && t.m.toks.len() >= 2 && t.m.known.is_none() {
-            for w in ws {
-                let e = org_word.entry(w.to_lowercase()).or_insert_with(|| Some(key.clone()));
+            for &k in ws {
+                let e = org_word.entry(std_lowercase(doc, k)).or_insert_with(|| Some(key.clone()));
                 if e.as_deref() != Some(key.as_str()) {
                     *e = None;
                 }
             }
             let ini = initials(doc, lex, &t.m);
             if ini.chars().count() >= 2 {
-                acronym.entry(ini).or_insert_with(|| key.clone());
+                acronym.entry(Cow::Owned(ini)).or_insert_with(|| key.clone());
             }
         }
     }
 
-    let mut entities: Vec<Entity> = Vec::new();
-    let mut by_key: HashMap<(EntityType, String), usize> = HashMap::new();
+    let mut entities: Vec<Entity> = Vec::with_capacity(typed.len());
+    let mut by_key: HashMap<(EntityType, String), usize> = HashMap::with_capacity(typed.len());
     for (t, own) in typed.into_iter().zip(keys) {
         let text = &doc.text[t.m.start..t.m.end];
-        let key = if let Some(k) = t.clip_of.as_ref().and_then(|w| word_key.get(w)) {
+        let key = if let Some(k) = t.clip_of.as_ref().and_then(|w| word_key.get(w.as_str())) {
             k.clone()
         } else if let Some(g) = t.m.known.and_then(|k| k.group) {
             format!("#group{g}")
@@ -1143,11 +1303,13 @@ fn cluster(doc: &Doc, lex: &Lexicon, typed: Vec<Typed>, names: &[Vec<&str>]) -> 
             format!("#demonym {}", p.to_lowercase())
         } else {
             match t.kind {
-                EntityType::PER => surname.get(&own).or_else(|| surname.get(bare(&own))).cloned().unwrap_or(own),
+                EntityType::PER => {
+                    surname.get(own.as_str()).or_else(|| surname.get(bare(&own))).cloned().unwrap_or(own)
+                }
                 _ if t.m.known.is_none() => {
                     let one = t.m.toks.len() == 1;
-                    let found = if one { org_word.get(&own).cloned().flatten() } else { None };
-                    found.or_else(|| acronym.get(&own).filter(|_| one).cloned()).unwrap_or(own)
+                    let found = if one { org_word.get(own.as_str()).cloned().flatten() } else { None };
+                    found.or_else(|| acronym.get(own.as_str()).filter(|_| one).cloned()).unwrap_or(own)
                 }
                 _ => own,
             }
