@@ -99,16 +99,19 @@ impl Ctx<'_> {
 }
 
 fn clause_is_future(text: &str, lex: &Lexicon) -> bool {
-    text.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’' || c == '-')).any(|w| {
-        if w.is_empty() || w.starts_with(char::is_uppercase) {
+    // One buffer for every word: a sentence has dozens, and `normalise` would
+    // allocate each (its words hold no white space, so folding is all it does).
+    let mut w = String::new();
+    text.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’' || c == '-')).any(|word| {
+        if word.is_empty() || word.starts_with(char::is_uppercase) {
             return false;
         }
-        let w = normalise(w);
-        if lex.future_exceptions.contains(&w.as_str()) {
-            return false;
-        }
-        lex.future_words.contains(&w.as_str())
-            || lex.future_endings.iter().any(|e| w.len() >= e.len() + 2 && w.ends_with(e))
+        w.clear();
+        crate::segment::fold_into(word, &mut w);
+        let w = w.as_str();
+        let future = lex.future_words.contains(&w)
+            || lex.future_endings.iter().any(|e| w.len() >= e.len() + 2 && w.ends_with(e));
+        future && !lex.future_exceptions.contains(&w)
     })
 }
 
