@@ -8,9 +8,9 @@ use std::sync::OnceLock;
 // matches, at a third of the wasm size and a fraction of the compile time. Its
 // matching is slower, which the prefix screen below (`candidates_of`) makes up for.
 #[cfg(not(target_arch = "wasm32"))]
-use regex::{escape, Regex, RegexBuilder};
+use regex::{escape, CaptureLocations, Regex, RegexBuilder};
 #[cfg(target_arch = "wasm32")]
-use regex_lite::{escape, Regex, RegexBuilder};
+use regex_lite::{escape, CaptureLocations, Regex, RegexBuilder};
 
 use crate::lang::{entries, pairs, Lang, PerLang};
 use crate::per_lang;
@@ -68,10 +68,10 @@ pub struct Rule {
     leads: Option<Leads>,
 }
 
-/// A rule's pattern, anchored, with the names of its groups.
+/// A rule's pattern, anchored, with its named groups by index.
 struct Compiled {
     regex: Regex,
-    names: Vec<&'static str>,
+    names: Vec<(usize, &'static str)>,
 }
 
 impl Rule {
@@ -80,7 +80,11 @@ impl Rule {
             .get_or_init(|| {
                 let regex = compile(&self.source).ok()?;
                 // Leaked once per rule, as the grammar lives as long as the program.
-                let names = regex.capture_names().flatten().map(|n| &*String::leak(n.to_string())).collect();
+                let names = regex
+                    .capture_names()
+                    .enumerate()
+                    .filter_map(|(i, n)| Some((i, &*String::leak(n?.to_string()))))
+                    .collect();
                 Some(Compiled { regex, names })
             })
             .as_ref()
@@ -166,17 +170,24 @@ pub struct RuleMatch {
     pub span: (usize, usize),
     /// The second expression of a pair ("les 6 et 13 avril").
     pub second: Option<(usize, usize)>,
-    pub groups: HashMap<&'static str, (usize, usize)>,
+    /// A rule has a few groups, and a match fewer: a list is searched faster
+    /// than a map is built, and costs one allocation.
+    groups: Vec<(&'static str, (usize, usize))>,
 }
 
 impl RuleMatch {
+    /// Where group `name` matched, if it took part.
+    pub fn group(&self, name: &str) -> Option<(usize, usize)> {
+        self.groups.iter().find(|(n, _)| *n == name).map(|&(_, g)| g)
+    }
+
     /// The text of group `name`, if it took part.
     pub fn get<'t>(&self, text: &'t str, name: &str) -> Option<&'t str> {
-        self.groups.get(name).map(|&(s, e)| &text[s..e])
+        self.group(name).map(|(s, e)| &text[s..e])
     }
 
     pub fn has(&self, name: &str) -> bool {
-        self.groups.contains_key(name)
+        self.group(name).is_some()
     }
 }
 
@@ -491,6 +502,8 @@ pub fn candidates_of(text: &str, lang: Lang, keep: impl Fn(&str) -> bool) -> Vec
     let kept: Vec<bool> = g.rules.iter().map(|r| keep(r.kind)).collect();
     // Where each rule may try next: after its last match.
     let mut next_try = vec![0; g.rules.len()];
+    // Each rule's slots for its groups, made on its first try and reused.
+    let mut slots: Vec<Option<CaptureLocations>> = g.rules.iter().map(|_| None).collect();
     let mut out = Vec::new();
     let mut after_word = false;
     for (at, c) in text.char_indices() {
@@ -508,7 +521,7 @@ pub fn candidates_of(text: &str, lang: Lang, keep: impl Fn(&str) -> bool) -> Vec
                 && rule.screen.may_begin(rest)
                 && rule.leads.as_ref().map_or(true, |l| l.may_begin(reachable))
             {
-                if let Some(m) = match_at(rule, ri, text, &folded, at) {
+                if let Some(m) = match_at(rule, ri, text, &folded, at, &mut slots[ri]) {
                     next_try[ri] = m.end;
                     out.push(m);
                 }
@@ -520,18 +533,29 @@ pub fn candidates_of(text: &str, lang: Lang, keep: impl Fn(&str) -> bool) -> Vec
 }
 
 /// The rule's match starting at `start`, if one ends on a word boundary.
-fn match_at(rule: &Rule, ri: usize, text: &str, folded: &str, start: usize) -> Option<RuleMatch> {
+/// `slots` holds the rule's capture slots, once made.
+fn match_at(
+    rule: &Rule,
+    ri: usize,
+    text: &str,
+    folded: &str,
+    start: usize,
+    slots: &mut Option<CaptureLocations>,
+) -> Option<RuleMatch> {
     let Compiled { regex, names } = rule.compiled()?;
     let mut reach = (start + REACH).min(text.len());
     while !text.is_char_boundary(reach) {
         reach -= 1;
     }
-    // Most tries fail: `is_match` rules them out without the cost of captures.
+    // Most tries fail. regex-lite has only its PikeVM, where `is_match` rules
+    // them out without the cost of captures; the native engine runs its lazy
+    // DFA before its captures anyway, so the check would only repeat it.
+    #[cfg(target_arch = "wasm32")]
     if !regex.is_match(&folded[start..reach]) {
         return None;
     }
-    let mut caps = regex.captures(&folded[start..reach])?;
-    let mut end = start + caps.get(0)?.end();
+    let locs = slots.get_or_insert_with(|| regex.capture_locations());
+    let mut end = start + regex.captures_read(locs, &folded[start..reach])?.end();
     if end == start {
         return None;
     }
@@ -550,22 +574,18 @@ fn match_at(rule: &Rule, ri: usize, text: &str, folded: &str, start: usize) -> O
         if cut <= start {
             return None;
         }
-        caps = regex.captures(&folded[start..cut]).filter(|c| c.get(0).is_some_and(|m| m.end() > 0))?;
-        end = start + caps.get(0)?.end();
+        end = start + regex.captures_read(locs, &folded[start..cut]).filter(|m| m.end() > 0)?.end();
         ok = true;
     }
     if !ok {
         return None;
     }
-    let mut groups = HashMap::new();
-    for &name in names {
-        if let Some(m) = caps.name(name) {
-            groups.insert(name, (start + m.start(), start + m.end()));
-        }
-    }
-    let span = groups.get("x").copied().unwrap_or((start, end));
-    let second = groups.get("y").copied();
-    Some(RuleMatch { rule: ri, kind: rule.kind, start, end, span, second, groups })
+    let groups: Vec<_> =
+        names.iter().filter_map(|&(i, name)| locs.get(i).map(|(s, e)| (name, (start + s, start + e)))).collect();
+    let mut m = RuleMatch { rule: ri, kind: rule.kind, start, end, span: (start, end), second: None, groups };
+    m.span = m.group("x").unwrap_or((start, end));
+    m.second = m.group("y");
+    Some(m)
 }
 
 #[cfg(test)]

@@ -225,7 +225,7 @@ fn acceptable(m: &RuleMatch, ctx: &Ctx) -> bool {
                         && !before.is_some_and(|c| c.is_ascii_digit() || matches!(c, '$' | '€' | '£')));
             }
             // "l'année 2001" says it is a year whatever follows.
-            if m.groups.get("year").is_some_and(|g| g.0 > s) {
+            if m.group("year").is_some_and(|g| g.0 > s) {
                 return true;
             }
             year_like(next) || matches!(after.as_str(), "et" | "à" | "au" | "and" | "to" | "jusqu'à")
@@ -255,7 +255,7 @@ fn acceptable(m: &RuleMatch, ctx: &Ctx) -> bool {
             let word = normalise(m.get(text, "season").unwrap_or(""));
             // "été" is also the participle of "être": bare, only capitalised;
             // "les Jeux d'hiver" name a kind, not a time.
-            let bare = m.groups.get("season").map(|g| g.0) == Some(m.start);
+            let bare = m.group("season").map(|g| g.0) == Some(m.start);
             let before = word_before(text, m.start);
             // "prices fall", "a spring": English seasons need a determiner or a year.
             if ctx.doc.lang == Lang::En && bare && !m.has("year") {
@@ -712,7 +712,7 @@ fn resolve_plain(m: &RuleMatch, ctx: &mut Ctx) -> Vec<Resolved> {
             let mut year = m.get(text, "year").and_then(parse_year);
             let mut span = m.span;
             // A two-digit "year" followed by a word is a count: "le 6 mai 12 blessés".
-            if let (Some(g), Some(_)) = (m.groups.get("year"), year) {
+            if let (Some(g), Some(_)) = (m.group("year"), year) {
                 let raw = &text[g.0..g.1];
                 if raw.len() == 2 && word_after(text, g.1).starts_with(char::is_alphabetic) {
                     year = None;
@@ -893,8 +893,8 @@ fn resolve_plain(m: &RuleMatch, ctx: &mut Ctx) -> Vec<Resolved> {
             match (amount, doc) {
                 (Amount::Vague, _) => {
                     // TimeBank marks the amount alone: "il y a [quelques mois]".
-                    let start = m.groups.get("num").map_or(m.span.0, |g| g.0);
-                    let end = m.groups.get("unit").map_or(m.span.1, |g| g.1);
+                    let start = m.group("num").map_or(m.span.0, |g| g.0);
+                    let end = m.group("unit").map_or(m.span.1, |g| g.1);
                     vec![Resolved { start, end, kind: TimexType::Duration, value: duration_value(amount, unit) }]
                 }
                 (Amount::Value(v), Some(d)) if v.fract() == 0.0 && v < 10_000.0 => {
