@@ -125,6 +125,19 @@ impl Seq {
         self.0 >> 1
     }
 
+    /// The sequence marked with a rule number below 64, in the bits that lie
+    /// free between its length and its classes: sequences so marked sort as
+    /// they would unmarked, then by rule, with the sort already compiled for
+    /// sequences (a sort of pairs would add its own to the wasm).
+    fn marked(&self, rule: u8) -> Self {
+        Seq(self.0 | u64::from(rule) << RULE_SHIFT)
+    }
+
+    /// The rule number it was marked with.
+    fn mark(&self) -> u8 {
+        (self.0 >> RULE_SHIFT & 63) as u8
+    }
+
     /// Adds a class at the end; `false`, leaving it as it was, when it is full.
     fn push(&mut self, class: Class) -> bool {
         let len = self.len();
@@ -152,6 +165,9 @@ pub struct Prefixes(Vec<Seq>);
 
 /// Longer sequences say little more and cost more to check.
 const MAX_LEN: usize = 6;
+/// Where a sequence's rule mark lies: above its length, below its classes.
+const RULE_SHIFT: u32 = 4;
+const _: () = assert!(RULE_SHIFT + 6 <= 64 - CLASS_BITS * MAX_LEN as u32);
 /// More sequences are shortened until they are this few.
 const MAX_SEQS: usize = 96;
 
@@ -386,28 +402,28 @@ struct Node {
 impl Screen {
     /// The screen of one rule: [`Screen::may_begin`] asks it.
     pub fn new(prefixes: &Prefixes, memo: &Memo) -> Screen {
-        Screen::of_rules(std::iter::once(prefixes), memo)
+        Screen::of_rules(std::slice::from_ref(prefixes), memo)
     }
 
     /// The screen of up to 64 rules, rule `i` being bit `i` of [`Screen::passing`].
-    pub fn of_rules<'a>(rules: impl IntoIterator<Item = &'a Prefixes>, memo: &Memo) -> Screen {
+    pub fn of_rules(rules: &[Prefixes], memo: &Memo) -> Screen {
+        assert!(rules.len() <= 64, "at most 64 rules in a screen");
         let mut any = 0;
-        // Each sequence with its rule. Sorted, the sequences that share a
-        // beginning lie together, and so do the children of each node when
+        // Each sequence marked with its rule. Sorted, the sequences that share
+        // a beginning lie together, and so do the children of each node when
         // the trie is laid out a level at a time: each node's children lie
         // together, after those of the nodes before it.
-        let mut seqs: Vec<(Seq, u8)> = Vec::new();
-        for (r, prefixes) in rules.into_iter().enumerate() {
-            let r = u8::try_from(r).ok().filter(|&r| r < 64).expect("at most 64 rules in a screen");
+        let mut seqs: Vec<Seq> = Vec::new();
+        for (r, prefixes) in (0..).zip(rules) {
             if prefixes.says_nothing() {
                 any |= 1 << r;
             }
-            seqs.extend(prefixes.0.iter().filter(|s| !s.is_empty()).map(|s| (s.clone(), r)));
+            seqs.extend(prefixes.0.iter().filter(|s| !s.is_empty()).map(|s| s.marked(r)));
         }
-        seqs.sort_unstable_by_key(|(s, r)| (s.body(), *r));
-        seqs.dedup_by_key(|(s, r)| (s.body(), *r));
+        seqs.sort_unstable();
+        seqs.dedup();
         // Node 0 is the root, whose class is never read.
-        let mut nodes = Vec::with_capacity(1 + seqs.iter().map(|(s, _)| s.len()).sum::<usize>());
+        let mut nodes = Vec::with_capacity(1 + seqs.iter().map(|s| s.len()).sum::<usize>());
         nodes.push(Node {
             class: ByteSet::NONE,
             next: ByteSet::NONE,
@@ -422,7 +438,7 @@ impl Screen {
         let mut above = vec![0usize; seqs.len()];
         for depth in 0..MAX_LEN {
             let mut last: Option<&Seq> = None;
-            for ((seq, r), above) in seqs.iter().zip(&mut above) {
+            for (seq, above) in seqs.iter().zip(&mut above) {
                 if seq.len() <= depth {
                     continue;
                 }
@@ -454,7 +470,7 @@ impl Screen {
                 let ends = seq.len() == depth + 1;
                 let run_ends_unknown = number == SPACE && !ends && memo.set(seq.class(depth + 1)).contains(b' ');
                 if ends || run_ends_unknown {
-                    nodes[*above].pass |= 1 << r;
+                    nodes[*above].pass |= 1 << seq.mark();
                 }
             }
         }
