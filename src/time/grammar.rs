@@ -42,11 +42,6 @@ pub struct Lexicon {
     pub future_endings: Vec<&'static str>,
     /// Words that end like a future verb but are not one.
     pub future_exceptions: Vec<&'static str>,
-    /// What a word must be to match a future word or ending, checked before
-    /// comparing it with each: this long at least, and ending with one of
-    /// these bytes. Most words of a sentence are not.
-    pub future_min_len: usize,
-    pub future_last_bytes: [bool; 256],
 }
 
 /// A number word: a value, or a vague amount ("plusieurs", "a few").
@@ -192,22 +187,6 @@ fn map<V: Clone>(data: &'static str, parse: impl Fn(&'static str) -> Option<V>) 
 fn lexicon(lang: Lang) -> Lexicon {
     let i = lang.index();
     let cues: Vec<&'static str> = entries(per_lang!("future_cues.txt")[i]).collect();
-    let future_words: Vec<&'static str> = cues.iter().copied().filter(|c| !c.starts_with(['-', '!'])).collect();
-    let future_endings: Vec<&'static str> = cues.iter().filter_map(|c| c.strip_prefix('-')).collect();
-    let future_min_len = future_words
-        .iter()
-        .map(|w| w.len())
-        .chain(future_endings.iter().map(|e| e.len() + 2))
-        .min()
-        .unwrap_or(usize::MAX);
-    let mut future_last_bytes = [false; 256];
-    for cue in future_words.iter().chain(&future_endings) {
-        match cue.as_bytes().last() {
-            Some(&b) => future_last_bytes[usize::from(b)] = true,
-            // An empty ending ends every word.
-            None => future_last_bytes = [true; 256],
-        }
-    }
     Lexicon {
         months: map(per_lang!("months.txt")[i], |v| v.split_whitespace().next()?.parse().ok()),
         weekdays: map(per_lang!("weekdays.txt")[i], |v| v.parse().ok()),
@@ -234,11 +213,9 @@ fn lexicon(lang: Lang) -> Lexicon {
             Some((m.parse().ok()?, d.parse().ok()?))
         }),
         ordinals: map(per_lang!("ordinals.txt")[i], |v| v.parse().ok()),
-        future_words,
-        future_endings,
+        future_words: cues.iter().copied().filter(|c| !c.starts_with(['-', '!'])).collect(),
+        future_endings: cues.iter().filter_map(|c| c.strip_prefix('-')).collect(),
         future_exceptions: cues.iter().filter_map(|c| c.strip_prefix('!')).collect(),
-        future_min_len,
-        future_last_bytes,
     }
 }
 

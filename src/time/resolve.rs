@@ -101,23 +101,14 @@ impl Ctx<'_> {
 fn clause_is_future(text: &str, lex: &Lexicon) -> bool {
     // One buffer for every word: a sentence has dozens, and `normalise` would
     // allocate each (its words hold no white space, so folding is all it does).
-    let mut folded = String::new();
+    let mut w = String::new();
     text.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’' || c == '-')).any(|word| {
         if word.is_empty() || word.starts_with(char::is_uppercase) {
             return false;
         }
-        let w = if word.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
-            // Folding would leave it as it is.
-            word
-        } else {
-            folded.clear();
-            crate::segment::fold_into(word, &mut folded);
-            folded.as_str()
-        };
-        if w.len() < lex.future_min_len || !w.as_bytes().last().is_some_and(|&b| lex.future_last_bytes[usize::from(b)])
-        {
-            return false;
-        }
+        w.clear();
+        crate::segment::fold_into(word, &mut w);
+        let w = w.as_str();
         let future = lex.future_words.contains(&w)
             || lex.future_endings.iter().any(|e| w.len() >= e.len() + 2 && w.ends_with(e));
         future && !lex.future_exceptions.contains(&w)
