@@ -8,9 +8,9 @@ use std::sync::OnceLock;
 // matches, at a third of the wasm size and a fraction of the compile time. Its
 // matching is slower, which the prefix screen below (`candidates_of`) makes up for.
 #[cfg(not(target_arch = "wasm32"))]
-use regex::{escape, Regex, RegexBuilder};
+use regex::{escape, CaptureLocations, Regex, RegexBuilder};
 #[cfg(target_arch = "wasm32")]
-use regex_lite::{escape, Regex, RegexBuilder};
+use regex_lite::{escape, CaptureLocations, Regex, RegexBuilder};
 
 use crate::lang::{entries, pairs, Lang, PerLang};
 use crate::per_lang;
@@ -62,16 +62,15 @@ pub struct Rule {
     /// rules its text could start, and compiling is most of a language's
     /// start-up. `None` if it does not compile, which a test rules out.
     compiled: OnceLock<Option<Compiled>>,
-    /// How its matches may begin, checked at each place.
-    screen: Screen,
-    /// How they may begin after their first words, when it opens with some.
+    /// How its matches may begin after their first words, when it opens with
+    /// some; how they may begin at all is in its grammar's `screens`.
     leads: Option<Leads>,
 }
 
-/// A rule's pattern, anchored, with the names of its groups.
+/// A rule's pattern, anchored, with its named groups by index.
 struct Compiled {
     regex: Regex,
-    names: Vec<&'static str>,
+    names: Vec<(usize, &'static str)>,
 }
 
 impl Rule {
@@ -80,7 +79,11 @@ impl Rule {
             .get_or_init(|| {
                 let regex = compile(&self.source).ok()?;
                 // Leaked once per rule, as the grammar lives as long as the program.
-                let names = regex.capture_names().flatten().map(|n| &*String::leak(n.to_string())).collect();
+                let names = regex
+                    .capture_names()
+                    .enumerate()
+                    .filter_map(|(i, n)| Some((i, &*String::leak(n?.to_string()))))
+                    .collect();
                 Some(Compiled { regex, names })
             })
             .as_ref()
@@ -91,67 +94,20 @@ impl Rule {
 pub struct Grammar {
     pub lexicon: Lexicon,
     pub rules: Vec<Rule>,
-    starting_with: Dispatch,
+    /// Where each rule's matches may begin, checked at each place: rule
+    /// `64 * i + j` is bit `j` of `screens[i]`.
+    screens: Vec<Screen>,
 }
 
-/// For each pair of bytes, the rules (in order) whose matches may begin with
-/// them: a table lookup per place of the text picks the few rules to try.
-struct Dispatch {
-    /// Indexed by the first byte times 256 plus the second (0 at the end).
-    table: Vec<u16>,
-    lists: Vec<Vec<usize>>,
-}
+/// How many rules a screen tells apart, a bit each.
+const SCREEN_RULES: usize = 64;
 
-impl Dispatch {
-    fn new(rules: &[Rule]) -> Self {
-        let mut lists: Vec<Vec<usize>> = vec![vec![]];
-        // Lists are keyed by a bit per rule: most pairs repeat a list already
-        // seen, and a mask is found without building the list.
-        let words = rules.len().div_ceil(64);
-        let mut known: HashMap<Vec<u64>, u16> = HashMap::from([(vec![0; words], 0)]);
-        let mut table = vec![0u16; 1 << 16];
-        // For one first byte, the mask of each second byte.
-        let mut masks = vec![0u64; 256 * words];
-        for b0 in 0..=255u8 {
-            masks.fill(0);
-            let mut starts = false;
-            for (r, rule) in rules.iter().enumerate() {
-                let Some(seconds) = rule.screen.second_bytes(b0) else { continue };
-                starts = true;
-                for b1 in seconds.bytes() {
-                    masks[usize::from(b1) * words + r / 64] |= 1 << (r % 64);
-                }
-            }
-            if !starts {
-                continue;
-            }
-            let mut id = 0;
-            for (b1, mask) in masks.chunks_exact(words).enumerate() {
-                // Neighbouring second bytes mostly start the same rules.
-                if b1 == 0 || *mask != masks[(b1 - 1) * words..b1 * words] {
-                    id = match known.get(mask) {
-                        Some(&id) => id,
-                        None => {
-                            lists.push((0..rules.len()).filter(|&r| mask[r / 64] >> (r % 64) & 1 == 1).collect());
-                            let id = u16::try_from(lists.len() - 1).expect("fewer rule lists than 65536");
-                            known.insert(mask.to_vec(), id);
-                            id
-                        }
-                    };
-                }
-                table[usize::from(b0) << 8 | b1] = id;
-            }
-        }
-        Dispatch { table, lists }
-    }
-
-    fn rules_at(&self, rest: &[u8]) -> &[usize] {
-        let pair = match rest {
-            [] => return &[],
-            [b0] => usize::from(*b0) << 8,
-            [b0, b1, ..] => usize::from(*b0) << 8 | usize::from(*b1),
-        };
-        &self.lists[usize::from(self.table[pair])]
+impl Grammar {
+    /// Whether rule `ri`'s screen lets it begin at the start of `text`.
+    #[cfg(test)]
+    fn screen_passes(&self, ri: usize, text: &[u8]) -> bool {
+        let bit = 1 << (ri % SCREEN_RULES);
+        self.screens[ri / SCREEN_RULES].passing(text, bit) != 0
     }
 }
 
@@ -166,17 +122,24 @@ pub struct RuleMatch {
     pub span: (usize, usize),
     /// The second expression of a pair ("les 6 et 13 avril").
     pub second: Option<(usize, usize)>,
-    pub groups: HashMap<&'static str, (usize, usize)>,
+    /// A rule has a few groups, and a match fewer: a list is searched faster
+    /// than a map is built, and costs one allocation.
+    groups: Vec<(&'static str, (usize, usize))>,
 }
 
 impl RuleMatch {
+    /// Where group `name` matched, if it took part.
+    pub fn group(&self, name: &str) -> Option<(usize, usize)> {
+        self.groups.iter().find(|(n, _)| *n == name).map(|&(_, g)| g)
+    }
+
     /// The text of group `name`, if it took part.
     pub fn get<'t>(&self, text: &'t str, name: &str) -> Option<&'t str> {
-        self.groups.get(name).map(|&(s, e)| &text[s..e])
+        self.group(name).map(|(s, e)| &text[s..e])
     }
 
     pub fn has(&self, name: &str) -> bool {
-        self.groups.contains_key(name)
+        self.group(name).is_some()
     }
 }
 
@@ -410,6 +373,7 @@ fn grammar(lang: Lang) -> Grammar {
         ("ordinal".into(), alternation(per_lang!("ordinals.txt")[i], |_, _| true)),
     ];
     let mut rules = Vec::new();
+    let mut starts = Vec::new();
     let mut memo = prefixes::Memo::default();
     for (kind, pattern) in pairs(per_lang!("time_rules.txt")[i]) {
         if let Some(name) = kind.strip_prefix("define ") {
@@ -429,11 +393,11 @@ fn grammar(lang: Lang) -> Grammar {
             }
             None => (None, prefixes::of_with(&source, &mut memo)),
         };
-        let screen = Screen::new(&prefixes, &memo);
-        rules.push(Rule { kind, screen, leads, source, compiled: OnceLock::new() });
+        starts.push(prefixes);
+        rules.push(Rule { kind, leads, source, compiled: OnceLock::new() });
     }
-    let starting_with = Dispatch::new(&rules);
-    Grammar { lexicon: lexicon(lang), rules, starting_with }
+    let screens = starts.chunks(SCREEN_RULES).map(|chunk| Screen::of_rules(chunk, &memo)).collect();
+    Grammar { lexicon: lexicon(lang), rules, screens }
 }
 
 /// A rule's folded source compiled to match only at the start of the haystack.
@@ -488,9 +452,17 @@ const REACH: usize = 160;
 pub fn candidates_of(text: &str, lang: Lang, keep: impl Fn(&str) -> bool) -> Vec<RuleMatch> {
     let g = of(lang);
     let folded = fold(text);
-    let kept: Vec<bool> = g.rules.iter().map(|r| keep(r.kind)).collect();
+    // The kept rules of each screen, a bit each.
+    let mut kept = vec![0u64; g.screens.len()];
+    for (ri, rule) in g.rules.iter().enumerate() {
+        if keep(rule.kind) {
+            kept[ri / SCREEN_RULES] |= 1 << (ri % SCREEN_RULES);
+        }
+    }
     // Where each rule may try next: after its last match.
     let mut next_try = vec![0; g.rules.len()];
+    // Each rule's slots for its groups, made on its first try and reused.
+    let mut slots: Vec<Option<CaptureLocations>> = g.rules.iter().map(|_| None).collect();
     let mut out = Vec::new();
     let mut after_word = false;
     for (at, c) in text.char_indices() {
@@ -501,16 +473,17 @@ pub fn candidates_of(text: &str, lang: Lang, keep: impl Fn(&str) -> bool) -> Vec
         }
         let rest = &folded.as_bytes()[at..];
         let reachable = &rest[..REACH.min(rest.len())];
-        for &ri in g.starting_with.rules_at(rest) {
-            let rule = &g.rules[ri];
-            if kept[ri]
-                && at >= next_try[ri]
-                && rule.screen.may_begin(rest)
-                && rule.leads.as_ref().map_or(true, |l| l.may_begin(reachable))
-            {
-                if let Some(m) = match_at(rule, ri, text, &folded, at) {
-                    next_try[ri] = m.end;
-                    out.push(m);
+        for (i, screen) in g.screens.iter().enumerate() {
+            let mut passing = screen.passing(rest, kept[i]);
+            while passing != 0 {
+                let ri = i * SCREEN_RULES + passing.trailing_zeros() as usize;
+                passing &= passing - 1;
+                let rule = &g.rules[ri];
+                if at >= next_try[ri] && rule.leads.as_ref().map_or(true, |l| l.may_begin(reachable)) {
+                    if let Some(m) = match_at(rule, ri, text, &folded, at, &mut slots[ri]) {
+                        next_try[ri] = m.end;
+                        out.push(m);
+                    }
                 }
             }
         }
@@ -520,18 +493,29 @@ pub fn candidates_of(text: &str, lang: Lang, keep: impl Fn(&str) -> bool) -> Vec
 }
 
 /// The rule's match starting at `start`, if one ends on a word boundary.
-fn match_at(rule: &Rule, ri: usize, text: &str, folded: &str, start: usize) -> Option<RuleMatch> {
+/// `slots` holds the rule's capture slots, once made.
+fn match_at(
+    rule: &Rule,
+    ri: usize,
+    text: &str,
+    folded: &str,
+    start: usize,
+    slots: &mut Option<CaptureLocations>,
+) -> Option<RuleMatch> {
     let Compiled { regex, names } = rule.compiled()?;
     let mut reach = (start + REACH).min(text.len());
     while !text.is_char_boundary(reach) {
         reach -= 1;
     }
-    // Most tries fail: `is_match` rules them out without the cost of captures.
+    // Most tries fail. regex-lite has only its PikeVM, where `is_match` rules
+    // them out without the cost of captures; the native engine runs its lazy
+    // DFA before its captures anyway, so the check would only repeat it.
+    #[cfg(target_arch = "wasm32")]
     if !regex.is_match(&folded[start..reach]) {
         return None;
     }
-    let mut caps = regex.captures(&folded[start..reach])?;
-    let mut end = start + caps.get(0)?.end();
+    let locs = slots.get_or_insert_with(|| regex.capture_locations());
+    let mut end = start + regex.captures_read(locs, &folded[start..reach])?.end();
     if end == start {
         return None;
     }
@@ -550,22 +534,18 @@ fn match_at(rule: &Rule, ri: usize, text: &str, folded: &str, start: usize) -> O
         if cut <= start {
             return None;
         }
-        caps = regex.captures(&folded[start..cut]).filter(|c| c.get(0).is_some_and(|m| m.end() > 0))?;
-        end = start + caps.get(0)?.end();
+        end = start + regex.captures_read(locs, &folded[start..cut]).filter(|m| m.end() > 0)?.end();
         ok = true;
     }
     if !ok {
         return None;
     }
-    let mut groups = HashMap::new();
-    for &name in names {
-        if let Some(m) = caps.name(name) {
-            groups.insert(name, (start + m.start(), start + m.end()));
-        }
-    }
-    let span = groups.get("x").copied().unwrap_or((start, end));
-    let second = groups.get("y").copied();
-    Some(RuleMatch { rule: ri, kind: rule.kind, start, end, span, second, groups })
+    let groups: Vec<_> =
+        names.iter().filter_map(|&(i, name)| locs.get(i).map(|(s, e)| (name, (start + s, start + e)))).collect();
+    let mut m = RuleMatch { rule: ri, kind: rule.kind, start, end, span: (start, end), second: None, groups };
+    m.span = m.group("x").unwrap_or((start, end));
+    m.second = m.group("y");
+    Some(m)
 }
 
 #[cfg(test)]
@@ -601,9 +581,10 @@ mod tests {
         let mut tried = 0;
         for (lang, text) in &texts {
             let folded = fold(text);
-            for rule in &of(*lang).rules {
+            let g = of(*lang);
+            for (ri, rule) in g.rules.iter().enumerate() {
                 let lite = regex_lite::Regex::new(&format!("^(?:{})", rule.source)).expect("regex-lite compiles it");
-                for (at, _) in text.char_indices().filter(|&(at, _)| rule.screen.may_begin(&folded.as_bytes()[at..])) {
+                for (at, _) in text.char_indices().filter(|&(at, _)| g.screen_passes(ri, &folded.as_bytes()[at..])) {
                     let end = (at + REACH).min(text.len());
                     let Some(hay) = folded.get(at..end) else { continue };
                     let full: Option<Vec<_>> = rule
@@ -644,13 +625,14 @@ mod tests {
         let folded: Vec<String> = texts.iter().map(|t| fold(t)).collect();
         let mut found = 0;
         for lang in Lang::ALL {
-            for rule in &of(lang).rules {
+            let g = of(lang);
+            for (ri, rule) in g.rules.iter().enumerate() {
                 let unanchored = regex::Regex::new(&rule.source).expect("compiles");
                 for folded in &folded {
                     for m in unanchored.find_iter(folded).filter(|m| !m.is_empty() && m.len() <= REACH) {
                         let rest = &folded.as_bytes()[m.start()..];
                         let reachable = &rest[..REACH.min(rest.len())];
-                        assert!(rule.screen.may_begin(rest), "{} at {:?}", rule.source, m.as_str());
+                        assert!(g.screen_passes(ri, rest), "{} at {:?}", rule.source, m.as_str());
                         if let Some(leads) = &rule.leads {
                             assert!(leads.may_begin(reachable), "{} at {:?}", rule.source, m.as_str());
                         }
@@ -667,8 +649,11 @@ mod tests {
     #[test]
     fn almost_every_rule_has_a_screen() {
         for lang in Lang::ALL {
-            let blind: Vec<&str> =
-                of(lang).rules.iter().filter(|r| r.screen.says_nothing()).map(|r| r.source.as_str()).collect();
+            let g = of(lang);
+            let blind: Vec<&str> = (0..g.rules.len())
+                .filter(|&ri| g.screens[ri / SCREEN_RULES].says_nothing(ri % SCREEN_RULES))
+                .map(|ri| g.rules[ri].source.as_str())
+                .collect();
             assert!(blind.len() <= 1, "{}: {blind:?}", lang.code());
         }
     }

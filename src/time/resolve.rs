@@ -99,16 +99,19 @@ impl Ctx<'_> {
 }
 
 fn clause_is_future(text: &str, lex: &Lexicon) -> bool {
-    text.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’' || c == '-')).any(|w| {
-        if w.is_empty() || w.starts_with(char::is_uppercase) {
+    // One buffer for every word: a sentence has dozens, and `normalise` would
+    // allocate each (its words hold no white space, so folding is all it does).
+    let mut w = String::new();
+    text.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’' || c == '-')).any(|word| {
+        if word.is_empty() || word.starts_with(char::is_uppercase) {
             return false;
         }
-        let w = normalise(w);
-        if lex.future_exceptions.contains(&w.as_str()) {
-            return false;
-        }
-        lex.future_words.contains(&w.as_str())
-            || lex.future_endings.iter().any(|e| w.len() >= e.len() + 2 && w.ends_with(e))
+        w.clear();
+        crate::segment::fold_into(word, &mut w);
+        let w = w.as_str();
+        let future = lex.future_words.contains(&w)
+            || lex.future_endings.iter().any(|e| w.len() >= e.len() + 2 && w.ends_with(e));
+        future && !lex.future_exceptions.contains(&w)
     })
 }
 
@@ -222,7 +225,7 @@ fn acceptable(m: &RuleMatch, ctx: &Ctx) -> bool {
                         && !before.is_some_and(|c| c.is_ascii_digit() || matches!(c, '$' | '€' | '£')));
             }
             // "l'année 2001" says it is a year whatever follows.
-            if m.groups.get("year").is_some_and(|g| g.0 > s) {
+            if m.group("year").is_some_and(|g| g.0 > s) {
                 return true;
             }
             year_like(next) || matches!(after.as_str(), "et" | "à" | "au" | "and" | "to" | "jusqu'à")
@@ -252,7 +255,7 @@ fn acceptable(m: &RuleMatch, ctx: &Ctx) -> bool {
             let word = normalise(m.get(text, "season").unwrap_or(""));
             // "été" is also the participle of "être": bare, only capitalised;
             // "les Jeux d'hiver" name a kind, not a time.
-            let bare = m.groups.get("season").map(|g| g.0) == Some(m.start);
+            let bare = m.group("season").map(|g| g.0) == Some(m.start);
             let before = word_before(text, m.start);
             // "prices fall", "a spring": English seasons need a determiner or a year.
             if ctx.doc.lang == Lang::En && bare && !m.has("year") {
@@ -709,7 +712,7 @@ fn resolve_plain(m: &RuleMatch, ctx: &mut Ctx) -> Vec<Resolved> {
             let mut year = m.get(text, "year").and_then(parse_year);
             let mut span = m.span;
             // A two-digit "year" followed by a word is a count: "le 6 mai 12 blessés".
-            if let (Some(g), Some(_)) = (m.groups.get("year"), year) {
+            if let (Some(g), Some(_)) = (m.group("year"), year) {
                 let raw = &text[g.0..g.1];
                 if raw.len() == 2 && word_after(text, g.1).starts_with(char::is_alphabetic) {
                     year = None;
@@ -890,8 +893,8 @@ fn resolve_plain(m: &RuleMatch, ctx: &mut Ctx) -> Vec<Resolved> {
             match (amount, doc) {
                 (Amount::Vague, _) => {
                     // TimeBank marks the amount alone: "il y a [quelques mois]".
-                    let start = m.groups.get("num").map_or(m.span.0, |g| g.0);
-                    let end = m.groups.get("unit").map_or(m.span.1, |g| g.1);
+                    let start = m.group("num").map_or(m.span.0, |g| g.0);
+                    let end = m.group("unit").map_or(m.span.1, |g| g.1);
                     vec![Resolved { start, end, kind: TimexType::Duration, value: duration_value(amount, unit) }]
                 }
                 (Amount::Value(v), Some(d)) if v.fract() == 0.0 && v < 10_000.0 => {

@@ -125,6 +125,19 @@ impl Seq {
         self.0 >> 1
     }
 
+    /// The sequence marked with a rule number below 64, in the bits that lie
+    /// free between its length and its classes: sequences so marked sort as
+    /// they would unmarked, then by rule, with the sort already compiled for
+    /// sequences (a sort of pairs would add its own to the wasm).
+    fn marked(&self, rule: u8) -> Self {
+        Seq(self.0 | u64::from(rule) << RULE_SHIFT)
+    }
+
+    /// The rule number it was marked with.
+    fn mark(&self) -> u8 {
+        (self.0 >> RULE_SHIFT & 63) as u8
+    }
+
     /// Adds a class at the end; `false`, leaving it as it was, when it is full.
     fn push(&mut self, class: Class) -> bool {
         let len = self.len();
@@ -152,6 +165,9 @@ pub struct Prefixes(Vec<Seq>);
 
 /// Longer sequences say little more and cost more to check.
 const MAX_LEN: usize = 6;
+/// Where a sequence's rule mark lies: above its length, below its classes.
+const RULE_SHIFT: u32 = 4;
+const _: () = assert!(RULE_SHIFT + 6 <= 64 - CLASS_BITS * MAX_LEN as u32);
 /// More sequences are shortened until they are this few.
 const MAX_SEQS: usize = 96;
 
@@ -343,14 +359,16 @@ impl Prefixes {
     }
 }
 
-/// `Prefixes` made for the check at every place of a text: the sequences
-/// share their common beginnings in a trie, whose first classes are found by
-/// the text's first byte. Many sequences begin alike ("le ␠ matin", "le ␠
-/// soir"): each shared class is checked once.
+/// The `Prefixes` of up to 64 rules made for the check at every place of a
+/// text, which tells at once which rules may begin there: the sequences of all
+/// of them share their common beginnings in one trie, whose first classes are
+/// found by the text's first byte. Many sequences begin alike ("le ␠ matin",
+/// "le ␠ soir", and "le ␠" opens a dozen rules): each shared class is checked
+/// once, not once per rule.
 #[derive(Debug)]
 pub struct Screen {
-    /// Some sequence is empty, so every place may begin a match.
-    any: bool,
+    /// The rules (one bit each) with an empty sequence, which may begin anywhere.
+    any: u64,
     nodes: Vec<Node>,
     /// The first nodes whose class holds byte `b` are `firsts[starts[b]..starts[b + 1]]`.
     starts: Vec<u32>,
@@ -363,28 +381,59 @@ struct Node {
     /// The bytes some child's class holds: most texts stop at a node, and
     /// this says so without visiting its children.
     next: ByteSet,
-    /// Its children are `nodes[first..first + count]`.
+    /// Its children are `nodes[first..first + count]`: first the `singles`
+    /// whose class is one byte, in the order of their bytes (classes below 256
+    /// sort first), so that the one a byte leads to is found by a binary
+    /// search instead of a test of every child (a node may have dozens: every
+    /// month after "le ␠ 1 ␠").
     first: u32,
     count: u32,
-    /// A sequence ends here: a text that got this far may begin a match.
-    end: bool,
+    singles: u32,
+    /// Its class's byte, when its class is one byte.
+    byte: u8,
     /// Its class is the lone space, which stands for a run of spaces.
     run: bool,
+    /// The rules a text that got this far may begin: those with a sequence
+    /// that ends here, or whose next class after this run of spaces may hold
+    /// a space too, so that where the run ends cannot be told.
+    pass: u64,
 }
 
 impl Screen {
+    /// The screen of one rule: [`Screen::may_begin`] asks it.
     pub fn new(prefixes: &Prefixes, memo: &Memo) -> Screen {
-        let any = prefixes.says_nothing();
-        // Sorted, the sequences that share a beginning lie together, and so
-        // do the children of each node when the trie is laid out a level at a
-        // time: each node's children lie together, after those of the nodes
-        // before it.
-        let mut seqs: Vec<Seq> = prefixes.0.iter().filter(|s| !s.is_empty()).cloned().collect();
+        Screen::of_rules(std::slice::from_ref(prefixes), memo)
+    }
+
+    /// The screen of up to 64 rules, rule `i` being bit `i` of [`Screen::passing`].
+    pub fn of_rules(rules: &[Prefixes], memo: &Memo) -> Screen {
+        assert!(rules.len() <= 64, "at most 64 rules in a screen");
+        let mut any = 0;
+        // Each sequence marked with its rule. Sorted, the sequences that share
+        // a beginning lie together, and so do the children of each node when
+        // the trie is laid out a level at a time: each node's children lie
+        // together, after those of the nodes before it.
+        let mut seqs: Vec<Seq> = Vec::new();
+        for (r, prefixes) in (0..).zip(rules) {
+            if prefixes.says_nothing() {
+                any |= 1 << r;
+            }
+            seqs.extend(prefixes.0.iter().filter(|s| !s.is_empty()).map(|s| s.marked(r)));
+        }
         seqs.sort_unstable();
-        seqs.dedup_by_key(|s| s.body());
+        seqs.dedup();
         // Node 0 is the root, whose class is never read.
         let mut nodes = Vec::with_capacity(1 + seqs.iter().map(|s| s.len()).sum::<usize>());
-        nodes.push(Node { class: ByteSet::NONE, next: ByteSet::NONE, first: 0, count: 0, end: false, run: false });
+        nodes.push(Node {
+            class: ByteSet::NONE,
+            next: ByteSet::NONE,
+            first: 0,
+            count: 0,
+            singles: 0,
+            byte: 0,
+            run: false,
+            pass: 0,
+        });
         // Each sequence's node on the level above.
         let mut above = vec![0usize; seqs.len()];
         for depth in 0..MAX_LEN {
@@ -393,27 +442,36 @@ impl Screen {
                 if seq.len() <= depth {
                     continue;
                 }
+                let number = seq.class(depth);
                 if last.map_or(true, |l| l.beginning(depth + 1) != seq.beginning(depth + 1)) {
                     let n = u32::try_from(nodes.len()).expect("few nodes");
-                    let class = memo.set(seq.class(depth));
+                    let class = memo.set(number);
+                    let single = u8::try_from(number).ok();
                     let parent = &mut nodes[*above];
                     if parent.count == 0 {
                         parent.first = n;
                     }
                     parent.count += 1;
+                    parent.singles += u32::from(single.is_some());
                     parent.next.union(&class);
                     nodes.push(Node {
                         class,
                         next: ByteSet::NONE,
                         first: 0,
                         count: 0,
-                        end: false,
-                        run: seq.class(depth) == SPACE,
+                        singles: 0,
+                        byte: single.unwrap_or(0),
+                        run: number == SPACE,
+                        pass: 0,
                     });
                     last = Some(seq);
                 }
                 *above = nodes.len() - 1;
-                nodes[*above].end |= seq.len() == depth + 1;
+                let ends = seq.len() == depth + 1;
+                let run_ends_unknown = number == SPACE && !ends && memo.set(seq.class(depth + 1)).contains(b' ');
+                if ends || run_ends_unknown {
+                    nodes[*above].pass |= 1 << seq.mark();
+                }
             }
         }
         // The root's children by first byte: a counting sort of (byte, child)
@@ -439,72 +497,76 @@ impl Screen {
         Screen { any, nodes, starts, firsts }
     }
 
-    /// Whether some place may begin a match whatever its bytes.
+    /// Whether some place may begin a match of rule `r` whatever its bytes.
     #[cfg(test)]
-    pub fn says_nothing(&self) -> bool {
-        self.any
+    pub fn says_nothing(&self, r: usize) -> bool {
+        self.any >> r & 1 == 1
     }
 
-    /// The bytes that may follow `first` at the start of a match; `None`
-    /// when no match begins with `first`.
-    pub fn second_bytes(&self, first: u8) -> Option<ByteSet> {
-        if self.any {
-            return Some(ByteSet::ALL);
-        }
-        let b = usize::from(first);
-        let roots = &self.firsts[self.starts[b] as usize..self.starts[b + 1] as usize];
-        if roots.is_empty() {
-            return None;
-        }
-        let mut set = ByteSet::NONE;
-        for &n in roots {
-            let node = &self.nodes[n as usize];
-            if node.end {
-                return Some(ByteSet::ALL);
-            }
-            set.union(&node.next);
-            if node.run {
-                // A space stands for a run of them.
-                set.insert(b' ');
-            }
-        }
-        Some(set)
-    }
-
-    /// Whether a match may begin at the start of `text`.
+    /// Whether a match of the screen's one rule may begin at the start of `text`.
     pub fn may_begin(&self, text: &[u8]) -> bool {
-        if self.any {
-            return true;
-        }
-        let Some(&first) = text.first() else { return false };
-        let b = usize::from(first);
-        self.firsts[self.starts[b] as usize..self.starts[b + 1] as usize]
-            .iter()
-            .any(|&n| self.from(n as usize, text, 1))
+        self.passing(text, 1) != 0
     }
 
-    /// Whether the text may go on from node `n`, whose class held the byte
-    /// before `at`.
-    fn from(&self, n: usize, text: &[u8], mut at: usize) -> bool {
-        let node = &self.nodes[n];
-        if node.end {
-            return true;
+    /// Which of the rules in `wanted` (a bit each) may begin a match at the
+    /// start of `text`.
+    pub fn passing(&self, text: &[u8], wanted: u64) -> u64 {
+        let mut passed = self.any & wanted;
+        if passed == wanted {
+            return passed;
         }
-        if node.run {
-            if node.next.contains(b' ') {
-                // Where the run ends cannot be told: say yes.
-                return true;
-            }
-            while text.get(at) == Some(&b' ') {
-                at += 1;
+        let Some(&first) = text.first() else { return passed };
+        let b = usize::from(first);
+        for &n in &self.firsts[self.starts[b] as usize..self.starts[b + 1] as usize] {
+            if self.from(n as usize, text, 1, wanted, &mut passed) {
+                break;
             }
         }
-        let Some(&b) = text.get(at) else { return false };
-        if !node.next.contains(b) {
-            return false;
+        passed
+    }
+
+    /// Adds to `passed` the rules of `wanted` the text may begin going on from
+    /// node `n`, whose class held the byte before `at`; `true` once all have
+    /// passed. The last child a byte leads to is followed in the loop, not by
+    /// a call: most places lead to one child at most.
+    fn from(&self, mut n: usize, text: &[u8], mut at: usize, wanted: u64, passed: &mut u64) -> bool {
+        loop {
+            let node = &self.nodes[n];
+            if node.pass & wanted != 0 {
+                *passed |= node.pass & wanted;
+                if *passed == wanted {
+                    return true;
+                }
+            }
+            if node.run {
+                // The rules for which a run's end cannot be told have passed:
+                // for the others, it ends before the first byte that is not a space.
+                while text.get(at) == Some(&b' ') {
+                    at += 1;
+                }
+            }
+            let Some(&b) = text.get(at) else { return false };
+            if !node.next.contains(b) {
+                return false;
+            }
+            at += 1;
+            let first = node.first as usize;
+            let (singles, end) = (first + node.singles as usize, first + node.count as usize);
+            let mut next = self.nodes[first..singles].binary_search_by_key(&b, |c| c.byte).ok().map(|i| first + i);
+            for c in singles..end {
+                if self.nodes[c].class.contains(b) {
+                    if let Some(p) = next.replace(c) {
+                        if self.from(p, text, at, wanted, passed) {
+                            return true;
+                        }
+                    }
+                }
+            }
+            match next {
+                Some(c) => n = c,
+                None => return false,
+            }
         }
-        let children = node.first as usize..(node.first + node.count) as usize;
-        children.into_iter().any(|c| self.nodes[c].class.contains(b) && self.from(c, text, at + 1))
     }
 }
 
@@ -950,7 +1012,8 @@ mod tests {
         }
         // A space, then something that may be a space: the run's end is unknown.
         assert!(of("a +[ b]x").may_begin(b"a  x"));
-        assert_eq!(of(" +b").screen().second_bytes(b' ').map(listed).as_deref(), Some(" b"));
+        let p = of(" +b");
+        assert!(p.screen().may_begin(b"   b") && !p.screen().may_begin(b"  x"));
     }
 
     #[test]
@@ -998,6 +1061,59 @@ mod tests {
             let screen = p.screen();
             for t in texts {
                 assert_eq!(screen.may_begin(t.as_bytes()), p.may_begin(t.as_bytes()), "{pattern} on {t:?}");
+            }
+        }
+    }
+
+    /// One screen for many rules tells each apart: rules share its nodes, and
+    /// one may pass where another sharing the way does not.
+    #[test]
+    fn a_screen_of_many_rules_answers_for_each_as_its_own_does() {
+        let patterns = [
+            "(?:le |la )?(?P<day>[0-3][0-9]?) mai",
+            "le +[0-9]+ +juin",
+            "le +lendemain|la +veille",
+            "de +la +veille|hier",
+            "a +[ b]x",
+            " +b",
+            r"été|\x{C9}t|[à-â]x",
+            "a+b",
+            "a?",
+            "(?:w[0-9]+x|v) y",
+            "le",
+        ];
+        let texts = [
+            "le 3 mai",
+            "le  12   juin",
+            "le 3 juin",
+            "le lendemain",
+            "la  veille",
+            "de la veille",
+            "de  la  vie",
+            "a  x",
+            "a   b",
+            "a  c",
+            "  b",
+            " c",
+            "été",
+            "Ét",
+            "aab",
+            "w001x y",
+            "l",
+            "",
+            "x",
+        ];
+        let mut memo = Memo::default();
+        let read: Vec<Prefixes> = patterns.iter().map(|p| of_with(p, &mut memo)).collect();
+        let screen = Screen::of_rules(&read, &memo);
+        let all = (1 << patterns.len()) - 1;
+        for t in texts {
+            let passing = screen.passing(t.as_bytes(), all);
+            for (r, p) in read.iter().enumerate() {
+                let own = p.may_begin(t.as_bytes(), &memo);
+                assert_eq!(passing >> r & 1 == 1, own, "{} on {t:?}", patterns[r]);
+                // Asked alone, it answers the same.
+                assert_eq!(screen.passing(t.as_bytes(), 1 << r) != 0, own, "{} on {t:?}", patterns[r]);
             }
         }
     }
