@@ -785,7 +785,7 @@ impl Scanner<'_, '_> {
             let is_noun = n < lim
                 && self.is_word(n)
                 && !lex.stopwords.contains(self.low(n))
-                && !lex.words.contains_key(self.low(n))
+                && !self.listed(n, lists::NUM_WORDS)
                 && self.text(n).chars().next().is_some_and(char::is_lowercase);
             if is_noun {
                 return (Some(self.text(n).to_string()), false);
@@ -798,7 +798,7 @@ impl Scanner<'_, '_> {
         if lex.stopwords.contains(w)
             || lex.standalone_next.contains(w)
             || self.is_part_cue(k)
-            || lex.words.contains_key(w)
+            || self.listed(k, lists::NUM_WORDS)
         {
             return (None, alone(k));
         }
