@@ -767,23 +767,20 @@ impl<'a> Parser<'a> {
 
     /// Moves past the rest of a sequence, to the `|` or `)` that ends it.
     fn skip_sequence(&mut self) -> Option<()> {
-        let mut depth = 0usize;
+        let bytes = self.pattern.as_bytes();
         while let Some(c) = self.peek() {
-            match c {
-                b'|' | b')' if depth == 0 => return Some(()),
-                b'(' => depth += 1,
-                b')' => depth -= 1,
-                b'\\' => self.at += 1,
-                b'[' => {
-                    // A class ends at the first `]` not escaped.
-                    self.at += 1;
-                    while self.peek()? != b']' {
-                        self.at += if self.peek()? == b'\\' { 2 } else { 1 };
-                    }
-                }
-                _ => {}
-            }
-            self.at += 1;
+            self.at = match c {
+                b'|' | b')' => return Some(()),
+                // Past the whole group, where `group_ends` found it ends; an
+                // unclosed one runs to the end of the pattern.
+                b'(' => match self.group_ends[self.at] as usize {
+                    0 => bytes.len(),
+                    end => end,
+                },
+                b'\\' => self.at + 2,
+                b'[' => class_end(bytes, self.at)?,
+                _ => self.at + 1,
+            };
         }
         Some(())
     }
