@@ -17,13 +17,20 @@ let ready = null;
 // inflating stream to the browser as a wasm Response lets it compile the module
 // while it inflates. Nothing is fetched: the Response is built in memory.
 function wasmResponse(base64) {
+  const stream = new Blob([fromBase64(base64)]).stream().pipeThrough(new DecompressionStream('deflate-raw'));
+  return new Response(stream, { headers: { 'Content-Type': 'application/wasm' } });
+}
+
+function fromBase64(base64) {
+  // Native where the browser has it (recent Chromium, Firefox and Safari): 0.5 ms for this
+  // module on a fresh page, where atob and the loop below take 11 ms.
+  if (typeof Uint8Array.fromBase64 === 'function') return Uint8Array.fromBase64(base64);
   // A plain loop: Uint8Array.from with a mapping callback took 80-110 ms here
   // in a cold page, the loop 11-24 ms.
   const binary = atob(base64);
   const packed = new Uint8Array(binary.length);
   for (let i = 0; i < binary.length; i++) packed[i] = binary.charCodeAt(i);
-  const stream = new Blob([packed]).stream().pipeThrough(new DecompressionStream('deflate-raw'));
-  return new Response(stream, { headers: { 'Content-Type': 'application/wasm' } });
+  return packed;
 }
 
 /** Instantiates the wasm module once; later calls return the same promise. */

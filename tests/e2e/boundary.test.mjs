@@ -82,6 +82,22 @@ test('the ES module API gives utf16 offsets that slice the text in JavaScript', 
   await close();
 });
 
+test('the module also loads where Uint8Array.fromBase64 is missing', async () => {
+  const { page, close } = await openPage(browser, server.origin);
+  // Older browsers decode the embedded wasm with atob and a loop instead.
+  await page.addInitScript(() => { delete Uint8Array.fromBase64; });
+  await page.goto(`${server.origin}/host.html`);
+  const res = await page.evaluate(async () => {
+    const mod = await import('/glose.js');
+    await mod.default();
+    const a = mod.analyze('John Kirby a déclaré : «Nous avons modifié les directives.»', { lang: 'fr' });
+    return { native: typeof Uint8Array.fromBase64, quotes: a.quotes.length };
+  });
+  assert.equal(res.native, 'undefined');
+  assert.equal(res.quotes, 1);
+  await close();
+});
+
 test('the demo page loads the example annotated under its own CSP', async () => {
   const { page, outside, errors, close } = await openPage(browser, server.origin);
   await page.goto(`${server.origin}/index.html`);
