@@ -137,6 +137,37 @@ fn batches_answer_every_line_in_order_and_survive_bad_lines() {
 }
 
 #[test]
+fn batches_analysed_in_parallel_come_out_as_one_job_gives_them() {
+    // Long and short articles interleaved, so later lines finish first.
+    let seed = std::fs::read_to_string(seed_path()).expect("the seed article");
+    let mut input = String::new();
+    for i in 0..40 {
+        let text = match i % 4 {
+            0 => seed.clone(),
+            1 => format!("Le {i} mars, {i} missiles ont été tirés, a déclaré Kirby."),
+            2 => "not json".to_string(),
+            _ => "😀".repeat(i),
+        };
+        if i % 4 == 2 {
+            input.push_str("{oops\n");
+        } else {
+            input.push_str(&serde_json::json!({ "id": i, "text": text }).to_string());
+            input.push('\n');
+        }
+    }
+    let one = glose(&["analyze", "--jsonl", "--jobs", "1", "-"], Some(input.as_bytes()));
+    assert!(one.status.success());
+    assert_eq!(String::from_utf8_lossy(&one.stdout).lines().count(), 40);
+    for jobs in ["2", "5"] {
+        let many = glose(&["analyze", "--jsonl", "--jobs", jobs, "-"], Some(input.as_bytes()));
+        assert!(many.status.success());
+        assert!(one.stdout == many.stdout, "--jobs {jobs} changed the output");
+    }
+    let bad = glose(&["analyze", "--jsonl", "--jobs", "0", "-"], Some(b""));
+    assert_eq!(bad.status.code(), Some(2));
+}
+
+#[test]
 fn invalid_utf8_gives_one_line_and_status_2() {
     let out = glose(&["analyze", "-"], Some(b"caf\xe9 cr\xe8me"));
     assert_eq!(out.status.code(), Some(2));
