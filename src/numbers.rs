@@ -155,6 +155,10 @@ fn scan(doc: &Doc, lang: Lang, times: &TimeSpans) -> Vec<Quantity> {
         let range = sentence.tokens.clone();
         let mut i = range.start;
         while i < range.end {
+            if !sc.may_start(i) {
+                i += 1;
+                continue;
+            }
             match sc.number_at(i, range.clone(), s, &found) {
                 Some((f, next)) => {
                     if let Some(f) = f {
@@ -230,6 +234,25 @@ impl Scanner<'_, '_> {
     /// Token `i`'s comparable form (lowercase, straight apostrophes).
     fn low(&self, i: usize) -> &str {
         self.doc.lower(i)
+    }
+
+    /// Whether [`Scanner::number_at`] may find a number at token `i`: false for
+    /// a word in none of the number lists, the bulk of a text, which it would
+    /// turn away only after its currency, minus and core checks. It must
+    /// admit every token those accept: a word [`Scanner::core_at`] reads (by
+    /// its bits, or hyphenated), "us" of "US$", and every other token kind.
+    fn may_start(&self, i: usize) -> bool {
+        const STARTS: WordLists = WordLists::any_of_lists(&[
+            lists::NUM_WORDS,
+            lists::NUM_APPROX,
+            lists::NUM_APPROX_DETERMINERS,
+            lists::NUM_FRACTIONS,
+        ]);
+        if !self.is_word(i) || self.listed(i, STARTS) {
+            return true;
+        }
+        let low = self.low(i);
+        low == "us" || low.bytes().any(|b| b == b'-' || b == 0xE2)
     }
 
     /// Whether token `i` is in a word list with bit `list` ([`Doc::word_lists`]).

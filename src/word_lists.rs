@@ -31,6 +31,17 @@ impl WordLists {
         WordLists(1 << n)
     }
 
+    /// The union of `lists`, for constants.
+    pub const fn any_of_lists(lists: &[WordLists]) -> WordLists {
+        let mut bits = 0;
+        let mut k = 0;
+        while k < lists.len() {
+            bits |= lists[k].0;
+            k += 1;
+        }
+        WordLists(bits)
+    }
+
     /// Whether this set and `lists` share a list.
     #[inline]
     pub fn any_of(self, lists: WordLists) -> bool {

@@ -328,3 +328,40 @@ fn time_spans_are_found_by_bisection_in_any_order() {
         assert_eq!(spans.overlap(s, e), want, "{s}..{e}");
     }
 }
+
+#[test]
+fn the_quick_screen_turns_away_only_tokens_number_at_would() {
+    // Every gold text, and words that reach each branch of `core_at`.
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/gold");
+    let mut texts: Vec<(String, Lang)> = std::fs::read_dir(dir)
+        .map(|rd| rd.filter_map(Result::ok).map(|e| e.path()).collect::<Vec<_>>())
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .filter_map(|p| std::fs::read_to_string(p).ok())
+        .flat_map(|t| [(t.clone(), Lang::Fr), (t, Lang::En)])
+        .collect();
+    texts.push(("Des dizaines de morts, une quinzaine, un tiers, quatre-vingt-dix, US$ 5, moins 3.".into(), Lang::Fr));
+    texts.push(("Dozens of people, a dozen, two-thirds, forty-two, US$ 5, minus three, a half.".into(), Lang::En));
+    let mut checked = 0;
+    for (text, lang) in &texts {
+        let doc = Doc::new(text, *lang);
+        let times = TimeSpans::new(&[]);
+        let sc = Scanner { doc: &doc, lex: lexicon::of(*lang), lang: *lang, times: &times, paragraph_starts: vec![] };
+        for (s, sentence) in doc.sentences.iter().enumerate() {
+            for i in sentence.tokens.clone() {
+                if !sc.may_start(i) {
+                    checked += 1;
+                    let got = sc.number_at(i, sentence.tokens.clone(), s, &[]);
+                    assert!(
+                        got.is_none(),
+                        "{:?} in {:?} was screened out",
+                        doc.tok(&doc.tokens[i]),
+                        sc.doc.sentence_text(sentence)
+                    );
+                }
+            }
+        }
+    }
+    assert!(checked > 1000, "the screen turned away only {checked} tokens");
+}
