@@ -407,7 +407,10 @@ fn is_stopword(doc: &Doc, lex: &Lexicon, i: usize) -> bool {
 
 /// Whether token `i` is a first name, as written.
 fn is_first_name(doc: &Doc, lex: &Lexicon, i: usize) -> bool {
-    listed(doc, i, word_lists::ENT_FIRST_NAMES) && lex.first_names.contains(doc.tok(&doc.tokens[i]))
+    // No word-list bit: the first names of every language would make up most of
+    // the word-list table, which each language builds on its first call. Hashing
+    // the set here costs 0.2% more per article; the bit cost 11% of start-up.
+    lex.first_names.contains(doc.tok(&doc.tokens[i]))
 }
 
 /// The type token `i` gives a name holding it, as written ("University").

@@ -79,7 +79,6 @@ pub const ENT_PLACE_PREPOSITIONS: WordLists = WordLists::list(32);
 pub const ENT_NAME_ARTICLES: WordLists = WordLists::list(33);
 // …and lists keyed by the token as written (bits that can only say no).
 pub const ENT_NOT_NAMES: WordLists = WordLists::list(34);
-pub const ENT_FIRST_NAMES: WordLists = WordLists::list(35);
 pub const ENT_NAME_WORDS: WordLists = WordLists::list(36);
 pub const ENT_COMPASS: WordLists = WordLists::list(37);
 // Quotes: reporting verbs (single words and the first words of longer ones),

@@ -394,12 +394,11 @@ fn build(lang: Lang) -> Lexicon {
     // Lists looked up by the token as written file their words folded.
     let written = [
         (not_names.len(), word_lists::ENT_NOT_NAMES),
-        (first_names.len(), word_lists::ENT_FIRST_NAMES),
         (name_words.len(), word_lists::ENT_NAME_WORDS),
         (compass.len(), word_lists::ENT_COMPASS),
     ];
     let mut folded = Made::with_capacity(written.iter().map(|&(n, _)| n).sum(), 0);
-    for &word in not_names.iter().chain(&first_names).chain(name_words.keys()).chain(&compass) {
+    for &word in not_names.iter().chain(name_words.keys()).chain(&compass) {
         folded.push_folded(word);
     }
     let lists = written.iter().flat_map(|&(n, list)| std::iter::repeat(list).take(n));
