@@ -242,7 +242,7 @@ impl Scanner<'_, '_> {
     /// admit every token those accept: a word [`Scanner::core_at`] reads (by
     /// its bits, or hyphenated), "us" of "US$", and every other token kind.
     fn may_start(&self, i: usize) -> bool {
-        const STARTS: WordLists = WordLists::any_of_lists(&[
+        const STARTS: WordLists = WordLists::union(&[
             lists::NUM_WORDS,
             lists::NUM_APPROX,
             lists::NUM_APPROX_DETERMINERS,

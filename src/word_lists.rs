@@ -32,7 +32,7 @@ impl WordLists {
     }
 
     /// The union of `lists`, for constants.
-    pub const fn any_of_lists(lists: &[WordLists]) -> WordLists {
+    pub const fn union(lists: &[WordLists]) -> WordLists {
         let mut bits = 0;
         let mut k = 0;
         while k < lists.len() {
