@@ -17,8 +17,8 @@ use crate::per_lang;
 
 mod leads;
 mod prefixes;
-use leads::Leads;
-use prefixes::Screen;
+use leads::LeadScreen;
+use prefixes::{Prefixes, Screen};
 
 /// Word lists of one language, keyed by normalised form (lowercase, ' apostrophe).
 pub struct Lexicon {
@@ -62,9 +62,6 @@ pub struct Rule {
     /// rules its text could start, and compiling is most of a language's
     /// start-up. `None` if it does not compile, which a test rules out.
     compiled: OnceLock<Option<Compiled>>,
-    /// How its matches may begin after their first words, when it opens with
-    /// some; how they may begin at all is in its grammar's `screens`.
-    leads: Option<Leads>,
 }
 
 /// A rule's pattern, anchored, with its named groups by index.
@@ -97,6 +94,11 @@ pub struct Grammar {
     /// Where each rule's matches may begin, checked at each place: rule
     /// `64 * i + j` is bit `j` of `screens[i]`.
     screens: Vec<Screen>,
+    /// Where the matches of the rules that open with some words may begin
+    /// after those words, for the same rules as `screens`: the rules of
+    /// `led[i]` are also checked by `leads[i]`.
+    leads: Vec<LeadScreen>,
+    led: Vec<u64>,
 }
 
 /// How many rules a screen tells apart, a bit each.
@@ -108,6 +110,14 @@ impl Grammar {
     fn screen_passes(&self, ri: usize, text: &[u8]) -> bool {
         let bit = 1 << (ri % SCREEN_RULES);
         self.screens[ri / SCREEN_RULES].passing(text, bit) != 0
+    }
+
+    /// Whether rule `ri`'s leads, if it has some, let it begin at the start of
+    /// `text` (cut to `REACH`).
+    #[cfg(test)]
+    fn leads_pass(&self, ri: usize, text: &[u8]) -> bool {
+        let (i, bit) = (ri / SCREEN_RULES, 1 << (ri % SCREEN_RULES));
+        self.led[i] & bit == 0 || self.leads[i].passing(text, bit) != 0
     }
 }
 
@@ -374,6 +384,7 @@ fn grammar(lang: Lang) -> Grammar {
     ];
     let mut rules = Vec::new();
     let mut starts = Vec::new();
+    let (mut leads, mut rests) = (Vec::new(), Vec::new());
     let mut memo = prefixes::Memo::default();
     for (kind, pattern) in pairs(per_lang!("time_rules.txt")[i]) {
         if let Some(name) = kind.strip_prefix("define ") {
@@ -385,19 +396,30 @@ fn grammar(lang: Lang) -> Grammar {
             .unwrap_or_else(|e| panic!("time rule {kind}|{pattern} of {}: {e}", lang.code()));
         // How a match begins: with its leads' words, or where they may all be
         // left out, with the rest (whose place after the words `leads` checks).
-        let (leads, prefixes) = match leads::of_with(&source, &mut memo) {
+        let (lead, rest, prefixes) = match leads::of_with(&source, &mut memo) {
             Some((l, rest)) => {
                 let words = prefixes::of_with(&source[..l.split], &mut memo);
                 let prefixes = words.then_loosely(&rest, &mut memo);
-                (Some(l), prefixes)
+                (Some(l), rest, prefixes)
             }
-            None => (None, prefixes::of_with(&source, &mut memo)),
+            None => (None, Prefixes::none(), prefixes::of_with(&source, &mut memo)),
         };
         starts.push(prefixes);
-        rules.push(Rule { kind, leads, source, compiled: OnceLock::new() });
+        leads.push(lead);
+        rests.push(rest);
+        rules.push(Rule { kind, source, compiled: OnceLock::new() });
     }
     let screens = starts.chunks(SCREEN_RULES).map(|chunk| Screen::of_rules(chunk, &memo)).collect();
-    Grammar { lexicon: lexicon(lang), rules, screens }
+    let led = leads
+        .chunks(SCREEN_RULES)
+        .map(|chunk| (0..).zip(chunk).filter(|(_, l)| l.is_some()).fold(0, |led, (j, _)| led | 1 << j))
+        .collect();
+    let leads = leads
+        .chunks(SCREEN_RULES)
+        .zip(rests.chunks(SCREEN_RULES))
+        .map(|(leads, rests)| LeadScreen::of_rules(leads, rests, &memo))
+        .collect();
+    Grammar { lexicon: lexicon(lang), rules, screens, leads, led }
 }
 
 /// A rule's folded source compiled to match only at the start of the haystack.
@@ -475,11 +497,15 @@ pub fn candidates_of(text: &str, lang: Lang, keep: impl Fn(&str) -> bool) -> Vec
         let reachable = &rest[..REACH.min(rest.len())];
         for (i, screen) in g.screens.iter().enumerate() {
             let mut passing = screen.passing(rest, kept[i]);
+            let led = passing & g.led[i];
+            if led != 0 {
+                passing = passing & !led | g.leads[i].passing(reachable, led);
+            }
             while passing != 0 {
                 let ri = i * SCREEN_RULES + passing.trailing_zeros() as usize;
                 passing &= passing - 1;
                 let rule = &g.rules[ri];
-                if at >= next_try[ri] && rule.leads.as_ref().map_or(true, |l| l.may_begin(reachable)) {
+                if at >= next_try[ri] {
                     if let Some(m) = match_at(rule, ri, text, &folded, at, &mut slots[ri]) {
                         next_try[ri] = m.end;
                         out.push(m);
@@ -633,9 +659,7 @@ mod tests {
                         let rest = &folded.as_bytes()[m.start()..];
                         let reachable = &rest[..REACH.min(rest.len())];
                         assert!(g.screen_passes(ri, rest), "{} at {:?}", rule.source, m.as_str());
-                        if let Some(leads) = &rule.leads {
-                            assert!(leads.may_begin(reachable), "{} at {:?}", rule.source, m.as_str());
-                        }
+                        assert!(g.leads_pass(ri, reachable), "{} at {:?}", rule.source, m.as_str());
                         found += 1;
                     }
                 }
