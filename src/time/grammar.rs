@@ -271,22 +271,28 @@ fn fold_char(c: char) -> char {
 /// Unicode tables, and a Unicode white-space class at every space of every
 /// rule makes the automata several times larger.
 pub fn fold(text: &str) -> String {
-    if text.is_ascii() {
-        let bytes = text
-            .bytes()
-            .map(|b| if b.is_ascii_whitespace() || b == 0x0B { b' ' } else { b.to_ascii_lowercase() })
-            .collect();
-        return String::from_utf8(bytes).expect("ASCII stays ASCII");
-    }
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(text.len());
+    let mut at = 0;
+    while at < bytes.len() {
+        // News text is mostly ASCII: its runs are mapped a byte at a time,
+        // without decoding chars or asking Unicode's tables.
+        let run = bytes[at..].iter().position(|b| !b.is_ascii()).map_or(bytes.len(), |n| at + n);
+        out.extend(bytes[at..run].iter().map(|&b| match b {
+            // Unicode's White_Space in ASCII, vertical tab included.
+            b'\t'..=b'\r' | b' ' => b' ',
+            b => b.to_ascii_lowercase(),
+        }));
+        at = run;
+        let Some(c) = text.get(at..).and_then(|rest| rest.chars().next()) else { break };
         if c.is_whitespace() {
-            out.extend(std::iter::repeat(' ').take(c.len_utf8()));
+            out.extend(std::iter::repeat(b' ').take(c.len_utf8()));
         } else {
-            out.push(fold_char(c));
+            out.extend_from_slice(fold_char(c).encode_utf8(&mut [0; 4]).as_bytes());
         }
+        at += c.len_utf8();
     }
-    out
+    String::from_utf8(out).expect("chars folded to chars of the same length")
 }
 
 /// A compiled rule's source folded like the text (see `fold`): literals and
