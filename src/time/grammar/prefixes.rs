@@ -375,61 +375,33 @@ pub struct Screen {
     /// The rules (one bit each) with an empty sequence, which may begin anywhere.
     any: u64,
     nodes: Vec<Node>,
-    /// The byte sets the nodes name by number: `sets[0]` is empty, `sets[1]`
-    /// every byte.
-    sets: Vec<ByteSet>,
     /// The first nodes whose class holds byte `b` are `firsts[starts[b]..starts[b + 1]]`.
     starts: Vec<u32>,
     firsts: Vec<u32>,
 }
 
-/// A node names its byte sets by number, which keeps it at 24 bytes rather
-/// than 88: a text's walk visits a few nodes at each place, scattered over a
-/// trie of a thousand or more, and the smaller they are, the more of them stay
-/// in cache. The sets are few: classes repeat, and so do the children's.
 #[derive(Debug)]
 struct Node {
-    /// The rules a text that got this far may begin: those with a sequence
-    /// that ends here, or whose next class after this run of spaces may hold
-    /// a space too, so that where the run ends cannot be told.
-    pass: u64,
+    class: ByteSet,
+    /// The bytes some child's class holds: most texts stop at a node, and
+    /// this says so without visiting its children.
+    next: ByteSet,
     /// Its children are `nodes[first..first + count]`: first the `singles`
     /// whose class is one byte, in the order of their bytes (classes below 256
     /// sort first), so that the one a byte leads to is found by a binary
     /// search instead of a test of every child (a node may have dozens: every
     /// month after "le ␠ 1 ␠").
     first: u32,
-    count: u16,
-    singles: u16,
-    /// The bytes some child's class holds, `sets[next]`: most texts stop at
-    /// a node, and this says so without visiting its children.
-    next: u16,
-    /// Its class, `sets[class]`, when it is more than one byte.
-    class: u16,
+    count: u32,
+    singles: u32,
     /// Its class's byte, when its class is one byte.
     byte: u8,
     /// Its class is the lone space, which stands for a run of spaces.
     run: bool,
-}
-
-const _: () = assert!(std::mem::size_of::<Node>() == 24);
-/// A node's children, counted in a `u16`, are at most the sequences of 64 rules.
-const CHILDREN: usize = 64 * MAX_SEQS;
-const _: () = assert!(CHILDREN <= u16::MAX as usize);
-
-/// The number of `set` in `sets`, which it is added to if new. Past `u16`
-/// numbers, every byte: it only loosens a node's `next`, as classes, being
-/// numbered below `ANY_BYTE` in the [`Memo`], are fewer.
-fn set_number(sets: &mut Vec<ByteSet>, set: ByteSet) -> u16 {
-    let i = match sets.iter().position(|s| *s == set) {
-        Some(i) => i,
-        None if sets.len() <= usize::from(u16::MAX) => {
-            sets.push(set);
-            sets.len() - 1
-        }
-        None => 1,
-    };
-    u16::try_from(i).unwrap_or(1)
+    /// The rules a text that got this far may begin: those with a sequence
+    /// that ends here, or whose next class after this run of spaces may hold
+    /// a space too, so that where the run ends cannot be told.
+    pass: u64,
 }
 
 impl Screen {
@@ -456,15 +428,18 @@ impl Screen {
         }
         seqs.sort_unstable();
         seqs.dedup();
-        // Node 0 is the root, whose class is never read. While the trie is
-        // built, each node's class and next bytes are kept whole, beside it.
-        let size = 1 + seqs.iter().map(|s| s.len()).sum::<usize>();
-        let mut nodes = Vec::with_capacity(size);
-        let (mut classes, mut nexts) = (Vec::with_capacity(size), Vec::with_capacity(size));
-        let mut sets = vec![ByteSet::NONE, ByteSet::ALL];
-        nodes.push(Node { pass: 0, first: 0, count: 0, singles: 0, next: 0, class: 0, byte: 0, run: false });
-        classes.push(ByteSet::NONE);
-        nexts.push(ByteSet::NONE);
+        // Node 0 is the root, whose class is never read.
+        let mut nodes = Vec::with_capacity(1 + seqs.iter().map(|s| s.len()).sum::<usize>());
+        nodes.push(Node {
+            class: ByteSet::NONE,
+            next: ByteSet::NONE,
+            first: 0,
+            count: 0,
+            singles: 0,
+            byte: 0,
+            run: false,
+            pass: 0,
+        });
         // Each sequence's node on the level above.
         let mut above = vec![0usize; seqs.len()];
         for depth in 0..MAX_LEN {
@@ -482,23 +457,19 @@ impl Screen {
                     if parent.count == 0 {
                         parent.first = n;
                     }
-                    // Children are fewer than sequences, at most 64 × `MAX_SEQS`
-                    // (see `CHILDREN`).
                     parent.count += 1;
-                    parent.singles += u16::from(single.is_some());
-                    nexts[*above].union(&class);
+                    parent.singles += u32::from(single.is_some());
+                    parent.next.union(&class);
                     nodes.push(Node {
-                        pass: 0,
+                        class,
+                        next: ByteSet::NONE,
                         first: 0,
                         count: 0,
                         singles: 0,
-                        next: 0,
-                        class: if single.is_some() { 0 } else { set_number(&mut sets, class) },
                         byte: single.unwrap_or(0),
                         run: number == SPACE,
+                        pass: 0,
                     });
-                    classes.push(class);
-                    nexts.push(ByteSet::NONE);
                     last = Some(seq);
                 }
                 *above = nodes.len() - 1;
@@ -511,13 +482,10 @@ impl Screen {
         }
         // The root's children by first byte: a counting sort of (byte, child)
         // pairs, visiting only the bytes each class holds.
-        for (node, next) in nodes.iter_mut().zip(nexts) {
-            node.next = set_number(&mut sets, next);
-        }
-        let roots = nodes[0].first as usize..nodes[0].first as usize + usize::from(nodes[0].count);
+        let roots = nodes[0].first as usize..(nodes[0].first + nodes[0].count) as usize;
         let mut starts = vec![0u32; 257];
         for n in roots.clone() {
-            for b in classes[n].bytes() {
+            for b in nodes[n].class.bytes() {
                 starts[usize::from(b) + 1] += 1;
             }
         }
@@ -527,12 +495,12 @@ impl Screen {
         let mut next = starts.clone();
         let mut firsts = vec![0u32; starts[256] as usize];
         for root in roots {
-            for b in classes[root].bytes() {
+            for b in nodes[root].class.bytes() {
                 firsts[next[usize::from(b)] as usize] = u32::try_from(root).expect("few nodes");
                 next[usize::from(b)] += 1;
             }
         }
-        Screen { any, nodes, sets, starts, firsts }
+        Screen { any, nodes, starts, firsts }
     }
 
     /// Whether some place may begin a match of rule `r` whatever its bytes.
@@ -585,15 +553,15 @@ impl Screen {
                 }
             }
             let Some(&b) = text.get(at) else { return false };
-            if !self.sets[usize::from(node.next)].contains(b) {
+            if !node.next.contains(b) {
                 return false;
             }
             at += 1;
             let first = node.first as usize;
-            let (singles, end) = (first + usize::from(node.singles), first + usize::from(node.count));
+            let (singles, end) = (first + node.singles as usize, first + node.count as usize);
             let mut next = self.nodes[first..singles].binary_search_by_key(&b, |c| c.byte).ok().map(|i| first + i);
             for c in singles..end {
-                if self.sets[usize::from(self.nodes[c].class)].contains(b) {
+                if self.nodes[c].class.contains(b) {
                     if let Some(p) = next.replace(c) {
                         if self.from(p, text, at, wanted, passed) {
                             return true;
