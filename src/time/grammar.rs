@@ -493,9 +493,20 @@ pub fn candidates_of(text: &str, lang: Lang, keep: impl Fn(&str) -> bool) -> Vec
     let mut slots: Vec<Option<CaptureLocations>> = g.rules.iter().map(|_| None).collect();
     let mut out = Vec::new();
     let mut after_word = false;
-    for (at, c) in text.char_indices() {
-        let in_word = after_word && is_word_char(c);
-        after_word = is_word_char(c);
+    let mut next = 0;
+    while let Some(&b) = text.as_bytes().get(next) {
+        let at = next;
+        // An ASCII byte is told from its value, without decoding a char.
+        let word = if b.is_ascii() {
+            next += 1;
+            b.is_ascii_alphanumeric()
+        } else {
+            let c = text[at..].chars().next().unwrap_or(' ');
+            next += c.len_utf8();
+            is_word_char(c)
+        };
+        let in_word = after_word && word;
+        after_word = word;
         if in_word {
             continue;
         }
