@@ -95,10 +95,8 @@ pub struct Grammar {
     /// `64 * i + j` is bit `j` of `screens[i]`.
     screens: Vec<Screen>,
     /// Where the matches of the rules that open with some words may begin
-    /// after those words, for the same rules as `screens`: the rules of
-    /// `led[i]` are also checked by `leads[i]`.
+    /// after those words, for the same rules as `screens`.
     leads: Vec<LeadScreen>,
-    led: Vec<u64>,
 }
 
 /// How many rules a screen tells apart, a bit each.
@@ -117,7 +115,7 @@ impl Grammar {
     #[cfg(test)]
     fn leads_pass(&self, ri: usize, text: &[u8]) -> bool {
         let (i, bit) = (ri / SCREEN_RULES, 1 << (ri % SCREEN_RULES));
-        self.led[i] & bit == 0 || self.leads[i].passing(text, bit) != 0
+        self.leads[i].led & bit == 0 || self.leads[i].passing(text, bit) != 0
     }
 }
 
@@ -415,17 +413,16 @@ fn grammar(lang: Lang) -> Grammar {
         rests.push(rest);
         rules.push(Rule { kind, source, compiled: OnceLock::new() });
     }
-    let screens = starts.chunks(SCREEN_RULES).map(|chunk| Screen::of_rules(chunk, &memo)).collect();
-    let led = leads
-        .chunks(SCREEN_RULES)
-        .map(|chunk| (0..).zip(chunk).filter(|(_, l)| l.is_some()).fold(0, |led, (j, _)| led | 1 << j))
-        .collect();
-    let leads = leads
-        .chunks(SCREEN_RULES)
-        .zip(rests.chunks(SCREEN_RULES))
-        .map(|(leads, rests)| LeadScreen::of_rules(leads, rests, &memo))
-        .collect();
-    Grammar { lexicon: lexicon(lang), rules, screens, leads, led }
+    // A plain loop: iterator adapters over chunks would add a kilobyte to the wasm.
+    let (mut screens, mut lead_screens) = (Vec::new(), Vec::new());
+    let mut at = 0;
+    while at < starts.len() {
+        let end = (at + SCREEN_RULES).min(starts.len());
+        screens.push(Screen::of_rules(&starts[at..end], &memo));
+        lead_screens.push(LeadScreen::of_rules(&leads[at..end], &rests[at..end], &memo));
+        at = end;
+    }
+    Grammar { lexicon: lexicon(lang), rules, screens, leads: lead_screens }
 }
 
 /// A rule's folded source compiled to match only at the start of the haystack.
@@ -514,7 +511,7 @@ pub fn candidates_of(text: &str, lang: Lang, keep: impl Fn(&str) -> bool) -> Vec
         let reachable = &rest[..REACH.min(rest.len())];
         for (i, screen) in g.screens.iter().enumerate() {
             let mut passing = screen.passing(rest, kept[i]);
-            let led = passing & g.led[i];
+            let led = passing & g.leads[i].led;
             if led != 0 {
                 passing = passing & !led | g.leads[i].passing(reachable, led);
             }

@@ -33,6 +33,8 @@ pub struct Leads {
 /// [`Screen`], not one per rule.
 #[derive(Debug)]
 pub struct LeadScreen {
+    /// The rules with leads.
+    pub led: u64,
     /// How the rest of each rule with leads begins, rule `i` being bit `i`.
     rests: Screen,
     /// The rules whose rest may begin at the place itself.
@@ -48,9 +50,10 @@ impl LeadScreen {
     /// then `rests[i]` (what [`of_with`] read; anything for a rule without leads).
     pub fn of_rules(leads: &[Option<Leads>], rests: &[Prefixes], memo: &Memo) -> LeadScreen {
         let most = leads.iter().flatten().map(|l| l.max).max().unwrap_or(0);
-        let (mut at_start, mut after, mut beyond) = (0, vec![0; most], vec![0; most]);
+        let (mut led, mut at_start, mut after, mut beyond) = (0, 0, vec![0; most], vec![0; most]);
         for (r, l) in leads.iter().enumerate() {
             let Some(l) = l else { continue };
+            led |= 1 << r;
             if l.min == 0 {
                 at_start |= 1 << r;
             }
@@ -61,7 +64,7 @@ impl LeadScreen {
                 *b |= 1 << r;
             }
         }
-        LeadScreen { rests: Screen::of_rules(rests, memo), at_start, after, beyond }
+        LeadScreen { led, rests: Screen::of_rules(rests, memo), at_start, after, beyond }
     }
 
     /// Which of the rules in `wanted` (rules with leads, a bit each) may begin
