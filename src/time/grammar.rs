@@ -17,8 +17,8 @@ use crate::per_lang;
 
 mod leads;
 mod prefixes;
-use leads::Leads;
-use prefixes::Screen;
+use leads::LeadScreen;
+use prefixes::{Prefixes, Screen};
 
 /// Word lists of one language, keyed by normalised form (lowercase, ' apostrophe).
 pub struct Lexicon {
@@ -62,9 +62,6 @@ pub struct Rule {
     /// rules its text could start, and compiling is most of a language's
     /// start-up. `None` if it does not compile, which a test rules out.
     compiled: OnceLock<Option<Compiled>>,
-    /// How its matches may begin after their first words, when it opens with
-    /// some; how they may begin at all is in its grammar's `screens`.
-    leads: Option<Leads>,
 }
 
 /// A rule's pattern, anchored, with its named groups by index.
@@ -97,6 +94,9 @@ pub struct Grammar {
     /// Where each rule's matches may begin, checked at each place: rule
     /// `64 * i + j` is bit `j` of `screens[i]`.
     screens: Vec<Screen>,
+    /// Where the matches of the rules that open with some words may begin
+    /// after those words, for the same rules as `screens`.
+    leads: Vec<LeadScreen>,
 }
 
 /// How many rules a screen tells apart, a bit each.
@@ -108,6 +108,14 @@ impl Grammar {
     fn screen_passes(&self, ri: usize, text: &[u8]) -> bool {
         let bit = 1 << (ri % SCREEN_RULES);
         self.screens[ri / SCREEN_RULES].passing(text, bit) != 0
+    }
+
+    /// Whether rule `ri`'s leads, if it has some, let it begin at the start of
+    /// `text` (cut to `REACH`).
+    #[cfg(test)]
+    fn leads_pass(&self, ri: usize, text: &[u8]) -> bool {
+        let (i, bit) = (ri / SCREEN_RULES, 1 << (ri % SCREEN_RULES));
+        self.leads[i].led & bit == 0 || self.leads[i].passing(text, bit) != 0
     }
 }
 
@@ -261,22 +269,28 @@ fn fold_char(c: char) -> char {
 /// Unicode tables, and a Unicode white-space class at every space of every
 /// rule makes the automata several times larger.
 pub fn fold(text: &str) -> String {
-    if text.is_ascii() {
-        let bytes = text
-            .bytes()
-            .map(|b| if b.is_ascii_whitespace() || b == 0x0B { b' ' } else { b.to_ascii_lowercase() })
-            .collect();
-        return String::from_utf8(bytes).expect("ASCII stays ASCII");
-    }
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(text.len());
+    let mut at = 0;
+    while at < bytes.len() {
+        // News text is mostly ASCII: its runs are mapped a byte at a time,
+        // without decoding chars or asking Unicode's tables.
+        let run = bytes[at..].iter().position(|b| !b.is_ascii()).map_or(bytes.len(), |n| at + n);
+        out.extend(bytes[at..run].iter().map(|&b| match b {
+            // Unicode's White_Space in ASCII, vertical tab included.
+            b'\t'..=b'\r' | b' ' => b' ',
+            b => b.to_ascii_lowercase(),
+        }));
+        at = run;
+        let Some(c) = text.get(at..).and_then(|rest| rest.chars().next()) else { break };
         if c.is_whitespace() {
-            out.extend(std::iter::repeat(' ').take(c.len_utf8()));
+            out.extend(std::iter::repeat(b' ').take(c.len_utf8()));
         } else {
-            out.push(fold_char(c));
+            out.extend_from_slice(fold_char(c).encode_utf8(&mut [0; 4]).as_bytes());
         }
+        at += c.len_utf8();
     }
-    out
+    String::from_utf8(out).expect("chars folded to chars of the same length")
 }
 
 /// A compiled rule's source folded like the text (see `fold`): literals and
@@ -374,6 +388,7 @@ fn grammar(lang: Lang) -> Grammar {
     ];
     let mut rules = Vec::new();
     let mut starts = Vec::new();
+    let (mut leads, mut rests) = (Vec::new(), Vec::new());
     let mut memo = prefixes::Memo::default();
     for (kind, pattern) in pairs(per_lang!("time_rules.txt")[i]) {
         if let Some(name) = kind.strip_prefix("define ") {
@@ -385,19 +400,29 @@ fn grammar(lang: Lang) -> Grammar {
             .unwrap_or_else(|e| panic!("time rule {kind}|{pattern} of {}: {e}", lang.code()));
         // How a match begins: with its leads' words, or where they may all be
         // left out, with the rest (whose place after the words `leads` checks).
-        let (leads, prefixes) = match leads::of_with(&source, &mut memo) {
+        let (lead, rest, prefixes) = match leads::of_with(&source, &mut memo) {
             Some((l, rest)) => {
                 let words = prefixes::of_with(&source[..l.split], &mut memo);
                 let prefixes = words.then_loosely(&rest, &mut memo);
-                (Some(l), prefixes)
+                (Some(l), rest, prefixes)
             }
-            None => (None, prefixes::of_with(&source, &mut memo)),
+            None => (None, Prefixes::none(), prefixes::of_with(&source, &mut memo)),
         };
         starts.push(prefixes);
-        rules.push(Rule { kind, leads, source, compiled: OnceLock::new() });
+        leads.push(lead);
+        rests.push(rest);
+        rules.push(Rule { kind, source, compiled: OnceLock::new() });
     }
-    let screens = starts.chunks(SCREEN_RULES).map(|chunk| Screen::of_rules(chunk, &memo)).collect();
-    Grammar { lexicon: lexicon(lang), rules, screens }
+    // A plain loop: iterator adapters over chunks would add a kilobyte to the wasm.
+    let (mut screens, mut lead_screens) = (Vec::new(), Vec::new());
+    let mut at = 0;
+    while at < starts.len() {
+        let end = (at + SCREEN_RULES).min(starts.len());
+        screens.push(Screen::of_rules(&starts[at..end], &memo));
+        lead_screens.push(LeadScreen::of_rules(&leads[at..end], &rests[at..end], &memo));
+        at = end;
+    }
+    Grammar { lexicon: lexicon(lang), rules, screens, leads: lead_screens }
 }
 
 /// A rule's folded source compiled to match only at the start of the haystack.
@@ -465,9 +490,20 @@ pub fn candidates_of(text: &str, lang: Lang, keep: impl Fn(&str) -> bool) -> Vec
     let mut slots: Vec<Option<CaptureLocations>> = g.rules.iter().map(|_| None).collect();
     let mut out = Vec::new();
     let mut after_word = false;
-    for (at, c) in text.char_indices() {
-        let in_word = after_word && is_word_char(c);
-        after_word = is_word_char(c);
+    let mut next = 0;
+    while let Some(&b) = text.as_bytes().get(next) {
+        let at = next;
+        // An ASCII byte is told from its value, without decoding a char.
+        let word = if b.is_ascii() {
+            next += 1;
+            b.is_ascii_alphanumeric()
+        } else {
+            let c = text[at..].chars().next().unwrap_or(' ');
+            next += c.len_utf8();
+            is_word_char(c)
+        };
+        let in_word = after_word && word;
+        after_word = word;
         if in_word {
             continue;
         }
@@ -475,11 +511,15 @@ pub fn candidates_of(text: &str, lang: Lang, keep: impl Fn(&str) -> bool) -> Vec
         let reachable = &rest[..REACH.min(rest.len())];
         for (i, screen) in g.screens.iter().enumerate() {
             let mut passing = screen.passing(rest, kept[i]);
+            let led = passing & g.leads[i].led;
+            if led != 0 {
+                passing = passing & !led | g.leads[i].passing(reachable, led);
+            }
             while passing != 0 {
                 let ri = i * SCREEN_RULES + passing.trailing_zeros() as usize;
                 passing &= passing - 1;
                 let rule = &g.rules[ri];
-                if at >= next_try[ri] && rule.leads.as_ref().map_or(true, |l| l.may_begin(reachable)) {
+                if at >= next_try[ri] {
                     if let Some(m) = match_at(rule, ri, text, &folded, at, &mut slots[ri]) {
                         next_try[ri] = m.end;
                         out.push(m);
@@ -633,9 +673,7 @@ mod tests {
                         let rest = &folded.as_bytes()[m.start()..];
                         let reachable = &rest[..REACH.min(rest.len())];
                         assert!(g.screen_passes(ri, rest), "{} at {:?}", rule.source, m.as_str());
-                        if let Some(leads) = &rule.leads {
-                            assert!(leads.may_begin(reachable), "{} at {:?}", rule.source, m.as_str());
-                        }
+                        assert!(g.leads_pass(ri, reachable), "{} at {:?}", rule.source, m.as_str());
                         found += 1;
                     }
                 }

@@ -14,7 +14,8 @@
 
 use super::prefixes::{self, Memo, Prefixes, Screen};
 
-/// The leading words of a rule and how the rest of its matches begins.
+/// The leading words of a rule: where they end in its pattern and how many
+/// space runs they put before the rest; how the rest begins is read apart.
 #[derive(Debug)]
 pub struct Leads {
     /// Where the rest begins in the pattern, in bytes.
@@ -23,40 +24,88 @@ pub struct Leads {
     min: usize,
     /// At most this many.
     max: usize,
-    /// How the rest may begin.
-    screen: Screen,
 }
 
-impl Leads {
-    /// Whether a match may begin at the start of `text` (the text from that
-    /// place to as far as a match may reach): whether the rest may begin after
-    /// between `min` and `max` space runs.
-    pub fn may_begin(&self, text: &[u8]) -> bool {
-        if self.min == 0 && self.screen.may_begin(text) {
-            return true;
+/// The leads of up to 64 rules, checked together at a place. Many rules open
+/// with the same words ("le", "in the") and pass the prefix screen at the same
+/// places: the space runs after a place are found once for all of them, and
+/// the rests of all are looked for after each run with one walk of one
+/// [`Screen`], not one per rule.
+#[derive(Debug)]
+pub struct LeadScreen {
+    /// The rules with leads.
+    pub led: u64,
+    /// How the rest of each rule with leads begins, rule `i` being bit `i`.
+    rests: Screen,
+    /// The rules whose rest may begin at the place itself.
+    at_start: u64,
+    /// `after[k]`: the rules whose rest may begin after `k + 1` space runs.
+    after: Vec<u64>,
+    /// `beyond[k]`: the rules whose rest may begin after more than `k` space runs.
+    beyond: Vec<u64>,
+}
+
+impl LeadScreen {
+    /// The screen of up to 64 rules: rule `i` has `leads[i]`, if any, and
+    /// then `rests[i]` (what [`of_with`] read; anything for a rule without leads).
+    pub fn of_rules(leads: &[Option<Leads>], rests: &[Prefixes], memo: &Memo) -> LeadScreen {
+        let most = leads.iter().flatten().map(|l| l.max).max().unwrap_or(0);
+        let (mut led, mut at_start, mut after, mut beyond) = (0, 0, vec![0; most], vec![0; most]);
+        for (r, l) in leads.iter().enumerate() {
+            let Some(l) = l else { continue };
+            led |= 1 << r;
+            if l.min == 0 {
+                at_start |= 1 << r;
+            }
+            for runs in l.min.max(1)..=l.max {
+                after[runs - 1] |= 1 << r;
+            }
+            for b in &mut beyond[..l.max] {
+                *b |= 1 << r;
+            }
+        }
+        LeadScreen { led, rests: Screen::of_rules(rests, memo), at_start, after, beyond }
+    }
+
+    /// Which of the rules in `wanted` (rules with leads, a bit each) may begin
+    /// a match at the start of `text` (the text from that place to as far as a
+    /// match may reach): those whose rest may begin after between their `min`
+    /// and `max` space runs.
+    pub fn passing(&self, text: &[u8], wanted: u64) -> u64 {
+        let mut passed = 0;
+        if wanted & self.at_start != 0 {
+            passed = self.rests.passing(text, wanted & self.at_start);
         }
         let mut at = 0;
-        for runs in 1..=self.max {
+        for (&after, &beyond) in self.after.iter().zip(&self.beyond) {
+            if wanted & !passed & beyond == 0 {
+                break;
+            }
             at += text[at..].iter().position(|&b| b == b' ').unwrap_or(text.len() - at);
             at += text[at..].iter().position(|&b| b != b' ').unwrap_or(text.len() - at);
             if at == text.len() {
-                return false;
+                break;
             }
-            if runs >= self.min && self.screen.may_begin(&text[at..]) {
-                return true;
+            let left = wanted & !passed & after;
+            if left != 0 {
+                passed |= self.rests.passing(&text[at..], left);
             }
         }
-        false
+        passed
     }
 }
 
-/// The leads of `pattern`, if it opens with some and goes on after them.
+/// The leads of `pattern`, if it opens with some and goes on after them, as
+/// the screen of that one rule.
 #[cfg(test)]
-pub fn of(pattern: &str) -> Option<Leads> {
-    of_with(pattern, &mut Memo::default()).map(|(leads, _)| leads)
+pub fn of(pattern: &str) -> Option<LeadScreen> {
+    let mut memo = Memo::default();
+    let (leads, rest) = of_with(pattern, &mut memo)?;
+    Some(LeadScreen::of_rules(&[Some(leads)], &[rest], &memo))
 }
 
-/// As [`of`], reading the rest's prefixes with `memo`; with them, for the
+/// The leads of `pattern`, if it opens with some and goes on after them, and
+/// how the rest begins, read with `memo`: for the [`LeadScreen`], and for the
 /// screen of the whole pattern (see [`Prefixes::then_loosely`]).
 pub fn of_with(pattern: &str, memo: &mut Memo) -> Option<(Leads, Prefixes)> {
     let reader = Reader::new(pattern);
@@ -94,8 +143,7 @@ pub fn of_with(pattern: &str, memo: &mut Memo) -> Option<(Leads, Prefixes)> {
     if rest.says_nothing() || rest.first_bytes(memo).contains(b' ') {
         return None;
     }
-    let screen = Screen::new(&rest, memo);
-    Some((Leads { split, min, max, screen }, rest))
+    Some((Leads { split, min, max }, rest))
 }
 
 /// What a piece of pattern matches, as far as spaces go.
@@ -361,7 +409,7 @@ mod tests {
     use super::*;
 
     fn begins(pattern: &str, text: &str) -> bool {
-        of(pattern).expect("leads").may_begin(text.as_bytes())
+        of(pattern).expect("leads").passing(text.as_bytes(), 1) != 0
     }
 
     #[test]
