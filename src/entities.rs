@@ -405,6 +405,17 @@ fn is_stopword(doc: &Doc, lex: &Lexicon, i: usize) -> bool {
     }
 }
 
+/// Whether token `i` is a lowercase adjective ("russe", "nationale").
+fn is_adjective(doc: &Doc, lex: &Lexicon, i: usize) -> bool {
+    let w = doc.tok(&doc.tokens[i]);
+    let lower_first = match w.as_bytes().first() {
+        Some(b) if b.is_ascii() => b.is_ascii_lowercase(),
+        _ => w.chars().next().is_some_and(char::is_lowercase),
+    };
+    // The document's lowercase form: no copy of the word per question.
+    lower_first && lex.is_adjective(&std_lowercase(doc, i))
+}
+
 /// Whether token `i` is a first name, as written.
 fn is_first_name(doc: &Doc, lex: &Lexicon, i: usize) -> bool {
     // No word-list bit: the first names of every language would make up most of
@@ -671,7 +682,7 @@ fn scan_sentence(
                 }
                 // French institutions take adjectives: "Conseil de sécurité nationale".
                 if known.kind == EntityType::ORG && doc.lang == crate::Lang::Fr {
-                    while j < end && lex.is_adjective(doc.tok(&doc.tokens[j])) {
+                    while j < end && is_adjective(doc, lex, j) {
                         j += 1;
                     }
                 }
@@ -736,7 +747,7 @@ fn scan_sentence(
                     j += 1;
                 }
                 // "Premier ministre britannique Keir Starmer".
-                while j < end && lex.is_adjective(doc.tok(&doc.tokens[j])) {
+                while j < end && is_adjective(doc, lex, j) {
                     j += 1;
                 }
                 // A portfolio is part of the title: "ministre des Affaires étrangères".
@@ -755,7 +766,7 @@ fn scan_sentence(
                             after_title = true;
                             continue;
                         }
-                        while e < end && lex.is_adjective(doc.tok(&doc.tokens[e])) {
+                        while e < end && is_adjective(doc, lex, e) {
                             e += 1;
                         }
                         i = e;
@@ -978,7 +989,7 @@ fn sequence_cue(doc: &Doc, lex: &Lexicon, a: usize, b: usize, after_title: bool,
 fn lowercase_complements(doc: &Doc, lex: &Lexicon, gaz: &Hits, mut j: usize, end: usize) -> usize {
     let text = |k: usize| doc.tok(&doc.tokens[k]);
     for _ in 0..6 {
-        if j < end && lex.is_adjective(text(j)) {
+        if j < end && is_adjective(doc, lex, j) {
             j += 1;
             continue;
         }
@@ -1075,7 +1086,7 @@ fn head_noun(doc: &Doc, lex: &Lexicon, gaz: &Hits, i: usize, first: usize, end: 
                 }
             }
             let mut j = i + 1;
-            while j < end && lex.is_adjective(doc.tok(&doc.tokens[j])) {
+            while j < end && is_adjective(doc, lex, j) {
                 j += 1;
             }
             let n = particle_at(doc, lex, j, end)?;
@@ -1217,16 +1228,16 @@ fn assign_types(doc: &Doc, lex: &Lexicon, mentions: Vec<Mention>, names: &[Vec<u
 
 /// Normal form of a mention for clustering: lowercase words without adjectives.
 fn cluster_key(doc: &Doc, lex: &Lexicon, m: &Mention) -> String {
-    let mut out = String::new();
+    let mut out = String::with_capacity(m.end - m.start);
     for k in m.toks.clone() {
         let t = &doc.tokens[k];
         if t.kind == TokenKind::Punct || t.start < m.start {
             continue;
         }
-        let w = doc.tok(t);
-        if lex.is_adjective(w) {
+        if is_adjective(doc, lex, k) {
             continue;
         }
+        let w = doc.tok(t);
         if !out.is_empty() {
             out.push(' ');
         }
@@ -1251,71 +1262,106 @@ fn initials(doc: &Doc, lex: &Lexicon, m: &Mention) -> String {
         .collect()
 }
 
+/// What a mention clusters under. Gazetteer groups and demonyms are keys of
+/// their own: no text key can be one, as it is made of a mention's words.
+#[derive(PartialEq, Eq, Hash)]
+enum Key<'k> {
+    /// A [`cluster_key`].
+    Text(&'k str),
+    Group(u32),
+    /// The lowercase plural noun of a demonym.
+    Demonym(String),
+}
+
+/// `e` and `n` in decimal: `format!` costs a few hundred instructions per id.
+fn entity_id(n: usize) -> String {
+    let mut digits = [0u8; 20];
+    let (mut k, mut n) = (digits.len(), n);
+    loop {
+        k -= 1;
+        digits[k] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    let mut id = String::with_capacity(1 + digits.len() - k);
+    id.push('e');
+    id.extend(digits[k..].iter().map(|&d| char::from(d)));
+    id
+}
+
 /// `names` holds each mention's [`name_words`], index for index.
 fn cluster(doc: &Doc, lex: &Lexicon, typed: Vec<Typed>, names: &[Vec<usize>]) -> Vec<Entity> {
     // Doc-level indexes built first, so a short form before the full one still links.
+    // Each maps to the place of a mention's key in `keys`: no key is copied.
     // Cow keys throughout, owned or not: fewer map types to compile into the wasm.
-    let mut surname: HashMap<Cow<str>, String> = HashMap::new();
+    let keys: Vec<String> = typed.iter().map(|t| cluster_key(doc, lex, &t.m)).collect();
+    let mut surname: HashMap<Cow<str>, usize> = HashMap::new();
     // Words are keyed by their lowercase forms, borrowed from the document
     // where they can be.
     // Sized for every word up front: growing a table rehashes each key with SipHash.
     let word_count = names.iter().map(Vec::len).sum();
-    let mut org_word: HashMap<Cow<str>, Option<String>> = HashMap::with_capacity(word_count);
-    let mut acronym: HashMap<Cow<str>, String> = HashMap::new();
-    let mut word_key: HashMap<Cow<str>, String> = HashMap::with_capacity(word_count);
-    let keys: Vec<String> = typed.iter().map(|t| cluster_key(doc, lex, &t.m)).collect();
-    for (ws, key) in names.iter().zip(&keys) {
-        for &k in ws {
-            word_key.entry(std_lowercase(doc, k)).or_insert_with(|| key.clone());
+    let mut org_word: HashMap<Cow<str>, Option<usize>> = HashMap::with_capacity(word_count);
+    let mut acronym: HashMap<Cow<str>, usize> = HashMap::new();
+    // Only a clipped form asks for a word's key; most articles have none.
+    let mut word_key: HashMap<Cow<str>, usize> = HashMap::new();
+    if typed.iter().any(|t| t.clip_of.is_some()) {
+        word_key.reserve(word_count);
+        for (m, ws) in names.iter().enumerate() {
+            for &k in ws {
+                word_key.entry(std_lowercase(doc, k)).or_insert(m);
+            }
         }
     }
-    for ((t, key), ws) in typed.iter().zip(&keys).zip(names) {
+    for (m, (t, ws)) in typed.iter().zip(names).enumerate() {
+        let key = &keys[m];
         if t.kind == EntityType::PER && ws.len() >= 2 {
             let last = bare(doc.tok(&doc.tokens[ws[ws.len() - 1]])).to_lowercase();
-            surname.entry(Cow::Owned(last)).or_insert_with(|| key.clone());
+            surname.entry(Cow::Owned(last)).or_insert(m);
             // "Osama bin Laden" → "bin laden".
             if let Some(pos) = key.rfind(' ') {
                 if let Some(prev) = key[..pos].rfind(' ') {
-                    surname.entry(Cow::Owned(key[prev + 1..].to_string())).or_insert_with(|| key.clone());
+                    surname.entry(Cow::Borrowed(&key[prev + 1..])).or_insert(m);
                 }
             }
         }
         if t.kind != EntityType::PER && t.m.toks.len() >= 2 && t.m.known.is_none() {
             for &k in ws {
-                let e = org_word.entry(std_lowercase(doc, k)).or_insert_with(|| Some(key.clone()));
-                if e.as_deref() != Some(key.as_str()) {
+                let e = org_word.entry(std_lowercase(doc, k)).or_insert(Some(m));
+                if e.is_some_and(|first| keys[first] != *key) {
                     *e = None;
                 }
             }
             let ini = initials(doc, lex, &t.m);
             if ini.chars().count() >= 2 {
-                acronym.entry(Cow::Owned(ini)).or_insert_with(|| key.clone());
+                acronym.entry(Cow::Owned(ini)).or_insert(m);
             }
         }
     }
 
     let mut entities: Vec<Entity> = Vec::with_capacity(typed.len());
-    let mut by_key: HashMap<(EntityType, String), usize> = HashMap::with_capacity(typed.len());
-    for (t, own) in typed.into_iter().zip(keys) {
+    let mut by_key: HashMap<(EntityType, Key), usize> = HashMap::with_capacity(typed.len());
+    for (t, own) in typed.into_iter().zip(&keys) {
         let text = &doc.text[t.m.start..t.m.end];
-        let key = if let Some(k) = t.clip_of.as_ref().and_then(|w| word_key.get(w.as_str())) {
-            k.clone()
+        let own = own.as_str();
+        let key = if let Some(&m) = t.clip_of.as_ref().and_then(|w| word_key.get(w.as_str())) {
+            Key::Text(&keys[m])
         } else if let Some(g) = t.m.known.and_then(|k| k.group) {
-            format!("#group{g}")
+            Key::Group(g)
         } else if let Some(p) = t.m.known.and_then(|k| k.demonym) {
-            format!("#demonym {}", p.to_lowercase())
+            Key::Demonym(p.to_lowercase())
         } else {
-            match t.kind {
-                EntityType::PER => {
-                    surname.get(own.as_str()).or_else(|| surname.get(bare(&own))).cloned().unwrap_or(own)
-                }
+            let found = match t.kind {
+                EntityType::PER => surname.get(own).or_else(|| surname.get(bare(own))).copied(),
                 _ if t.m.known.is_none() => {
                     let one = t.m.toks.len() == 1;
-                    let found = if one { org_word.get(own.as_str()).cloned().flatten() } else { None };
-                    found.or_else(|| acronym.get(own.as_str()).filter(|_| one).cloned()).unwrap_or(own)
+                    let found = if one { org_word.get(own).copied().flatten() } else { None };
+                    found.or_else(|| acronym.get(own).filter(|_| one).copied())
                 }
-                _ => own,
-            }
+                _ => None,
+            };
+            Key::Text(found.map_or(own, |m| &keys[m]))
         };
         let span = Span::of(doc.text, t.m.start, t.m.end);
         match by_key.entry((t.kind, key)) {
@@ -1330,7 +1376,7 @@ fn cluster(doc: &Doc, lex: &Lexicon, typed: Vec<Typed>, names: &[Vec<usize>]) ->
                 slot.insert(entities.len());
                 let name = t.m.known.and_then(|k| k.demonym).map_or_else(|| text.to_string(), str::to_string);
                 entities.push(Entity {
-                    id: format!("e{}", entities.len() + 1),
+                    id: entity_id(entities.len() + 1),
                     kind: t.kind,
                     name,
                     mentions: vec![span],
