@@ -212,59 +212,67 @@ fn gazetteer_hits(doc: &Doc, lex: &Lexicon, shapes: &[u8]) -> Hits {
     out
 }
 
-/// What the whole article says about each word's case.
-struct WordStats<'a> {
-    /// Words seen in lowercase somewhere, as written; only those with the
-    /// [`Shapes`] of a word [`WordStats::seen_lower`] may be asked about.
-    lower: std::collections::HashSet<&'a str>,
-    /// How often a capitalised word appears, anywhere, and not at a sentence start.
-    capital: HashMap<&'a str, (usize, usize)>,
+/// What the whole article says about the case of the capitalised words that
+/// start a sentence, a quotation or a clause ([`is_initial`]). Only those are
+/// asked about: a capital elsewhere needs no other sign of a name, and the
+/// title after an open quote starts with one of them.
+struct WordStats<'d> {
+    /// Each such word: how often it appears capitalised, anywhere, and not at
+    /// an initial place.
+    capital: HashMap<&'d str, (usize, usize)>,
+    /// Their lowercase forms, and whether the article has them in lowercase.
+    lower: HashMap<Cow<'d, str>, bool>,
 }
 
-impl<'a> WordStats<'a> {
-    fn of(doc: &Doc<'a>, shapes: &[u8]) -> WordStats<'a> {
-        // Sized for a typical article's distinct words up front: growing a
-        // table rehashes every word in it, and these hash with SipHash.
-        let mut lower = std::collections::HashSet::with_capacity(doc.tokens.len() / 2);
-        let mut capital: HashMap<&str, (usize, usize)> = HashMap::with_capacity(doc.tokens.len() / 8);
-        // Most words are lowercase, and the few questions are about capitalised
-        // ones: a lowercase word whose shape no question has needs no SipHash.
-        let mut asked = Shapes([0; 64]);
+impl<'d> WordStats<'d> {
+    fn of(doc: &'d Doc, shapes: &[u8]) -> WordStats<'d> {
+        // Sized for about one such word per sentence: growing a table rehashes
+        // every word in it, and these hash with SipHash.
+        let mut capital: HashMap<&str, (usize, usize)> = HashMap::with_capacity(doc.sentences.len());
+        let mut lower: HashMap<Cow<str>, bool> = HashMap::with_capacity(doc.sentences.len());
+        // Most words are none of those asked about, nor their lowercase forms:
+        // a word whose shape none has needs no SipHash.
+        let (mut asked, mut asked_lower) = (Shapes([0; 64]), Shapes([0; 64]));
+        for s in &doc.sentences {
+            for i in s.tokens.clone() {
+                if shapes[i] & UPPER != 0 && is_initial(doc, s.tokens.start, i) {
+                    let w = doc.tok(&doc.tokens[i]);
+                    capital.entry(w).or_insert_with(|| {
+                        asked.add(w);
+                        asked_lower.add_lowercase_of(w);
+                        lower.entry(std_lowercase(doc, i)).or_insert(false);
+                        (0, 0)
+                    });
+                }
+            }
+        }
         for s in &doc.sentences {
             for i in s.tokens.clone() {
                 let shape = shapes[i];
-                if shape & UPPER != 0 {
-                    let w = doc.tok(&doc.tokens[i]);
-                    asked.add_lowercase_of(w);
-                    let e = capital.entry(w).or_default();
-                    e.0 += 1;
-                    if !is_initial(doc, s.tokens.start, i) {
-                        e.1 += 1;
-                    }
-                } else if shape & WORD != 0 && particle_glued(doc.tok(&doc.tokens[i])) {
-                    asked.add_lowercase_of(doc.tok(&doc.tokens[i]));
-                }
-            }
-        }
-        for s in &doc.sentences {
-            for i in s.tokens.clone() {
-                if shapes[i] & LOWER == 0 {
+                if shape & (UPPER | LOWER) == 0 {
                     continue;
                 }
                 let w = doc.tok(&doc.tokens[i]);
-                if asked.has(w) {
-                    lower.insert(w);
+                if shape & UPPER != 0 {
+                    if let Some(e) = Some(w).filter(|w| asked.has(w)).and_then(|w| capital.get_mut(w)) {
+                        e.0 += 1;
+                        if !is_initial(doc, s.tokens.start, i) {
+                            e.1 += 1;
+                        }
+                    }
+                } else if let Some(seen) = Some(w).filter(|w| asked_lower.has(w)).and_then(|w| lower.get_mut(w)) {
+                    *seen = true;
                 }
             }
         }
-        WordStats { lower, capital }
+        WordStats { capital, lower }
     }
 
-    /// Whether the article has `w` in lowercase somewhere; `w` is one of its
-    /// words that [`may_ask_lower`] accepts.
+    /// Whether the article has `w` in lowercase somewhere; `w` is one of the
+    /// words asked about.
     fn seen_lower(&self, w: &str) -> bool {
-        debug_assert!(may_ask_lower(w), "{w}");
-        self.lower.contains(w.to_lowercase().as_str())
+        debug_assert!(self.capital.contains_key(w), "{w}");
+        self.lower.get(w.to_lowercase().as_str()).copied().unwrap_or(false)
     }
 
     fn inside_count(&self, w: &str) -> usize {
@@ -274,12 +282,6 @@ impl<'a> WordStats<'a> {
     fn count(&self, w: &str) -> usize {
         self.capital.get(w).map_or(0, |c| c.0)
     }
-}
-
-/// Whether [`WordStats::seen_lower`] may be asked about `w`: the words it is
-/// asked about may be part of a name ([`is_name_word`]), or open a quoted title.
-fn may_ask_lower(w: &str) -> bool {
-    starts_upper(w) || particle_glued(w)
 }
 
 /// Sets of (length, first byte, last byte) triples of words, hashed to 4096
@@ -300,6 +302,11 @@ impl Shapes {
     fn bit(w: &str) -> (usize, u64) {
         let b = w.as_bytes();
         Shapes::slot(b.len(), b.first().copied().unwrap_or(0), b.last().copied().unwrap_or(0))
+    }
+
+    fn add(&mut self, w: &str) {
+        let (word, bit) = Shapes::bit(w);
+        self.0[word] |= bit;
     }
 
     /// Adds `w.to_lowercase()`.
