@@ -87,7 +87,7 @@ pub fn find(doc: &Doc) -> Vec<Entity> {
     let lex = Lexicon::for_lang(doc.lang);
     let shapes = shapes(doc);
     let gaz = gazetteer_hits(doc, lex, &shapes);
-    let words = WordStats::of(doc, &shapes);
+    let words = WordStats::of(doc, lex, &shapes);
     let mut mentions = Vec::with_capacity(doc.tokens.len() / 16);
     for s in &doc.sentences {
         scan_sentence(doc, lex, &gaz, &words, &shapes, s.tokens.clone(), &mut mentions);
@@ -213,9 +213,10 @@ fn gazetteer_hits(doc: &Doc, lex: &Lexicon, shapes: &[u8]) -> Hits {
 }
 
 /// What the whole article says about the case of the capitalised words that
-/// start a sentence, a quotation or a clause ([`is_initial`]). Only those are
-/// asked about: a capital elsewhere needs no other sign of a name, and the
-/// title after an open quote starts with one of them.
+/// start a sentence, a quotation or a clause ([`is_initial`]) and may be part
+/// of a name ([`is_name_word`]). Only those are asked about: a capital
+/// elsewhere needs no other sign of a name, and a one-word title after an
+/// open quote is one of them.
 struct WordStats<'d> {
     /// Each such word: how often it appears capitalised, anywhere, and not at
     /// an initial place.
@@ -225,7 +226,7 @@ struct WordStats<'d> {
 }
 
 impl<'d> WordStats<'d> {
-    fn of(doc: &'d Doc, shapes: &[u8]) -> WordStats<'d> {
+    fn of(doc: &'d Doc, lex: &Lexicon, shapes: &[u8]) -> WordStats<'d> {
         // Sized for about one such word per sentence: growing a table rehashes
         // every word in it, and these hash with SipHash.
         let mut capital: HashMap<&str, (usize, usize)> = HashMap::with_capacity(doc.sentences.len());
@@ -235,7 +236,10 @@ impl<'d> WordStats<'d> {
         let (mut asked, mut asked_lower) = (Shapes([0; 64]), Shapes([0; 64]));
         for s in &doc.sentences {
             for i in s.tokens.clone() {
-                if shapes[i] & UPPER != 0 && is_initial(doc, s.tokens.start, i) {
+                // Stopwords ("The", "Le") are the most frequent such words, and
+                // their lowercase forms the most frequent words of all: leaving
+                // them out spares most look-ups below.
+                if shapes[i] & UPPER != 0 && is_initial(doc, s.tokens.start, i) && is_name_word(doc, lex, i) {
                     let w = doc.tok(&doc.tokens[i]);
                     capital.entry(w).or_insert_with(|| {
                         asked.add(w);
