@@ -87,7 +87,7 @@ pub fn find(doc: &Doc) -> Vec<Entity> {
     let lex = Lexicon::for_lang(doc.lang);
     let shapes = shapes(doc);
     let gaz = gazetteer_hits(doc, lex, &shapes);
-    let words = WordStats::of(doc, lex, &shapes);
+    let words = WordStats::of(doc, &gaz, &shapes);
     let mut mentions = Vec::with_capacity(doc.tokens.len() / 16);
     for s in &doc.sentences {
         scan_sentence(doc, lex, &gaz, &words, &shapes, s.tokens.clone(), &mut mentions);
@@ -136,8 +136,11 @@ fn shapes(doc: &Doc) -> Vec<u8> {
 }
 
 /// Gazetteer matches by first token: each name's end token (exclusive) and
-/// what the gazetteer knows of it.
+/// what the gazetteer knows of it. Also which tokens may be part of a name
+/// ([`is_name_word`]): every pass that reads the matches asks that too, some
+/// tokens many times over.
 struct Hits {
+    name_word: Vec<bool>,
     /// Per token, one more than the place of the match it starts in `found`;
     /// 0 for none. The scan asks at nearly every token, and an index is
     /// cheaper than a hash.
@@ -157,6 +160,11 @@ impl Hits {
         self.at.get(*i).is_some_and(|&k| k > 0)
     }
 
+    /// [`is_name_word`] of token `i`.
+    fn is_name_word(&self, i: usize) -> bool {
+        self.name_word[i]
+    }
+
     fn insert(&mut self, i: usize, hit: (usize, Known)) {
         self.found.push(hit);
         self.at[i] = self.found.len();
@@ -165,7 +173,17 @@ impl Hits {
 
 /// Gazetteer matches that start and end on token boundaries, keyed by first token.
 fn gazetteer_hits(doc: &Doc, lex: &Lexicon, shapes: &[u8]) -> Hits {
-    let mut out = Hits { at: vec![0; doc.tokens.len()], found: Vec::new() };
+    // Only a capitalised word or a glued particle may be one: most tokens need no test.
+    let name_word = doc
+        .tokens
+        .iter()
+        .zip(shapes)
+        .enumerate()
+        .map(|(i, (t, &shape))| {
+            (shape & UPPER != 0 || (shape & WORD != 0 && particle_glued(doc.tok(t)))) && is_name_word(doc, lex, i)
+        })
+        .collect();
+    let mut out = Hits { name_word, at: vec![0; doc.tokens.len()], found: Vec::new() };
     // The longest name at each token that ends where a token ends; names do
     // not overlap, so the tokens a name covers start none.
     let mut free_from = 0;
@@ -226,7 +244,7 @@ struct WordStats<'d> {
 }
 
 impl<'d> WordStats<'d> {
-    fn of(doc: &'d Doc, lex: &Lexicon, shapes: &[u8]) -> WordStats<'d> {
+    fn of(doc: &'d Doc, gaz: &Hits, shapes: &[u8]) -> WordStats<'d> {
         // Sized for about one such word per sentence: growing a table rehashes
         // every word in it, and these hash with SipHash.
         let mut capital: HashMap<&str, (usize, usize)> = HashMap::with_capacity(doc.sentences.len());
@@ -239,7 +257,7 @@ impl<'d> WordStats<'d> {
                 // Stopwords ("The", "Le") are the most frequent such words, and
                 // their lowercase forms the most frequent words of all: leaving
                 // them out spares most look-ups below.
-                if shapes[i] & UPPER != 0 && is_initial(doc, s.tokens.start, i) && is_name_word(doc, lex, i) {
+                if shapes[i] & UPPER != 0 && is_initial(doc, s.tokens.start, i) && gaz.is_name_word(i) {
                     let w = doc.tok(&doc.tokens[i]);
                     capital.entry(w).or_insert_with(|| {
                         asked.add(w);
@@ -566,17 +584,17 @@ fn cap_sequence(doc: &Doc, lex: &Lexicon, gaz: &Hits, i: usize, end: usize, join
                 "Le" | "La" | "Les" | "De" | "Du" | "Des" | "Van" | "Von" | "Da" | "Di"
             )
             && doc.tokens[j].kind == TokenKind::Word
-            && is_name_word(doc, lex, j + 1);
+            && gaz.is_name_word(j + 1);
         if single_capital || trailing_acronym || inner_article {
             j += 1;
             continue;
         }
-        if is_name_word(doc, lex, j) {
+        if gaz.is_name_word(j) {
             j += 1;
             // An initial: "Donald J. Trump".
             if j < end && doc.tok(&doc.tokens[j]) == "." && doc.tokens[j].start == doc.tokens[j - 1].end {
                 let prev = doc.tok(&doc.tokens[j - 1]);
-                if prev.chars().count() == 1 && j + 1 < end && is_name_word(doc, lex, j + 1) {
+                if prev.chars().count() == 1 && j + 1 < end && gaz.is_name_word(j + 1) {
                     j += 1;
                 }
             }
@@ -604,7 +622,7 @@ fn cap_sequence(doc: &Doc, lex: &Lexicon, gaz: &Hits, i: usize, end: usize, join
             if let Some(n) = particle_at(doc, lex, j, end) {
                 let p = doc.lower(j);
                 let after = j + n;
-                if after < end && is_name_word(doc, lex, after) {
+                if after < end && gaz.is_name_word(after) {
                     if p == "and" && !had_of {
                         break;
                     }
@@ -667,7 +685,7 @@ fn scan_sentence(
         let first_name_first = gaz.get(&i).is_some_and(|g| g.0 == i + 1)
             && is_first_name(doc, lex, i)
             && i + 1 < end
-            && is_name_word(doc, lex, i + 1)
+            && gaz.is_name_word(i + 1)
             && !gaz.contains_key(&(i + 1));
         if let Some(&(gend, known)) = gaz.get(&i).filter(|_| !first_name_first) {
             if upper {
@@ -765,7 +783,7 @@ fn scan_sentence(
                 if let Some(p) = particle_at(doc, lex, j, end) {
                     let k = j + p;
                     if k < end
-                        && is_name_word(doc, lex, k)
+                        && gaz.is_name_word(k)
                         && !gaz.contains_key(&k)
                         && name_word_kind(doc, lex, k) != Some(EntityType::ORG)
                         && !is_first_name(doc, lex, k)
@@ -790,7 +808,7 @@ fn scan_sentence(
                     let e = cap_sequence(doc, lex, gaz, j, end, false);
                     (j..e).any(|k| name_word_kind(doc, lex, k) == Some(EntityType::ORG))
                 };
-                if j < end && is_name_word(doc, lex, j) && !gaz.contains_key(&j) && !names_org() {
+                if j < end && gaz.is_name_word(j) && !gaz.contains_key(&j) && !names_org() {
                     i = j;
                     after_title = true;
                     continue;
@@ -812,7 +830,7 @@ fn scan_sentence(
             continue;
         }
 
-        if !is_name_word(doc, lex, i) || (shouting && shapes[i] & CAPS != 0) {
+        if !gaz.is_name_word(i) || (shouting && shapes[i] & CAPS != 0) {
             after_title = false;
             i += 1;
             continue;
@@ -822,7 +840,7 @@ fn scan_sentence(
         if initial() && !after_title {
             // "Human Rights Watch": capitals straight up to an organisation word.
             let ends_in_org_word = {
-                let k = (i..end).find(|&k| !is_name_word(doc, lex, k)).unwrap_or(end);
+                let k = (i..end).find(|&k| !gaz.is_name_word(k)).unwrap_or(end);
                 k > i + 1 && name_word_kind(doc, lex, k - 1) == Some(EntityType::ORG)
             };
             let name_like = ends_in_org_word
@@ -863,7 +881,7 @@ fn scan_sentence(
                 s += 1;
             }
             let s = (s..j).find(|&k| is_first_name(doc, lex, k)).unwrap_or(s);
-            let s = (s..j).find(|&k| is_name_word(doc, lex, k)).unwrap_or(j);
+            let s = (s..j).find(|&k| gaz.is_name_word(k)).unwrap_or(j);
             if s >= j {
                 i = j;
                 continue;
@@ -894,7 +912,7 @@ fn quoted_title(doc: &Doc, lex: &Lexicon, gaz: &Hits, words: &WordStats, q: usiz
     if close == a || first.kind != TokenKind::Word || !starts_upper(doc.tok(first)) {
         return None;
     }
-    if close == a + 1 && !is_name_word(doc, lex, a) {
+    if close == a + 1 && !gaz.is_name_word(a) {
         return None;
     }
     for k in a..close {
@@ -902,7 +920,7 @@ fn quoted_title(doc: &Doc, lex: &Lexicon, gaz: &Hits, words: &WordStats, q: usiz
         let w = doc.tok(t);
         let ok = match t.kind {
             TokenKind::Word => {
-                is_name_word(doc, lex, k)
+                gaz.is_name_word(k)
                     || is_all_caps(w)
                     || (starts_upper(w) && lex.stopwords.contains(w.to_lowercase().as_str()))
                     || lex.particles.iter().any(|p| p.len() == 1 && p[0] == w)
@@ -1016,7 +1034,7 @@ fn lowercase_complements(doc: &Doc, lex: &Lexicon, gaz: &Hits, mut j: usize, end
                     j = k + 1;
                     continue;
                 }
-                if is_name_word(doc, lex, k) {
+                if gaz.is_name_word(k) {
                     j = cap_sequence(doc, lex, gaz, k, end, false);
                     continue;
                 }
@@ -1062,7 +1080,7 @@ fn head_noun(doc: &Doc, lex: &Lexicon, gaz: &Hits, i: usize, first: usize, end: 
                     j += n;
                 }
             }
-            if j < end && is_name_word(doc, lex, j) && !gaz.contains_key(&j) {
+            if j < end && gaz.is_name_word(j) && !gaz.contains_key(&j) {
                 let k = cap_sequence(doc, lex, gaz, j, end, false);
                 let end_byte = doc.tokens[k - 1].end;
                 return Some(Mention {
@@ -1102,7 +1120,7 @@ fn head_noun(doc: &Doc, lex: &Lexicon, gaz: &Hits, i: usize, first: usize, end: 
             }
             let n = particle_at(doc, lex, j, end)?;
             let k = j + n;
-            if k < end && is_name_word(doc, lex, k) && !gaz.get(&k).is_some_and(|g| g.1.kind == EntityType::LOC) {
+            if k < end && gaz.is_name_word(k) && !gaz.get(&k).is_some_and(|g| g.1.kind == EntityType::LOC) {
                 let e = cap_sequence(doc, lex, gaz, k, end, false);
                 let e = lowercase_complements(doc, lex, gaz, e, end);
                 let start = if a < i { doc.tokens[a].start } else { head_start };
