@@ -1192,12 +1192,16 @@ fn assign_types(doc: &Doc, lex: &Lexicon, mentions: Vec<Mention>, names: &[Vec<u
                 }
             }
             if m.toks.len() >= 2 || k == EntityType::PER {
-                for (n, w) in ws.iter().map(|&k| word(k)).enumerate() {
+                for (n, &t) in ws.iter().enumerate() {
                     // A person's first name alone is ambiguous; the surname is not.
                     if k == EntityType::PER && n == 0 && ws.len() >= 2 {
                         continue;
                     }
-                    word_kind.entry(Cow::Owned(bare(w).to_lowercase())).or_insert(k);
+                    let (w, b) = (word(t), bare(word(t)));
+                    // Most words have no article to strip: the document's
+                    // lowercase form is theirs, with no copy.
+                    let lower = if b.len() == w.len() { std_lowercase(doc, t) } else { Cow::Owned(b.to_lowercase()) };
+                    word_kind.entry(lower).or_insert(k);
                 }
             }
         }
