@@ -87,7 +87,7 @@ pub fn find(doc: &Doc) -> Vec<Entity> {
     let lex = Lexicon::for_lang(doc.lang);
     let shapes = shapes(doc);
     let gaz = gazetteer_hits(doc, lex, &shapes);
-    let words = WordStats::of(doc, &shapes);
+    let words = WordStats::of(doc, &gaz, &shapes);
     let mut mentions = Vec::with_capacity(doc.tokens.len() / 16);
     for s in &doc.sentences {
         scan_sentence(doc, lex, &gaz, &words, &shapes, s.tokens.clone(), &mut mentions);
@@ -136,8 +136,11 @@ fn shapes(doc: &Doc) -> Vec<u8> {
 }
 
 /// Gazetteer matches by first token: each name's end token (exclusive) and
-/// what the gazetteer knows of it.
+/// what the gazetteer knows of it. Also which tokens may be part of a name
+/// ([`is_name_word`]): every pass that reads the matches asks that too, some
+/// tokens many times over.
 struct Hits {
+    name_word: Vec<bool>,
     /// Per token, one more than the place of the match it starts in `found`;
     /// 0 for none. The scan asks at nearly every token, and an index is
     /// cheaper than a hash.
@@ -157,6 +160,11 @@ impl Hits {
         self.at.get(*i).is_some_and(|&k| k > 0)
     }
 
+    /// [`is_name_word`] of token `i`.
+    fn is_name_word(&self, i: usize) -> bool {
+        self.name_word[i]
+    }
+
     fn insert(&mut self, i: usize, hit: (usize, Known)) {
         self.found.push(hit);
         self.at[i] = self.found.len();
@@ -165,7 +173,17 @@ impl Hits {
 
 /// Gazetteer matches that start and end on token boundaries, keyed by first token.
 fn gazetteer_hits(doc: &Doc, lex: &Lexicon, shapes: &[u8]) -> Hits {
-    let mut out = Hits { at: vec![0; doc.tokens.len()], found: Vec::new() };
+    // Only a capitalised word or a glued particle may be one: most tokens need no test.
+    let name_word = doc
+        .tokens
+        .iter()
+        .zip(shapes)
+        .enumerate()
+        .map(|(i, (t, &shape))| {
+            (shape & UPPER != 0 || (shape & WORD != 0 && particle_glued(doc.tok(t)))) && is_name_word(doc, lex, i)
+        })
+        .collect();
+    let mut out = Hits { name_word, at: vec![0; doc.tokens.len()], found: Vec::new() };
     // The longest name at each token that ends where a token ends; names do
     // not overlap, so the tokens a name covers start none.
     let mut free_from = 0;
@@ -212,59 +230,71 @@ fn gazetteer_hits(doc: &Doc, lex: &Lexicon, shapes: &[u8]) -> Hits {
     out
 }
 
-/// What the whole article says about each word's case.
-struct WordStats<'a> {
-    /// Words seen in lowercase somewhere, as written; only those with the
-    /// [`Shapes`] of a word [`WordStats::seen_lower`] may be asked about.
-    lower: std::collections::HashSet<&'a str>,
-    /// How often a capitalised word appears, anywhere, and not at a sentence start.
-    capital: HashMap<&'a str, (usize, usize)>,
+/// What the whole article says about the case of the capitalised words that
+/// start a sentence, a quotation or a clause ([`is_initial`]) and may be part
+/// of a name ([`is_name_word`]). Only those are asked about: a capital
+/// elsewhere needs no other sign of a name, and a one-word title after an
+/// open quote is one of them.
+struct WordStats<'d> {
+    /// Each such word: how often it appears capitalised, anywhere, and not at
+    /// an initial place.
+    capital: HashMap<&'d str, (usize, usize)>,
+    /// Their lowercase forms, and whether the article has them in lowercase.
+    lower: HashMap<Cow<'d, str>, bool>,
 }
 
-impl<'a> WordStats<'a> {
-    fn of(doc: &Doc<'a>, shapes: &[u8]) -> WordStats<'a> {
-        // Sized for a typical article's distinct words up front: growing a
-        // table rehashes every word in it, and these hash with SipHash.
-        let mut lower = std::collections::HashSet::with_capacity(doc.tokens.len() / 2);
-        let mut capital: HashMap<&str, (usize, usize)> = HashMap::with_capacity(doc.tokens.len() / 8);
-        // Most words are lowercase, and the few questions are about capitalised
-        // ones: a lowercase word whose shape no question has needs no SipHash.
-        let mut asked = Shapes([0; 64]);
+impl<'d> WordStats<'d> {
+    fn of(doc: &'d Doc, gaz: &Hits, shapes: &[u8]) -> WordStats<'d> {
+        // Sized for about one such word per sentence: growing a table rehashes
+        // every word in it, and these hash with SipHash.
+        let mut capital: HashMap<&str, (usize, usize)> = HashMap::with_capacity(doc.sentences.len());
+        let mut lower: HashMap<Cow<str>, bool> = HashMap::with_capacity(doc.sentences.len());
+        // Most words are none of those asked about, nor their lowercase forms:
+        // a word whose shape none has needs no SipHash.
+        let (mut asked, mut asked_lower) = (Shapes([0; 64]), Shapes([0; 64]));
+        for s in &doc.sentences {
+            for i in s.tokens.clone() {
+                // Stopwords ("The", "Le") are the most frequent such words, and
+                // their lowercase forms the most frequent words of all: leaving
+                // them out spares most look-ups below.
+                if shapes[i] & UPPER != 0 && is_initial(doc, s.tokens.start, i) && gaz.is_name_word(i) {
+                    let w = doc.tok(&doc.tokens[i]);
+                    capital.entry(w).or_insert_with(|| {
+                        asked.add(w);
+                        asked_lower.add_lowercase_of(w);
+                        lower.entry(std_lowercase(doc, i)).or_insert(false);
+                        (0, 0)
+                    });
+                }
+            }
+        }
         for s in &doc.sentences {
             for i in s.tokens.clone() {
                 let shape = shapes[i];
-                if shape & UPPER != 0 {
-                    let w = doc.tok(&doc.tokens[i]);
-                    asked.add_lowercase_of(w);
-                    let e = capital.entry(w).or_default();
-                    e.0 += 1;
-                    if !is_initial(doc, s.tokens.start, i) {
-                        e.1 += 1;
-                    }
-                } else if shape & WORD != 0 && particle_glued(doc.tok(&doc.tokens[i])) {
-                    asked.add_lowercase_of(doc.tok(&doc.tokens[i]));
-                }
-            }
-        }
-        for s in &doc.sentences {
-            for i in s.tokens.clone() {
-                if shapes[i] & LOWER == 0 {
+                if shape & (UPPER | LOWER) == 0 {
                     continue;
                 }
                 let w = doc.tok(&doc.tokens[i]);
-                if asked.has(w) {
-                    lower.insert(w);
+                if shape & UPPER != 0 {
+                    if let Some(e) = Some(w).filter(|w| asked.has(w)).and_then(|w| capital.get_mut(w)) {
+                        e.0 += 1;
+                        if !is_initial(doc, s.tokens.start, i) {
+                            e.1 += 1;
+                        }
+                    }
+                } else if let Some(seen) = Some(w).filter(|w| asked_lower.has(w)).and_then(|w| lower.get_mut(w)) {
+                    *seen = true;
                 }
             }
         }
-        WordStats { lower, capital }
+        WordStats { capital, lower }
     }
 
-    /// Whether the article has `w` in lowercase somewhere; `w` is one of its
-    /// words that [`may_ask_lower`] accepts.
+    /// Whether the article has `w` in lowercase somewhere; `w` is one of the
+    /// words asked about.
     fn seen_lower(&self, w: &str) -> bool {
-        debug_assert!(may_ask_lower(w), "{w}");
-        self.lower.contains(w.to_lowercase().as_str())
+        debug_assert!(self.capital.contains_key(w), "{w}");
+        self.lower.get(w.to_lowercase().as_str()).copied().unwrap_or(false)
     }
 
     fn inside_count(&self, w: &str) -> usize {
@@ -274,12 +304,6 @@ impl<'a> WordStats<'a> {
     fn count(&self, w: &str) -> usize {
         self.capital.get(w).map_or(0, |c| c.0)
     }
-}
-
-/// Whether [`WordStats::seen_lower`] may be asked about `w`: the words it is
-/// asked about may be part of a name ([`is_name_word`]), or open a quoted title.
-fn may_ask_lower(w: &str) -> bool {
-    starts_upper(w) || particle_glued(w)
 }
 
 /// Sets of (length, first byte, last byte) triples of words, hashed to 4096
@@ -300,6 +324,11 @@ impl Shapes {
     fn bit(w: &str) -> (usize, u64) {
         let b = w.as_bytes();
         Shapes::slot(b.len(), b.first().copied().unwrap_or(0), b.last().copied().unwrap_or(0))
+    }
+
+    fn add(&mut self, w: &str) {
+        let (word, bit) = Shapes::bit(w);
+        self.0[word] |= bit;
     }
 
     /// Adds `w.to_lowercase()`.
@@ -403,6 +432,17 @@ fn is_stopword(doc: &Doc, lex: &Lexicon, i: usize) -> bool {
     } else {
         listed(doc, i, word_lists::ENT_STOPWORDS)
     }
+}
+
+/// Whether token `i` is a lowercase adjective ("russe", "nationale").
+fn is_adjective(doc: &Doc, lex: &Lexicon, i: usize) -> bool {
+    let w = doc.tok(&doc.tokens[i]);
+    let lower_first = match w.as_bytes().first() {
+        Some(b) if b.is_ascii() => b.is_ascii_lowercase(),
+        _ => w.chars().next().is_some_and(char::is_lowercase),
+    };
+    // The document's lowercase form: no copy of the word per question.
+    lower_first && lex.is_adjective(&std_lowercase(doc, i))
 }
 
 /// Whether token `i` is a first name, as written.
@@ -544,17 +584,17 @@ fn cap_sequence(doc: &Doc, lex: &Lexicon, gaz: &Hits, i: usize, end: usize, join
                 "Le" | "La" | "Les" | "De" | "Du" | "Des" | "Van" | "Von" | "Da" | "Di"
             )
             && doc.tokens[j].kind == TokenKind::Word
-            && is_name_word(doc, lex, j + 1);
+            && gaz.is_name_word(j + 1);
         if single_capital || trailing_acronym || inner_article {
             j += 1;
             continue;
         }
-        if is_name_word(doc, lex, j) {
+        if gaz.is_name_word(j) {
             j += 1;
             // An initial: "Donald J. Trump".
             if j < end && doc.tok(&doc.tokens[j]) == "." && doc.tokens[j].start == doc.tokens[j - 1].end {
                 let prev = doc.tok(&doc.tokens[j - 1]);
-                if prev.chars().count() == 1 && j + 1 < end && is_name_word(doc, lex, j + 1) {
+                if prev.chars().count() == 1 && j + 1 < end && gaz.is_name_word(j + 1) {
                     j += 1;
                 }
             }
@@ -582,7 +622,7 @@ fn cap_sequence(doc: &Doc, lex: &Lexicon, gaz: &Hits, i: usize, end: usize, join
             if let Some(n) = particle_at(doc, lex, j, end) {
                 let p = doc.lower(j);
                 let after = j + n;
-                if after < end && is_name_word(doc, lex, after) {
+                if after < end && gaz.is_name_word(after) {
                     if p == "and" && !had_of {
                         break;
                     }
@@ -645,7 +685,7 @@ fn scan_sentence(
         let first_name_first = gaz.get(&i).is_some_and(|g| g.0 == i + 1)
             && is_first_name(doc, lex, i)
             && i + 1 < end
-            && is_name_word(doc, lex, i + 1)
+            && gaz.is_name_word(i + 1)
             && !gaz.contains_key(&(i + 1));
         if let Some(&(gend, known)) = gaz.get(&i).filter(|_| !first_name_first) {
             if upper {
@@ -671,7 +711,7 @@ fn scan_sentence(
                 }
                 // French institutions take adjectives: "Conseil de sécurité nationale".
                 if known.kind == EntityType::ORG && doc.lang == crate::Lang::Fr {
-                    while j < end && lex.is_adjective(doc.tok(&doc.tokens[j])) {
+                    while j < end && is_adjective(doc, lex, j) {
                         j += 1;
                     }
                 }
@@ -736,14 +776,14 @@ fn scan_sentence(
                     j += 1;
                 }
                 // "Premier ministre britannique Keir Starmer".
-                while j < end && lex.is_adjective(doc.tok(&doc.tokens[j])) {
+                while j < end && is_adjective(doc, lex, j) {
                     j += 1;
                 }
                 // A portfolio is part of the title: "ministre des Affaires étrangères".
                 if let Some(p) = particle_at(doc, lex, j, end) {
                     let k = j + p;
                     if k < end
-                        && is_name_word(doc, lex, k)
+                        && gaz.is_name_word(k)
                         && !gaz.contains_key(&k)
                         && name_word_kind(doc, lex, k) != Some(EntityType::ORG)
                         && !is_first_name(doc, lex, k)
@@ -755,7 +795,7 @@ fn scan_sentence(
                             after_title = true;
                             continue;
                         }
-                        while e < end && lex.is_adjective(doc.tok(&doc.tokens[e])) {
+                        while e < end && is_adjective(doc, lex, e) {
                             e += 1;
                         }
                         i = e;
@@ -768,7 +808,7 @@ fn scan_sentence(
                     let e = cap_sequence(doc, lex, gaz, j, end, false);
                     (j..e).any(|k| name_word_kind(doc, lex, k) == Some(EntityType::ORG))
                 };
-                if j < end && is_name_word(doc, lex, j) && !gaz.contains_key(&j) && !names_org() {
+                if j < end && gaz.is_name_word(j) && !gaz.contains_key(&j) && !names_org() {
                     i = j;
                     after_title = true;
                     continue;
@@ -790,7 +830,7 @@ fn scan_sentence(
             continue;
         }
 
-        if !is_name_word(doc, lex, i) || (shouting && shapes[i] & CAPS != 0) {
+        if !gaz.is_name_word(i) || (shouting && shapes[i] & CAPS != 0) {
             after_title = false;
             i += 1;
             continue;
@@ -800,7 +840,7 @@ fn scan_sentence(
         if initial() && !after_title {
             // "Human Rights Watch": capitals straight up to an organisation word.
             let ends_in_org_word = {
-                let k = (i..end).find(|&k| !is_name_word(doc, lex, k)).unwrap_or(end);
+                let k = (i..end).find(|&k| !gaz.is_name_word(k)).unwrap_or(end);
                 k > i + 1 && name_word_kind(doc, lex, k - 1) == Some(EntityType::ORG)
             };
             let name_like = ends_in_org_word
@@ -841,7 +881,7 @@ fn scan_sentence(
                 s += 1;
             }
             let s = (s..j).find(|&k| is_first_name(doc, lex, k)).unwrap_or(s);
-            let s = (s..j).find(|&k| is_name_word(doc, lex, k)).unwrap_or(j);
+            let s = (s..j).find(|&k| gaz.is_name_word(k)).unwrap_or(j);
             if s >= j {
                 i = j;
                 continue;
@@ -872,7 +912,7 @@ fn quoted_title(doc: &Doc, lex: &Lexicon, gaz: &Hits, words: &WordStats, q: usiz
     if close == a || first.kind != TokenKind::Word || !starts_upper(doc.tok(first)) {
         return None;
     }
-    if close == a + 1 && !is_name_word(doc, lex, a) {
+    if close == a + 1 && !gaz.is_name_word(a) {
         return None;
     }
     for k in a..close {
@@ -880,7 +920,7 @@ fn quoted_title(doc: &Doc, lex: &Lexicon, gaz: &Hits, words: &WordStats, q: usiz
         let w = doc.tok(t);
         let ok = match t.kind {
             TokenKind::Word => {
-                is_name_word(doc, lex, k)
+                gaz.is_name_word(k)
                     || is_all_caps(w)
                     || (starts_upper(w) && lex.stopwords.contains(w.to_lowercase().as_str()))
                     || lex.particles.iter().any(|p| p.len() == 1 && p[0] == w)
@@ -978,7 +1018,7 @@ fn sequence_cue(doc: &Doc, lex: &Lexicon, a: usize, b: usize, after_title: bool,
 fn lowercase_complements(doc: &Doc, lex: &Lexicon, gaz: &Hits, mut j: usize, end: usize) -> usize {
     let text = |k: usize| doc.tok(&doc.tokens[k]);
     for _ in 0..6 {
-        if j < end && lex.is_adjective(text(j)) {
+        if j < end && is_adjective(doc, lex, j) {
             j += 1;
             continue;
         }
@@ -994,7 +1034,7 @@ fn lowercase_complements(doc: &Doc, lex: &Lexicon, gaz: &Hits, mut j: usize, end
                     j = k + 1;
                     continue;
                 }
-                if is_name_word(doc, lex, k) {
+                if gaz.is_name_word(k) {
                     j = cap_sequence(doc, lex, gaz, k, end, false);
                     continue;
                 }
@@ -1040,7 +1080,7 @@ fn head_noun(doc: &Doc, lex: &Lexicon, gaz: &Hits, i: usize, first: usize, end: 
                     j += n;
                 }
             }
-            if j < end && is_name_word(doc, lex, j) && !gaz.contains_key(&j) {
+            if j < end && gaz.is_name_word(j) && !gaz.contains_key(&j) {
                 let k = cap_sequence(doc, lex, gaz, j, end, false);
                 let end_byte = doc.tokens[k - 1].end;
                 return Some(Mention {
@@ -1075,12 +1115,12 @@ fn head_noun(doc: &Doc, lex: &Lexicon, gaz: &Hits, i: usize, first: usize, end: 
                 }
             }
             let mut j = i + 1;
-            while j < end && lex.is_adjective(doc.tok(&doc.tokens[j])) {
+            while j < end && is_adjective(doc, lex, j) {
                 j += 1;
             }
             let n = particle_at(doc, lex, j, end)?;
             let k = j + n;
-            if k < end && is_name_word(doc, lex, k) && !gaz.get(&k).is_some_and(|g| g.1.kind == EntityType::LOC) {
+            if k < end && gaz.is_name_word(k) && !gaz.get(&k).is_some_and(|g| g.1.kind == EntityType::LOC) {
                 let e = cap_sequence(doc, lex, gaz, k, end, false);
                 let e = lowercase_complements(doc, lex, gaz, e, end);
                 let start = if a < i { doc.tokens[a].start } else { head_start };
@@ -1152,12 +1192,16 @@ fn assign_types(doc: &Doc, lex: &Lexicon, mentions: Vec<Mention>, names: &[Vec<u
                 }
             }
             if m.toks.len() >= 2 || k == EntityType::PER {
-                for (n, w) in ws.iter().map(|&k| word(k)).enumerate() {
+                for (n, &t) in ws.iter().enumerate() {
                     // A person's first name alone is ambiguous; the surname is not.
                     if k == EntityType::PER && n == 0 && ws.len() >= 2 {
                         continue;
                     }
-                    word_kind.entry(Cow::Owned(bare(w).to_lowercase())).or_insert(k);
+                    let (w, b) = (word(t), bare(word(t)));
+                    // Most words have no article to strip: the document's
+                    // lowercase form is theirs, with no copy.
+                    let lower = if b.len() == w.len() { std_lowercase(doc, t) } else { Cow::Owned(b.to_lowercase()) };
+                    word_kind.entry(lower).or_insert(k);
                 }
             }
         }
@@ -1217,16 +1261,16 @@ fn assign_types(doc: &Doc, lex: &Lexicon, mentions: Vec<Mention>, names: &[Vec<u
 
 /// Normal form of a mention for clustering: lowercase words without adjectives.
 fn cluster_key(doc: &Doc, lex: &Lexicon, m: &Mention) -> String {
-    let mut out = String::new();
+    let mut out = String::with_capacity(m.end - m.start);
     for k in m.toks.clone() {
         let t = &doc.tokens[k];
         if t.kind == TokenKind::Punct || t.start < m.start {
             continue;
         }
-        let w = doc.tok(t);
-        if lex.is_adjective(w) {
+        if is_adjective(doc, lex, k) {
             continue;
         }
+        let w = doc.tok(t);
         if !out.is_empty() {
             out.push(' ');
         }
@@ -1251,71 +1295,106 @@ fn initials(doc: &Doc, lex: &Lexicon, m: &Mention) -> String {
         .collect()
 }
 
+/// What a mention clusters under. Gazetteer groups and demonyms are keys of
+/// their own: no text key can be one, as it is made of a mention's words.
+#[derive(PartialEq, Eq, Hash)]
+enum Key<'k> {
+    /// A [`cluster_key`].
+    Text(&'k str),
+    Group(u32),
+    /// The lowercase plural noun of a demonym.
+    Demonym(String),
+}
+
+/// `e` and `n` in decimal: `format!` costs a few hundred instructions per id.
+fn entity_id(n: usize) -> String {
+    let mut digits = [0u8; 20];
+    let (mut k, mut n) = (digits.len(), n);
+    loop {
+        k -= 1;
+        digits[k] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    let mut id = String::with_capacity(1 + digits.len() - k);
+    id.push('e');
+    id.extend(digits[k..].iter().map(|&d| char::from(d)));
+    id
+}
+
 /// `names` holds each mention's [`name_words`], index for index.
 fn cluster(doc: &Doc, lex: &Lexicon, typed: Vec<Typed>, names: &[Vec<usize>]) -> Vec<Entity> {
     // Doc-level indexes built first, so a short form before the full one still links.
+    // Each maps to the place of a mention's key in `keys`: no key is copied.
     // Cow keys throughout, owned or not: fewer map types to compile into the wasm.
-    let mut surname: HashMap<Cow<str>, String> = HashMap::new();
+    let keys: Vec<String> = typed.iter().map(|t| cluster_key(doc, lex, &t.m)).collect();
+    let mut surname: HashMap<Cow<str>, usize> = HashMap::new();
     // Words are keyed by their lowercase forms, borrowed from the document
     // where they can be.
     // Sized for every word up front: growing a table rehashes each key with SipHash.
     let word_count = names.iter().map(Vec::len).sum();
-    let mut org_word: HashMap<Cow<str>, Option<String>> = HashMap::with_capacity(word_count);
-    let mut acronym: HashMap<Cow<str>, String> = HashMap::new();
-    let mut word_key: HashMap<Cow<str>, String> = HashMap::with_capacity(word_count);
-    let keys: Vec<String> = typed.iter().map(|t| cluster_key(doc, lex, &t.m)).collect();
-    for (ws, key) in names.iter().zip(&keys) {
-        for &k in ws {
-            word_key.entry(std_lowercase(doc, k)).or_insert_with(|| key.clone());
+    let mut org_word: HashMap<Cow<str>, Option<usize>> = HashMap::with_capacity(word_count);
+    let mut acronym: HashMap<Cow<str>, usize> = HashMap::new();
+    // Only a clipped form asks for a word's key; most articles have none.
+    let mut word_key: HashMap<Cow<str>, usize> = HashMap::new();
+    if typed.iter().any(|t| t.clip_of.is_some()) {
+        word_key.reserve(word_count);
+        for (m, ws) in names.iter().enumerate() {
+            for &k in ws {
+                word_key.entry(std_lowercase(doc, k)).or_insert(m);
+            }
         }
     }
-    for ((t, key), ws) in typed.iter().zip(&keys).zip(names) {
+    for (m, (t, ws)) in typed.iter().zip(names).enumerate() {
+        let key = &keys[m];
         if t.kind == EntityType::PER && ws.len() >= 2 {
             let last = bare(doc.tok(&doc.tokens[ws[ws.len() - 1]])).to_lowercase();
-            surname.entry(Cow::Owned(last)).or_insert_with(|| key.clone());
+            surname.entry(Cow::Owned(last)).or_insert(m);
             // "Osama bin Laden" → "bin laden".
             if let Some(pos) = key.rfind(' ') {
                 if let Some(prev) = key[..pos].rfind(' ') {
-                    surname.entry(Cow::Owned(key[prev + 1..].to_string())).or_insert_with(|| key.clone());
+                    surname.entry(Cow::Borrowed(&key[prev + 1..])).or_insert(m);
                 }
             }
         }
         if t.kind != EntityType::PER && t.m.toks.len() >= 2 && t.m.known.is_none() {
             for &k in ws {
-                let e = org_word.entry(std_lowercase(doc, k)).or_insert_with(|| Some(key.clone()));
-                if e.as_deref() != Some(key.as_str()) {
+                let e = org_word.entry(std_lowercase(doc, k)).or_insert(Some(m));
+                if e.is_some_and(|first| keys[first] != *key) {
                     *e = None;
                 }
             }
             let ini = initials(doc, lex, &t.m);
             if ini.chars().count() >= 2 {
-                acronym.entry(Cow::Owned(ini)).or_insert_with(|| key.clone());
+                acronym.entry(Cow::Owned(ini)).or_insert(m);
             }
         }
     }
 
     let mut entities: Vec<Entity> = Vec::with_capacity(typed.len());
-    let mut by_key: HashMap<(EntityType, String), usize> = HashMap::with_capacity(typed.len());
-    for (t, own) in typed.into_iter().zip(keys) {
+    let mut by_key: HashMap<(EntityType, Key), usize> = HashMap::with_capacity(typed.len());
+    for (t, own) in typed.into_iter().zip(&keys) {
         let text = &doc.text[t.m.start..t.m.end];
-        let key = if let Some(k) = t.clip_of.as_ref().and_then(|w| word_key.get(w.as_str())) {
-            k.clone()
+        let own = own.as_str();
+        let key = if let Some(&m) = t.clip_of.as_ref().and_then(|w| word_key.get(w.as_str())) {
+            Key::Text(&keys[m])
         } else if let Some(g) = t.m.known.and_then(|k| k.group) {
-            format!("#group{g}")
+            Key::Group(g)
         } else if let Some(p) = t.m.known.and_then(|k| k.demonym) {
-            format!("#demonym {}", p.to_lowercase())
+            Key::Demonym(p.to_lowercase())
         } else {
-            match t.kind {
-                EntityType::PER => {
-                    surname.get(own.as_str()).or_else(|| surname.get(bare(&own))).cloned().unwrap_or(own)
-                }
+            let found = match t.kind {
+                EntityType::PER => surname.get(own).or_else(|| surname.get(bare(own))).copied(),
                 _ if t.m.known.is_none() => {
                     let one = t.m.toks.len() == 1;
-                    let found = if one { org_word.get(own.as_str()).cloned().flatten() } else { None };
-                    found.or_else(|| acronym.get(own.as_str()).filter(|_| one).cloned()).unwrap_or(own)
+                    let found = if one { org_word.get(own).copied().flatten() } else { None };
+                    found.or_else(|| acronym.get(own).filter(|_| one).copied())
                 }
-                _ => own,
-            }
+                _ => None,
+            };
+            Key::Text(found.map_or(own, |m| &keys[m]))
         };
         let span = Span::of(doc.text, t.m.start, t.m.end);
         match by_key.entry((t.kind, key)) {
@@ -1330,7 +1409,7 @@ fn cluster(doc: &Doc, lex: &Lexicon, typed: Vec<Typed>, names: &[Vec<usize>]) ->
                 slot.insert(entities.len());
                 let name = t.m.known.and_then(|k| k.demonym).map_or_else(|| text.to_string(), str::to_string);
                 entities.push(Entity {
-                    id: format!("e{}", entities.len() + 1),
+                    id: entity_id(entities.len() + 1),
                     kind: t.kind,
                     name,
                     mentions: vec![span],

@@ -192,12 +192,9 @@ impl Lexicon {
         self.title_starts.contains(first) && self.titles.contains(format!("{first} {second}").as_str())
     }
 
-    pub fn is_adjective(&self, word: &str) -> bool {
-        if !word.chars().next().is_some_and(char::is_lowercase) {
-            return false;
-        }
-        let lower = word.to_lowercase();
-        self.lower_demonyms.contains(lower.as_str())
+    /// Whether `lower`, a lowercase word, is an adjective.
+    pub fn is_adjective(&self, lower: &str) -> bool {
+        self.lower_demonyms.contains(lower)
             || (lower.chars().count() > 3 && self.adjective_endings.iter().any(|e| lower.ends_with(e)))
     }
 }
