@@ -248,15 +248,6 @@ fn inflect(lang: Lang, lemma: &str) -> Vec<String> {
     forms.into_iter().map(|f| f + &tail).collect()
 }
 
-/// `stem` followed by `end`: a verb form, without `format!`'s machinery (a
-/// lexicon makes thousands of them on first use).
-fn joined(stem: &str, end: &str) -> String {
-    let mut out = String::with_capacity(stem.len() + end.len());
-    out.push_str(stem);
-    out.push_str(end);
-    out
-}
-
 fn inflect_fr(lemma: &str) -> Vec<String> {
     let mut out = Vec::new();
     if let Some(stem) = lemma.strip_suffix("er") {
@@ -269,23 +260,23 @@ fn inflect_fr(lemma: &str) -> Vec<String> {
             stem.to_string()
         };
         for end in ["e", "ent", "era", "eront", "erait", "eraient", "é", "ée", "és", "ées", "èrent"] {
-            out.push(joined(stem, end));
+            out.push([stem, end].concat());
         }
         for end in ["a", "ait", "aient", "ant"] {
-            out.push(joined(&soft, end));
+            out.push([soft.as_str(), end].concat());
         }
         // The last stem vowel e/é opens to è before a silent ending: concède, relève.
         if let Some((i, c)) = stem.char_indices().rev().find(|(_, c)| "aeiouyéèêâîôû".contains(*c)) {
             if c == 'e' || c == 'é' {
                 let open = format!("{}è{}", &stem[..i], &stem[i + c.len_utf8()..]);
                 for end in ["e", "ent", "era", "erait"] {
-                    out.push(joined(&open, end));
+                    out.push([open.as_str(), end].concat());
                 }
             }
         }
     } else if let Some(stem) = lemma.strip_suffix("ir") {
         for end in ["it", "issent", "issait", "issaient", "irent", "i", "ie", "ira", "irait", "issant"] {
-            out.push(joined(stem, end));
+            out.push([stem, end].concat());
         }
     }
     out
