@@ -83,15 +83,15 @@ impl<T> Phrases<T> {
             // Most entries are one plain word, which the tokenizer would return
             // whole: the lists hold thousands, built on first use.
             words.push(fold(phrase));
-        }
-        let tokens = if words.is_empty() { tokenize(phrase) } else { Vec::new() };
-        for t in tokens {
-            let w = fold(&phrase[t.start..t.end]);
-            // A lone elision ("qu'", "d'") tokenizes as a word and an apostrophe;
-            // in running text it is one token.
-            match words.last_mut() {
-                Some(last) if w == "'" && !last.ends_with('\'') => last.push('\''),
-                _ => words.push(w),
+        } else {
+            for t in tokenize(phrase) {
+                let w = fold(&phrase[t.start..t.end]);
+                // A lone elision ("qu'", "d'") tokenizes as a word and an apostrophe;
+                // in running text it is one token.
+                match words.last_mut() {
+                    Some(last) if w == "'" && !last.ends_with('\'') => last.push('\''),
+                    _ => words.push(w),
+                }
             }
         }
         if words.is_empty() {
