@@ -1,4 +1,5 @@
-//! Decimal numbers read and written without core's float parser and printer.
+//! Decimal numbers read and written without core's float parser and printer,
+//! and the numbers of ids.
 //!
 //! `str::parse::<f64>` and `{}`/`{:.3}` on an `f64` link about 25 KB of
 //! dec2flt, Grisu and Dragon into the browser build. The numbers Glose reads
@@ -33,6 +34,25 @@ pub fn format3(v: f64) -> String {
     format!("{sign}{int}.{}", digits.trim_end_matches('0'))
 }
 
+/// `prefix` and `n` in decimal, as ids are written ("e12", "q3"): `format!`
+/// costs a few hundred instructions per id, and an article has hundreds.
+pub fn numbered(prefix: char, n: usize) -> String {
+    let mut digits = [0u8; 20];
+    let (mut k, mut n) = (digits.len(), n);
+    loop {
+        k -= 1;
+        digits[k] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    let mut id = String::with_capacity(prefix.len_utf8() + digits.len() - k);
+    id.push(prefix);
+    id.extend(digits[k..].iter().map(|&d| char::from(d)));
+    id
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -44,6 +64,13 @@ mod tests {
         }
         for s in ["", ".5", "1.2.3", "1e5", "-3", "x", "1,5"] {
             assert_eq!(parse(s), None, "{s}");
+        }
+    }
+
+    #[test]
+    fn numbered_matches_format() {
+        for n in [0, 1, 9, 10, 99, 100, 12345, usize::MAX] {
+            assert_eq!(numbered('e', n), format!("e{n}"));
         }
     }
 

@@ -1306,24 +1306,6 @@ enum Key<'k> {
     Demonym(String),
 }
 
-/// `e` and `n` in decimal: `format!` costs a few hundred instructions per id.
-fn entity_id(n: usize) -> String {
-    let mut digits = [0u8; 20];
-    let (mut k, mut n) = (digits.len(), n);
-    loop {
-        k -= 1;
-        digits[k] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
-    let mut id = String::with_capacity(1 + digits.len() - k);
-    id.push('e');
-    id.extend(digits[k..].iter().map(|&d| char::from(d)));
-    id
-}
-
 /// `names` holds each mention's [`name_words`], index for index.
 fn cluster(doc: &Doc, lex: &Lexicon, typed: Vec<Typed>, names: &[Vec<usize>]) -> Vec<Entity> {
     // Doc-level indexes built first, so a short form before the full one still links.
@@ -1409,7 +1391,7 @@ fn cluster(doc: &Doc, lex: &Lexicon, typed: Vec<Typed>, names: &[Vec<usize>]) ->
                 slot.insert(entities.len());
                 let name = t.m.known.and_then(|k| k.demonym).map_or_else(|| text.to_string(), str::to_string);
                 entities.push(Entity {
-                    id: entity_id(entities.len() + 1),
+                    id: crate::decimal::numbered('e', entities.len() + 1),
                     kind: t.kind,
                     name,
                     mentions: vec![span],

@@ -88,7 +88,7 @@ pub fn find(doc: &Doc, times: &[TimeExpr]) -> Vec<Quantity> {
         }
     }
     for (k, q) in best.iter_mut().enumerate() {
-        q.id = format!("n{}", k + 1);
+        q.id = crate::decimal::numbered('n', k + 1);
     }
     best
 }

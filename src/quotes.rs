@@ -119,7 +119,7 @@ pub fn find(doc: &Doc, entities: &[Entity]) -> Vec<Quote> {
         .into_iter()
         .enumerate()
         .map(|(n, it)| Quote {
-            id: format!("q{}", n + 1),
+            id: crate::decimal::numbered('q', n + 1),
             kind: it.kind,
             span: Span::of(doc.text, it.start, it.end),
             speaker: it.speaker.as_ref().and_then(|s| s.entity.clone()),
