@@ -212,6 +212,12 @@ fn inherit_nouns(found: &mut [Found]) {
     }
 }
 
+/// Whether `w` may hold a hyphen, '-' or the non-breaking U+2011, which
+/// starts with byte E2: a byte test, false for most words.
+fn may_be_hyphenated(w: &str) -> bool {
+    w.bytes().any(|b| b == b'-' || b == 0xE2)
+}
+
 /// The core of a number: its tokens and value before units and context.
 struct Core {
     first: usize,
@@ -252,7 +258,7 @@ impl Scanner<'_, '_> {
             return true;
         }
         let low = self.low(i);
-        low == "us" || low.bytes().any(|b| b == b'-' || b == 0xE2)
+        low == "us" || may_be_hyphenated(low)
     }
 
     /// Whether token `i` is in a word list with bit `list` ([`Doc::word_lists`]).
@@ -557,14 +563,14 @@ impl Scanner<'_, '_> {
             // A token joins when every hyphen-separated part is a number word;
             // `parse::words` then reads hyphenated pairs ("quatre-vingt") itself.
             let low = self.low(k);
-            if low.bytes().any(|b| b == b'-' || b == 0xE2) {
+            if may_be_hyphenated(low) {
                 let parts = || low.split(['-', '\u{2011}']);
                 if !parts().all(|p| lex.words.contains_key(p)) {
                     break;
                 }
                 atoms.extend(parts());
             } else {
-                // No hyphen of either kind (U+2011 starts with byte E2): one part.
+                // No hyphen of either kind: one part.
                 if !self.listed(k, lists::NUM_WORDS) {
                     break;
                 }
