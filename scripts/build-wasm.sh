@@ -16,7 +16,13 @@ rm -rf "$gen" && mkdir -p "$gen"
 wasm-bindgen --target web --no-typescript --out-dir "$gen" --out-name glose "$raw"
 wasm="$gen/glose_bg.wasm"
 if command -v wasm-opt >/dev/null 2>&1; then
-  wasm-opt ${WASM_OPT_LEVEL:--Oz} --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+  # No inlining of functions just because they have one caller: by default -Oz
+  # folds every layer into the exported entry, one 115 KB function. The browser
+  # compiles a function as a whole on its first call and optimises it as a whole
+  # once it is hot; the seed then ran in baseline code, and TurboFan spent its
+  # time on that one function. Kept apart, the layers tier up one by one: the
+  # cold start is about 90 ms shorter, and the wasm 20 KB smaller gzipped.
+  wasm-opt ${WASM_OPT_LEVEL:--Oz} --one-caller-inline-max-function-size 0 --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
     --enable-mutable-globals --enable-reference-types --enable-multivalue \
     -o "$gen/glose_opt.wasm" "$wasm"
   wasm="$gen/glose_opt.wasm"
