@@ -132,7 +132,7 @@ pub fn find(
             quote: None,
         });
     }
-    out.sort_by_key(|c| (c.span.start, c.span.end));
+    crate::sort::sort_by_key(&mut out, |c| (c.span.start, c.span.end));
     out
 }
 

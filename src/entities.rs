@@ -1473,7 +1473,7 @@ mod tests {
             .into_iter()
             .flat_map(|e| e.mentions.into_iter().map(move |m| (m.start, m.text, e.kind)))
             .collect();
-        out.sort_by_key(|m| m.0);
+        crate::sort::sort_by_key(&mut out, |m| m.0);
         out.into_iter().map(|(_, t, k)| (t, k)).collect()
     }
 

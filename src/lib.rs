@@ -19,6 +19,7 @@ pub mod markers;
 pub mod numbers;
 pub mod quotes;
 pub mod segment;
+mod sort;
 pub mod span;
 pub mod time;
 pub mod word_lists;

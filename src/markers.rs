@@ -95,7 +95,7 @@ pub fn find(doc: &Doc, quotes: &[Quote], _entities: &[Entity]) -> Vec<Marker> {
         conditional::find(&ctx, range, &mut out);
     }
     scare::find(&ctx, quotes, &mut out);
-    out.sort_by(|a, b| (a.span.start, b.span.end).cmp(&(b.span.start, a.span.end)));
+    crate::sort::sort_by(&mut out, |a, b| (a.span.start, b.span.end).cmp(&(b.span.start, a.span.end)));
     // The same words flagged twice for the same kind keep the first, longest marker.
     let mut kept: Vec<Marker> = Vec::with_capacity(out.len());
     for m in out {

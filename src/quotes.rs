@@ -112,7 +112,7 @@ pub fn find(doc: &Doc, entities: &[Entity]) -> Vec<Quote> {
             })
         }
     });
-    items.sort_by_key(|it| (it.start, it.kind != QuoteKind::Indirect));
+    crate::sort::sort_by_key(&mut items, |it| (it.start, it.kind != QuoteKind::Indirect));
     let index = EntityIndex::new(entities);
     resolve_all(&r, &mut items, &index);
     items

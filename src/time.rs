@@ -124,7 +124,7 @@ fn timeline(doc: &Doc, times: &[TimeExpr]) -> Vec<TimelineEvent> {
         let (start, end) = clause_around(doc, t.span.start, t.span.end);
         events.push((key, TimelineEvent { time: i, value: t.value.clone(), span: Span::of(doc.text, start, end) }));
     }
-    events.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.time.cmp(&b.1.time)));
+    crate::sort::sort_by(&mut events, |a, b| a.0.cmp(&b.0).then(a.1.time.cmp(&b.1.time)));
     events.into_iter().map(|(_, e)| e).collect()
 }
 

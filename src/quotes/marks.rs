@@ -125,7 +125,7 @@ pub fn pair(doc: &Doc) -> Vec<Marked> {
     }
     let end = doc.paragraphs.last().map_or(0, |r| r.end);
     close_all(&mut stack, &mut out, toks, text, end);
-    out.sort_by_key(|m| m.start);
+    crate::sort::sort_by_key(&mut out, |m| m.start);
     out
 }
 

@@ -235,7 +235,7 @@ fn alternation(data: &'static str, keep: impl Fn(&str, &str) -> bool) -> String 
         .map(|(k, _)| k)
         .flat_map(|k| std::iter::once(k.to_string()).chain(unaccented_initial(k)))
         .collect();
-    words.sort_by_key(|w| std::cmp::Reverse(w.chars().count()));
+    crate::sort::sort_by_key(&mut words, |w| std::cmp::Reverse(w.chars().count()));
     let escaped: Vec<String> = words.iter().map(|w| written(&escape(w))).collect();
     format!("(?:{})", escaped.join("|"))
 }
@@ -528,7 +528,7 @@ pub fn candidates_of(text: &str, lang: Lang, keep: impl Fn(&str) -> bool) -> Vec
             }
         }
     }
-    out.sort_by_key(|m| (m.rule, m.start));
+    crate::sort::sort_by_key(&mut out, |m| (m.rule, m.start));
     out
 }
 

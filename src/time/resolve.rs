@@ -358,7 +358,7 @@ fn is_age(m: &RuleMatch, ctx: &Ctx) -> bool {
 
 /// Keeps, from left to right, the longest acceptable match at each place.
 fn select(mut cands: Vec<RuleMatch>) -> Vec<RuleMatch> {
-    cands.sort_by(|a, b| {
+    crate::sort::sort_by(&mut cands, |a, b| {
         a.start.cmp(&b.start).then((b.end - b.start).cmp(&(a.end - a.start))).then(a.rule.cmp(&b.rule))
     });
     let mut out: Vec<RuleMatch> = Vec::new();
