@@ -2,9 +2,13 @@
 //!
 //! The corpus is the shared gold articles (`../shared/gold/*.txt`) repeated until
 //! it passes 1 MB; each article is analysed on its own, as the batch mode does,
-//! and once more as one large document to show the passes stay linear.
+//! and once more as one large document to show the passes stay linear. It runs
+//! with the command line's allocator, so the figures are the command line's.
 
 use std::time::Instant;
+
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 #[path = "../tests/hostile/cases.rs"]
 mod cases;
