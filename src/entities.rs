@@ -385,7 +385,7 @@ fn is_all_caps_slow(w: &str) -> bool {
         if c.is_lowercase() {
             return false;
         }
-        if c.is_alphabetic() {
+        if crate::segment::is_alphabetic(c) {
             letters += 1;
         }
     }
@@ -970,7 +970,8 @@ fn sequence_cue(doc: &Doc, lex: &Lexicon, a: usize, b: usize, after_title: bool,
     if let Some(k) = (a..b).rev().filter(|&k| !(first_named && k == a)).find_map(|k| name_word_kind(doc, lex, k)) {
         return Cue::Strong(k);
     }
-    let words: Vec<&str> = (a..b).map(text).filter(|w| w.chars().next().is_some_and(char::is_alphabetic)).collect();
+    let words: Vec<&str> =
+        (a..b).map(text).filter(|w| w.chars().next().is_some_and(crate::segment::is_alphabetic)).collect();
     let first = words.first().copied().unwrap_or("");
     let first_part = first.split('-').next().unwrap_or(first);
     if b - a >= 2 && (lex.first_names.contains(first) || lex.first_names.contains(first_part)) {
@@ -1105,7 +1106,7 @@ fn head_noun(doc: &Doc, lex: &Lexicon, gaz: &Hits, i: usize, first: usize, end: 
                 a = i - 2;
             } else if i > first {
                 let p = doc.tok(&doc.tokens[i - 1]);
-                let digits = p.trim_end_matches(|c: char| c.is_alphabetic());
+                let digits = p.trim_end_matches(crate::segment::is_alphabetic);
                 let suffix = &p[digits.len()..];
                 if !digits.is_empty()
                     && digits.chars().all(|c| c.is_ascii_digit())

@@ -831,7 +831,7 @@ impl Scanner<'_, '_> {
         {
             return (None, alone(k));
         }
-        if !w.chars().next().is_some_and(char::is_alphabetic) {
+        if !w.chars().next().is_some_and(crate::segment::is_alphabetic) {
             return (None, false);
         }
         // "eight PSVR games": a name before the noun.

@@ -1008,7 +1008,9 @@ fn resolve_anaphor(
     let noun = &r.low[head];
     for h in recent {
         let name = h.3.name.to_lowercase();
-        if h.3.name.len() > s.name.len() && name.split(|c: char| !c.is_alphanumeric() && c != '-').any(|w| w == *noun) {
+        if h.3.name.len() > s.name.len()
+            && name.split(|c: char| !crate::segment::is_alphanumeric(c) && c != '-').any(|w| w == *noun)
+        {
             return Speaker { channel: s.channel.clone(), via: s.via.clone(), ..h.3.clone() };
         }
     }

@@ -201,7 +201,34 @@ fn is_group_space(c: char) -> bool {
 }
 
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || is_mark(c)
+    is_alphanumeric(c) || is_mark(c)
+}
+
+/// Whether `c` is a Latin letter past ASCII (U+00C0 to U+024F: all letters but
+/// × and ÷). French words are full of them, and `char`'s Unicode tests search a
+/// table for each.
+fn is_latin_letter(c: char) -> bool {
+    ('\u{C0}'..='\u{24F}').contains(&c) && c != '×' && c != '÷'
+}
+
+/// [`char::is_alphabetic`], without the table search for the Latin letters.
+#[inline]
+pub fn is_alphabetic(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphabetic()
+    } else {
+        is_latin_letter(c) || c.is_alphabetic()
+    }
+}
+
+/// [`char::is_alphanumeric`], without the table search for the Latin letters.
+#[inline]
+pub fn is_alphanumeric(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        is_latin_letter(c) || c.is_alphanumeric()
+    }
 }
 
 /// Combining marks, which belong to the letter before them.
@@ -249,11 +276,11 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         if is_word_char(c) {
             // A dotted abbreviation: U.S., a.m., e.g. (letter, dot, letter, dot…).
             let after = next(text, i);
-            if at(after) == Some('.') && at(after + 1).is_some_and(char::is_alphabetic) {
+            if at(after) == Some('.') && at(after + 1).is_some_and(is_alphabetic) {
                 let second = next(text, after + 1);
-                if at(second) == Some('.') && c.is_alphabetic() {
+                if at(second) == Some('.') && is_alphabetic(c) {
                     let mut j = i;
-                    while at(j).is_some_and(char::is_alphabetic) && at(next(text, j)) == Some('.') {
+                    while at(j).is_some_and(is_alphabetic) && at(next(text, j)) == Some('.') {
                         j = next(text, j) + 1;
                     }
                     out.push(Token { start, end: j, kind: TokenKind::Word });
@@ -594,6 +621,14 @@ mod tests {
 
     fn toks(text: &str) -> Vec<&str> {
         tokenize(text).iter().map(|t| &text[t.start..t.end]).collect()
+    }
+
+    #[test]
+    fn letter_tests_answer_as_char_does() {
+        for c in ('\0'..='\u{400}').chain(['\u{10FFFF}', '٣', '中', 'ǅ', '\u{2160}']) {
+            assert_eq!(is_alphabetic(c), c.is_alphabetic(), "{c:?}");
+            assert_eq!(is_alphanumeric(c), c.is_alphanumeric(), "{c:?}");
+        }
     }
 
     #[test]

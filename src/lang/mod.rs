@@ -219,8 +219,10 @@ pub fn detect(text: &str) -> Option<Lang> {
     let mut lower = String::new();
     // Only the first 20 000 words: the decision is settled long before, and
     // this keeps detection cheap on huge inputs.
-    for word in
-        text.split(|c: char| !(c.is_alphabetic() || c == '\'' || c == '’')).filter(|w| !w.is_empty()).take(20_000)
+    for word in text
+        .split(|c: char| !(crate::segment::is_alphabetic(c) || c == '\'' || c == '’'))
+        .filter(|w| !w.is_empty())
+        .take(20_000)
     {
         lower.clear();
         crate::segment::fold_into(word, &mut lower);

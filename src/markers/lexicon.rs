@@ -79,7 +79,7 @@ impl<T> Phrases<T> {
 
     pub(crate) fn insert(&mut self, phrase: &str, value: T) {
         let mut words: Vec<String> = Vec::new();
-        if !phrase.is_empty() && phrase.chars().all(char::is_alphabetic) {
+        if !phrase.is_empty() && phrase.chars().all(crate::segment::is_alphabetic) {
             // Most entries are one plain word, which the tokenizer would return
             // whole: the lists hold thousands, built on first use.
             words.push(fold(phrase));

@@ -444,7 +444,7 @@ pub fn of(lang: Lang) -> &'static Grammar {
 }
 
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric()
+    crate::segment::is_alphanumeric(c)
 }
 
 fn char_before(text: &str, at: usize) -> Option<char> {

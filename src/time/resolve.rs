@@ -3,7 +3,7 @@
 
 use crate::date::{days_in_month, Date};
 use crate::lang::Lang;
-use crate::segment::Doc;
+use crate::segment::{is_alphabetic, is_alphanumeric, Doc};
 use crate::span::Span;
 
 use super::grammar::{self, normalise, Lexicon, NumWord, RuleMatch};
@@ -102,7 +102,7 @@ fn clause_is_future(text: &str, lex: &Lexicon) -> bool {
     // One buffer for every word: a sentence has dozens, and `normalise` would
     // allocate each (its words hold no white space, so folding is all it does).
     let mut w = String::new();
-    text.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’' || c == '-')).any(|word| {
+    text.split(|c: char| !(is_alphanumeric(c) || c == '\'' || c == '’' || c == '-')).any(|word| {
         if word.is_empty() || word.starts_with(char::is_uppercase) {
             return false;
         }
@@ -126,7 +126,7 @@ fn word_before(text: &str, at: usize) -> String {
 fn word_before_at(text: &str, at: usize) -> (usize, String) {
     let head = text[..at].trim_end();
     let start = head
-        .rfind(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\'' || c == '’'))
+        .rfind(|c: char| !(is_alphanumeric(c) || c == '-' || c == '\'' || c == '’'))
         .map_or(0, |i| i + head[i..].chars().next().map_or(1, char::len_utf8));
     (start, normalise(&head[start..]))
 }
@@ -134,7 +134,7 @@ fn word_before_at(text: &str, at: usize) -> (usize, String) {
 /// The word after byte `at`, lowercased, skipping spaces.
 fn word_after(text: &str, at: usize) -> String {
     let tail = text[at..].trim_start();
-    let end = tail.find(|c: char| !(c.is_alphanumeric() || c == '-')).unwrap_or(tail.len());
+    let end = tail.find(|c: char| !(is_alphanumeric(c) || c == '-')).unwrap_or(tail.len());
     normalise(&tail[..end])
 }
 
@@ -212,7 +212,7 @@ fn acceptable(m: &RuleMatch, ctx: &Ctx) -> bool {
         "year" | "yearbare" => {
             let after = word_after(text, e);
             let next = next_visible(text, e);
-            let year_like = |c: Option<char>| c.map_or(true, |c| !c.is_alphanumeric() || c == '/');
+            let year_like = |c: Option<char>| c.map_or(true, |c| !is_alphanumeric(c) || c == '/');
             let head = &text[..s];
             // The second year of a season: "2001-2002", "2002/2003".
             let after_year = (head.ends_with('-') || head.ends_with('/'))
@@ -233,7 +233,7 @@ fn acceptable(m: &RuleMatch, ctx: &Ctx) -> bool {
         "setword" | "set" if m.has("setword") => {
             // An adjective after its noun ("le lot quotidien"), not a noun ("les quotidiens").
             let before = word_before(text, s);
-            let noun_before = before.starts_with(char::is_alphabetic)
+            let noun_before = before.starts_with(is_alphabetic)
                 && !DETERMINERS.contains(&before.as_str())
                 && !PREPOSITIONS.contains(&before.as_str());
             match ctx.doc.lang {
@@ -288,7 +288,7 @@ fn is_ordinal_second(m: &RuleMatch, ctx: &Ctx) -> bool {
         return false;
     }
     let after = word_after(text, m.end);
-    after.starts_with(char::is_alphabetic)
+    after.starts_with(is_alphabetic)
         && !matches!(
             after.as_str(),
             "ago" | "later" | "earlier" | "before" | "after" | "and" | "or" | "plus" | "et" | "ou"
@@ -714,7 +714,7 @@ fn resolve_plain(m: &RuleMatch, ctx: &mut Ctx) -> Vec<Resolved> {
             // A two-digit "year" followed by a word is a count: "le 6 mai 12 blessés".
             if let (Some(g), Some(_)) = (m.group("year"), year) {
                 let raw = &text[g.0..g.1];
-                if raw.len() == 2 && word_after(text, g.1).starts_with(char::is_alphabetic) {
+                if raw.len() == 2 && word_after(text, g.1).starts_with(is_alphabetic) {
                     year = None;
                     if span.1 == g.1 {
                         span.1 = text[..g.0].trim_end().len();
