@@ -134,40 +134,35 @@ pub fn pairs(data: &'static str) -> impl Iterator<Item = (&'static str, &'static
 pub(crate) struct Made {
     text: String,
     ends: Vec<usize>,
+    /// Where the words added by [`Made::push_lowercase`] whose ASCII capitals
+    /// are still to be lowered start: a run of them is lowered at once, in a
+    /// loop long enough to be vectorised, not byte by byte for each word.
+    unlowered: usize,
 }
 
 impl Made {
     pub fn with_capacity(words: usize, bytes: usize) -> Made {
-        Made { text: String::with_capacity(bytes), ends: Vec::with_capacity(words) }
+        Made { text: String::with_capacity(bytes), ends: Vec::with_capacity(words), unlowered: 0 }
     }
 
     /// Adds the word that `write` appends to the buffer given it.
     pub fn push_with(&mut self, write: impl FnOnce(&mut String)) {
+        self.lower_ascii();
         write(&mut self.text);
         self.ends.push(self.text.len());
+        self.unlowered = self.text.len();
     }
 
     /// Adds `word` lowercased as [`str::to_lowercase`] does.
     pub fn push_lowercase(&mut self, word: &str) {
-        self.push_with(|out| {
-            if word.is_ascii() {
-                let from = out.len();
-                out.push_str(word);
-                out[from..].make_ascii_lowercase();
-            } else if word.contains('Σ') {
-                // Its lowercase depends on where it stands in the word.
-                out.push_str(&word.to_lowercase());
-            } else {
-                // As `to_lowercase`, char by char, with no `String` of its own.
-                for c in word.chars() {
-                    if c.is_ascii() {
-                        out.push(c.to_ascii_lowercase());
-                    } else {
-                        out.extend(c.to_lowercase());
-                    }
-                }
-            }
-        });
+        // Its ASCII capitals wait for `lower_ascii`: the lowercase of a char
+        // past ASCII has none, so lowering them later changes nothing else.
+        if word.is_ascii() {
+            self.text.push_str(word);
+        } else {
+            lowercase_past_ascii_into(word, &mut self.text);
+        }
+        self.ends.push(self.text.len());
     }
 
     /// Adds `word` folded as [`crate::segment::fold`] does.
@@ -175,18 +170,47 @@ impl Made {
         self.push_with(|out| crate::segment::fold_into(word, out));
     }
 
+    /// Lowers the ASCII capitals of the words added since the last word
+    /// that was not lowercased.
+    fn lower_ascii(&mut self) {
+        if let Some(run) = self.text.get_mut(self.unlowered..) {
+            run.make_ascii_lowercase();
+        }
+        self.unlowered = self.text.len();
+    }
+
     /// The words, in the order they were added.
-    pub fn finish(self) -> Vec<&'static str> {
-        let text: &'static str = Box::leak(self.text.into_boxed_str());
+    pub fn finish(mut self) -> impl ExactSizeIterator<Item = &'static str> {
+        self.lower_ascii();
+        // Not shrunk to fit: that would copy the buffer, to give back a few
+        // bytes of a table kept for the whole run.
+        let text: &'static str = self.text.leak();
         let mut start = 0;
-        self.ends
-            .iter()
-            .map(|&end| {
-                let word = &text[start..end];
-                start = end;
-                word
-            })
-            .collect()
+        self.ends.into_iter().map(move |end| {
+            let word = text.get(start..end).unwrap_or_default();
+            start = end;
+            word
+        })
+    }
+}
+
+/// Appends `word` lowercased as [`str::to_lowercase`] does, but for its ASCII
+/// capitals, which may be left as they are.
+fn lowercase_past_ascii_into(word: &str, out: &mut String) {
+    if word.bytes().any(|b| b >= 0xC4) {
+        // A char past Latin-1 (a UTF-8 lead byte from 0xC4 on): the case
+        // tables, and Σ, whose lowercase depends on where it stands.
+        out.push_str(&word.to_lowercase());
+    } else {
+        // The capitals of Latin-1 past ASCII, À to Þ but ×, are their
+        // lowercase less 0x20: no case table to search.
+        out.reserve(word.len());
+        for c in word.chars() {
+            out.push(match u8::try_from(c) {
+                Ok(b @ 0xC0..=0xDE) if b != 0xD7 => char::from(b + 0x20),
+                _ => c,
+            });
+        }
     }
 }
 
@@ -308,7 +332,32 @@ mod tests {
             made.push_folded(w);
         }
         let want: Vec<String> = words.iter().flat_map(|w| [w.to_lowercase(), crate::segment::fold(w)]).collect();
-        assert_eq!(made.finish(), want);
+        assert_eq!(made.finish().collect::<Vec<_>>(), want);
+    }
+
+    #[test]
+    fn words_pushed_as_written_keep_their_capitals_among_lowercased_ones() {
+        let mut made = Made::default();
+        made.push_lowercase("ONU");
+        made.push_lowercase("Élysée");
+        made.push_with(|out| out.push_str("Etats-Unis"));
+        made.push_lowercase("NATO");
+        made.push_with(|out| out.push_str("EU"));
+        assert_eq!(made.finish().collect::<Vec<_>>(), ["onu", "élysée", "Etats-Unis", "nato", "EU"]);
+    }
+
+    #[test]
+    fn every_latin_1_char_and_some_past_it_lowercase_as_to_lowercase_does() {
+        let chars = ('\0'..='\u{17F}').chain(['Σ', 'İ', 'ẞ', 'Ω', '中', '\u{10FFFF}']);
+        let mut made = Made::default();
+        let mut want = Vec::new();
+        for c in chars {
+            for word in [format!("{c}"), format!("A{c}É"), format!("é{c}Σ"), format!("Ο{c}ΣΑ")] {
+                made.push_lowercase(&word);
+                want.push(word.to_lowercase());
+            }
+        }
+        assert_eq!(made.finish().collect::<Vec<_>>(), want);
     }
 
     #[test]
