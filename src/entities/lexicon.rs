@@ -279,7 +279,7 @@ static LEXICONS: PerLang<Lexicon> = PerLang::new(build);
 
 /// How many lines `data` has, at most: a bound on its entries.
 fn line_count(data: &str) -> usize {
-    data.bytes().filter(|&b| b == b'\n').count() + 1
+    crate::lang::count_newlines(data) + 1
 }
 
 fn build(lang: Lang) -> Lexicon {
