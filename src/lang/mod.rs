@@ -98,13 +98,9 @@ pub fn entries(data: &'static str) -> impl Iterator<Item = &'static str> {
                 }
                 None => std::mem::take(&mut rest),
             };
-            let line = match comments.then(|| line.find('#')).flatten() {
-                Some(i) => &line[..i],
-                None => line,
-            };
             let line = match (line.as_bytes().first(), line.as_bytes().last()) {
-                (Some(a), Some(b)) if a.is_ascii_graphic() && b.is_ascii_graphic() => line,
-                _ => line.trim(),
+                (Some(a), Some(b)) if !comments && a.is_ascii_graphic() && b.is_ascii_graphic() => line,
+                _ => uncommented(line, comments),
             };
             if !line.is_empty() {
                 return Some(line);
@@ -112,6 +108,19 @@ pub fn entries(data: &'static str) -> impl Iterator<Item = &'static str> {
         }
         None
     })
+}
+
+/// `line` without its comment (if the list has any) or the blanks around it.
+/// Out of the loop that cuts the lines, which most lines skip: kept in, it
+/// made that loop save and restore more registers for every line.
+#[cold]
+#[inline(never)]
+fn uncommented(line: &str, comments: bool) -> &str {
+    match comments.then(|| line.find('#')).flatten() {
+        Some(i) => &line[..i],
+        None => line,
+    }
+    .trim()
 }
 
 /// Where the first `\n` of `bytes` is, read eight bytes at a time.
