@@ -236,15 +236,23 @@ fn lowercase_past_ascii_into(word: &str, out: &mut String) {
         // tables, and Σ, whose lowercase depends on where it stands.
         out.push_str(&word.to_lowercase());
     } else {
-        // The capitals of Latin-1 past ASCII, À to Þ but ×, are their
-        // lowercase less 0x20: no case table to search.
-        out.reserve(word.len());
-        for c in word.chars() {
-            out.push(match u8::try_from(c) {
-                Ok(b @ 0xC0..=0xDE) if b != 0xD7 => char::from(b + 0x20),
-                _ => c,
-            });
+        // The capitals of Latin-1 past ASCII, À to Þ but × (0xC3 then 0x80 to
+        // 0x9E but 0x97), are their lowercase less 0x20: no case table to
+        // search, and the text between them is copied whole.
+        let bytes = word.as_bytes();
+        let mut copied = 0;
+        let mut at = 0;
+        while let Some(&[lead, next]) = bytes.get(at..at + 2) {
+            if lead == 0xC3 && (0x80..=0x9E).contains(&next) && next != 0x97 {
+                out.push_str(&word[copied..at]);
+                out.push(char::from(next + 0x60));
+                at += 2;
+                copied = at;
+            } else {
+                at += 1;
+            }
         }
+        out.push_str(&word[copied..]);
     }
 }
 
