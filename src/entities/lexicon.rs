@@ -55,9 +55,14 @@ pub struct Gazetteer {
 /// with neither): the key names are filed under. Both names and the article
 /// text go through it, so "L'Oréal" and "L’" + "Oréal" meet under "L".
 fn first_word(text: &str) -> &str {
-    // Byte-wise over ASCII, which most names and tokens are; chars past it.
-    let ascii = text.bytes().position(|b| !b.is_ascii_alphanumeric()).unwrap_or(text.len());
-    let end = if text.as_bytes().get(ascii).is_some_and(|b| !b.is_ascii()) {
+    // Byte-wise over ASCII, which most names and tokens are, by a table rather
+    // than three range tests a byte; chars past it.
+    let bytes = text.as_bytes();
+    let mut ascii = 0;
+    while bytes.get(ascii).is_some_and(|&b| ASCII_ALPHANUMERIC[usize::from(b)]) {
+        ascii += 1;
+    }
+    let end = if bytes.get(ascii).is_some_and(|b| !b.is_ascii()) {
         ascii + text[ascii..].find(|c: char| !is_alphanumeric(c)).unwrap_or(text.len() - ascii)
     } else {
         ascii
@@ -65,6 +70,17 @@ fn first_word(text: &str) -> &str {
     let end = if end == 0 { text.chars().next().map_or(0, char::len_utf8) } else { end };
     &text[..end]
 }
+
+/// Whether a byte is an ASCII letter or digit.
+const ASCII_ALPHANUMERIC: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    table
+};
 
 /// [`char::is_alphanumeric`], without a table search for the Latin letters
 /// past ASCII (U+00C0 to U+024F: all letters but × and ÷).
@@ -87,52 +103,61 @@ impl Gazetteer {
             HashMap::with_capacity_and_hasher(n, Default::default());
         let mut group_of = Vec::with_capacity(n);
         let mut sizes: Vec<u32> = Vec::with_capacity(n);
+        let mut first_bytes = [false; 256];
         for &(name, _) in &names {
             let next = u32::try_from(sizes.len()).expect("fewer than 4 billion names");
             let group = by_first_word.entry(first_word(name)).or_insert((next, 0)).0;
             if group == next {
-                sizes.push(0);
+                sizes.push(1);
+                // A name and its first word start with the same byte.
+                if let Some(&b) = name.as_bytes().first() {
+                    first_bytes[usize::from(b)] = true;
+                }
+            } else if let Some(size) = sizes.get_mut(group as usize) {
+                *size += 1;
             }
-            sizes[group as usize] += 1;
             group_of.push(group);
         }
-        let mut starts = Vec::with_capacity(sizes.len());
+        // Where each group's names go, in the order listed.
+        let mut fill = Vec::with_capacity(sizes.len());
         let mut at = 0u32;
         for &size in &sizes {
-            starts.push(at);
+            fill.push(at);
             at += size;
         }
-        // Each group's names in the order listed, then, without repeats (the
-        // first listed counts), longest first: the sort is stable.
         let mut order = vec![0u32; n];
-        let mut fill = starts.clone();
         for (k, &group) in group_of.iter().enumerate() {
-            let slot = &mut fill[group as usize];
-            order[*slot as usize] = k as u32;
-            *slot += 1;
-        }
-        let mut kept: Vec<(&'static str, Known)> = Vec::with_capacity(n);
-        for group in 0..sizes.len() {
-            let (start, size) = (starts[group] as usize, sizes[group] as usize);
-            let from = kept.len();
-            for &k in &order[start..start + size] {
-                let (name, known) = names[k as usize];
-                if !kept[from..].iter().any(|&(n, _)| n == name) {
-                    kept.push((name, known));
+            if let Some(slot) = fill.get_mut(group as usize) {
+                if let Some(o) = order.get_mut(*slot as usize) {
+                    *o = k as u32;
                 }
+                *slot += 1;
             }
-            if kept.len() - from > 1 {
+        }
+        // Each group's names without repeats (the first listed counts), then
+        // longest first: the sort is stable. Most groups hold one name.
+        let mut kept: Vec<(&'static str, Known)> = Vec::with_capacity(n);
+        let mut spans = Vec::with_capacity(sizes.len());
+        let mut start = 0;
+        for &size in &sizes {
+            let from = kept.len();
+            let group = order.get(start..start + size as usize).unwrap_or_default();
+            start += size as usize;
+            if let [k] = group {
+                kept.push(names[*k as usize]);
+            } else {
+                for &k in group {
+                    let (name, known) = names[k as usize];
+                    if !kept[from..].iter().any(|&(n, _)| n == name) {
+                        kept.push((name, known));
+                    }
+                }
                 kept[from..].sort_by_key(|(n, _)| std::cmp::Reverse(n.len()));
             }
-            starts[group] = from as u32;
-            sizes[group] = (kept.len() - from) as u32;
+            spans.push((from as u32, (kept.len() - from) as u32));
         }
-        let mut first_bytes = [false; 256];
-        for (key, group) in by_first_word.iter_mut() {
-            *group = (starts[group.0 as usize], sizes[group.0 as usize]);
-            if let Some(&b) = key.as_bytes().first() {
-                first_bytes[usize::from(b)] = true;
-            }
+        for group in by_first_word.values_mut() {
+            *group = spans[group.0 as usize];
         }
         Gazetteer { names: kept, by_first_word, first_bytes }
     }
@@ -254,7 +279,7 @@ static LEXICONS: PerLang<Lexicon> = PerLang::new(build);
 
 /// How many lines `data` has, at most: a bound on its entries.
 fn line_count(data: &str) -> usize {
-    data.bytes().filter(|&b| b == b'\n').count() + 1
+    crate::lang::count_newlines(data) + 1
 }
 
 fn build(lang: Lang) -> Lexicon {
@@ -262,14 +287,12 @@ fn build(lang: Lang) -> Lexicon {
     let known_files = per_lang!("known_names.txt");
     let demonym_files = per_lang!("demonyms.txt");
     let place_files = per_lang!("places.txt");
-    // Enough for every name and its aliases: the tables are sized once.
-    let most = known_files.iter().map(|d| d.split(['\n', '|']).count()).sum::<usize>()
-        + line_count(demonym_files[i])
-        + place_files.iter().map(|d| line_count(d)).sum::<usize>();
     // Names borrow the embedded lists; only the unaccented variants are made.
     // A name listed twice counts where first listed: the gazetteer keeps that
     // one, and the tables below take the first of equal keys.
-    let mut names: Vec<(&'static str, Known)> = Vec::with_capacity(most);
+    // The places' lines bound their count: a cheaper guess than counting every
+    // line, and the vector grows past it at little cost.
+    let mut names: Vec<(&'static str, Known)> = Vec::with_capacity(place_files.iter().map(|d| d.len() / 8).sum());
     let add = |name: &'static str, known: Known, names: &mut Vec<(&'static str, Known)>| {
         if !name.is_empty() {
             names.push((name, known));
@@ -315,42 +338,35 @@ fn build(lang: Lang) -> Lexicon {
             unaccented_known.push(known);
         }
     }
-    for (name, known) in unaccented.finish().into_iter().zip(unaccented_known) {
+    for (name, known) in unaccented.finish().zip(unaccented_known) {
         add(name, known, &mut names);
     }
 
-    // Single-word names by their lowercase form.
-    let mut lower = Made::with_capacity(names.len(), 0);
+    // Single-word names by their lowercase form, and among them acronyms
+    // (three or more capitals, and nothing else), keyed by the same words.
+    let mut lower = Made::with_capacity(names.len(), names.iter().map(|(n, _)| n.len()).sum());
     let mut lower_known = Vec::with_capacity(names.len());
     for &(name, known) in &names {
         if !name.bytes().any(|b| b == b' ') {
             lower.push_lowercase(name);
-            lower_known.push(known);
+            let acronym = name.len() >= 3 && name.bytes().all(|b| b.is_ascii_uppercase());
+            lower_known.push((known, acronym));
         }
     }
     let mut by_lowercase = HashMap::with_capacity_and_hasher(lower_known.len(), Default::default());
-    for (key, known) in lower.finish().into_iter().zip(lower_known) {
+    let mut acronyms = HashMap::default();
+    for (key, (known, acronym)) in lower.finish().zip(lower_known) {
         by_lowercase.entry(key).or_insert(known);
-    }
-    // Acronyms: three or more capitals, and nothing else.
-    let mut lower = Made::default();
-    let mut lower_known = Vec::new();
-    for &(name, known) in &names {
-        if name.len() >= 3 && name.bytes().all(|b| b.is_ascii_uppercase()) {
-            lower.push_lowercase(name);
-            lower_known.push(known);
+        if acronym {
+            acronyms.entry(key).or_insert(known);
         }
-    }
-    let mut acronyms = HashMap::with_capacity_and_hasher(lower_known.len(), Default::default());
-    for (key, known) in lower.finish().into_iter().zip(lower_known) {
-        acronyms.entry(key).or_insert(known);
     }
 
     let mut lower = Made::with_capacity(line_count(demonym_files[i]), demonym_files[i].len());
     for (form, _) in entries(demonym_files[i]).filter_map(|l| l.split_once('|')) {
         lower.push_lowercase(form);
     }
-    let lower_demonyms = lower.finish().into_iter().collect();
+    let lower_demonyms = lower.finish().collect();
     let mut name_words = HashMap::default();
     for line in entries(per_lang!("org_words.txt")[i]) {
         let (word, kind) = match line.split_once('|') {
@@ -384,7 +400,7 @@ fn build(lang: Lang) -> Lexicon {
     for title in entries(per_lang!("titles.txt")[i]) {
         lower.push_lowercase(title);
     }
-    let titles: HashSet<&'static str> = lower.finish().into_iter().collect();
+    let titles: HashSet<&'static str> = lower.finish().collect();
     let title_starts = titles.iter().filter_map(|t| t.split_once(' ')).map(|(first, _)| first).collect();
     let not_names: HashSet<&'static str> = entries(per_lang!("not_names.txt")[i]).collect();
     let compass: HashSet<&'static str> = entries(per_lang!("compass.txt")[i]).collect();
@@ -399,7 +415,7 @@ fn build(lang: Lang) -> Lexicon {
         folded.push_folded(word);
     }
     let lists = written.iter().flat_map(|&(n, list)| std::iter::repeat(list).take(n));
-    let folded = folded.finish().into_iter().zip(lists).collect();
+    let folded = folded.finish().zip(lists).collect();
     Lexicon {
         gazetteer: Gazetteer::new(names),
         by_lowercase,

@@ -88,9 +88,9 @@ pub fn entries(data: &'static str) -> impl Iterator<Item = &'static str> {
     let mut rest = data;
     std::iter::from_fn(move || {
         while !rest.is_empty() {
-            // Lines are short: a loop over their bytes costs less than a
+            // Lines are short: eight bytes at a time cost less than a
             // `memchr` call each.
-            let line = match rest.bytes().position(|b| b == b'\n') {
+            let line = match find_newline(rest.as_bytes()) {
                 Some(end) => {
                     let line = &rest[..end];
                     rest = &rest[end + 1..];
@@ -98,13 +98,9 @@ pub fn entries(data: &'static str) -> impl Iterator<Item = &'static str> {
                 }
                 None => std::mem::take(&mut rest),
             };
-            let line = match comments.then(|| line.find('#')).flatten() {
-                Some(i) => &line[..i],
-                None => line,
-            };
             let line = match (line.as_bytes().first(), line.as_bytes().last()) {
-                (Some(a), Some(b)) if a.is_ascii_graphic() && b.is_ascii_graphic() => line,
-                _ => line.trim(),
+                (Some(a), Some(b)) if !comments && a.is_ascii_graphic() && b.is_ascii_graphic() => line,
+                _ => uncommented(line, comments),
             };
             if !line.is_empty() {
                 return Some(line);
@@ -112,6 +108,44 @@ pub fn entries(data: &'static str) -> impl Iterator<Item = &'static str> {
         }
         None
     })
+}
+
+/// `line` without its comment (if the list has any) or the blanks around it.
+/// Out of the loop that cuts the lines, which most lines skip: kept in, it
+/// made that loop save and restore more registers for every line.
+#[cold]
+#[inline(never)]
+fn uncommented(line: &str, comments: bool) -> &str {
+    match comments.then(|| line.find('#')).flatten() {
+        Some(i) => &line[..i],
+        None => line,
+    }
+    .trim()
+}
+
+/// Where the first `\n` of `bytes` is, read eight bytes at a time.
+fn find_newline(bytes: &[u8]) -> Option<usize> {
+    const ONES: u64 = u64::from_le_bytes([0x01; 8]);
+    const HIGHS: u64 = u64::from_le_bytes([0x80; 8]);
+    const NEWLINES: u64 = u64::from_le_bytes([b'\n'; 8]);
+    let mut at = 0;
+    while let Some(chunk) = bytes.get(at..at + 8).and_then(|c| <[u8; 8]>::try_from(c).ok()) {
+        let x = u64::from_le_bytes(chunk) ^ NEWLINES;
+        // The high bit of each byte that was a `\n`: a byte past one may be
+        // marked too, never one before it, so the lowest mark is the first.
+        let found = x.wrapping_sub(ONES) & !x & HIGHS;
+        if found != 0 {
+            return Some(at + found.trailing_zeros() as usize / 8);
+        }
+        at += 8;
+    }
+    bytes.get(at..)?.iter().position(|&b| b == b'\n').map(|i| at + i)
+}
+
+/// How many `\n` bytes `data` holds.
+pub(crate) fn count_newlines(data: &str) -> usize {
+    // Counted into a byte per run of 255 bytes, a loop that is vectorised.
+    data.as_bytes().chunks(255).map(|run| run.iter().fold(0u8, |n, &b| n + u8::from(b == b'\n')) as usize).sum()
 }
 
 /// The entries of a `key<TAB or |>value` file as pairs; lines without a
@@ -134,40 +168,35 @@ pub fn pairs(data: &'static str) -> impl Iterator<Item = (&'static str, &'static
 pub(crate) struct Made {
     text: String,
     ends: Vec<usize>,
+    /// Where the words added by [`Made::push_lowercase`] whose ASCII capitals
+    /// are still to be lowered start: a run of them is lowered at once, in a
+    /// loop long enough to be vectorised, not byte by byte for each word.
+    unlowered: usize,
 }
 
 impl Made {
     pub fn with_capacity(words: usize, bytes: usize) -> Made {
-        Made { text: String::with_capacity(bytes), ends: Vec::with_capacity(words) }
+        Made { text: String::with_capacity(bytes), ends: Vec::with_capacity(words), unlowered: 0 }
     }
 
     /// Adds the word that `write` appends to the buffer given it.
     pub fn push_with(&mut self, write: impl FnOnce(&mut String)) {
+        self.lower_ascii();
         write(&mut self.text);
         self.ends.push(self.text.len());
+        self.unlowered = self.text.len();
     }
 
     /// Adds `word` lowercased as [`str::to_lowercase`] does.
     pub fn push_lowercase(&mut self, word: &str) {
-        self.push_with(|out| {
-            if word.is_ascii() {
-                let from = out.len();
-                out.push_str(word);
-                out[from..].make_ascii_lowercase();
-            } else if word.contains('Σ') {
-                // Its lowercase depends on where it stands in the word.
-                out.push_str(&word.to_lowercase());
-            } else {
-                // As `to_lowercase`, char by char, with no `String` of its own.
-                for c in word.chars() {
-                    if c.is_ascii() {
-                        out.push(c.to_ascii_lowercase());
-                    } else {
-                        out.extend(c.to_lowercase());
-                    }
-                }
-            }
-        });
+        // Its ASCII capitals wait for `lower_ascii`: the lowercase of a char
+        // past ASCII has none, so lowering them later changes nothing else.
+        if word.is_ascii() {
+            self.text.push_str(word);
+        } else {
+            lowercase_past_ascii_into(word, &mut self.text);
+        }
+        self.ends.push(self.text.len());
     }
 
     /// Adds `word` folded as [`crate::segment::fold`] does.
@@ -175,18 +204,55 @@ impl Made {
         self.push_with(|out| crate::segment::fold_into(word, out));
     }
 
+    /// Lowers the ASCII capitals of the words added since the last word
+    /// that was not lowercased.
+    fn lower_ascii(&mut self) {
+        if let Some(run) = self.text.get_mut(self.unlowered..) {
+            run.make_ascii_lowercase();
+        }
+        self.unlowered = self.text.len();
+    }
+
     /// The words, in the order they were added.
-    pub fn finish(self) -> Vec<&'static str> {
-        let text: &'static str = Box::leak(self.text.into_boxed_str());
+    pub fn finish(mut self) -> impl ExactSizeIterator<Item = &'static str> {
+        self.lower_ascii();
+        // Not shrunk to fit: that would copy the buffer, to give back a few
+        // bytes of a table kept for the whole run.
+        let text: &'static str = self.text.leak();
         let mut start = 0;
-        self.ends
-            .iter()
-            .map(|&end| {
-                let word = &text[start..end];
-                start = end;
-                word
-            })
-            .collect()
+        self.ends.into_iter().map(move |end| {
+            let word = text.get(start..end).unwrap_or_default();
+            start = end;
+            word
+        })
+    }
+}
+
+/// Appends `word` lowercased as [`str::to_lowercase`] does, but for its ASCII
+/// capitals, which may be left as they are.
+fn lowercase_past_ascii_into(word: &str, out: &mut String) {
+    if word.bytes().any(|b| b >= 0xC4) {
+        // A char past Latin-1 (a UTF-8 lead byte from 0xC4 on): the case
+        // tables, and Σ, whose lowercase depends on where it stands.
+        out.push_str(&word.to_lowercase());
+    } else {
+        // The capitals of Latin-1 past ASCII, À to Þ but × (0xC3 then 0x80 to
+        // 0x9E but 0x97), are their lowercase less 0x20: no case table to
+        // search, and the text between them is copied whole.
+        let bytes = word.as_bytes();
+        let mut copied = 0;
+        let mut at = 0;
+        while let Some(&[lead, next]) = bytes.get(at..at + 2) {
+            if lead == 0xC3 && (0x80..=0x9E).contains(&next) && next != 0x97 {
+                out.push_str(&word[copied..at]);
+                out.push(char::from(next + 0x60));
+                at += 2;
+                copied = at;
+            } else {
+                at += 1;
+            }
+        }
+        out.push_str(&word[copied..]);
     }
 }
 
@@ -310,7 +376,55 @@ mod tests {
             made.push_folded(w);
         }
         let want: Vec<String> = words.iter().flat_map(|w| [w.to_lowercase(), crate::segment::fold(w)]).collect();
-        assert_eq!(made.finish(), want);
+        assert_eq!(made.finish().collect::<Vec<_>>(), want);
+    }
+
+    #[test]
+    fn words_pushed_as_written_keep_their_capitals_among_lowercased_ones() {
+        let mut made = Made::default();
+        made.push_lowercase("ONU");
+        made.push_lowercase("Élysée");
+        made.push_with(|out| out.push_str("Etats-Unis"));
+        made.push_lowercase("NATO");
+        made.push_with(|out| out.push_str("EU"));
+        assert_eq!(made.finish().collect::<Vec<_>>(), ["onu", "élysée", "Etats-Unis", "nato", "EU"]);
+    }
+
+    #[test]
+    fn every_latin_1_char_and_some_past_it_lowercase_as_to_lowercase_does() {
+        let chars = ('\0'..='\u{17F}').chain(['Σ', 'İ', 'ẞ', 'Ω', '中', '\u{10FFFF}']);
+        let mut made = Made::default();
+        let mut want = Vec::new();
+        for c in chars {
+            for word in [format!("{c}"), format!("A{c}É"), format!("é{c}Σ"), format!("Ο{c}ΣΑ")] {
+                made.push_lowercase(&word);
+                want.push(word.to_lowercase());
+            }
+        }
+        assert_eq!(made.finish().collect::<Vec<_>>(), want);
+    }
+
+    #[test]
+    fn newlines_are_found_and_counted_wherever_they_stand() {
+        // Bytes next to `\n` in value, or in value once xored with it.
+        let others = [b'a', 0x0B, 0x09, 0x8A, 0x00, 0xFF, 0x0A ^ 0x80];
+        for len in 0..40 {
+            let plain: Vec<u8> = (0..len).map(|i| others[i % others.len()]).collect();
+            assert_eq!(find_newline(&plain), None);
+            for at in 0..len {
+                for also in [None, Some(at + 1), Some(len - 1)] {
+                    let mut bytes = plain.clone();
+                    bytes[at] = b'\n';
+                    if let Some(j) = also.filter(|&j| j < len) {
+                        bytes[j] = b'\n';
+                    }
+                    assert_eq!(find_newline(&bytes), Some(at), "{bytes:?}");
+                }
+            }
+        }
+        for text in ["", "a", "\n", "a\nb\n\n", &"ab\n".repeat(1000), &"é\n".repeat(300)] {
+            assert_eq!(count_newlines(text), text.bytes().filter(|&b| b == b'\n').count(), "{text:?}");
+        }
     }
 
     #[test]

@@ -65,6 +65,13 @@ impl<T> Phrases<T> {
         Phrases { by_first: HashMap::default(), list: None }
     }
 
+    /// Room for the phrases of `data`'s lines without growing: a table that
+    /// grows hashes its words again at each step.
+    fn for_lines_of(data: &[&str]) -> Phrases<T> {
+        let lines = data.iter().map(|d| crate::lang::count_newlines(d) + 1).sum();
+        Phrases { by_first: HashMap::with_capacity_and_hasher(lines, Default::default()), list: None }
+    }
+
     /// The same phrases, their first words filed under `list` in the word-list table.
     fn filed_under(mut self, list: WordLists) -> Phrases<T> {
         self.list = Some(list);
@@ -265,7 +272,6 @@ fn load(lang: Lang) -> LangData {
             })
             .insert(word, ());
     }
-    let mut lexicon = Phrases::new();
     let lists: [(&'static str, MarkerKind, &'static str); 5] = [
         (per_lang!("framing/hedges.txt")[i], MarkerKind::Hedge, "hedge"),
         (per_lang!("framing/distancing.txt")[i], MarkerKind::ScareQuote, "distancing"),
@@ -273,6 +279,7 @@ fn load(lang: Lang) -> LangData {
         (per_lang!("framing/loaded.txt")[i], MarkerKind::LoadedLanguage, "loaded_language"),
         (per_lang!("framing/intensifiers.txt")[i], MarkerKind::Intensifier, "intensifier"),
     ];
+    let mut lexicon = Phrases::for_lines_of(&lists.map(|(data, _, _)| data));
     for (data, kind, why_key) in lists {
         for line in entries(data) {
             let (phrase, entry) = parse_entry(line, kind, why_key);
@@ -300,7 +307,7 @@ fn load(lang: Lang) -> LangData {
             after_etre.insert(phrase, ());
         }
     }
-    let mut reporting = Phrases::new();
+    let mut reporting = Phrases::for_lines_of(&[per_lang!("framing/reporting.txt")[i]]);
     for phrase in entries(per_lang!("framing/reporting.txt")[i]) {
         reporting.insert(phrase, ());
     }
