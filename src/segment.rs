@@ -221,13 +221,15 @@ pub fn is_alphabetic(c: char) -> bool {
     }
 }
 
-/// [`char::is_alphanumeric`], without the table search for the Latin letters.
+/// [`char::is_alphanumeric`], without the table search for the Latin letters:
+/// a letter or a number, as `char` defines it (ASCII told at once: words and
+/// spaces are most of a text).
 #[inline]
 pub fn is_alphanumeric(c: char) -> bool {
     if c.is_ascii() {
         c.is_ascii_alphanumeric()
     } else {
-        is_latin_letter(c) || c.is_alphanumeric()
+        is_alphabetic(c) || c.is_numeric()
     }
 }
 
