@@ -103,8 +103,8 @@ impl Gazetteer {
                 if let Some(&b) = name.as_bytes().first() {
                     first_bytes[usize::from(b)] = true;
                 }
-            } else if let Some(size) = sizes.get_mut(group as usize) {
-                *size += 1;
+            } else {
+                sizes[group as usize] += 1;
             }
             group_of.push(group);
         }
@@ -117,12 +117,9 @@ impl Gazetteer {
         }
         let mut order = vec![0u32; n];
         for (k, &group) in group_of.iter().enumerate() {
-            if let Some(slot) = fill.get_mut(group as usize) {
-                if let Some(o) = order.get_mut(*slot as usize) {
-                    *o = k as u32;
-                }
-                *slot += 1;
-            }
+            let slot = &mut fill[group as usize];
+            order[*slot as usize] = k as u32;
+            *slot += 1;
         }
         // Each group's names without repeats (the first listed counts), then
         // longest first: the sort is stable. Most groups hold one name.
@@ -131,7 +128,7 @@ impl Gazetteer {
         let mut start = 0;
         for &size in &sizes {
             let from = kept.len();
-            let group = order.get(start..start + size as usize).unwrap_or_default();
+            let group = &order[start..start + size as usize];
             start += size as usize;
             if let [k] = group {
                 kept.push(names[*k as usize]);

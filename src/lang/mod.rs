@@ -221,7 +221,7 @@ impl Made {
         let text: &'static str = self.text.leak();
         let mut start = 0;
         self.ends.into_iter().map(move |end| {
-            let word = text.get(start..end).unwrap_or_default();
+            let word = &text[start..end];
             start = end;
             word
         })
