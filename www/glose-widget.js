@@ -70,6 +70,10 @@ function download(name, type, content) {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
+// The widgets in the page, wherever they are (shadow roots included), for print.
+const connected = new Set();
+globalThis.addEventListener?.('beforeprint', () => { for (const el of connected) el._fillAllPanels(); });
+
 export class GloseArticle extends HTMLElement {
   static get observedAttributes() {
     return ['lang', 'date', 'layers', 'ui-lang', 'for', 'shortcuts', 'panels', 'mode', 'worker'];
@@ -106,6 +110,7 @@ export class GloseArticle extends HTMLElement {
 
   connectedCallback() {
     this._connected = true;
+    connected.add(this);
     this._readLayers();
     if (this._raw) this.paint();
     else this.refresh();
@@ -113,6 +118,7 @@ export class GloseArticle extends HTMLElement {
 
   disconnectedCallback() {
     this._connected = false;
+    connected.delete(this);
     this._target?.removeEventListener('keydown', this._onKey);
   }
 
@@ -467,8 +473,10 @@ export class GloseArticle extends HTMLElement {
         on: { click: () => { this._tab = name; this.paint(); this.shadowRoot.getElementById(`tab-${name}`)?.focus(); } } });
       tabs.appendChild(tab);
       const panel = h('div', { role: 'tabpanel', id: `panel-${name}`, 'aria-labelledby': `tab-${name}`, hidden: !selected, 'data-panel': name });
-      panel.appendChild(h('h3', { text: t(name) }));
-      this[`_panel_${name}`](panel, t);
+      // Only the panel shown is filled: choosing a tab paints again, and
+      // printing fills the others. Filling the hidden six took half the time
+      // from the analysis to the first frame.
+      if (selected) this._fillPanel(panel, t);
       panels.push(panel);
     }
     tabs.addEventListener('keydown', (ev) => {
@@ -482,6 +490,19 @@ export class GloseArticle extends HTMLElement {
     });
     aside.append(tabs, ...panels);
     return aside;
+  }
+
+  _fillPanel(panel, t) {
+    const name = panel.dataset.panel;
+    panel.appendChild(h('h3', { text: t(name) }));
+    this[`_panel_${name}`](panel, t);
+    panel.dataset.filled = '';
+  }
+
+  /** Fills the panels not shown yet: print shows them all. */
+  _fillAllPanels() {
+    const t = this._t();
+    for (const panel of this.shadowRoot.querySelectorAll('[role="tabpanel"]:not([data-filled])')) this._fillPanel(panel, t);
   }
 
   _panel_who(panel, t) {

@@ -136,6 +136,25 @@ test('the panels: speakers with channels, actor mentions jump to the text, an SV
   await close();
 });
 
+test('only the panel shown is built; printing builds them all, once', async () => {
+  const { page, errors, close } = await openPage(browser, server.origin);
+  await openWithFixture(page, server.origin, '/fx.html', fixture);
+  const filled = () => page.evaluate(() => [...document.getElementById('a').shadowRoot.querySelectorAll('[role="tabpanel"]')]
+    .map((p) => [p.dataset.panel, p.childElementCount]));
+  const before = await filled();
+  assert.equal(before.length, 7);
+  assert.deepEqual(before.filter(([, n]) => n > 0).map(([name]) => name), ['who']);
+  await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+  const printed = await filled();
+  assert.ok(printed.every(([, n]) => n > 0), `every panel is built for print: ${JSON.stringify(printed)}`);
+  await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+  assert.deepEqual(await filled(), printed, 'a second print builds nothing twice');
+  const timeline = await page.evaluate(() => document.getElementById('a').shadowRoot.querySelectorAll('[data-panel="timeline"] svg circle').length);
+  assert.ok(timeline >= 2, `timeline dots: ${timeline}`);
+  assert.deepEqual(errors, []);
+  await close();
+});
+
 test('the layers attribute chooses the layers shown at first', async () => {
   const { page, close } = await openPage(browser, server.origin);
   await openWithFixture(page, server.origin, '/fx-layers.html', fixture);
