@@ -15,6 +15,7 @@
 
 use std::ops::Range;
 
+use serde::ser::SerializeStruct;
 use serde::Serialize;
 
 use crate::entities::Entity;
@@ -39,9 +40,8 @@ pub enum Attribution {
 }
 
 /// One check-worthy sentence or clause.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug)]
 pub struct Claim {
-    #[serde(flatten)]
     pub span: Span,
     /// From 0 to 1: how much a fact-checker would want to check it.
     pub score: f64,
@@ -53,9 +53,26 @@ pub struct Claim {
     /// Why it is check-worthy: "number", "statistic", "comparison", "causal",
     /// "event", "public actor", "reported speech", "hedged".
     pub reasons: Vec<String>,
-    /// The id of the quote the claim comes from, when it is one.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    /// The id of the quote the claim comes from, when it is one; written
+    /// only then.
     pub quote: Option<String>,
+}
+
+impl Serialize for Claim {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut s = serializer.serialize_struct("Claim", 9)?;
+        self.span.serialize_fields(&mut s)?;
+        s.serialize_field("score", &self.score)?;
+        s.serialize_field("source", &self.source)?;
+        s.serialize_field("source_name", &self.source_name)?;
+        s.serialize_field("attribution", &self.attribution)?;
+        s.serialize_field("reasons", &self.reasons)?;
+        match &self.quote {
+            Some(quote) => s.serialize_field("quote", quote)?,
+            None => s.skip_field("quote")?,
+        }
+        s.end()
+    }
 }
 
 impl Spanned for Claim {

@@ -10,6 +10,7 @@ pub(crate) mod lexicon;
 mod scare;
 mod sources;
 
+use serde::ser::SerializeStruct;
 use serde::Serialize;
 
 use crate::entities::Entity;
@@ -33,15 +34,25 @@ pub enum MarkerKind {
 }
 
 /// One framing marker, with the reason it was flagged.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug)]
 pub struct Marker {
-    #[serde(flatten)]
     pub span: Span,
     pub kind: MarkerKind,
     /// A SemEval-2023 Task 3 technique name, where one fits.
     pub technique: Option<&'static str>,
     /// One sentence in the article's language.
     pub why: String,
+}
+
+impl Serialize for Marker {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut s = serializer.serialize_struct("Marker", 6)?;
+        self.span.serialize_fields(&mut s)?;
+        s.serialize_field("kind", &self.kind)?;
+        s.serialize_field("technique", &self.technique)?;
+        s.serialize_field("why", &self.why)?;
+        s.end()
+    }
 }
 
 impl Spanned for Marker {

@@ -5,6 +5,7 @@ mod parse;
 
 pub(crate) use lexicon::word_lists;
 
+use serde::ser::SerializeStruct;
 use serde::Serialize;
 
 use crate::lang::Lang;
@@ -26,13 +27,12 @@ pub enum QuantityKind {
 }
 
 /// One number in the text.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug)]
 pub struct Quantity {
     /// `n1`, `n2`… in text order.
     pub id: String,
-    #[serde(flatten)]
     pub span: Span,
-    #[serde(serialize_with = "crate::number_as_json")]
+    /// Written as an integer when it is one (see [`crate::number_as_json`]).
     pub value: f64,
     pub kind: QuantityKind,
     /// What is counted: the head noun ("missiles").
@@ -43,8 +43,36 @@ pub struct Quantity {
     pub approximate: bool,
     /// The counted noun was not written after the number but taken from an
     /// earlier count ("huit missiles… sept ont été abattus": `of` is "missiles").
-    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    /// Written only when true.
     pub of_inherited: bool,
+}
+
+/// A number written as an integer when it is one: counts read `8`, not `8.0`.
+struct JsonNumber(f64);
+
+impl Serialize for JsonNumber {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        crate::number_as_json(&self.0, serializer)
+    }
+}
+
+impl Serialize for Quantity {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut s = serializer.serialize_struct("Quantity", 10)?;
+        s.serialize_field("id", &self.id)?;
+        self.span.serialize_fields(&mut s)?;
+        s.serialize_field("value", &JsonNumber(self.value))?;
+        s.serialize_field("kind", &self.kind)?;
+        s.serialize_field("of", &self.of)?;
+        s.serialize_field("unit", &self.unit)?;
+        s.serialize_field("approximate", &self.approximate)?;
+        if self.of_inherited {
+            s.serialize_field("of_inherited", &true)?;
+        } else {
+            s.skip_field("of_inherited")?;
+        }
+        s.end()
+    }
 }
 
 impl Spanned for Quantity {

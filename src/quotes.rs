@@ -16,6 +16,7 @@ mod lexicon;
 mod marks;
 mod phrase;
 
+use serde::ser::SerializeStruct;
 use serde::Serialize;
 
 use crate::entities::{Entity, EntityType};
@@ -41,12 +42,11 @@ pub enum QuoteKind {
 }
 
 /// One quote; its span is the content, quote marks excluded.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug)]
 pub struct Quote {
     /// `q1`, `q2`… in text order.
     pub id: String,
     pub kind: QuoteKind,
-    #[serde(flatten)]
     pub span: Span,
     /// The id of the speaking entity, when it is one.
     pub speaker: Option<String>,
@@ -62,6 +62,21 @@ pub struct Quote {
     /// The outlet that relays the words ("l'agence TASS", "Reuters"), when the
     /// article names one; it may also be the speaker.
     pub via: Option<String>,
+}
+
+impl Serialize for Quote {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut s = serializer.serialize_struct("Quote", 10)?;
+        s.serialize_field("id", &self.id)?;
+        s.serialize_field("kind", &self.kind)?;
+        self.span.serialize_fields(&mut s)?;
+        s.serialize_field("speaker", &self.speaker)?;
+        s.serialize_field("speaker_name", &self.speaker_name)?;
+        s.serialize_field("cue", &self.cue)?;
+        s.serialize_field("channel", &self.channel)?;
+        s.serialize_field("via", &self.via)?;
+        s.end()
+    }
 }
 
 impl Spanned for Quote {

@@ -5,6 +5,7 @@
 //! points. [`convert_offsets`] rewrites every offset of an [`Analysis`](crate::Analysis)
 //! in a single pass over the text, whatever the number of spans.
 
+use serde::ser::SerializeStruct;
 use serde::{Deserialize, Serialize};
 
 /// A half-open range of the article with the text it covers.
@@ -26,6 +27,18 @@ impl Span {
     /// build spans from boundaries they found by scanning.
     pub fn of(text: &str, start: usize, end: usize) -> Span {
         Span { start, end, text: text[start..end].to_string() }
+    }
+
+    /// Writes `start`, `end` and `text` as fields of the struct being
+    /// serialized, in place of `#[serde(flatten)]`: that makes the whole
+    /// struct a map, whose keys are strings written out again for every
+    /// entry (in the browser, a JS string decoded from wasm memory for each).
+    /// A struct's field names are static, and serde-wasm-bindgen makes each
+    /// one a JS string only once.
+    pub fn serialize_fields<S: SerializeStruct>(&self, s: &mut S) -> Result<(), S::Error> {
+        s.serialize_field("start", &self.start)?;
+        s.serialize_field("end", &self.end)?;
+        s.serialize_field("text", &self.text)
     }
 
     /// The number of units between start and end.
@@ -184,5 +197,84 @@ mod tests {
         assert_eq!((v[0].start, v[0].end), (3, 5));
         assert_eq!((v[1].start, v[1].end), (0, 2));
         assert_eq!((v[2].start, v[2].end), (0, 5));
+    }
+}
+
+/// The records that carry a span write its fields among their own, in the
+/// order of the format's documentation, and leave out the optional fields
+/// that are unset.
+#[cfg(test)]
+mod record_tests {
+    use super::Span;
+    use crate::claims::{Attribution, Claim};
+    use crate::markers::{Marker, MarkerKind};
+    use crate::numbers::{Quantity, QuantityKind};
+    use crate::quotes::{Quote, QuoteKind};
+    use crate::time::{TimeExpr, TimelineEvent, TimexType};
+
+    fn span() -> Span {
+        Span { start: 3, end: 7, text: "huit".into() }
+    }
+
+    fn json<T: serde::Serialize>(value: &T) -> String {
+        serde_json::to_string(value).expect("serialises")
+    }
+
+    #[test]
+    fn span_fields_sit_inside_each_record_in_order() {
+        let quote = Quote {
+            id: "q1".into(),
+            kind: QuoteKind::Direct,
+            span: span(),
+            speaker: Some("e1".into()),
+            speaker_name: None,
+            cue: Some(Span { start: 9, end: 18, text: "a déclaré".into() }),
+            channel: None,
+            via: None,
+        };
+        assert_eq!(
+            json(&quote),
+            r#"{"id":"q1","kind":"direct","start":3,"end":7,"text":"huit","speaker":"e1","speaker_name":null,"cue":{"start":9,"end":18,"text":"a déclaré"},"channel":null,"via":null}"#
+        );
+        let mut quantity = Quantity {
+            id: "n1".into(),
+            span: span(),
+            value: 8.0,
+            kind: QuantityKind::Count,
+            of: Some("missiles".into()),
+            unit: None,
+            approximate: false,
+            of_inherited: false,
+        };
+        assert_eq!(
+            json(&quantity),
+            r#"{"id":"n1","start":3,"end":7,"text":"huit","value":8,"kind":"count","of":"missiles","unit":null,"approximate":false}"#
+        );
+        quantity.value = 2.5;
+        quantity.of_inherited = true;
+        assert!(json(&quantity).ends_with(
+            r#""value":2.5,"kind":"count","of":"missiles","unit":null,"approximate":false,"of_inherited":true}"#
+        ));
+        let mut claim = Claim {
+            span: span(),
+            score: 0.5,
+            source: None,
+            source_name: None,
+            attribution: Attribution::Unattributed,
+            reasons: vec!["number".into()],
+            quote: None,
+        };
+        assert_eq!(
+            json(&claim),
+            r#"{"start":3,"end":7,"text":"huit","score":0.5,"source":null,"source_name":null,"attribution":"unattributed","reasons":["number"]}"#
+        );
+        claim.quote = Some("q1".into());
+        assert!(json(&claim).ends_with(r#""reasons":["number"],"quote":"q1"}"#));
+        let marker = Marker { span: span(), kind: MarkerKind::Hedge, technique: None, why: "w".into() };
+        assert_eq!(json(&marker), r#"{"start":3,"end":7,"text":"huit","kind":"hedge","technique":null,"why":"w"}"#);
+        let time = TimeExpr { span: span(), kind: TimexType::Date, value: "2024-11-26".into() };
+        assert_eq!(json(&time), r#"{"start":3,"end":7,"text":"huit","type":"DATE","value":"2024-11-26"}"#);
+        let event = TimelineEvent { time: 0, value: "2024-11-26".into(), span: span() };
+        assert_eq!(json(&event), r#"{"time":0,"value":"2024-11-26","start":3,"end":7,"text":"huit"}"#);
     }
 }

@@ -10,6 +10,7 @@
 mod grammar;
 mod resolve;
 
+use serde::ser::SerializeStruct;
 use serde::Serialize;
 
 use crate::date::Date;
@@ -27,11 +28,10 @@ pub enum TimexType {
 }
 
 /// One time expression and its resolved value.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug)]
 pub struct TimeExpr {
-    #[serde(flatten)]
     pub span: Span,
-    #[serde(rename = "type")]
+    /// Written as `type`.
     pub kind: TimexType,
     /// A TIMEX3 value: `2024-11-25`, `2024-W48`, `PRESENT_REF`, `P3D`…
     pub value: String,
@@ -44,13 +44,32 @@ impl Spanned for TimeExpr {
 }
 
 /// An event on the timeline: the clause that governs a time expression.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug)]
 pub struct TimelineEvent {
     /// Index into `times`.
     pub time: usize,
     pub value: String,
-    #[serde(flatten)]
     pub span: Span,
+}
+
+impl Serialize for TimeExpr {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut s = serializer.serialize_struct("TimeExpr", 5)?;
+        self.span.serialize_fields(&mut s)?;
+        s.serialize_field("type", &self.kind)?;
+        s.serialize_field("value", &self.value)?;
+        s.end()
+    }
+}
+
+impl Serialize for TimelineEvent {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut s = serializer.serialize_struct("TimelineEvent", 5)?;
+        s.serialize_field("time", &self.time)?;
+        s.serialize_field("value", &self.value)?;
+        self.span.serialize_fields(&mut s)?;
+        s.end()
+    }
 }
 
 impl Spanned for TimelineEvent {
