@@ -149,7 +149,10 @@ pub(crate) fn fold_into(word: &str, out: &mut String) {
             // ASCII letters inside an accented word need no case table.
             c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
             '’' => out.push('\''),
-            c => out.extend(c.to_lowercase()),
+            c => match latin1_lowercase(c) {
+                Some(lower) => out.push(lower),
+                None => out.extend(c.to_lowercase()),
+            },
         }
     }
 }
@@ -230,6 +233,19 @@ pub fn is_alphanumeric(c: char) -> bool {
         c.is_ascii_alphanumeric()
     } else {
         is_alphabetic(c) || c.is_numeric()
+    }
+}
+
+/// The lowercase of a char of Latin-1 (below U+0100), as [`char::to_lowercase`]
+/// gives it: A to Z and À to Þ but × are their lowercase less 0x20, and every
+/// other char there is its own lowercase. `None` past Latin-1. French text is
+/// full of these, and `char` searches its case table for each.
+#[inline]
+pub fn latin1_lowercase(c: char) -> Option<char> {
+    match c {
+        'A'..='Z' | '\u{C0}'..='\u{DE}' if c != '×' => char::from_u32(c as u32 + 0x20),
+        '\0'..='\u{FF}' => Some(c),
+        _ => None,
     }
 }
 
@@ -623,6 +639,17 @@ mod tests {
 
     fn toks(text: &str) -> Vec<&str> {
         tokenize(text).iter().map(|t| &text[t.start..t.end]).collect()
+    }
+
+    #[test]
+    fn latin1_lowercase_is_chars_own_lowercase() {
+        for c in '\0'..='\u{FF}' {
+            let want: Vec<char> = c.to_lowercase().collect();
+            assert_eq!(latin1_lowercase(c).map(|l| vec![l]), Some(want), "{c:?}");
+        }
+        for c in ['\u{100}', 'Ÿ', 'Σ', '中', '\u{10FFFF}'] {
+            assert_eq!(latin1_lowercase(c), None, "{c:?}");
+        }
     }
 
     #[test]

@@ -253,6 +253,10 @@ const WORD: &str = r"[0-9_a-zA-Z\x{AA}\x{B5}\x{BA}\x{C0}-\x{D6}\x{D8}-\x{F6}\x{F
 
 /// The lowercase of `c` when it is one char of the same UTF-8 length, else `c`.
 fn fold_char(c: char) -> char {
+    if let Some(lower) = crate::segment::latin1_lowercase(c) {
+        // One char, and below U+0100 its lowercase is too: the same length.
+        return lower;
+    }
     let mut lower = c.to_lowercase();
     match (lower.next(), lower.next()) {
         (Some(l), None) if l.len_utf8() == c.len_utf8() => l,
