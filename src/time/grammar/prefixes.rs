@@ -170,6 +170,8 @@ const RULE_SHIFT: u32 = 4;
 const _: () = assert!(RULE_SHIFT + 6 <= 64 - CLASS_BITS * MAX_LEN as u32);
 /// More sequences are shortened until they are this few.
 const MAX_SEQS: usize = 96;
+/// A class with more wide chars than this is read by their lead bytes.
+const MAX_WIDE_MEMBERS: usize = 4;
 
 impl Prefixes {
     /// Any bytes at all: the sequence that says nothing.
@@ -905,15 +907,19 @@ impl<'a> Parser<'a> {
         }
     }
 
-    /// A class: one byte when all its members are ASCII, else the lead bytes
-    /// of its members (UTF-8 keeps code point order, so a range's lead bytes
-    /// are those from its first char's to its last's).
+    /// A class: one byte when all its members are ASCII; with a few wide
+    /// chars among them (the rule files' `['’]`), those chars' bytes as
+    /// alternatives, which say what follows as well; else the lead bytes of
+    /// its members (UTF-8 keeps code point order, so a range's lead bytes are
+    /// those from its first char's to its last's), which say no more.
     fn class(&mut self) -> Option<Prefixes> {
         if self.peek() == Some(b'^') || self.peek() == Some(b']') {
             return None;
         }
         let mut leads = ByteSet::NONE;
-        let mut ascii = true;
+        let mut narrow = ByteSet::NONE;
+        let mut wide: Vec<char> = Vec::new();
+        let mut wide_range = false;
         let lead = |c: char| {
             let mut buf = [0; 4];
             c.encode_utf8(&mut buf);
@@ -923,8 +929,17 @@ impl<'a> Parser<'a> {
             let lo = match self.peek()? {
                 b']' => {
                     self.at += 1;
-                    // Wide members give their lead bytes and say no more.
-                    return Some(Prefixes::class(self.memo.number(leads), ascii));
+                    if wide.is_empty() && !wide_range {
+                        return Some(Prefixes::class(self.memo.number(narrow), true));
+                    }
+                    if wide_range || wide.len() > MAX_WIDE_MEMBERS {
+                        return Some(Prefixes::class(self.memo.number(leads), false));
+                    }
+                    let mut alternatives: Vec<Prefixes> = wide.into_iter().map(Self::literal).collect();
+                    if narrow != ByteSet::NONE {
+                        alternatives.push(Prefixes::class(self.memo.number(narrow), true));
+                    }
+                    return Some(Prefixes::or_all(alternatives, self.memo));
                 }
                 b'[' | b'&' | b'~' => return None,
                 _ => self.class_char()?,
@@ -942,7 +957,15 @@ impl<'a> Parser<'a> {
             if hi < lo {
                 return None;
             }
-            ascii &= hi.is_ascii();
+            if hi.is_ascii() {
+                for b in lead(lo)..=lead(hi) {
+                    narrow.insert(b);
+                }
+            } else if lo == hi {
+                wide.push(lo);
+            } else {
+                wide_range = true;
+            }
             for b in lead(lo)..=lead(hi) {
                 leads.insert(b);
             }
@@ -1001,6 +1024,31 @@ mod tests {
         // Repeats leave what follows them unread.
         let p = of("a+b");
         assert!(p.may_begin(b"aab") && p.may_begin(b"ab") && !p.may_begin(b"b"));
+    }
+
+    #[test]
+    fn a_class_with_a_few_wide_chars_is_read_past_them() {
+        // The rule files' apostrophe, either one: what follows it still counts.
+        let p = of("l['’] *(?:matin|soir)");
+        for yes in ["l'matin", "l’soir", "l' matin", "l’ soir"] {
+            assert!(p.may_begin(yes.as_bytes()), "{yes}");
+            assert!(p.screen().may_begin(yes.as_bytes()), "{yes}");
+        }
+        for no in ["l'ambassade", "l’Etat", "l’", "l\u{2019}", "l\u{2018}matin", "lmatin"] {
+            assert!(!p.may_begin(no.as_bytes()), "{no}");
+            assert!(!p.screen().may_begin(no.as_bytes()), "{no}");
+        }
+        // ASCII and wide members together.
+        let p = of("[a-c€]x");
+        for yes in ["ax", "cx", "€x"] {
+            assert!(p.may_begin(yes.as_bytes()), "{yes}");
+        }
+        for no in ["dx", "ay", "€y", "\u{20AD}x"] {
+            assert!(!p.may_begin(no.as_bytes()), "{no}");
+        }
+        // A range of wide chars gives its lead bytes, and says no more.
+        let p = of("[à-ÿ]x");
+        assert!(p.may_begin("éy".as_bytes()) && !p.may_begin(b"ex"));
     }
 
     #[test]
