@@ -47,6 +47,10 @@ impl ByteSet {
         s.insert(b);
         s
     }
+
+    fn meets(&self, other: &Self) -> bool {
+        self.0.iter().zip(other.0).any(|(a, b)| a & b != 0)
+    }
 }
 
 /// A byte class of a sequence, by number: a single byte is its own number,
@@ -469,14 +473,15 @@ impl Screen {
                         count: 0,
                         singles: 0,
                         byte: single.unwrap_or(0),
-                        run: number == SPACE,
+                        run: memo.is_run(number),
                         pass: 0,
                     });
                     last = Some(seq);
                 }
                 *above = nodes.len() - 1;
                 let ends = seq.len() == depth + 1;
-                let run_ends_unknown = number == SPACE && !ends && memo.set(seq.class(depth + 1)).contains(b' ');
+                let run_ends_unknown =
+                    memo.is_run(number) && !ends && memo.set(seq.class(depth + 1)).meets(&memo.set(number));
                 if ends || run_ends_unknown {
                     nodes[*above].pass |= 1 << seq.mark();
                 }
@@ -549,8 +554,8 @@ impl Screen {
             }
             if node.run {
                 // The rules for which a run's end cannot be told have passed:
-                // for the others, it ends before the first byte that is not a space.
-                while text.get(at) == Some(&b' ') {
+                // for the others, it ends before the first byte out of its class.
+                while text.get(at).is_some_and(|&b| node.class.contains(b)) {
                     at += 1;
                 }
             }
@@ -591,12 +596,13 @@ fn begins(seq: &Seq, text: &[u8], memo: &Memo) -> bool {
             Some(&b) if memo.set(class).contains(b) => at += 1,
             _ => return false,
         }
-        if class == SPACE {
-            if i + 1 < seq.len() && memo.set(seq.class(i + 1)).contains(b' ') {
+        if memo.is_run(class) {
+            let set = memo.set(class);
+            if i + 1 < seq.len() && memo.set(seq.class(i + 1)).meets(&set) {
                 // Where the run ends cannot be told: say yes.
                 return true;
             }
-            at += text[at..].iter().take_while(|&&b| b == b' ').count();
+            at += text[at..].iter().take_while(|&&b| set.contains(b)).count();
         }
     }
     true
@@ -609,8 +615,9 @@ fn begins(seq: &Seq, text: &[u8], memo: &Memo) -> bool {
 #[derive(Default)]
 pub struct Memo {
     groups: std::collections::HashMap<String, Prefixes>,
-    /// Class `256 + i` is `classes[i]`.
-    classes: Vec<ByteSet>,
+    /// Class `256 + i` is `classes[i]`: its bytes, and whether it stands for
+    /// a run of them.
+    classes: Vec<(ByteSet, bool)>,
 }
 
 impl Memo {
@@ -619,8 +626,14 @@ impl Memo {
         match u8::try_from(class) {
             Ok(b) => ByteSet::single(b),
             Err(_) if class == ANY_BYTE => ByteSet::ALL,
-            Err(_) => self.classes[usize::from(class) - 256],
+            Err(_) => self.classes[usize::from(class) - 256].0,
         }
+    }
+
+    /// Whether a class stands for a run of its bytes: the lone space (` +`
+    /// in the rules), or a class given by [`Memo::number_run`].
+    fn is_run(&self, class: Class) -> bool {
+        class == SPACE || usize::from(class).checked_sub(256).and_then(|i| self.classes.get(i)).is_some_and(|c| c.1)
     }
 
     /// The number of a class, given one if it is new.
@@ -632,10 +645,26 @@ impl Memo {
         if set == ByteSet::ALL {
             return ANY_BYTE;
         }
-        let i = match self.classes.iter().position(|&s| s == set) {
+        self.numbered(set, false)
+    }
+
+    /// The number of a run of one or more bytes of `set`, given one if it
+    /// is new; a run of spaces is the lone space.
+    fn number_run(&mut self, set: ByteSet) -> Class {
+        if set == ByteSet::single(b' ') {
+            return SPACE;
+        }
+        if set == ByteSet::ALL {
+            return ANY_BYTE;
+        }
+        self.numbered(set, true)
+    }
+
+    fn numbered(&mut self, set: ByteSet, run: bool) -> Class {
+        let i = match self.classes.iter().position(|&c| c == (set, run)) {
             Some(i) => i,
             None if 256 + self.classes.len() < usize::from(ANY_BYTE) => {
-                self.classes.push(set);
+                self.classes.push((set, run));
                 self.classes.len() - 1
             }
             None => return ANY_BYTE,
@@ -818,10 +847,17 @@ impl<'a> Parser<'a> {
         // A lazy mark changes which match wins, not how it begins.
         self.eat(b'?');
         let once = max == Some(1);
-        // A run of spaces is read as one space, which the screen lets stand
-        // for the run (see `begins`): what follows the run is still read.
-        let space_run = matches!(&item.0[..], [s] if s.complete() && s.len() == 1 && s.class(0) == SPACE);
-        let item = if once || space_run { item } else { item.partial() };
+        // A repeated class ("[0-9]+", " +") is read as a run of it, which the
+        // screen reads past (see `begins`): what follows the run is still
+        // read. Any other repeat leaves what follows it unread.
+        let item = match &item.0[..] {
+            _ if once => item,
+            [s] if s.complete() && s.len() == 1 && s.class(0) != ANY_BYTE => {
+                let set = self.memo.set(s.class(0));
+                Prefixes::class(self.memo.number_run(set), true)
+            }
+            _ => item.partial(),
+        };
         Some(if min == 0 { item.or(Prefixes::empty(), self.memo) } else { item })
     }
 
@@ -1021,9 +1057,32 @@ mod tests {
         for no in ["le mai", "les 3", "lundi", "4 mai", "l"] {
             assert!(!p.may_begin(no.as_bytes()), "{no}");
         }
-        // Repeats leave what follows them unread.
+        // A repeated class is a run of it, read past; other repeats leave
+        // what follows them unread.
         let p = of("a+b");
-        assert!(p.may_begin(b"aab") && p.may_begin(b"ab") && !p.may_begin(b"b"));
+        assert!(p.may_begin(b"aab") && p.may_begin(b"ab") && !p.may_begin(b"b") && !p.may_begin(b"aac"));
+        let p = of("(?:ab)+c");
+        assert!(p.may_begin(b"abc") && p.may_begin(b"abx"));
+    }
+
+    #[test]
+    fn a_run_of_a_class_is_read_past_unless_its_end_is_unknown() {
+        let p = of("[0-9]+ ans|[0-9]*x");
+        for yes in ["3 ans", "2024  ans", "12x", "x"] {
+            assert!(p.may_begin(yes.as_bytes()), "{yes}");
+            assert!(p.screen().may_begin(yes.as_bytes()), "{yes}");
+        }
+        for no in ["3 mois", "2024 novembre", "12y", "3ans"] {
+            assert!(!p.may_begin(no.as_bytes()), "{no}");
+            assert!(!p.screen().may_begin(no.as_bytes()), "{no}");
+        }
+        // What follows the run may continue it: where it ends is not known.
+        let p = of("[0-9]+[0-5]x");
+        for yes in ["12x", "19y", "1"] {
+            assert!(p.may_begin(yes.as_bytes()), "{yes}");
+            assert!(p.screen().may_begin(yes.as_bytes()), "{yes}");
+        }
+        assert!(!p.may_begin(b"ax"));
     }
 
     #[test]
