@@ -22,9 +22,19 @@ export function normalise(a) {
   out.claims = out.claims.map((c, i) => ({ ...c, id: c.id ?? `c${i + 1}` }));
   // Items by kind and id, so details and names are found in constant time on long articles.
   const index = (xs) => new Map(xs.map((x) => [x.id, x]));
+  // The checks each quantity is the total or a part of: asked of every
+  // quantity, a scan of all checks made a number-heavy article quadratic.
+  const checksOf = new Map();
+  for (const c of out.checks) {
+    for (const id of new Set([c.total, ...list(c.parts)])) {
+      if (!checksOf.has(id)) checksOf.set(id, []);
+      checksOf.get(id).push(c);
+    }
+  }
   Object.defineProperty(out, 'byId', { enumerable: false, value: {
     quote: index(out.quotes), entity: index(out.entities), time: index(out.times),
     quantity: index(out.quantities), marker: index(out.markers), claim: index(out.claims),
+    checks: checksOf,
   } });
   return out;
 }
@@ -105,9 +115,8 @@ export function details(a, kind, id, t) {
     add('unit', x.unit);
     add('kindOf', x.kind);
     if (x.approximate) add('approx', '≈');
-    for (const c of a.checks) {
-      if (c.total === x.id || list(c.parts).includes(x.id)) add(c.consistent ? 'consistent' : 'inconsistent', c.explanation);
-    }
+    const checks = a.byId ? a.byId.checks.get(x.id) || [] : a.checks.filter((c) => c.total === x.id || list(c.parts).includes(x.id));
+    for (const c of checks) add(c.consistent ? 'consistent' : 'inconsistent', c.explanation);
   } else if (kind === 'marker') {
     add('kindOf', t(x.kind));
     add('why', x.why);
