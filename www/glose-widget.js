@@ -20,7 +20,7 @@ import './pkg/glose_bindings.js';
 import './glose.js';
 import { h, s, clip } from './widget/dom.js';
 import { translator, pickUiLang } from './widget/i18n.js';
-import { KINDS, normalise, annotations, details, speakerColours, speakerKey, speakerName } from './widget/model.js';
+import { KINDS, normalise, annotations, details, entityOf, speakerColours, speakerKey, speakerName } from './widget/model.js';
 import { renderRange, offsetOf } from './widget/render.js';
 import { toJson, toMarkdown, toWebAnnotation, toClaimReview, timelineEvents } from './widget/exports.js';
 import { compare, resultJson, resultMarkdown, MARK_KINDS } from './widget/exercise.js';
@@ -601,7 +601,7 @@ export class GloseArticle extends HTMLElement {
     const a = this._a;
     if (!a.claims.length) { panel.appendChild(h('div', { text: t('nothing') })); return; }
     panel.appendChild(h('ul', {}, [...a.claims].sort((x, y) => (y.score ?? 0) - (x.score ?? 0)).map((c) => {
-      const src = c.source_name || a.entities.find((e) => e.id === c.source)?.name;
+      const src = c.source_name || entityOf(a, c.source)?.name;
       return h('li', {},
         h('input', { type: 'checkbox', checked: this._chosen.has(c.id), 'aria-label': t('selectClaim'),
           on: { change: (ev) => { if (ev.target.checked) this._chosen.add(c.id); else this._chosen.delete(c.id); } } }), ' ',

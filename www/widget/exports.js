@@ -1,6 +1,6 @@
 // Exports of an analysis, made in the page: glose/1 JSON, a Markdown report, W3C Web
 // Annotations (JSON-LD) and schema.org ClaimReview drafts. Nothing is sent anywhere.
-import { speakerKey, speakerName } from './model.js';
+import { entityOf, speakerKey, speakerName } from './model.js';
 
 const list = (x) => (Array.isArray(x) ? x : []);
 const oneLine = (s) => String(s ?? '').replace(/\s+/g, ' ').trim();
@@ -49,7 +49,7 @@ export function toMarkdown(a, t, meta = {}) {
   out.push('', `## ${t('claims')}`, '');
   if (!a.claims.length) out.push(t('nothing'));
   for (const c of a.claims) {
-    const src = c.source_name || a.entities.find((e) => e.id === c.source)?.name;
+    const src = c.source_name || entityOf(a, c.source)?.name;
     out.push(`- ${md(c.text)} — ${t(c.attribution) || c.attribution}${src ? ` (${md(src)})` : ''}`);
   }
   out.push('');
@@ -68,8 +68,18 @@ export function timelineEvents(a) {
 }
 
 function sentenceAround(a, span) {
-  const s = a.sentences.find((x) => x.start <= span.start && span.end <= x.end);
-  return s ? s.text : span.text;
+  // Sentences come in text order and do not overlap: the one that may hold the
+  // span is the last to start at or before it, found by halving (a scan for
+  // each date made a long article quadratic).
+  const ss = a.sentences;
+  let lo = 0;
+  let hi = ss.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ss[mid].start <= span.start) lo = mid + 1; else hi = mid;
+  }
+  const s = ss[lo - 1];
+  return s && span.end <= s.end ? s.text : span.text;
 }
 
 /** utf16 offset -> Unicode code point offset (Web Annotation positions count code points). */
@@ -134,8 +144,8 @@ export function toWebAnnotation(a, text, meta = {}) {
 export function toClaimReview(a, chosen, meta = {}) {
   const claims = chosen && chosen.size ? a.claims.filter((c) => chosen.has(c.id)) : a.claims;
   const drafts = claims.map((c) => {
-    const src = c.source_name || a.entities.find((e) => e.id === c.source)?.name || null;
-    const ent = a.entities.find((e) => e.id === c.source);
+    const ent = entityOf(a, c.source);
+    const src = c.source_name || ent?.name || null;
     const appearance = { '@type': 'CreativeWork' };
     if (meta.source && /^https?:/.test(meta.source)) appearance.url = meta.source;
     if (meta.title) appearance.headline = meta.title;
