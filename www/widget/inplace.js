@@ -62,11 +62,20 @@ function trimLast(pieces) {
 /** Wraps each annotation ({kind,id,start,end,at,colour}) around the text nodes it covers. */
 export function wrapAnnotations(pieces, anns) {
   const doc = pieces.length ? pieces[0].node.ownerDocument : document;
+  // Pieces come in text order: the annotations that may reach a piece are kept
+  // as it goes (a filter of all of them for each piece made a long article
+  // quadratic). Each keeps its place in `anns`, which decides how those of
+  // equal length nest.
+  const byStart = anns.map((x, i) => ({ x, i })).sort((p, q) => p.x.start - q.x.start);
+  let next = 0;
+  let open = [];
   for (const piece of pieces) {
     const len = piece.map.length;
     const pStart = piece.start;
     const pEnd = pStart + len;
-    const here = anns.filter((x) => x.start < pEnd && x.end > pStart);
+    while (next < byStart.length && byStart[next].x.start < pEnd) open.push(byStart[next++]);
+    open = open.filter((p) => p.x.end > pStart);
+    const here = open.filter((p) => p.x.start < pEnd).sort((p, q) => p.i - q.i).map((p) => p.x);
     if (!here.length) continue;
     // Cut the text node at every boundary inside it, from the end so earlier offsets hold.
     const cuts = new Set();
