@@ -236,21 +236,24 @@ fn lowercase_past_ascii_into(word: &str, out: &mut String) {
         // tables, and Σ, whose lowercase depends on where it stands.
         out.push_str(&word.to_lowercase());
     } else {
-        // The capitals of Latin-1 past ASCII, À to Þ but × (0xC3 then 0x80 to
-        // 0x9E but 0x97), are their lowercase less 0x20: no case table to
-        // search, and the text between them is copied whole.
+        // Latin-1 past ASCII (lead byte 0xC3 for U+00C0 to U+00FF, where its
+        // capitals are) is lowered by `segment::latin1_lowercase`, with no case
+        // table to search; the text between its capitals is copied whole.
         let bytes = word.as_bytes();
         let mut copied = 0;
         let mut at = 0;
         while let Some(&[lead, next]) = bytes.get(at..at + 2) {
-            if lead == 0xC3 && (0x80..=0x9E).contains(&next) && next != 0x97 {
-                out.push_str(&word[copied..at]);
-                out.push(char::from(next + 0x60));
-                at += 2;
-                copied = at;
-            } else {
-                at += 1;
+            if lead == 0xC3 {
+                let c = char::from(0xC0 | (next & 0x3F));
+                if let Some(lower) = crate::segment::latin1_lowercase(c).filter(|&l| l != c) {
+                    out.push_str(&word[copied..at]);
+                    out.push(lower);
+                    at += 2;
+                    copied = at;
+                    continue;
+                }
             }
+            at += 1;
         }
         out.push_str(&word[copied..]);
     }
