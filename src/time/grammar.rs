@@ -227,17 +227,98 @@ fn lexicon(lang: Lang) -> Lexicon {
     }
 }
 
-/// A regex alternation of a lexicon's entries, longest first so that
-/// "après-midi" is tried before "midi".
+/// A regex alternation of a lexicon's entries, as a trie of their chars:
+/// "janvier|juin|juillet" is written "j(?:anvier|ui(?:n|llet))".
+///
+/// The browser's regex engine (a PikeVM) follows every alternative that can
+/// still match, char by char: with a flat list of month names or number words
+/// it followed dozens at every place a rule was tried. In a trie, the words
+/// that begin with what has been read so far share one path.
+///
+/// The matches are those of the flat list tried longest first, so that
+/// "après-midi" is read before "midi". Two words of which neither begins the
+/// other part at some char, where at most one of them can go on; where a word
+/// ends inside a longer one's path, the longer is tried first (a greedy `?`). The words are folded first, as the rules are, and ’ read
+/// as ', which the rules write for either apostrophe (see `written`): no two
+/// branches can match the same char.
 fn alternation(data: &'static str, keep: impl Fn(&str, &str) -> bool) -> String {
-    let mut words: Vec<String> = pairs(data)
-        .filter(|(k, v)| keep(k, v))
-        .map(|(k, _)| k)
-        .flat_map(|k| std::iter::once(k.to_string()).chain(unaccented_initial(k)))
-        .collect();
-    crate::sort::sort_by_key(&mut words, |w| std::cmp::Reverse(w.chars().count()));
-    let escaped: Vec<String> = words.iter().map(|w| written(&escape(w))).collect();
-    format!("(?:{})", escaped.join("|"))
+    let mut trie = Trie::default();
+    for (word, _) in pairs(data).filter(|(k, v)| keep(k, v)) {
+        trie.insert(word);
+        if let Some(plain) = unaccented_initial(word) {
+            trie.insert(&plain);
+        }
+    }
+    let mut out = String::new();
+    trie.write(0, &mut out);
+    // A group, as the rules expect of a lexicon: the root's own is one unless
+    // all the words start alike.
+    if trie.nodes[0].0.len() == 1 {
+        out = format!("(?:{out})");
+    }
+    out
+}
+
+/// Words by their chars, for [`alternation`].
+struct Trie {
+    /// Each node's children, by the char leading to it, in the order first met,
+    /// and whether a word ends there.
+    nodes: Vec<(Vec<(char, usize)>, bool)>,
+}
+
+impl Default for Trie {
+    fn default() -> Trie {
+        Trie { nodes: vec![(Vec::new(), false)] }
+    }
+}
+
+impl Trie {
+    fn insert(&mut self, word: &str) {
+        let mut at = 0;
+        for c in word.chars().map(|c| if c == '’' { '\'' } else { fold_char(c) }) {
+            at = match self.nodes[at].0.iter().find(|&&(k, _)| k == c) {
+                Some(&(_, next)) => next,
+                None => {
+                    let next = self.nodes.len();
+                    self.nodes.push((Vec::new(), false));
+                    self.nodes[at].0.push((c, next));
+                    next
+                }
+            };
+        }
+        self.nodes[at].1 = true;
+    }
+
+    /// Writes the words that go on from node `at`, as a regex.
+    fn write(&self, at: usize, out: &mut String) {
+        let (children, ends) = &self.nodes[at];
+        if children.is_empty() {
+            return;
+        }
+        let group = children.len() > 1 || *ends;
+        if group {
+            out.push_str("(?:");
+        }
+        for (i, &(c, next)) in children.iter().enumerate() {
+            if i > 0 {
+                out.push('|');
+            }
+            // As `written` and `escape` write them.
+            match c {
+                ' ' => out.push_str(r"\s+"),
+                '\'' => out.push_str("['’]"),
+                c if c.is_ascii_punctuation() => out.push_str(&escape(c.encode_utf8(&mut [0; 4]))),
+                c => out.push(c),
+            }
+            self.write(next, out);
+        }
+        if group {
+            out.push(')');
+        }
+        if *ends {
+            out.push('?');
+        }
+    }
 }
 
 /// Rewrites the conventions of rule files: a space matches any white space,
@@ -595,6 +676,49 @@ fn match_at(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The trie finds what the flat list of the words, longest first, finds,
+    /// whatever follows it in the rule.
+    #[test]
+    fn a_lexicon_trie_matches_as_its_words_longest_first() {
+        for data in ["mar\nmars\nmardi\nMai\nmai\nl'an\nl'année\nété\nmi-temps\nmi temps\nmi\n", "l'an\nl’année\nmai\n"]
+        {
+            check_alternation(data);
+        }
+        assert_eq!(alternation("mar\nmars\nmardi\nl’an", |_, _| true), "(?:mar(?:s|di)?|l['’]an)");
+    }
+
+    fn check_alternation(data: &'static str) {
+        let trie = alternation(data, |_, _| true);
+        let mut flat: Vec<String> =
+            pairs(data).flat_map(|(k, _)| std::iter::once(k.replace('’', "'")).chain(unaccented_initial(k))).collect();
+        crate::sort::sort_by_key(&mut flat, |w| std::cmp::Reverse(w.chars().count()));
+        let flat = format!("(?:{})", flat.iter().map(|w| written(&escape(w))).collect::<Vec<_>>().join("|"));
+        for rest in ["", "s", "(?: +[0-9]+)?", " +x"] {
+            let (a, b) = (
+                compile(&folded_pattern(&format!("{trie}{rest}")).expect("folds")).expect("compiles"),
+                compile(&folded_pattern(&format!("{flat}{rest}")).expect("folds")).expect("compiles"),
+            );
+            for text in [
+                "mardi",
+                "mars",
+                "mar 12",
+                "mars x",
+                "mai 3",
+                "l'année",
+                "l’an 2",
+                "eté",
+                "été",
+                "mi temps",
+                "mi-temps x",
+                "mi  x",
+                "m",
+            ] {
+                let text = fold(text);
+                assert_eq!(a.find(&text).map(|m| m.end()), b.find(&text).map(|m| m.end()), "{text:?} {rest:?}");
+            }
+        }
+    }
 
     #[test]
     fn every_rule_of_every_language_compiles() {
