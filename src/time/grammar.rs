@@ -238,9 +238,10 @@ fn lexicon(lang: Lang) -> Lexicon {
 /// The matches are those of the flat list tried longest first, so that
 /// "après-midi" is read before "midi". Two words of which neither begins the
 /// other part at some char, where at most one of them can go on; where a word
-/// ends inside a longer one's path, the longer is tried first (a greedy `?`). The words are folded first, as the rules are, and ’ read
-/// as ', which the rules write for either apostrophe (see `written`): no two
-/// branches can match the same char.
+/// ends inside a longer one's path, the longer is tried first (a greedy `?`).
+/// The words are folded first, as the rules are, and ’ read as ', which the
+/// rules write for either apostrophe (see `written`): no two branches can
+/// match the same char.
 fn alternation(data: &'static str, keep: impl Fn(&str, &str) -> bool) -> String {
     let mut trie = Trie::default();
     for (word, _) in pairs(data).filter(|(k, v)| keep(k, v)) {
@@ -303,12 +304,12 @@ impl Trie {
             if i > 0 {
                 out.push('|');
             }
-            // As `written` and `escape` write them.
-            match c {
-                ' ' => out.push_str(r"\s+"),
-                '\'' => out.push_str("['’]"),
-                c if c.is_ascii_punctuation() => out.push_str(&escape(c.encode_utf8(&mut [0; 4]))),
-                c => out.push(c),
+            // Escaped, then written as the rule files' conventions say (' is
+            // one of them, and `escape` leaves it as it is).
+            if c.is_ascii_punctuation() && c != '\'' {
+                out.push_str(&escape(c.encode_utf8(&mut [0; 4])));
+            } else {
+                push_written(c, out);
             }
             self.write(next, out);
         }
@@ -324,7 +325,26 @@ impl Trie {
 /// Rewrites the conventions of rule files: a space matches any white space,
 /// " ?" optional white space, and ' either apostrophe.
 fn written(pattern: &str) -> String {
-    pattern.replace(" ?", r"\s*").replace(' ', r"\s+").replace('\'', "['’]")
+    let mut out = String::with_capacity(pattern.len());
+    let mut chars = pattern.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == ' ' && chars.next_if_eq(&'?').is_some() {
+            out.push_str(r"\s*");
+        } else {
+            push_written(c, &mut out);
+        }
+    }
+    out
+}
+
+/// Appends `c` as [`written`] rewrites a char of a rule file: a space as any
+/// white space, ' as either apostrophe.
+fn push_written(c: char, out: &mut String) {
+    match c {
+        ' ' => out.push_str(r"\s+"),
+        '\'' => out.push_str("['’]"),
+        c => out.push(c),
+    }
 }
 
 /// The letters, digits and marks a word of a Latin-script news text is made of,
