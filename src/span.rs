@@ -74,6 +74,13 @@ impl Spanned for Span {
     }
 }
 
+#[cfg(test)]
+impl Spanned for usize {
+    fn visit_offsets(&mut self, f: &mut dyn FnMut(&mut usize)) {
+        f(self);
+    }
+}
+
 impl<T: Spanned> Spanned for Vec<T> {
     fn visit_offsets(&mut self, f: &mut dyn FnMut(&mut usize)) {
         for item in self {
@@ -125,43 +132,75 @@ impl OffsetUnit {
 
 /// Rewrites every byte offset held by `value` into `unit`.
 ///
-/// The offsets are gathered, sorted, and converted while walking the text once,
-/// so the cost is O(text + k log k) for k offsets rather than a rescan per span.
-/// Offsets that are not on a char boundary (which no layer should produce) are
-/// rounded down to the boundary before them.
+/// One walk over the text indexes it, then each offset converts in constant
+/// time: O(text + k) for k offsets, with no sort, whatever their order. The
+/// sort this replaced made a text of many short lines (millions of offsets,
+/// each searched for in a sorted list far larger than the cache) grow faster
+/// than linearly. Offsets past the text count as its end; offsets inside a
+/// char (which no layer should produce) are rounded down to its start.
 pub fn convert_offsets<T: Spanned + ?Sized>(text: &str, value: &mut T, unit: OffsetUnit) {
     if unit == OffsetUnit::Byte {
         return;
     }
-    // First visit: gather the distinct byte offsets, sorted.
-    let mut bytes: Vec<usize> = Vec::new();
-    value.visit_offsets(&mut |o| bytes.push(*o));
-    bytes.sort_unstable();
-    bytes.dedup();
-    // One walk over the text converts them all, in order.
-    let mut converted = Vec::with_capacity(bytes.len());
-    let mut chars = text.char_indices().peekable();
-    let mut units = 0usize;
-    for &b in &bytes {
-        let target = b.min(text.len());
-        while let Some(&(i, c)) = chars.peek() {
-            if i + c.len_utf8() > target {
-                break;
-            }
-            units += match unit {
-                OffsetUnit::Utf16 => c.len_utf16(),
-                _ => 1,
-            };
-            chars.next();
-        }
-        converted.push(units);
+    // Every char of an ASCII text is one byte and one UTF-16 unit.
+    if text.is_ascii() {
+        value.visit_offsets(&mut |o| *o = (*o).min(text.len()));
+        return;
     }
-    // Second visit: each offset finds its conversion by binary search.
+    let index = UnitIndex::new(text.as_bytes(), unit);
     value.visit_offsets(&mut |o| {
-        if let Ok(k) = bytes.binary_search(o) {
-            *o = converted[k];
+        let mut at = (*o).min(text.len());
+        while !text.is_char_boundary(at) {
+            at -= 1;
         }
+        *o = index.units_before(at);
     });
+}
+
+/// How many units come before each char boundary of a text: the byte offset
+/// less the bytes that start no unit, whose count is kept per 64-byte block
+/// (a running total and a bit per byte), so looking one up is a popcount.
+struct UnitIndex {
+    /// The bytes that start no unit, before each block.
+    skipped_before: Vec<usize>,
+    /// Each block's bytes that start no unit, a bit each, the first byte lowest.
+    skipped: Vec<u64>,
+}
+
+impl UnitIndex {
+    fn new(bytes: &[u8], unit: OffsetUnit) -> UnitIndex {
+        let blocks = bytes.len() / 64 + 1;
+        let mut skipped_before = Vec::with_capacity(blocks);
+        let mut skipped = Vec::with_capacity(blocks);
+        let mut total = 0;
+        // Bytes since the last lead of a four-byte char: it is one char but
+        // two UTF-16 units, so its last byte starts a unit in UTF-16.
+        let mut after_lead4 = 4;
+        for block in bytes.chunks(64).chain((bytes.len() % 64 == 0).then_some(&[][..])) {
+            let mut bits = 0u64;
+            for (k, &b) in block.iter().enumerate() {
+                after_lead4 += 1;
+                if b >= 0xF0 {
+                    after_lead4 = 0;
+                }
+                let continuation = b & 0xC0 == 0x80;
+                if continuation && !(unit == OffsetUnit::Utf16 && after_lead4 == 3) {
+                    bits |= 1 << k;
+                }
+            }
+            skipped_before.push(total);
+            skipped.push(bits);
+            total += bits.count_ones() as usize;
+        }
+        UnitIndex { skipped_before, skipped }
+    }
+
+    /// The units before byte `at`, a char boundary of the text.
+    fn units_before(&self, at: usize) -> usize {
+        let (block, k) = (at / 64, at % 64);
+        let below = self.skipped[block] & ((1u64 << k) - 1);
+        at - self.skipped_before[block] - below.count_ones() as usize
+    }
 }
 
 #[cfg(test)]
@@ -187,6 +226,39 @@ mod tests {
         let t = "😀x";
         assert_eq!(conv(t, 4, 5, OffsetUnit::Utf16), (2, 3));
         assert_eq!(conv(t, 4, 5, OffsetUnit::Char), (1, 2));
+    }
+
+    #[test]
+    fn every_offset_converts_as_counting_the_text_before_it() {
+        // Texts that put one-, two-, three- and four-byte chars across the
+        // index's 64-byte blocks, and end inside a block or on its edge.
+        let pieces = ["a", "é", "€", "😀", "😀😀", "e\u{301}", "ab", "\n"];
+        for len in [1, 63, 64, 65, 200, 256] {
+            for shift in 0..pieces.len() {
+                let mut text = String::new();
+                let mut k = shift;
+                while text.len() < len {
+                    text.push_str(pieces[k % pieces.len()]);
+                    k = k * 5 + 3;
+                }
+                for unit in [OffsetUnit::Utf16, OffsetUnit::Char] {
+                    let count = |s: &str| match unit {
+                        OffsetUnit::Utf16 => s.encode_utf16().count(),
+                        _ => s.chars().count(),
+                    };
+                    // Every byte offset and one past the end, last first.
+                    let mut offsets: Vec<usize> = (0..=text.len() + 1).rev().collect();
+                    convert_offsets(&text, &mut offsets, unit);
+                    for (o, &got) in (0..=text.len() + 1).rev().zip(&offsets) {
+                        let mut at = o.min(text.len());
+                        while !text.is_char_boundary(at) {
+                            at -= 1;
+                        }
+                        assert_eq!(got, count(&text[..at]), "{unit:?} offset {o} of {text:?}");
+                    }
+                }
+            }
+        }
     }
 
     #[test]
