@@ -238,8 +238,8 @@ mod tests {
                 let mut text = String::new();
                 let mut k = shift;
                 while text.len() < len {
-                    text.push_str(pieces[k % pieces.len()]);
-                    k = k * 5 + 3;
+                    text.push_str(pieces[k]);
+                    k = (k * 5 + 3) % pieces.len();
                 }
                 for unit in [OffsetUnit::Utf16, OffsetUnit::Char] {
                     let count = |s: &str| match unit {
