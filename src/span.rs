@@ -148,13 +148,16 @@ pub fn convert_offsets<T: Spanned + ?Sized>(text: &str, value: &mut T, unit: Off
         return;
     }
     let index = UnitIndex::new(text.as_bytes(), unit);
-    value.visit_offsets(&mut |o| {
-        let mut at = (*o).min(text.len());
-        while !text.is_char_boundary(at) {
-            at -= 1;
-        }
-        *o = index.units_before(at);
-    });
+    value.visit_offsets(&mut |o| *o = index.units_before(floor_boundary(text, *o)));
+}
+
+/// The char boundary at or before `at`, or the text's end when `at` is past it.
+pub fn floor_boundary(text: &str, at: usize) -> usize {
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
 }
 
 /// How many units come before each char boundary of a text: the byte offset
@@ -250,11 +253,7 @@ mod tests {
                     let mut offsets: Vec<usize> = (0..=text.len() + 1).rev().collect();
                     convert_offsets(&text, &mut offsets, unit);
                     for (o, &got) in (0..=text.len() + 1).rev().zip(&offsets) {
-                        let mut at = o.min(text.len());
-                        while !text.is_char_boundary(at) {
-                            at -= 1;
-                        }
-                        assert_eq!(got, count(&text[..at]), "{unit:?} offset {o} of {text:?}");
+                        assert_eq!(got, count(&text[..floor_boundary(&text, o)]), "{unit:?} offset {o} of {text:?}");
                     }
                 }
             }

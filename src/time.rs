@@ -150,15 +150,6 @@ fn timeline(doc: &Doc, times: &[TimeExpr]) -> Vec<TimelineEvent> {
 /// How far, in bytes, a clause may reach on each side of its time expression.
 const CLAUSE_WINDOW: usize = 400;
 
-/// The char boundary at or before `at`.
-fn floor_boundary(text: &str, mut at: usize) -> usize {
-    at = at.min(text.len());
-    while !text.is_char_boundary(at) {
-        at -= 1;
-    }
-    at
-}
-
 /// The clause holding `start..end`: the piece of its sentence between
 /// semicolons, colons or quote marks, narrowed to the comma-piece holding the
 /// expression when that piece says more than the expression itself.
@@ -168,8 +159,8 @@ fn clause_around(doc: &Doc, start: usize, end: usize) -> (usize, usize) {
     let text = doc.text;
     // The clause is looked for within a bounded window, so that a text
     // without sentence ends stays linear.
-    let lo = floor_boundary(text, start.saturating_sub(CLAUSE_WINDOW).max(s.start));
-    let hi = floor_boundary(text, (end + CLAUSE_WINDOW).min(s.end));
+    let lo = crate::span::floor_boundary(text, start.saturating_sub(CLAUSE_WINDOW).max(s.start));
+    let hi = crate::span::floor_boundary(text, (end + CLAUSE_WINDOW).min(s.end));
     let s = crate::segment::Sentence { start: lo, end: hi.max(end), paragraph: s.paragraph, tokens: 0..0 };
     let is_hard = |c: char| matches!(c, ';' | ':' | '«' | '»' | '"' | '“' | '”' | '(' | ')');
     // A sentence end inside quotes (which the segmenter keeps whole) bounds a clause too.

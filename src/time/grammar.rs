@@ -648,10 +648,7 @@ fn match_at(
     slots: &mut Option<CaptureLocations>,
 ) -> Option<RuleMatch> {
     let Compiled { regex, names } = rule.compiled()?;
-    let mut reach = (start + REACH).min(text.len());
-    while !text.is_char_boundary(reach) {
-        reach -= 1;
-    }
+    let reach = crate::span::floor_boundary(text, start + REACH);
     // Most tries fail. regex-lite has only its PikeVM, where `is_match` rules
     // them out without the cost of captures; the native engine runs its lazy
     // DFA before its captures anyway, so the check would only repeat it.
