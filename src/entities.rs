@@ -212,19 +212,19 @@ fn gazetteer_hits(doc: &Doc, lex: &Lexicon, shapes: &[u8]) -> Hits {
         }
         let w = doc.tok(t);
         // The shape first: it is cheaper than asking whether a name starts here.
-        let table = if shape & CAPS != 0 && w.chars().count() >= 4 {
-            &lex.by_lowercase
+        let acronym = if shape & CAPS != 0 && w.chars().count() >= 4 {
+            false
         } else if shape & UPPER != 0 && w.chars().skip(1).all(char::is_lowercase) {
             // "Otan" for OTAN.
-            &lex.acronyms
+            true
         } else {
             continue;
         };
         if out.contains_key(&i) {
             continue;
         }
-        if let Some(k) = table.get(doc.lower(i)) {
-            out.insert(i, (i + 1, *k));
+        if let Some(k) = lex.gazetteer.by_lowercase(doc.lower(i), acronym) {
+            out.insert(i, (i + 1, k));
         }
     }
     out
@@ -740,7 +740,7 @@ fn scan_sentence(
             if parts.len() > 1
                 && parts
                     .iter()
-                    .all(|p| lex.by_lowercase.get(p.to_lowercase().as_str()).is_some_and(|k| k.demonym.is_some()))
+                    .all(|p| lex.gazetteer.by_lowercase(&p.to_lowercase(), false).is_some_and(|k| k.demonym.is_some()))
             {
                 push(doc, out, i, i + 1, Cue::Strong(EntityType::MISC), None);
                 i += 1;
@@ -752,7 +752,7 @@ fn scan_sentence(
         if upper && !listed(doc, i, word_lists::ENT_STOPWORDS | word_lists::ENT_TITLES) {
             if let Some(cut) = w.find('-').filter(|&c| w[c + 1..].chars().next().is_some_and(char::is_lowercase)) {
                 let name = &w[..cut];
-                let known = lex.by_lowercase.get(name.to_lowercase().as_str()).copied().filter(|k| k.demonym.is_none());
+                let known = lex.gazetteer.by_lowercase(&name.to_lowercase(), false).filter(|k| k.demonym.is_none());
                 if name.chars().count() >= 2 && !lex.not_names.contains(name) && (known.is_some() || !initial()) {
                     let cue = known.map_or(Cue::None, |k| Cue::Strong(k.kind));
                     out.push(Mention { start: t.start, end: t.start + cut, cue, known, toks: i..i + 1 });

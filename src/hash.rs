@@ -66,7 +66,7 @@ impl Hasher for FxHasher {
 /// it into a padded buffer cost a memcpy call per look-up, and shifting it in
 /// byte by byte a loop: two reads of its first and last bytes, which overlap
 /// where it is short, give the word with no loop.
-fn padded_word(tail: &[u8]) -> u64 {
+pub(crate) fn padded_word(tail: &[u8]) -> u64 {
     let shift = |n: usize| 8 * (tail.len() - n) as u32;
     if let (Some(first), Some(last)) = (tail.first_chunk::<4>(), tail.last_chunk::<4>()) {
         u64::from(u32::from_le_bytes(*first)) | u64::from(u32::from_le_bytes(*last)) << shift(4)

@@ -250,7 +250,7 @@ pub fn latin1_lowercase(c: char) -> Option<char> {
 }
 
 /// Combining marks, which belong to the letter before them.
-fn is_mark(c: char) -> bool {
+pub(crate) fn is_mark(c: char) -> bool {
     matches!(c as u32, 0x0300..=0x036F | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F | 0x200D)
 }
 

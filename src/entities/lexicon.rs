@@ -37,22 +37,53 @@ pub enum HeadRule {
     Of,
 }
 
-/// Names by the word they start with.
+/// Names by the word they start with: this language's well-known names and
+/// demonyms, and every language's places.
+///
+/// The build script lays the names out (`build.rs`, `mod gazetteer`), one a
+/// line: `name`, then, but for a place, a tab and a code: the kind's letter
+/// (`P`, `O`, `L`, `M`; lowercase for the unaccented form of a name, which
+/// French writes for "États-Unis"), the group number of a well-known name, and
+/// `|` and the plural noun of a demonym. Each name is filed as often as it is
+/// listed (the first of equal names counts); the names are grouped by
+/// [`first_word`] as lowercase, each group longest first, then by [`Tier`],
+/// then as listed. Here a look-up table
+/// from first word to group is all that is built: one step a line.
 pub struct Gazetteer {
-    /// The names, grouped by [`first_word`], each group longest first (among
-    /// equals, the first listed).
-    names: Vec<(&'static str, Known)>,
-    /// A name's [`first_word`] → its group in `names`: where it starts, and
-    /// how many names it holds.
-    by_first_word: HashMap<&'static str, (u32, u32)>,
+    /// This language's names, then the shared places.
+    sections: [Section; 2],
     /// The bytes some name starts with. Names are capitalised, so this turns
     /// away lowercase words, digits and punctuation (most tokens) before the
     /// first word is cut and hashed.
     first_bytes: [bool; 256],
 }
 
-/// The letters and digits a text starts with (or its first char when it starts
-/// with neither): the key names are filed under. Both names and the article
+/// One laid-out list of names, and where each group of it lies.
+struct Section {
+    text: &'static str,
+    /// Whether this is the places' section, whose lines without a code are places.
+    places: bool,
+    /// The hash of a group's first word ([`caseless_hash`]) → the byte range
+    /// of its lines.
+    groups: HashMap<u64, (u32, u32)>,
+    /// Groups whose first word's hash another group had first.
+    overflow: Vec<(&'static str, (u32, u32))>,
+}
+
+/// Which list a name comes from, in order of precedence: of equal names, the
+/// first tier counts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+enum Tier {
+    Known,
+    Demonym,
+    Place,
+    UnaccentedKnown,
+    UnaccentedDemonym,
+    UnaccentedPlace,
+}
+
+/// The letters, digits and combining marks a text starts with (or its first
+/// char when it starts with none): the key names are filed under. Both names and the article
 /// text go through it, so "L'Oréal" and "L’" + "Oréal" meet under "L".
 fn first_word(text: &str) -> &str {
     // Byte-wise over ASCII, which most names and tokens are, by a table rather
@@ -63,7 +94,9 @@ fn first_word(text: &str) -> &str {
         ascii += 1;
     }
     let end = if bytes.get(ascii).is_some_and(|b| !b.is_ascii()) {
-        ascii + text[ascii..].find(|c: char| !crate::segment::is_alphanumeric(c)).unwrap_or(text.len() - ascii)
+        // Combining marks too: "İ" lowercases to "i" and a combining dot.
+        let ends = |c: char| !crate::segment::is_alphanumeric(c) && !crate::segment::is_mark(c);
+        ascii + text[ascii..].find(ends).unwrap_or(text.len() - ascii)
     } else {
         ascii
     };
@@ -82,90 +115,281 @@ const ASCII_ALPHANUMERIC: [bool; 256] = {
     table
 };
 
-impl Gazetteer {
-    /// The gazetteer of `names`, in order of precedence: of equal names, the
-    /// first listed counts.
-    fn new(names: Vec<(&'static str, Known)>) -> Gazetteer {
-        let n = names.len();
-        // Each name's group, numbered as first met, and the size of each: the
-        // groups then take their places in one list, not a vector each.
-        let mut by_first_word: HashMap<&'static str, (u32, u32)> =
-            HashMap::with_capacity_and_hasher(n, Default::default());
-        let mut group_of = Vec::with_capacity(n);
-        let mut sizes: Vec<u32> = Vec::with_capacity(n);
-        let mut first_bytes = [false; 256];
-        for &(name, _) in &names {
-            let next = u32::try_from(sizes.len()).expect("fewer than 4 billion names");
-            let group = by_first_word.entry(first_word(name)).or_insert((next, 0)).0;
-            if group == next {
-                sizes.push(1);
-                // A name and its first word start with the same byte.
-                if let Some(&b) = name.as_bytes().first() {
-                    first_bytes[usize::from(b)] = true;
+/// A word's lowercase chars, one by one (no copy): [`str::to_lowercase`] but
+/// for the final sigma, which no first word needs. Latin-1 without the case
+/// table: French names are full of it.
+fn lowercase_chars(word: &str) -> impl Iterator<Item = char> + '_ {
+    word.chars().flat_map(|c| {
+        let latin1 = crate::segment::latin1_lowercase(c);
+        latin1.into_iter().chain(latin1.is_none().then(|| c.to_lowercase()).into_iter().flatten())
+    })
+}
+
+/// Whether two words are equal as lowercase.
+fn caseless_eq(a: &str, b: &str) -> bool {
+    if a == b {
+        true
+    } else if a.is_ascii() && b.is_ascii() {
+        a.eq_ignore_ascii_case(b)
+    } else {
+        lowercase_chars(a).eq(lowercase_chars(b))
+    }
+}
+
+/// The hash of a word's lowercase: "Paris", "PARIS" and "paris" hash alike,
+/// with no lowercase copy made. ASCII goes in eight-byte words (most first
+/// words are short and ASCII), a char past it on its own.
+fn caseless_hash(word: &str) -> u64 {
+    use std::hash::Hasher;
+    let mut state = crate::hash::FxHasher::default();
+    if word.is_ascii() {
+        let mut chunks = word.as_bytes().chunks_exact(8);
+        for chunk in &mut chunks {
+            state.write_u64(ascii_lowercase_word(u64::from_le_bytes(chunk.try_into().expect("eight bytes"))));
+        }
+        if !chunks.remainder().is_empty() {
+            state.write_u64(ascii_lowercase_word(crate::hash::padded_word(chunks.remainder())));
+        }
+    } else {
+        // The same for the ASCII runs of the lowercase, so a word that only
+        // lowercases to ASCII ("K", the Kelvin sign) hashes as its lowercase.
+        let mut run = [0u8; 8];
+        let mut n = 0;
+        let mut feed = |c: char| {
+            if c.is_ascii() {
+                run[n] = c as u8;
+                n += 1;
+                if n < 8 {
+                    return;
                 }
-            } else {
-                sizes[group as usize] += 1;
+            } else if n == 0 {
+                state.write_u32(c as u32);
+                return;
             }
-            group_of.push(group);
+            state.write_u64(u64::from_le_bytes(run));
+            run = [0; 8];
+            n = 0;
+            if !c.is_ascii() {
+                state.write_u32(c as u32);
+            }
+        };
+        for c in word.chars() {
+            match crate::segment::latin1_lowercase(c) {
+                Some(l) => feed(l),
+                None => c.to_lowercase().for_each(&mut feed),
+            }
         }
-        // Where each group's names go, in the order listed.
-        let mut fill = Vec::with_capacity(sizes.len());
-        let mut at = 0u32;
-        for &size in &sizes {
-            fill.push(at);
-            at += size;
+        if n > 0 {
+            state.write_u64(u64::from_le_bytes(run));
         }
-        let mut order = vec![0u32; n];
-        for (k, &group) in group_of.iter().enumerate() {
-            let slot = &mut fill[group as usize];
-            order[*slot as usize] = k as u32;
-            *slot += 1;
-        }
-        // Each group's names without repeats (the first listed counts), then
-        // longest first: the sort is stable. Most groups hold one name.
-        let mut kept: Vec<(&'static str, Known)> = Vec::with_capacity(n);
-        let mut spans = Vec::with_capacity(sizes.len());
-        let mut start = 0;
-        for &size in &sizes {
-            let from = kept.len();
-            let group = &order[start..start + size as usize];
-            start += size as usize;
-            if let [k] = group {
-                kept.push(names[*k as usize]);
-            } else {
-                for &k in group {
-                    let (name, known) = names[k as usize];
-                    if !kept[from..].iter().any(|&(n, _)| n == name) {
-                        kept.push((name, known));
-                    }
+    }
+    state.finish()
+}
+
+/// Eight ASCII bytes lowercased at once: 0x20 added to each of A to Z.
+fn ascii_lowercase_word(w: u64) -> u64 {
+    const EACH: u64 = 0x0101_0101_0101_0101;
+    // Below 0x80 each, so no sum carries into the next byte: its high bit
+    // tells whether the byte is at least `A`, or past `Z`.
+    let from_a = w + EACH * (0x80 - u64::from(b'A'));
+    let past_z = w + EACH * (0x80 - u64::from(b'Z') - 1);
+    w | ((from_a & !past_z & (EACH * 0x80)) >> 2)
+}
+
+impl Section {
+    fn new(text: &'static str, places: bool, first_bytes: &mut [bool; 256]) -> Section {
+        // Sized for a group a line: most groups hold one name.
+        let mut groups: HashMap<u64, (u32, u32)> =
+            HashMap::with_capacity_and_hasher(crate::lang::count_newlines(text), Default::default());
+        let mut overflow = Vec::new();
+        // The group being read: its first word, that word's hash, where it starts.
+        let mut open: Option<(&'static str, u64, usize)> = None;
+        let mut close = |open: Option<(&'static str, u64, usize)>, end: usize| {
+            let Some((word, hash, start)) = open else { return };
+            let range = (start as u32, end as u32);
+            match groups.entry(hash) {
+                std::collections::hash_map::Entry::Vacant(slot) => {
+                    slot.insert(range);
                 }
-                crate::sort::sort_by_key(&mut kept[from..], |(n, _)| std::cmp::Reverse(n.len()));
+                // Two first words with one hash: the later is looked up apart
+                // (a test checks that the lists have none).
+                std::collections::hash_map::Entry::Occupied(_) => overflow.push((word, range)),
             }
-            spans.push((from as u32, (kept.len() - from) as u32));
+        };
+        let mut at = 0;
+        while at < text.len() {
+            let end = at + crate::lang::find_newline(&text.as_bytes()[at..]).unwrap_or(text.len() - at);
+            let word = first_word(&text[at..end]);
+            if let Some(&b) = word.as_bytes().first() {
+                first_bytes[usize::from(b)] = true;
+            }
+            let hash = caseless_hash(word);
+            // Groups are runs: a line whose first word hashes as the open
+            // group's is in it, unless the two words differ (that same test).
+            if !open.is_some_and(|(w, h, _)| h == hash && caseless_eq(w, word)) {
+                close(open, at);
+                open = Some((word, hash, at));
+            }
+            at = end + 1;
         }
-        for group in by_first_word.values_mut() {
-            *group = spans[group.0 as usize];
-        }
-        Gazetteer { names: kept, by_first_word, first_bytes }
+        close(open, text.len());
+        Section { text, places, groups, overflow }
     }
 
-    /// The names `text` starts with, longest first.
+    /// The lines of the group of first word `word`, whose [`caseless_hash`] is `hash`.
+    fn group(&self, word: &str, hash: u64) -> &'static str {
+        let hit = self
+            .groups
+            .get(&hash)
+            .copied()
+            .filter(|&(s, _)| caseless_eq(first_word(&self.text[s as usize..]), word))
+            .or_else(|| self.overflow.iter().find(|(w, _)| caseless_eq(w, word)).map(|&(_, r)| r));
+        hit.map_or("", |(s, e)| &self.text[s as usize..e as usize])
+    }
+
+    /// A group's lines as names and codes.
+    fn lines(mut lines: &'static str) -> impl Iterator<Item = (&'static str, &'static str)> {
+        // Byte by byte: a group holds a line or two, of a few bytes each.
+        std::iter::from_fn(move || {
+            let end = lines.bytes().position(|b| b == b'\n')?;
+            let line = &lines[..end];
+            lines = &lines[end + 1..];
+            Some(match line.bytes().position(|b| b == b'\t') {
+                Some(tab) => (&line[..tab], &line[tab + 1..]),
+                None => (line, ""),
+            })
+        })
+    }
+
+    /// The names of a group's lines, with their tiers and what is known of them.
+    fn names(&self, lines: &'static str) -> impl Iterator<Item = (&'static str, Tier, Known)> + '_ {
+        Section::lines(lines).map(|(name, code)| {
+            let (tier, known) = decode(code, self.places);
+            (name, tier, known)
+        })
+    }
+}
+
+/// What a line's code says (see [`Gazetteer`]).
+fn decode(code: &'static str, places: bool) -> (Tier, Known) {
+    let (head, demonym) = match code.bytes().position(|b| b == b'|') {
+        Some(bar) => (&code[..bar], Some(&code[bar + 1..])),
+        None => (code, None),
+    };
+    let letter = head.chars().next().unwrap_or('L');
+    let kind = match letter.to_ascii_uppercase() {
+        'P' => EntityType::PER,
+        'O' => EntityType::ORG,
+        'M' => EntityType::MISC,
+        _ => EntityType::LOC,
+    };
+    let group = head.get(1..).and_then(|g| g.parse().ok());
+    let unaccented = letter.is_ascii_lowercase();
+    let tier = match (places, unaccented, demonym.is_some()) {
+        (true, false, _) => Tier::Place,
+        (true, true, _) => Tier::UnaccentedPlace,
+        (false, false, false) => Tier::Known,
+        (false, false, true) => Tier::Demonym,
+        (false, true, false) => Tier::UnaccentedKnown,
+        (false, true, true) => Tier::UnaccentedDemonym,
+    };
+    (tier, Known { kind, group, demonym })
+}
+
+impl Gazetteer {
+    fn new(names: &'static str, places: &'static str) -> Gazetteer {
+        let mut first_bytes = [false; 256];
+        let sections = [Section::new(names, false, &mut first_bytes), Section::new(places, true, &mut first_bytes)];
+        Gazetteer { sections, first_bytes }
+    }
+
+    /// The names `text` starts with, longest first; of equal length, in order
+    /// of precedence. A name filed in both sections may come twice.
     pub fn prefixes_of<'s>(&'s self, text: &'s str) -> impl Iterator<Item = (&'static str, Known)> + 's {
         // A text and its first word start with the same byte.
         let may_start = text.as_bytes().first().is_some_and(|&b| self.first_bytes[usize::from(b)]);
-        let group = if may_start { self.by_first_word.get(first_word(text)) } else { None };
-        let list = group.map_or(&[][..], |&(start, size)| &self.names[start as usize..(start + size) as usize]);
-        list.iter().filter(|(n, _)| text.starts_with(n)).copied()
+        let word = if may_start { first_word(text) } else { "" };
+        let hash = if may_start { caseless_hash(word) } else { 0 };
+        // Only the names the text starts with are decoded: most are not.
+        let [names, places] = self.sections.each_ref().map(|s| {
+            let lines = if may_start { s.group(word, hash) } else { "" };
+            Section::lines(lines)
+                .filter(|(n, _)| text.starts_with(n))
+                .map(|(n, code)| {
+                    let (tier, known) = decode(code, s.places);
+                    (n, tier, known)
+                })
+                .peekable()
+        });
+        MergeLongestFirst { a: names, b: places }.map(|(n, _, k)| (n, k))
+    }
+
+    /// The single-word name whose lowercase is `lower`, the first listed; with
+    /// `acronym`, only names of three or more capitals and nothing else
+    /// ("OTAN" for "Otan").
+    pub fn by_lowercase(&self, lower: &str, acronym: bool) -> Option<Known> {
+        // Acronyms are three ASCII capitals or more.
+        if acronym && (lower.len() < 3 || !lower.is_ascii()) {
+            return None;
+        }
+        let word = first_word(lower);
+        let hash = caseless_hash(word);
+        let mut best: Option<(Tier, usize, Known)> = None;
+        for s in &self.sections {
+            for (name, code) in Section::lines(s.group(word, hash)) {
+                let fits = if acronym {
+                    name.len() == lower.len()
+                        && name.len() >= 3
+                        && name.bytes().all(|b| b.is_ascii_uppercase())
+                        && name.eq_ignore_ascii_case(lower)
+                } else {
+                    caseless_eq(name, lower) && !name.contains(' ')
+                };
+                if !fits {
+                    continue;
+                }
+                let (tier, known) = decode(code, s.places);
+                let here = name.as_ptr() as usize - s.text.as_ptr() as usize;
+                if best.map_or(true, |(t, p, _)| (tier, here) < (t, p)) {
+                    best = Some((tier, here, known));
+                }
+            }
+        }
+        best.map(|(_, _, k)| k)
+    }
+}
+
+/// Two runs of names, each longest first and then by tier, merged the same way.
+struct MergeLongestFirst<A: Iterator, B: Iterator> {
+    a: std::iter::Peekable<A>,
+    b: std::iter::Peekable<B>,
+}
+
+impl<A, B> Iterator for MergeLongestFirst<A, B>
+where
+    A: Iterator<Item = (&'static str, Tier, Known)>,
+    B: Iterator<Item = (&'static str, Tier, Known)>,
+{
+    type Item = (&'static str, Tier, Known);
+
+    fn next(&mut self) -> Option<Self::Item> {
+        let a_first = match (self.a.peek(), self.b.peek()) {
+            (Some(a), Some(b)) => (std::cmp::Reverse(a.0.len()), a.1) <= (std::cmp::Reverse(b.0.len()), b.1),
+            (a, _) => a.is_some(),
+        };
+        if a_first {
+            self.a.next()
+        } else {
+            self.b.next()
+        }
     }
 }
 
 pub struct Lexicon {
+    /// Names, looked up as written, or by their lowercase form for ALL-CAPS
+    /// text ("LONDON") and for the title-case spelling French gives
+    /// pronounceable acronyms ("Otan", "Unesco").
     pub gazetteer: Gazetteer,
-    /// Single-word names by their lowercase form, for ALL-CAPS text ("LONDON").
-    pub by_lowercase: HashMap<&'static str, Known>,
-    /// Acronyms by their lowercase form, for the title-case spelling French uses
-    /// for pronounceable ones ("Otan", "Unesco").
-    pub acronyms: HashMap<&'static str, Known>,
     pub first_names: HashSet<&'static str>,
     /// Lowercase titles, one or two words ("président", "prime minister", "mr").
     pub titles: HashSet<&'static str>,
@@ -235,21 +459,6 @@ pub(crate) fn word_lists(lang: Lang) -> Vec<(&'static str, WordLists)> {
     out
 }
 
-/// A name that starts with an accented capital, as its unaccented capital and
-/// the rest.
-fn unaccent_capital(name: &str) -> Option<(char, &str)> {
-    let mut chars = name.chars();
-    let first = chars.next()?;
-    let plain = match first {
-        'É' | 'È' | 'Ê' => 'E',
-        'À' | 'Â' => 'A',
-        'Î' => 'I',
-        'Ô' => 'O',
-        _ => return None,
-    };
-    Some((plain, chars.as_str()))
-}
-
 fn kind_of(code: &str) -> Option<EntityType> {
     match code.trim() {
         "PER" => Some(EntityType::PER),
@@ -271,87 +480,16 @@ fn line_count(data: &str) -> usize {
 
 fn build(lang: Lang) -> Lexicon {
     let i = lang.index();
-    let known_files = per_lang!("known_names.txt");
-    let demonym_files = per_lang!("demonyms.txt");
-    let place_files = per_lang!("places.txt");
-    // Names borrow the embedded lists; only the unaccented variants are made.
-    // A name listed twice counts where first listed: the gazetteer keeps that
-    // one, and the tables below take the first of equal keys.
-    // The places' lines bound their count: a cheaper guess than counting every
-    // line, and the vector grows past it at little cost.
-    let mut names: Vec<(&'static str, Known)> = Vec::with_capacity(place_files.iter().map(|d| d.len() / 8).sum());
-    let add = |name: &'static str, known: Known, names: &mut Vec<(&'static str, Known)>| {
-        if !name.is_empty() {
-            names.push((name, known));
-        }
-    };
-    // Well-known names first: their type and group win over a plain place.
-    // This language's file first, so its forms decide the type.
-    let mut group = 0u32;
-    for k in std::iter::once(i).chain((0..known_files.len()).filter(|&k| k != i)) {
-        for line in entries(known_files[k]) {
-            let mut parts = line.split('|').map(str::trim);
-            let Some(head) = parts.next() else { continue };
-            let Some(kind) = parts.next().and_then(kind_of) else { continue };
-            group += 1;
-            let known = Known { kind, group: Some(group), demonym: None };
-            add(head, known, &mut names);
-            for alias in parts {
-                add(alias, known, &mut names);
-            }
-        }
-    }
-    for line in entries(demonym_files[i]) {
-        if let Some((form, plural)) = line.split_once('|') {
-            let known = Known { kind: EntityType::MISC, group: None, demonym: Some(plural.trim()) };
-            add(form.trim(), known, &mut names);
-        }
-    }
-    let place = Known { kind: EntityType::LOC, group: None, demonym: None };
-    for data in place_files {
-        for name in entries(data) {
-            add(name, place, &mut names);
-        }
-    }
-    // French often drops the accent on a capital: "Etats-Unis", "Epinal".
-    let mut unaccented = Made::default();
-    let mut unaccented_known = Vec::new();
-    for &(name, known) in &names {
-        if let Some((plain, rest)) = unaccent_capital(name) {
-            unaccented.push_with(|out| {
-                out.push(plain);
-                out.push_str(rest);
-            });
-            unaccented_known.push(known);
-        }
-    }
-    for (name, known) in unaccented.finish().zip(unaccented_known) {
-        add(name, known, &mut names);
-    }
-
-    // Single-word names by their lowercase form, and among them acronyms
-    // (three or more capitals, and nothing else), keyed by the same words.
-    let mut lower = Made::with_capacity(names.len(), names.iter().map(|(n, _)| n.len()).sum());
-    let mut lower_known = Vec::with_capacity(names.len());
-    for &(name, known) in &names {
-        if !name.bytes().any(|b| b == b' ') {
+    let gazetteer = Gazetteer::new(
+        per_lang!("names_by_key.txt")[i],
+        include_str!(concat!(env!("OUT_DIR"), "/lang/places_by_key.txt")),
+    );
+    let names = &gazetteer.sections[0];
+    let mut lower = Made::default();
+    for (name, tier, _) in names.names(names.text) {
+        if tier == Tier::Demonym {
             lower.push_lowercase(name);
-            let acronym = name.len() >= 3 && name.bytes().all(|b| b.is_ascii_uppercase());
-            lower_known.push((known, acronym));
         }
-    }
-    let mut by_lowercase = HashMap::with_capacity_and_hasher(lower_known.len(), Default::default());
-    let mut acronyms = HashMap::default();
-    for (key, (known, acronym)) in lower.finish().zip(lower_known) {
-        by_lowercase.entry(key).or_insert(known);
-        if acronym {
-            acronyms.entry(key).or_insert(known);
-        }
-    }
-
-    let mut lower = Made::with_capacity(line_count(demonym_files[i]), demonym_files[i].len());
-    for (form, _) in entries(demonym_files[i]).filter_map(|l| l.split_once('|')) {
-        lower.push_lowercase(form);
     }
     let lower_demonyms = lower.finish().collect();
     let mut name_words = HashMap::default();
@@ -404,9 +542,7 @@ fn build(lang: Lang) -> Lexicon {
     let lists = written.iter().flat_map(|&(n, list)| std::iter::repeat(list).take(n));
     let folded = folded.finish().zip(lists).collect();
     Lexicon {
-        gazetteer: Gazetteer::new(names),
-        by_lowercase,
-        acronyms,
+        gazetteer,
         first_names,
         titles,
         title_starts,
@@ -428,20 +564,72 @@ fn build(lang: Lang) -> Lexicon {
 mod tests {
     use super::*;
 
-    fn place() -> Known {
-        Known { kind: EntityType::LOC, group: None, demonym: None }
-    }
-
     #[test]
     fn gazetteer_gives_the_names_a_text_starts_with_longest_first() {
-        let names = ["Saint-Denis", "Saint", "Saint-Denis-de-la-Réunion", "L'Oréal", "Sainte-Foy"];
-        let g = Gazetteer::new(names.iter().map(|&n| (n, place())).collect());
+        // Laid out as the build script does: grouped, longest first.
+        let places = "L'Oréal\nSaint-Denis-de-la-Réunion\nSaint-Denis\nSaint\nSainte-Foy\n";
+        let g = Gazetteer::new("", places);
         let found = |text: &str| g.prefixes_of(text).map(|(n, _)| n.to_string()).collect::<Vec<_>>();
         assert_eq!(found("Saint-Denis-de-la-Réunion, hier"), ["Saint-Denis-de-la-Réunion", "Saint-Denis", "Saint"]);
         assert_eq!(found("Sainte-Foy"), ["Sainte-Foy"]);
         assert_eq!(found("L'Oréal a dit"), ["L'Oréal"]);
         assert!(found("Saint").contains(&"Saint".to_string()));
         assert!(found("saint-Denis").is_empty() && found("").is_empty() && found("’").is_empty());
+    }
+
+    #[test]
+    fn names_come_longest_first_then_by_precedence_across_sections() {
+        let names = "Georgia Tech\tO4\nGeorgia\tO1\nGeorgian\tM|Georgians\nNATO\tO2\nEtats-Unis\tl3\n";
+        let places = "Georgia\nEtats-Unis\nNato\n";
+        let g = Gazetteer::new(names, places);
+        let found = |text: &str| g.prefixes_of(text).map(|(n, k)| (n, k.kind, k.group)).collect::<Vec<_>>();
+        // Of equal names, the well-known one first, the place after it.
+        assert_eq!(
+            found("Georgia Tech"),
+            [
+                ("Georgia Tech", EntityType::ORG, Some(4)),
+                ("Georgia", EntityType::ORG, Some(1)),
+                ("Georgia", EntityType::LOC, None)
+            ]
+        );
+        // A place comes before the unaccented form of a well-known name.
+        assert_eq!(found("Etats-Unis")[0], ("Etats-Unis", EntityType::LOC, None));
+        assert_eq!(g.by_lowercase("etats-unis", false).map(|k| k.kind), Some(EntityType::LOC));
+        // By lowercase: "NATO" is filed before the place "Nato"; as an acronym
+        // only the capitals count, whatever the tier.
+        assert_eq!(g.by_lowercase("nato", false).map(|k| k.group), Some(Some(2)));
+        assert_eq!(g.by_lowercase("nato", true).map(|k| k.group), Some(Some(2)));
+        assert_eq!(g.by_lowercase("georgian", false).and_then(|k| k.demonym), Some("Georgians"));
+        assert_eq!(g.by_lowercase("georgia tech", false), None);
+        assert_eq!(g.by_lowercase("geo", true), None);
+    }
+
+    #[test]
+    fn every_listed_name_is_found_as_written_and_by_its_lowercase() {
+        for lang in Lang::ALL {
+            let g = &Lexicon::for_lang(lang).gazetteer;
+            for s in &g.sections {
+                // No two first words share a hash: each group is found in one probe.
+                assert!(s.overflow.is_empty(), "{lang:?}: {:?}", s.overflow);
+                for (name, _) in Section::lines(s.text) {
+                    assert!(g.prefixes_of(name).any(|(n, _)| n == name), "{lang:?}: {name}");
+                    if !name.contains(' ') {
+                        assert!(g.by_lowercase(&name.to_lowercase(), false).is_some(), "{lang:?}: {name}");
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn caseless_hash_and_eq_agree_on_case() {
+        for (a, b) in [("Paris", "PARIS"), ("État", "éTAT"), ("Abcdefghijk", "aBCDEFGHIJK"), ("\u{212A}iev", "kiev")]
+        {
+            assert!(caseless_eq(a, b), "{a} {b}");
+            assert_eq!(caseless_hash(a), caseless_hash(b), "{a} {b}");
+        }
+        assert!(!caseless_eq("Paris", "Pari") && caseless_hash("Paris") != caseless_hash("Parisa"));
+        assert_eq!(ascii_lowercase_word(u64::from_le_bytes(*b"@AZ[`az{")), u64::from_le_bytes(*b"@az[`az{"));
     }
 
     #[test]

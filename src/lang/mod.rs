@@ -124,7 +124,7 @@ fn uncommented(line: &str, comments: bool) -> &str {
 }
 
 /// Where the first `\n` of `bytes` is, read eight bytes at a time.
-fn find_newline(bytes: &[u8]) -> Option<usize> {
+pub(crate) fn find_newline(bytes: &[u8]) -> Option<usize> {
     const ONES: u64 = u64::from_le_bytes([0x01; 8]);
     const HIGHS: u64 = u64::from_le_bytes([0x80; 8]);
     const NEWLINES: u64 = u64::from_le_bytes([b'\n'; 8]);
