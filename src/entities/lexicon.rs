@@ -1,9 +1,9 @@
 //! The per-language lists the entity layer reads, parsed once.
 //!
 //! Places, well-known names and demonyms go into one [`Gazetteer`] per language,
-//! indexed by each name's first word, so finding the names is one look-up per
-//! token and building it costs little at start-up (the browser pays for it
-//! before the first analysis).
+//! laid out by the build script and indexed by each name's first word, so
+//! finding the names is one look-up per token and section, and building it
+//! costs little at start-up (the browser pays for it before the first analysis).
 //! Places and first names are looked up in every language's list: a French
 //! article may write "Kyiv" or name "John Kirby".
 
