@@ -17,7 +17,7 @@ fn copy_lists(from: &Path, to: &Path) {
             let text = fs::read_to_string(&path).expect("lists are UTF-8");
             let mut out = String::with_capacity(text.len());
             for line in text.lines() {
-                let kept = line.find('#').map_or(line, |i| &line[..i]).trim();
+                let kept = uncommented(line);
                 if kept.is_empty() && line.trim_start().starts_with('#') {
                     continue;
                 }
@@ -27,6 +27,11 @@ fn copy_lists(from: &Path, to: &Path) {
             fs::write(&target, out).expect("OUT_DIR is writable");
         }
     }
+}
+
+/// A list line without its `#` comment and the blanks around it.
+fn uncommented(line: &str) -> &str {
+    line.find('#').map_or(line, |i| &line[..i]).trim()
 }
 
 fn main() {
@@ -59,7 +64,7 @@ mod gazetteer {
 
     /// The entries of a list: the text before `#`, trimmed, non-blank lines.
     fn entries(text: &str) -> impl Iterator<Item = &str> {
-        text.lines().map(|l| l.find('#').map_or(l, |i| &l[..i]).trim()).filter(|l| !l.is_empty())
+        text.lines().map(super::uncommented).filter(|l| !l.is_empty())
     }
 
     fn read(dir: &Path, lang: &str, file: &str) -> String {
@@ -123,11 +128,12 @@ mod gazetteer {
         let plain: Vec<Name> = names
             .iter()
             .filter_map(|n| {
+                let name = unaccented(&n.name)?;
                 let code = match n.code.chars().next() {
                     Some(c) => format!("{}{}", c.to_ascii_lowercase(), &n.code[1..]),
                     None => "l".to_string(),
                 };
-                Some(Name { name: unaccented(&n.name)?, code, tier: n.tier + 3 })
+                Some(Name { name, code, tier: n.tier + 3 })
             })
             .collect();
         names.extend(plain);

@@ -263,10 +263,13 @@ impl Section {
 
     /// The names of a group's lines, with their tiers and what is known of them.
     fn names(&self, lines: &'static str) -> impl Iterator<Item = (&'static str, Tier, Known)> + '_ {
-        Section::lines(lines).map(|(name, code)| {
-            let (tier, known) = decode(code, self.places);
-            (name, tier, known)
-        })
+        Section::lines(lines).map(|line| self.decoded(line))
+    }
+
+    /// A line's name, tier and what is known of it.
+    fn decoded(&self, (name, code): (&'static str, &'static str)) -> (&'static str, Tier, Known) {
+        let (tier, known) = decode(code, self.places);
+        (name, tier, known)
     }
 }
 
@@ -303,23 +306,22 @@ impl Gazetteer {
         Gazetteer { sections, first_bytes }
     }
 
+    /// Each section's group of first word `word`: its lines, or "".
+    fn groups(&self, word: &str) -> [&'static str; 2] {
+        let hash = caseless_hash(word);
+        [self.sections[0].group(word, hash), self.sections[1].group(word, hash)]
+    }
+
     /// The names `text` starts with, longest first; of equal length, in order
     /// of precedence. A name filed in both sections may come twice.
     pub fn prefixes_of<'s>(&'s self, text: &'s str) -> impl Iterator<Item = (&'static str, Known)> + 's {
         // A text and its first word start with the same byte.
         let may_start = text.as_bytes().first().is_some_and(|&b| self.first_bytes[usize::from(b)]);
-        let word = if may_start { first_word(text) } else { "" };
-        let hash = if may_start { caseless_hash(word) } else { 0 };
+        let groups = if may_start { self.groups(first_word(text)) } else { ["", ""] };
         // Only the names the text starts with are decoded: most are not.
-        let [names, places] = self.sections.each_ref().map(|s| {
-            let lines = if may_start { s.group(word, hash) } else { "" };
-            Section::lines(lines)
-                .filter(|(n, _)| text.starts_with(n))
-                .map(|(n, code)| {
-                    let (tier, known) = decode(code, s.places);
-                    (n, tier, known)
-                })
-                .peekable()
+        let [names, places] = [0, 1].map(|k| {
+            let s = &self.sections[k];
+            Section::lines(groups[k]).filter(|(n, _)| text.starts_with(n)).map(|line| s.decoded(line)).peekable()
         });
         MergeLongestFirst { a: names, b: places }.map(|(n, _, k)| (n, k))
     }
@@ -332,11 +334,9 @@ impl Gazetteer {
         if acronym && (lower.len() < 3 || !lower.is_ascii()) {
             return None;
         }
-        let word = first_word(lower);
-        let hash = caseless_hash(word);
         let mut best: Option<(Tier, usize, Known)> = None;
-        for s in &self.sections {
-            for (name, code) in Section::lines(s.group(word, hash)) {
+        for (s, lines) in self.sections.iter().zip(self.groups(first_word(lower))) {
+            for (name, code) in Section::lines(lines) {
                 let fits = if acronym {
                     name.len() == lower.len()
                         && name.len() >= 3
@@ -348,7 +348,7 @@ impl Gazetteer {
                 if !fits {
                     continue;
                 }
-                let (tier, known) = decode(code, s.places);
+                let (_, tier, known) = s.decoded((name, code));
                 let here = name.as_ptr() as usize - s.text.as_ptr() as usize;
                 if best.map_or(true, |(t, p, _)| (tier, here) < (t, p)) {
                     best = Some((tier, here, known));
