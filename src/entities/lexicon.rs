@@ -52,6 +52,10 @@ pub enum HeadRule {
 pub struct Gazetteer {
     /// This language's names, then the shared places.
     sections: [Section; 2],
+    /// The hash of a first word ([`caseless_hash`]) → the byte range of its
+    /// group in each section ((0, 0) where a section has none): one probe
+    /// finds both.
+    groups: HashMap<u64, [(u32, u32); 2]>,
     /// The bytes some name starts with. Names are capitalised, so this turns
     /// away lowercase words, digits and punctuation (most tokens) before the
     /// first word is cut and hashed.
@@ -63,12 +67,12 @@ struct Section {
     text: &'static str,
     /// Whether this is the places' section, whose lines without a code are places.
     places: bool,
-    /// The hash of a group's first word ([`caseless_hash`]) → the byte range
-    /// of its lines.
-    groups: HashMap<u64, (u32, u32)>,
-    /// Groups whose first word's hash another group had first.
+    /// Groups whose first word's hash another group of this section had first.
     overflow: Vec<(&'static str, (u32, u32))>,
 }
+
+/// The places' section of a [`Gazetteer`].
+const PLACES: usize = 1;
 
 /// Which list a name comes from, in order of precedence: of equal names, the
 /// first tier counts.
@@ -197,23 +201,27 @@ fn ascii_lowercase_word(w: u64) -> u64 {
 }
 
 impl Section {
-    fn new(text: &'static str, places: bool, first_bytes: &mut [bool; 256]) -> Section {
-        // Sized for a group a line: most groups hold one name.
-        let mut groups: HashMap<u64, (u32, u32)> =
-            HashMap::with_capacity_and_hasher(crate::lang::count_newlines(text), Default::default());
+    /// Reads section number `k` of a gazetteer, filing its groups in `groups`
+    /// and the first bytes of its names in `first_bytes`.
+    fn new(
+        text: &'static str,
+        k: usize,
+        groups: &mut HashMap<u64, [(u32, u32); 2]>,
+        first_bytes: &mut [bool; 256],
+    ) -> Section {
         let mut overflow = Vec::new();
         // The group being read: its first word, that word's hash, where it starts.
         let mut open: Option<(&'static str, u64, usize)> = None;
         let mut close = |open: Option<(&'static str, u64, usize)>, end: usize| {
             let Some((word, hash, start)) = open else { return };
             let range = (start as u32, end as u32);
-            match groups.entry(hash) {
-                std::collections::hash_map::Entry::Vacant(slot) => {
-                    slot.insert(range);
-                }
+            let slot = &mut groups.entry(hash).or_default()[k];
+            if *slot == (0, 0) {
+                *slot = range;
+            } else {
                 // Two first words with one hash: the later is looked up apart
                 // (a test checks that the lists have none).
-                std::collections::hash_map::Entry::Occupied(_) => overflow.push((word, range)),
+                overflow.push((word, range));
             }
         };
         let mut at = 0;
@@ -233,18 +241,23 @@ impl Section {
             at = end + 1;
         }
         close(open, text.len());
-        Section { text, places, groups, overflow }
+        Section { text, places: k == PLACES, overflow }
     }
 
-    /// The lines of the group of first word `word`, whose [`caseless_hash`] is `hash`.
-    fn group(&self, word: &str, hash: u64) -> &'static str {
-        let hit = self
-            .groups
-            .get(&hash)
-            .copied()
-            .filter(|&(s, _)| caseless_eq(first_word(&self.text[s as usize..]), word))
-            .or_else(|| self.overflow.iter().find(|(w, _)| caseless_eq(w, word)).map(|&(_, r)| r));
-        hit.map_or("", |(s, e)| &self.text[s as usize..e as usize])
+    /// The lines filed under the hash of first word `word` (`range`): its
+    /// group, or, where it has none, perhaps the group of another word with
+    /// that hash. Callers keep only the names whose first word is `word`,
+    /// which they test on the few names that fit the text anyway.
+    fn group(&self, word: &str, range: Option<(u32, u32)>) -> &'static str {
+        let range = if self.overflow.is_empty() {
+            range
+        } else {
+            // Two words of this section share a hash: find the right one.
+            range
+                .filter(|&(s, _)| caseless_eq(first_word(&self.text[s as usize..]), word))
+                .or_else(|| self.overflow.iter().find(|(w, _)| caseless_eq(w, word)).map(|&(_, r)| r))
+        };
+        range.map_or("", |(s, e)| &self.text[s as usize..e as usize])
     }
 
     /// A group's lines as names and codes.
@@ -302,14 +315,21 @@ fn decode(code: &'static str, places: bool) -> (Tier, Known) {
 impl Gazetteer {
     fn new(names: &'static str, places: &'static str) -> Gazetteer {
         let mut first_bytes = [false; 256];
-        let sections = [Section::new(names, false, &mut first_bytes), Section::new(places, true, &mut first_bytes)];
-        Gazetteer { sections, first_bytes }
+        // Sized for a group a line: most groups hold one name.
+        let lines = crate::lang::count_newlines(names) + crate::lang::count_newlines(places);
+        let mut groups = HashMap::with_capacity_and_hasher(lines, Default::default());
+        let sections = [
+            Section::new(names, 0, &mut groups, &mut first_bytes),
+            Section::new(places, PLACES, &mut groups, &mut first_bytes),
+        ];
+        Gazetteer { sections, groups, first_bytes }
     }
 
-    /// Each section's group of first word `word`: its lines, or "".
+    /// Each section's lines filed under the hash of first word `word` (see
+    /// [`Section::group`]), or "".
     fn groups(&self, word: &str) -> [&'static str; 2] {
-        let hash = caseless_hash(word);
-        [self.sections[0].group(word, hash), self.sections[1].group(word, hash)]
+        let ranges = self.groups.get(&caseless_hash(word));
+        [0, PLACES].map(|k| self.sections[k].group(word, ranges.map(|r| r[k])))
     }
 
     /// The names `text` starts with, longest first; of equal length, in order
@@ -317,13 +337,20 @@ impl Gazetteer {
     pub fn prefixes_of<'s>(&'s self, text: &'s str) -> impl Iterator<Item = (&'static str, Known)> + 's {
         // A text and its first word start with the same byte.
         let may_start = text.as_bytes().first().is_some_and(|&b| self.first_bytes[usize::from(b)]);
-        let groups = if may_start { self.groups(first_word(text)) } else { ["", ""] };
-        // Only the names the text starts with are decoded: most are not.
-        let [names, places] = [0, 1].map(|k| {
-            let s = &self.sections[k];
-            Section::lines(groups[k]).filter(|(n, _)| text.starts_with(n)).map(|line| s.decoded(line)).peekable()
-        });
-        MergeLongestFirst { a: names, b: places }.map(|(n, _, k)| (n, k))
+        // Allocated only when a name fits, which few tokens start.
+        let mut found = Vec::new();
+        if may_start {
+            let word = first_word(text);
+            // Only the names the text starts with are decoded: most are not.
+            // Such a name's first word is the text's if it is as long.
+            let fits = |n: &str| text.starts_with(n) && first_word(n).len() == word.len();
+            for (s, lines) in self.sections.iter().zip(self.groups(word)) {
+                found.extend(Section::lines(lines).filter(|(n, _)| fits(n)).map(|line| s.decoded(line)));
+            }
+            // Each section's are in that order already; a stable sort merges them.
+            crate::sort::sort_by_key(&mut found, |&(n, tier, _)| (std::cmp::Reverse(n.len()), tier));
+        }
+        found.into_iter().map(|(n, _, k)| (n, k))
     }
 
     /// The single-word name whose lowercase is `lower`, the first listed; with
@@ -356,32 +383,6 @@ impl Gazetteer {
             }
         }
         best.map(|(_, _, k)| k)
-    }
-}
-
-/// Two runs of names, each longest first and then by tier, merged the same way.
-struct MergeLongestFirst<A: Iterator, B: Iterator> {
-    a: std::iter::Peekable<A>,
-    b: std::iter::Peekable<B>,
-}
-
-impl<A, B> Iterator for MergeLongestFirst<A, B>
-where
-    A: Iterator<Item = (&'static str, Tier, Known)>,
-    B: Iterator<Item = (&'static str, Tier, Known)>,
-{
-    type Item = (&'static str, Tier, Known);
-
-    fn next(&mut self) -> Option<Self::Item> {
-        let a_first = match (self.a.peek(), self.b.peek()) {
-            (Some(a), Some(b)) => (std::cmp::Reverse(a.0.len()), a.1) <= (std::cmp::Reverse(b.0.len()), b.1),
-            (a, _) => a.is_some(),
-        };
-        if a_first {
-            self.a.next()
-        } else {
-            self.b.next()
-        }
     }
 }
 
