@@ -160,27 +160,16 @@ fn clause_around(doc: &Doc, start: usize, end: usize) -> (usize, usize) {
     // The clause is looked for within a bounded window, so that a text
     // without sentence ends stays linear.
     let lo = crate::span::floor_boundary(text, start.saturating_sub(CLAUSE_WINDOW).max(s.start));
-    let hi = crate::span::floor_boundary(text, (end + CLAUSE_WINDOW).min(s.end));
-    let s = crate::segment::Sentence { start: lo, end: hi.max(end), paragraph: s.paragraph, tokens: 0..0 };
-    let is_hard = |c: char| matches!(c, ';' | ':' | '«' | '»' | '"' | '“' | '”' | '(' | ')');
-    // A sentence end inside quotes (which the segmenter keeps whole) bounds a clause too.
-    let ends_sentence =
-        |i: usize, c: char| matches!(c, '.' | '!' | '?') && text[i + c.len_utf8()..].starts_with(char::is_whitespace);
-    let piece_start = text[s.start..start]
-        .char_indices()
-        .rev()
-        .find(|&(i, c)| is_hard(c) || ends_sentence(s.start + i, c))
-        .map_or(s.start, |(i, c)| s.start + i + c.len_utf8());
-    let piece_end = text[end..s.end]
-        .char_indices()
-        .find(|&(i, c)| is_hard(c) || ends_sentence(end + i, c))
-        .map_or(s.end, |(i, _)| end + i);
-    let comma_start = text[piece_start..start].rfind(',').map_or(piece_start, |i| piece_start + i + 1);
-    let comma_end = text[end..piece_end].find(',').map_or(piece_end, |i| end + i);
+    let hi = crate::span::floor_boundary(text, (end + CLAUSE_WINDOW).min(s.end)).max(end);
+    // Each side is scanned once, to its first comma or piece end; the piece
+    // beyond a comma is only looked for when the comma-piece is too short.
+    let (comma_start, stop) = clause_stop_before(text, lo, start);
+    let (comma_end, stop_after) = clause_stop_after(text, end, hi);
     let words = |a: usize, b: usize| text[a..b].split_whitespace().count();
     let (mut a, mut b) = (comma_start, comma_end);
     if words(a, start) + words(end, b) < 4 {
-        (a, b) = (piece_start, piece_end);
+        a = if stop == Stop::Comma { piece_start(text, lo, comma_start) } else { comma_start };
+        b = if stop_after == Stop::Comma { piece_end(text, comma_end, hi) } else { comma_end };
     }
     let slice = &text[a..b];
     let lead = slice.len() - slice.trim_start().len();
@@ -190,6 +179,111 @@ fn clause_around(doc: &Doc, start: usize, end: usize) -> (usize, usize) {
         (a, b)
     } else {
         (start, end)
+    }
+}
+
+/// What ended a scan for a clause's edge.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Stop {
+    Comma,
+    /// A piece's edge (a hard mark or a sentence end), or the window's.
+    Piece,
+}
+
+/// Bytes that may be, or end, a clause edge: ASCII marks and the last byte of
+/// « » “ ”. Scanning bytes, with this table, instead of decoding chars keeps a
+/// flood of dates from spending most of its time here.
+const EDGE_BYTES: [bool; 256] = {
+    let mut t = [false; 256];
+    let marks = [b',', b';', b':', b'"', b'(', b')', b'.', b'!', b'?', 0xAB, 0xBB, 0x9C, 0x9D];
+    let mut i = 0;
+    while i < marks.len() {
+        t[marks[i] as usize] = true;
+        i += 1;
+    }
+    t
+};
+
+/// The edge a char starting at `i` makes, if any: `Some((is_comma, len))`.
+/// A sentence end inside quotes (which the segmenter keeps whole) bounds a clause too.
+fn edge_at(text: &str, i: usize) -> Option<(bool, usize)> {
+    let c = text[i..].chars().next()?;
+    let len = c.len_utf8();
+    match c {
+        ',' => Some((true, len)),
+        ';' | ':' | '«' | '»' | '"' | '“' | '”' | '(' | ')' => Some((false, len)),
+        '.' | '!' | '?' if text[i + len..].starts_with(char::is_whitespace) => Some((false, len)),
+        _ => None,
+    }
+}
+
+/// Scans back from `at` to `lo` for the nearest comma or piece edge: the
+/// clause starts just after it.
+fn clause_stop_before(text: &str, lo: usize, at: usize) -> (usize, Stop) {
+    let bytes = text.as_bytes();
+    let mut i = at;
+    while i > lo {
+        i -= 1;
+        if !EDGE_BYTES[bytes[i] as usize] {
+            continue;
+        }
+        // A multi-byte mark is found by its last byte: step back to its start.
+        let mut c = i;
+        while c > lo && !text.is_char_boundary(c) {
+            c -= 1;
+        }
+        if let Some((comma, len)) = edge_at(text, c) {
+            return (c + len, if comma { Stop::Comma } else { Stop::Piece });
+        }
+        i = c;
+    }
+    (lo, Stop::Piece)
+}
+
+/// Scans on from `at` to `hi` for the nearest comma or piece edge: the clause
+/// ends just before it.
+fn clause_stop_after(text: &str, at: usize, hi: usize) -> (usize, Stop) {
+    let bytes = text.as_bytes();
+    let mut i = at;
+    while i < hi {
+        let b = bytes[i];
+        if (b < 0x80 && EDGE_BYTES[b as usize]) || (b >= 0xC0 && EDGE_BYTES[last_byte(bytes, i)]) {
+            if let Some((comma, _)) = edge_at(text, i) {
+                return (i, if comma { Stop::Comma } else { Stop::Piece });
+            }
+        }
+        i += 1;
+    }
+    (hi, Stop::Piece)
+}
+
+/// The last byte of the UTF-8 sequence starting at `i`.
+fn last_byte(bytes: &[u8], i: usize) -> usize {
+    let len = match bytes[i] {
+        b if b >= 0xF0 => 4,
+        b if b >= 0xE0 => 3,
+        _ => 2,
+    };
+    bytes.get(i + len - 1).map_or(0, |&b| b as usize)
+}
+
+/// Where the piece holding `at` starts, past commas.
+fn piece_start(text: &str, lo: usize, mut at: usize) -> usize {
+    loop {
+        match clause_stop_before(text, lo, at) {
+            (edge, Stop::Comma) => at = edge - 1,
+            (edge, Stop::Piece) => return edge,
+        }
+    }
+}
+
+/// Where the piece holding `at` ends, past commas.
+fn piece_end(text: &str, mut at: usize, hi: usize) -> usize {
+    loop {
+        match clause_stop_after(text, at, hi) {
+            (edge, Stop::Comma) => at = edge + 1,
+            (edge, Stop::Piece) => return edge,
+        }
     }
 }
 
@@ -466,6 +560,71 @@ mod tests {
         assert_eq!(timeline[1].span.text, "Le 25 novembre, Kirby a parlé");
         for e in &timeline {
             assert!(e.span.contains(&times[e.time].span), "the clause holds its time: {}", e.span.text);
+        }
+    }
+
+    /// The clause as first written, decoding chars on each side: the byte
+    /// scans must find the same edges.
+    fn clause_by_chars(doc: &Doc, start: usize, end: usize) -> (usize, usize) {
+        let Some(si) = doc.sentence_at(start) else { return (start, end) };
+        let s = &doc.sentences[si];
+        let text = doc.text;
+        let lo = crate::span::floor_boundary(text, start.saturating_sub(CLAUSE_WINDOW).max(s.start));
+        let hi = crate::span::floor_boundary(text, (end + CLAUSE_WINDOW).min(s.end)).max(end);
+        let is_hard = |c: char| matches!(c, ';' | ':' | '«' | '»' | '"' | '“' | '”' | '(' | ')');
+        let ends_sentence = |i: usize, c: char| {
+            matches!(c, '.' | '!' | '?') && text[i + c.len_utf8()..].starts_with(char::is_whitespace)
+        };
+        let piece_start = text[lo..start]
+            .char_indices()
+            .rev()
+            .find(|&(i, c)| is_hard(c) || ends_sentence(lo + i, c))
+            .map_or(lo, |(i, c)| lo + i + c.len_utf8());
+        let piece_end = text[end..hi]
+            .char_indices()
+            .find(|&(i, c)| is_hard(c) || ends_sentence(end + i, c))
+            .map_or(hi, |(i, _)| end + i);
+        let comma_start = text[piece_start..start].rfind(',').map_or(piece_start, |i| piece_start + i + 1);
+        let comma_end = text[end..piece_end].find(',').map_or(piece_end, |i| end + i);
+        let words = |a: usize, b: usize| text[a..b].split_whitespace().count();
+        let (mut a, mut b) = (comma_start, comma_end);
+        if words(a, start) + words(end, b) < 4 {
+            (a, b) = (piece_start, piece_end);
+        }
+        let slice = &text[a..b];
+        let lead = slice.len() - slice.trim_start().len();
+        let trimmed = slice.trim().trim_end_matches(['.', ',', ';']);
+        let (a, b) = (a + lead, a + lead + trimmed.len());
+        if a < b {
+            (a, b)
+        } else {
+            (start, end)
+        }
+    }
+
+    #[test]
+    fn clause_edges_are_found_as_by_decoding_chars() {
+        let texts = [
+            "Le 25 novembre, Kirby a parlé. Ce 26 novembre, le ministère a déclaré que l'attaque, survenue le 23 novembre, avait échoué.",
+            "« Hier, dit-il, tout a changé » ; le 3 mai (un mardi) : “rien”. Puis, le 4 mai, é, ü, 日本, 🇫🇷, «x», fin!",
+            "A\u{a0}b. c.d « e » f?\u{2003}g ‹ h › i “ j ” k ; l , m , n , o , p , q , r , s , t , u , v",
+            "mot, mot, mot, mot, mot, mot, mot, mot, mot, mot, mot, mot, mot, mot, mot, mot, mot, mot",
+        ];
+        for text in texts {
+            let long = format!("{} {}", "un deux trois quatre, cinq six sept; huit. ".repeat(12), text);
+            for text in [text, long.as_str()] {
+                let doc = Doc::new(text, Lang::Fr);
+                let bounds: Vec<usize> = (0..=text.len()).filter(|&i| text.is_char_boundary(i)).collect();
+                for (k, &start) in bounds.iter().enumerate() {
+                    for &end in bounds[k..].iter().take(6) {
+                        assert_eq!(
+                            clause_around(&doc, start, end),
+                            clause_by_chars(&doc, start, end),
+                            "{start}..{end} of {text}"
+                        );
+                    }
+                }
+            }
         }
     }
 
