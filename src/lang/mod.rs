@@ -266,14 +266,21 @@ static STOPWORDS: LazyLock<Vec<Vec<&'static str>>> =
 /// Each function word → the languages listing it, one bit per [`Lang::index`]:
 /// one look-up per word of the article rather than a search per language. Its
 /// keys are our own lists', so it takes the fast hasher (see `hash.rs`).
-static STOPWORD_LANGS: LazyLock<crate::hash::HashMap<&'static str, u32>> = LazyLock::new(|| {
-    let mut langs = crate::hash::HashMap::default();
+struct StopwordLangs {
+    words: crate::hash::HashMap<&'static str, u32>,
+    /// The longest word's length in bytes: longer words are not looked up.
+    longest: usize,
+}
+
+static STOPWORD_LANGS: LazyLock<StopwordLangs> = LazyLock::new(|| {
+    let mut words = crate::hash::HashMap::default();
     for (i, list) in STOPWORDS.iter().enumerate() {
         for &word in list {
-            *langs.entry(word).or_default() |= 1 << i;
+            *words.entry(word).or_default() |= 1 << i;
         }
     }
-    langs
+    let longest = words.keys().map(|w: &&str| w.len()).max().unwrap_or(0);
+    StopwordLangs { words, longest }
 });
 
 /// Guesses the language of `text` from function words and letters.
@@ -288,29 +295,35 @@ pub fn detect(text: &str) -> Option<Lang> {
     let mut lower = String::new();
     // Only the first 20 000 words: the decision is settled long before, and
     // this keeps detection cheap on huge inputs.
-    for word in text
-        .split(|c: char| !(crate::segment::is_alphabetic(c) || c == '\'' || c == '’'))
-        .filter(|w| !w.is_empty())
-        .take(20_000)
-    {
+    for Word { text: word, ascii, apostrophe } in words(text).take(20_000) {
+        // A long ASCII word is no function word, elision or accent: most
+        // words of a text need nothing more.
+        if ascii && !apostrophe && word.len() > langs.longest {
+            continue;
+        }
         lower.clear();
         crate::segment::fold_into(word, &mut lower);
         let word = lower.as_str();
         // A word votes only when exactly one language lists it.
-        if let Some(&mask) = langs.get(word) {
-            if mask.count_ones() == 1 {
-                votes[mask.trailing_zeros() as usize] += 1.0;
+        if word.len() <= langs.longest {
+            if let Some(&mask) = langs.words.get(word) {
+                if mask.count_ones() == 1 {
+                    votes[mask.trailing_zeros() as usize] += 1.0;
+                }
             }
         }
         // French elisions (l', d', qu') glued to the next word.
-        if let Some((head, _)) = word.split_once('\'') {
-            if matches!(head, "l" | "d" | "qu" | "j" | "n" | "s" | "c" | "m" | "jusqu" | "lorsqu" | "puisqu") {
-                votes[Lang::Fr.index()] += 1.0;
+        if apostrophe {
+            if let Some((head, _)) = word.split_once('\'') {
+                if matches!(head, "l" | "d" | "qu" | "j" | "n" | "s" | "c" | "m" | "jusqu" | "lorsqu" | "puisqu") {
+                    votes[Lang::Fr.index()] += 1.0;
+                }
             }
         }
-        if word
-            .chars()
-            .any(|c| matches!(c, 'é' | 'è' | 'ê' | 'à' | 'ç' | 'ù' | 'â' | 'î' | 'ô' | 'û' | 'œ' | 'ë' | 'ï'))
+        if !ascii
+            && word
+                .chars()
+                .any(|c| matches!(c, 'é' | 'è' | 'ê' | 'à' | 'ç' | 'ù' | 'â' | 'î' | 'ô' | 'û' | 'œ' | 'ë' | 'ï'))
         {
             votes[Lang::Fr.index()] += 0.5;
         }
@@ -318,6 +331,66 @@ pub fn detect(text: &str) -> Option<Lang> {
     let (best, &score) =
         votes.iter().enumerate().max_by(|a, b| a.1.partial_cmp(b.1).expect("vote counts are finite"))?;
     (score > 0.0).then(|| Lang::ALL[best])
+}
+
+/// A word of the text for [`detect`], with what it holds.
+struct Word<'a> {
+    text: &'a str,
+    ascii: bool,
+    /// An apostrophe, straight or curly.
+    apostrophe: bool,
+}
+
+/// The words of `text` for [`detect`]: runs of letters and apostrophes. Read
+/// byte by byte, decoding only non-ASCII chars: splitting on a char predicate
+/// decoded every char, and detection cost as much as finding the entities.
+fn words(text: &str) -> impl Iterator<Item = Word<'_>> {
+    let bytes = text.as_bytes();
+    // A non-ASCII char at `at`: whether it is a letter, an apostrophe, and its length.
+    let wide = |at: usize| {
+        let c = text[at..].chars().next().unwrap_or(' ');
+        let quote = c == '’';
+        (quote || crate::segment::is_alphabetic(c), quote, c.len_utf8())
+    };
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        while let Some(&b) = bytes.get(at) {
+            if b.is_ascii() {
+                if b.is_ascii_alphabetic() || b == b'\'' {
+                    break;
+                }
+                at += 1;
+            } else {
+                match wide(at) {
+                    (true, _, _) => break,
+                    (false, _, len) => at += len,
+                }
+            }
+        }
+        if at >= bytes.len() {
+            return None;
+        }
+        let start = at;
+        let (mut ascii, mut apostrophe) = (true, false);
+        while let Some(&b) = bytes.get(at) {
+            if b.is_ascii_alphabetic() {
+                at += 1;
+            } else if b == b'\'' {
+                (at, apostrophe) = (at + 1, true);
+            } else if b.is_ascii() {
+                break;
+            } else {
+                match wide(at) {
+                    (true, quote, len) => {
+                        (at, ascii) = (at + len, false);
+                        apostrophe |= quote;
+                    }
+                    (false, _, _) => break,
+                }
+            }
+        }
+        Some(Word { text: &text[start..at], ascii, apostrophe })
+    })
 }
 
 #[cfg(test)]
@@ -368,6 +441,45 @@ mod tests {
     fn no_words_means_no_answer() {
         assert_eq!(detect(""), None);
         assert_eq!(detect("1234 !!! 😀"), None);
+    }
+
+    /// The words as splitting on a char predicate finds them, with what each holds.
+    fn words_by_chars(text: &str) -> Vec<(&str, bool, bool)> {
+        text.split(|c: char| !(crate::segment::is_alphabetic(c) || c == '\'' || c == '’'))
+            .filter(|w| !w.is_empty())
+            .map(|w| (w, w.is_ascii(), w.contains(['\'', '’'])))
+            .collect()
+    }
+
+    fn words_read(text: &str) -> Vec<(&str, bool, bool)> {
+        words(text).map(|w| (w.text, w.ascii, w.apostrophe)).collect()
+    }
+
+    #[test]
+    fn detection_reads_the_words_a_char_split_finds() {
+        let text =
+            "L’homme d'État, «élu» hier : 12 000 naïfs\u{a0}œuvrent… Ça va? It's Zoë's 3rd—日本語 won't-stop x’y ’ ' é";
+        assert_eq!(words_read(text), words_by_chars(text));
+    }
+
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn detection_reads_the_words_of_any_text(
+            pieces in proptest::collection::vec(
+                proptest::prop_oneof![
+                    proptest::string::string_regex("[a-zA-Z]{1,4}").expect("a valid pattern"),
+                    proptest::sample::select(vec!["'", "’", "é", "«", " ", "\u{a0}", "日", "9", "-", "\u{301}", "😀"])
+                        .prop_map(str::to_string),
+                    any::<char>().prop_map(String::from),
+                ],
+                0..40,
+            )
+        ) {
+            let text = pieces.concat();
+            prop_assert_eq!(words_read(&text), words_by_chars(&text));
+        }
     }
 
     #[test]
