@@ -168,8 +168,15 @@ fn clause_around(doc: &Doc, start: usize, end: usize) -> (usize, usize) {
     let words = |a: usize, b: usize| text[a..b].split_whitespace().count();
     let (mut a, mut b) = (comma_start, comma_end);
     if words(a, start) + words(end, b) < 4 {
-        a = if stop == Stop::Comma { piece_start(text, lo, comma_start) } else { comma_start };
-        b = if stop_after == Stop::Comma { piece_end(text, comma_end, hi) } else { comma_end };
+        // A piece that runs on past the window is no clause: that side keeps
+        // its comma. Otherwise a flood of dates without a stop would give
+        // each expression the whole window as its clause.
+        if stop == Stop::Comma {
+            a = Some(piece_start(text, lo, comma_start)).filter(|&p| p > lo || lo == s.start).unwrap_or(a);
+        }
+        if stop_after == Stop::Comma {
+            b = Some(piece_end(text, comma_end, hi)).filter(|&p| p < hi || hi == s.end).unwrap_or(b);
+        }
     }
     let slice = &text[a..b];
     let lead = slice.len() - slice.trim_start().len();
@@ -563,6 +570,23 @@ mod tests {
         }
     }
 
+    #[test]
+    fn a_piece_longer_than_the_window_is_cut_at_its_comma() {
+        // No stop for far more than the window on either side of "hier".
+        let unit = "le 25 novembre 2024, 25/11/2024, mardi, ";
+        let text = format!("{}il est venu hier, {}", unit.repeat(30), unit.repeat(30));
+        let doc = Doc::new(&text, Lang::Fr);
+        let start = text.find("hier").expect("in the text");
+        let (a, b) = clause_around(&doc, start, start + "hier".len());
+        assert_eq!(&text[a..b], "il est venu hier");
+        // A short piece inside the window still reaches its edges.
+        let text = "Le 25 novembre, 25/11/2024, hier : tout a changé.";
+        let doc = Doc::new(text, Lang::Fr);
+        let start = text.find("hier").expect("in the text");
+        let (a, b) = clause_around(&doc, start, start + "hier".len());
+        assert_eq!(&text[a..b], "Le 25 novembre, 25/11/2024, hier");
+    }
+
     /// The clause as first written, decoding chars on each side: the byte
     /// scans must find the same edges.
     fn clause_by_chars(doc: &Doc, start: usize, end: usize) -> (usize, usize) {
@@ -589,7 +613,12 @@ mod tests {
         let words = |a: usize, b: usize| text[a..b].split_whitespace().count();
         let (mut a, mut b) = (comma_start, comma_end);
         if words(a, start) + words(end, b) < 4 {
-            (a, b) = (piece_start, piece_end);
+            if piece_start > lo || lo == s.start {
+                a = piece_start;
+            }
+            if piece_end < hi || hi == s.end {
+                b = piece_end;
+            }
         }
         let slice = &text[a..b];
         let lead = slice.len() - slice.trim_start().len();
