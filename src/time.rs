@@ -572,9 +572,10 @@ mod tests {
 
     #[test]
     fn a_piece_longer_than_the_window_is_cut_at_its_comma() {
-        // No stop for far more than the window on either side of "hier".
-        let unit = "le 25 novembre 2024, 25/11/2024, mardi, ";
-        let text = format!("{}il est venu hier, {}", unit.repeat(30), unit.repeat(30));
+        // No stop for far more than the window on either side of "hier", in
+        // one sentence (long words keep it under the segmenter's token cap).
+        let unit = "anticonstitutionnellement, ";
+        let text = format!("{}il est venu hier, {}", unit.repeat(20), unit.repeat(20));
         let doc = Doc::new(&text, Lang::Fr);
         let start = text.find("hier").expect("in the text");
         let (a, b) = clause_around(&doc, start, start + "hier".len());
