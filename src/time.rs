@@ -154,13 +154,8 @@ const CLAUSE_WINDOW: usize = 400;
 /// semicolons, colons or quote marks, narrowed to the comma-piece holding the
 /// expression when that piece says more than the expression itself.
 fn clause_around(doc: &Doc, start: usize, end: usize) -> (usize, usize) {
-    let Some(si) = doc.sentence_at(start) else { return (start, end) };
-    let s = &doc.sentences[si];
+    let Some((s, lo, hi)) = clause_window(doc, start, end) else { return (start, end) };
     let text = doc.text;
-    // The clause is looked for within a bounded window, so that a text
-    // without sentence ends stays linear.
-    let lo = crate::span::floor_boundary(text, start.saturating_sub(CLAUSE_WINDOW).max(s.start));
-    let hi = crate::span::floor_boundary(text, (end + CLAUSE_WINDOW).min(s.end)).max(end);
     // Each side is scanned once, to its first comma or piece end; the piece
     // beyond a comma is only looked for when the comma-piece is too short.
     let (comma_start, stop) = clause_stop_before(text, lo, start);
@@ -178,6 +173,22 @@ fn clause_around(doc: &Doc, start: usize, end: usize) -> (usize, usize) {
             b = Some(piece_end(text, comma_end, hi)).filter(|&p| p < hi || hi == s.end).unwrap_or(b);
         }
     }
+    trim_clause(text, a, b, start, end)
+}
+
+/// The sentence holding `start`, and the window around `start..end` in which
+/// its clause is looked for: bounded, so that a text without sentence ends
+/// stays linear.
+fn clause_window<'d>(doc: &'d Doc, start: usize, end: usize) -> Option<(&'d crate::segment::Sentence, usize, usize)> {
+    let s = &doc.sentences[doc.sentence_at(start)?];
+    let lo = crate::span::floor_boundary(doc.text, start.saturating_sub(CLAUSE_WINDOW).max(s.start));
+    let hi = crate::span::floor_boundary(doc.text, (end + CLAUSE_WINDOW).min(s.end)).max(end);
+    Some((s, lo, hi))
+}
+
+/// `a..b` without its outer spaces and trailing stops; the expression's own
+/// span if nothing is left.
+fn trim_clause(text: &str, a: usize, b: usize, start: usize, end: usize) -> (usize, usize) {
     let slice = &text[a..b];
     let lead = slice.len() - slice.trim_start().len();
     let trimmed = slice.trim().trim_end_matches(['.', ',', ';']);
@@ -591,11 +602,8 @@ mod tests {
     /// The clause as first written, decoding chars on each side: the byte
     /// scans must find the same edges.
     fn clause_by_chars(doc: &Doc, start: usize, end: usize) -> (usize, usize) {
-        let Some(si) = doc.sentence_at(start) else { return (start, end) };
-        let s = &doc.sentences[si];
+        let Some((s, lo, hi)) = clause_window(doc, start, end) else { return (start, end) };
         let text = doc.text;
-        let lo = crate::span::floor_boundary(text, start.saturating_sub(CLAUSE_WINDOW).max(s.start));
-        let hi = crate::span::floor_boundary(text, (end + CLAUSE_WINDOW).min(s.end)).max(end);
         let is_hard = |c: char| matches!(c, ';' | ':' | '«' | '»' | '"' | '“' | '”' | '(' | ')');
         let ends_sentence = |i: usize, c: char| {
             matches!(c, '.' | '!' | '?') && text[i + c.len_utf8()..].starts_with(char::is_whitespace)
@@ -621,15 +629,7 @@ mod tests {
                 b = piece_end;
             }
         }
-        let slice = &text[a..b];
-        let lead = slice.len() - slice.trim_start().len();
-        let trimmed = slice.trim().trim_end_matches(['.', ',', ';']);
-        let (a, b) = (a + lead, a + lead + trimmed.len());
-        if a < b {
-            (a, b)
-        } else {
-            (start, end)
-        }
+        trim_clause(text, a, b, start, end)
     }
 
     #[test]
