@@ -29,6 +29,9 @@ fn copy_lists(from: &Path, to: &Path) {
     }
 }
 
+#[path = "src/segment/marks.rs"]
+mod marks;
+
 /// A list line without its `#` comment and the blanks around it.
 fn uncommented(line: &str) -> &str {
     line.find('#').map_or(line, |i| &line[..i]).trim()
@@ -36,6 +39,7 @@ fn uncommented(line: &str) -> &str {
 
 fn main() {
     println!("cargo:rerun-if-changed=src/lang");
+    println!("cargo:rerun-if-changed=src/segment/marks.rs");
     let out = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
     copy_lists(Path::new("src/lang"), &Path::new(&out).join("lang"));
     gazetteer::write(Path::new("src/lang"), &Path::new(&out).join("lang"));
@@ -75,9 +79,7 @@ mod gazetteer {
     /// they start with (or their first char), lowercase char by char, as
     /// `lexicon::first_word` and `caseless_hash` take them.
     fn key(name: &str) -> String {
-        // `segment::is_mark`'s combining marks.
-        let mark = |c: char| matches!(c as u32, 0x0300..=0x036F | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F | 0x200D);
-        let end = name.find(|c: char| !c.is_alphanumeric() && !mark(c)).unwrap_or(name.len());
+        let end = name.find(|c: char| !c.is_alphanumeric() && !super::marks::is_mark(c)).unwrap_or(name.len());
         let end = if end == 0 { name.chars().next().map_or(0, char::len_utf8) } else { end };
         name[..end].chars().flat_map(char::to_lowercase).collect()
     }

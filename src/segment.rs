@@ -249,10 +249,10 @@ pub fn latin1_lowercase(c: char) -> Option<char> {
     }
 }
 
-/// Combining marks, which belong to the letter before them.
-pub(crate) fn is_mark(c: char) -> bool {
-    matches!(c as u32, 0x0300..=0x036F | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F | 0x200D)
-}
+// In a file of its own: the build script groups the gazetteer's names by the
+// same first words, and includes it too.
+mod marks;
+pub(crate) use marks::is_mark;
 
 const ELISIONS: &[&str] =
     &["l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu", "presqu"];
