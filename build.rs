@@ -53,9 +53,6 @@ mod gazetteer {
     use std::fs;
     use std::path::Path;
 
-    /// The languages in `per_lang!`'s order.
-    const LANGS: [&str; 2] = ["fr", "en"];
-
     /// A name and what the gazetteer knows of it, as the line that files it.
     struct Name {
         name: String,
@@ -142,23 +139,37 @@ mod gazetteer {
         names
     }
 
+    /// The languages: the folders of `from`, by code. Adding a language is
+    /// adding its folder, here as for `per_lang!`.
+    fn languages(from: &Path) -> Vec<String> {
+        let mut langs: Vec<String> = fs::read_dir(from)
+            .expect("src/lang is readable")
+            .map(|e| e.expect("a directory entry").path())
+            .filter(|p| p.is_dir())
+            .filter_map(|p| Some(p.file_name()?.to_str()?.to_string()))
+            .collect();
+        langs.sort();
+        langs
+    }
+
     pub fn write(from: &Path, to: &Path) {
+        let langs = languages(from);
         // Every language's places, shared by all: one section.
         let mut places = Vec::new();
-        for lang in LANGS {
+        for lang in &langs {
             for name in entries(&read(from, lang, "places.txt")) {
                 places.push(Name { name: name.to_string(), code: String::new(), tier: 2 });
             }
         }
         write_section(with_unaccented(places), &to.join("places_by_key.txt"));
         // Per language: every language's well-known names (its own first, so
-        // its forms decide the type), then its demonyms.
-        for (i, lang) in LANGS.iter().enumerate() {
+        // its forms decide the type, then the others by code), then its demonyms.
+        for (i, lang) in langs.iter().enumerate() {
             let mut names = Vec::new();
             let mut group = 0u32;
-            let order = std::iter::once(i).chain((0..LANGS.len()).filter(|&k| k != i));
+            let order = std::iter::once(i).chain((0..langs.len()).filter(|&k| k != i));
             for k in order {
-                for line in entries(&read(from, LANGS[k], "known_names.txt")) {
+                for line in entries(&read(from, &langs[k], "known_names.txt")) {
                     let mut parts = line.split('|').map(str::trim);
                     let Some(head) = parts.next() else { continue };
                     let Some(kind) = parts.next().and_then(kind_letter) else { continue };
