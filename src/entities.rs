@@ -100,6 +100,16 @@ pub fn find(doc: &Doc) -> Vec<Entity> {
     entities
 }
 
+/// The room made up front for `bound` keys at most. The tables below are
+/// sized for all they may hold, since growing one rehashes every key with
+/// SipHash; but a bound counts words or mentions, not distinct keys, and on
+/// a flood of one name repeated it reserved tens of bytes a byte of input
+/// for tables that held a few keys. Past an article's size, a table grows
+/// as it fills, which still costs a constant time a key.
+fn presize(bound: usize) -> usize {
+    bound.min(1 << 12)
+}
+
 /// A word token, in [`shapes`].
 const WORD: u8 = 1;
 /// A word that [`starts_upper`].
@@ -247,8 +257,8 @@ impl<'d> WordStats<'d> {
     fn of(doc: &'d Doc, gaz: &Hits, shapes: &[u8]) -> WordStats<'d> {
         // Sized for about one such word per sentence: growing a table rehashes
         // every word in it, and these hash with SipHash.
-        let mut capital: HashMap<&str, (usize, usize)> = HashMap::with_capacity(doc.sentences.len());
-        let mut lower: HashMap<Cow<str>, bool> = HashMap::with_capacity(doc.sentences.len());
+        let mut capital: HashMap<&str, (usize, usize)> = HashMap::with_capacity(presize(doc.sentences.len()));
+        let mut lower: HashMap<Cow<str>, bool> = HashMap::with_capacity(presize(doc.sentences.len()));
         // Most words are none of those asked about, nor their lowercase forms:
         // a word whose shape none has needs no SipHash.
         let (mut asked, mut asked_lower) = (Shapes([0; 64]), Shapes([0; 64]));
@@ -1180,9 +1190,9 @@ fn assign_types(doc: &Doc, lex: &Lexicon, mentions: Vec<Mention>, names: &[Vec<u
     // with SipHash.
     let word_count = names.iter().map(Vec::len).sum();
     // Cow keys throughout, owned or not: one map type less to compile into the wasm.
-    let mut word_kind: HashMap<Cow<str>, EntityType> = HashMap::with_capacity(word_count);
+    let mut word_kind: HashMap<Cow<str>, EntityType> = HashMap::with_capacity(presize(word_count));
     // Keys borrowed from the document where they can be: no copy per mention.
-    let mut text_kind: HashMap<Cow<str>, EntityType> = HashMap::with_capacity(mentions.len());
+    let mut text_kind: HashMap<Cow<str>, EntityType> = HashMap::with_capacity(presize(mentions.len()));
     for (m, ws) in mentions.iter().zip(names) {
         if let Cue::Strong(k) = m.cue {
             text_kind.entry(mention_lowercase(doc, m)).or_insert(k);
@@ -1318,12 +1328,12 @@ fn cluster(doc: &Doc, lex: &Lexicon, typed: Vec<Typed>, names: &[Vec<usize>]) ->
     // where they can be.
     // Sized for every word up front: growing a table rehashes each key with SipHash.
     let word_count = names.iter().map(Vec::len).sum();
-    let mut org_word: HashMap<Cow<str>, Option<usize>> = HashMap::with_capacity(word_count);
+    let mut org_word: HashMap<Cow<str>, Option<usize>> = HashMap::with_capacity(presize(word_count));
     let mut acronym: HashMap<Cow<str>, usize> = HashMap::new();
     // Only a clipped form asks for a word's key; most articles have none.
     let mut word_key: HashMap<Cow<str>, usize> = HashMap::new();
     if typed.iter().any(|t| t.clip_of.is_some()) {
-        word_key.reserve(word_count);
+        word_key.reserve(presize(word_count));
         for (m, ws) in names.iter().enumerate() {
             for &k in ws {
                 word_key.entry(std_lowercase(doc, k)).or_insert(m);
@@ -1356,8 +1366,8 @@ fn cluster(doc: &Doc, lex: &Lexicon, typed: Vec<Typed>, names: &[Vec<usize>]) ->
         }
     }
 
-    let mut entities: Vec<Entity> = Vec::with_capacity(typed.len());
-    let mut by_key: HashMap<(EntityType, Key), usize> = HashMap::with_capacity(typed.len());
+    let mut entities: Vec<Entity> = Vec::with_capacity(presize(typed.len()));
+    let mut by_key: HashMap<(EntityType, Key), usize> = HashMap::with_capacity(presize(typed.len()));
     for (t, own) in typed.into_iter().zip(&keys) {
         let text = &doc.text[t.m.start..t.m.end];
         let own = own.as_str();
