@@ -93,7 +93,7 @@ pub fn find(doc: &Doc) -> Vec<Entity> {
         scan_sentence(doc, lex, &gaz, &words, &shapes, s.tokens.clone(), &mut mentions);
     }
     // Each mention's capitalised words, read once for typing and clustering.
-    let names: Vec<Vec<usize>> = mentions.iter().map(|m| name_words(doc, m)).collect();
+    let names = NameWords::of(doc, &mentions);
     let typed = assign_types(doc, lex, mentions, &names);
     let mut entities = cluster(doc, lex, typed, &names);
     attach_roles(doc, &mut entities);
@@ -1156,9 +1156,32 @@ struct Typed {
     clip_of: Option<String>,
 }
 
-/// Capitalised words of a mention, as token indices.
-fn name_words(doc: &Doc, m: &Mention) -> Vec<usize> {
-    m.toks.clone().filter(|&k| doc.tokens[k].kind == TokenKind::Word && starts_upper(doc.tok(&doc.tokens[k]))).collect()
+/// Each mention's capitalised words, as token indices, in one list: a
+/// `Vec` a mention was an allocation and 24 bytes more each, which a flood
+/// of one-word names paid for every line.
+struct NameWords {
+    words: Vec<usize>,
+    /// Where each mention's words end in `words`.
+    ends: Vec<usize>,
+}
+
+impl NameWords {
+    fn of(doc: &Doc, mentions: &[Mention]) -> NameWords {
+        let mut names = NameWords { words: Vec::new(), ends: Vec::with_capacity(mentions.len()) };
+        for m in mentions {
+            let capitalised =
+                |&k: &usize| doc.tokens[k].kind == TokenKind::Word && starts_upper(doc.tok(&doc.tokens[k]));
+            names.words.extend(m.toks.clone().filter(capitalised));
+            names.ends.push(names.words.len());
+        }
+        names
+    }
+
+    /// The words of each mention in turn.
+    fn iter(&self) -> impl Iterator<Item = &[usize]> {
+        let starts = std::iter::once(0).chain(self.ends.iter().copied());
+        starts.zip(&self.ends).map(|(a, &b)| &self.words[a..b])
+    }
 }
 
 /// A mention's text as `str::to_lowercase` spells it: borrowed from the
@@ -1182,18 +1205,18 @@ fn bare(w: &str) -> &str {
     w
 }
 
-/// `names` holds each mention's [`name_words`], index for index.
-fn assign_types(doc: &Doc, lex: &Lexicon, mentions: Vec<Mention>, names: &[Vec<usize>]) -> Vec<Typed> {
+/// `names` holds each mention's capitalised words ([`NameWords`]), index for index.
+fn assign_types(doc: &Doc, lex: &Lexicon, mentions: Vec<Mention>, names: &NameWords) -> Vec<Typed> {
     let word = |k: usize| doc.tok(&doc.tokens[k]);
     // Words of strongly typed multiword names: their single words take that type.
     // Every table is sized for all it may hold: growing one rehashes each key
     // with SipHash.
-    let word_count = names.iter().map(Vec::len).sum();
+    let word_count = names.words.len();
     // Cow keys throughout, owned or not: one map type less to compile into the wasm.
     let mut word_kind: HashMap<Cow<str>, EntityType> = HashMap::with_capacity(presize(word_count));
     // Keys borrowed from the document where they can be: no copy per mention.
     let mut text_kind: HashMap<Cow<str>, EntityType> = HashMap::with_capacity(presize(mentions.len()));
-    for (m, ws) in mentions.iter().zip(names) {
+    for (m, ws) in mentions.iter().zip(names.iter()) {
         if let Cue::Strong(k) = m.cue {
             text_kind.entry(mention_lowercase(doc, m)).or_insert(k);
             if k == EntityType::ORG && m.toks.len() >= 2 {
@@ -1244,7 +1267,7 @@ fn assign_types(doc: &Doc, lex: &Lexicon, mentions: Vec<Mention>, names: &[Vec<u
     // Clipped forms: a lone word with no other evidence that begins a longer word
     // of another name takes its type ("Mitro" in an article on Mitrovica).
     let mut words: std::collections::BTreeMap<Cow<str>, EntityType> = std::collections::BTreeMap::new();
-    for ((t, _), ws) in typed.iter().zip(names) {
+    for ((t, _), ws) in typed.iter().zip(names.iter()) {
         for &k in ws {
             words.entry(std_lowercase(doc, k)).or_insert(t.kind);
         }
@@ -1317,8 +1340,8 @@ enum Key<'k> {
     Demonym(String),
 }
 
-/// `names` holds each mention's [`name_words`], index for index.
-fn cluster(doc: &Doc, lex: &Lexicon, typed: Vec<Typed>, names: &[Vec<usize>]) -> Vec<Entity> {
+/// `names` holds each mention's capitalised words ([`NameWords`]), index for index.
+fn cluster(doc: &Doc, lex: &Lexicon, typed: Vec<Typed>, names: &NameWords) -> Vec<Entity> {
     // Doc-level indexes built first, so a short form before the full one still links.
     // Each maps to the place of a mention's key in `keys`: no key is copied.
     // Cow keys throughout, owned or not: fewer map types to compile into the wasm.
@@ -1327,7 +1350,7 @@ fn cluster(doc: &Doc, lex: &Lexicon, typed: Vec<Typed>, names: &[Vec<usize>]) ->
     // Words are keyed by their lowercase forms, borrowed from the document
     // where they can be.
     // Sized for every word up front: growing a table rehashes each key with SipHash.
-    let word_count = names.iter().map(Vec::len).sum();
+    let word_count = names.words.len();
     let mut org_word: HashMap<Cow<str>, Option<usize>> = HashMap::with_capacity(presize(word_count));
     let mut acronym: HashMap<Cow<str>, usize> = HashMap::new();
     // Only a clipped form asks for a word's key; most articles have none.
@@ -1340,7 +1363,7 @@ fn cluster(doc: &Doc, lex: &Lexicon, typed: Vec<Typed>, names: &[Vec<usize>]) ->
             }
         }
     }
-    for (m, (t, ws)) in typed.iter().zip(names).enumerate() {
+    for (m, (t, ws)) in typed.iter().zip(names.iter()).enumerate() {
         let key = &keys[m];
         if t.kind == EntityType::PER && ws.len() >= 2 {
             let last = bare(doc.tok(&doc.tokens[ws[ws.len() - 1]])).to_lowercase();
