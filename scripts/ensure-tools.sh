@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what the build and the browser tests need, when it is missing:
 # the wasm32 target, wasm-bindgen-cli at the version pinned in Cargo.lock,
-# Debian's chromium, binaryen and zopfli (as root), and playwright-core from the lock file.
+# Debian's chromium, binaryen and zopfli (as root), and from their lock files playwright-core
+# and esbuild (the widget's bundler).
 # Usage: scripts/ensure-tools.sh wasm|browser|all
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -31,6 +32,11 @@ need_wasm() {
   fi
   if ! command -v zopfli >/dev/null 2>&1; then
     apt_install zopfli || echo "glose: zopfli not available; the embedded wasm is deflated by zlib" >&2
+  fi
+  if [ ! -x scripts/bundle/node_modules/.bin/esbuild ]; then
+    echo "glose: installing esbuild, the widget's bundler (npm ci)" >&2
+    (cd scripts/bundle && npm ci --no-audit --no-fund --loglevel=error) \
+      || echo "glose: esbuild not available; the widget is served unbundled" >&2
   fi
 }
 

@@ -108,3 +108,6 @@ export default function init(): Promise<void>;
 export function analyze(text: string, options?: Options): Analysis;
 export function version(): string;
 export function maxInputBytes(): number;
+
+/** The address of glose-worker.js, a module worker that runs analyze() off the main thread. */
+export declare const workerUrl: string;

@@ -71,3 +71,10 @@ export function maxInputBytes() {
   ensureReady();
   return maxInputBytesRaw();
 }
+
+/**
+ * The address of glose-worker.js, a module worker that runs analyze() off the main
+ * thread (messages: see that file). It lies beside this module; the widget, which
+ * is bundled into another file, starts its worker from here.
+ */
+export const workerUrl = new URL('./glose-worker.js', import.meta.url).href;

@@ -5,10 +5,10 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { serve, launch, openPage, WWW } from './harness.mjs';
+import { serve, launch, openPage, WWW, hostPage, waitAnalysed } from './harness.mjs';
 
 let server, browser;
-before(async () => { server = await serve(); browser = await launch(); });
+before(async () => { server = await serve({ '/host.html': hostPage('M. Dupont a déclaré : «oui».') }); browser = await launch(); });
 after(async () => { await browser?.close(); await server?.close(); });
 
 test('using the whole demo sends nothing out of the origin', async () => {
@@ -52,4 +52,18 @@ test('the shipped code uses no network API and never builds HTML from strings', 
   const index = await readFile(join(WWW, 'index.html'), 'utf8');
   assert.match(index, /http-equiv="Content-Security-Policy"[^>]*connect-src 'none'/);
   assert.doesNotMatch(index, /<script(?![^>]*\bsrc=)[^>]*>/, 'no inline script');
+});
+
+test('a page with the widget loads three scripts: the bundled widget and the two files of pkg/', async () => {
+  const { page, errors, close } = await openPage(browser, server.origin);
+  const from = server.requests.length;
+  await page.goto(`${server.origin}/host.html`);
+  await waitAnalysed(page, '#a');
+  const scripts = server.requests.slice(from).filter((p) => p.endsWith('.js')).sort();
+  // The widget's own modules (www/widget/) come bundled in glose-widget.js
+  // (scripts/bundle/bundle.mjs); fetched one by one, they took 70 ms more
+  // of the cold start. The worker, for long texts only, imports glose.js.
+  assert.deepEqual(scripts, ['/glose-widget.js', '/pkg/glose_bindings.js', '/pkg/glose_wasm.js']);
+  assert.deepEqual(errors, []);
+  await close();
 });

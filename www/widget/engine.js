@@ -1,6 +1,6 @@
 // Runs the analysis: in a module worker for long texts (the page stays responsive and
 // progress is shown), on the main thread for short ones or when no worker can start.
-import init, { analyze } from '../glose.js';
+import init, { analyze, workerUrl } from '../glose.js';
 
 export const WORKER_THRESHOLD = 20000; // utf16 code units
 
@@ -9,8 +9,10 @@ let workerBroken = false;
 let nextId = 1;
 const pending = new Map();
 
-function workerUrl() {
-  const url = new URL('../glose-worker.js', import.meta.url).href;
+// The worker's address comes from glose.js, which lies beside it: this module is
+// bundled into a file of another folder, so its own address would mislead.
+function trustedWorkerUrl() {
+  const url = workerUrl;
   // Hosts that enforce Trusted Types need a TrustedScriptURL for new Worker().
   if (globalThis.trustedTypes && trustedTypes.createPolicy) {
     try {
@@ -26,7 +28,7 @@ function workerUrl() {
 function getWorker() {
   if (worker || workerBroken) return worker;
   try {
-    worker = new Worker(workerUrl(), { type: 'module', name: 'glose' });
+    worker = new Worker(trustedWorkerUrl(), { type: 'module', name: 'glose' });
   } catch {
     workerBroken = true;
     return null;

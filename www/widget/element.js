@@ -13,20 +13,24 @@
 // The article's markup is never parsed as HTML: the copy in the shadow root is built
 // from the text with createElement and text nodes. Each annotation is an element with
 // data-glose-kind and data-glose-id. Nothing is fetched or sent.
+//
+// This is the widget's entry module. The build bundles it, the other modules of
+// www/widget/ and www/glose.js into www/glose-widget.js (scripts/bundle/bundle.mjs);
+// the files of www/pkg/ stay apart.
 // The wasm module is the largest file and on the critical path: importing it first
 // (engine.js imports it too) puts its request first in the browser's queue.
-import './pkg/glose_wasm.js';
-import './pkg/glose_bindings.js';
-import './glose.js';
-import { h, s, clip } from './widget/dom.js';
-import { translator, pickUiLang } from './widget/i18n.js';
-import { KINDS, normalise, annotations, details, entityOf, speakerColours, speakerKey, speakerName } from './widget/model.js';
-import { renderRange, offsetOf } from './widget/render.js';
-import { toJson, toMarkdown, toWebAnnotation, toClaimReview, timelineEvents } from './widget/exports.js';
-import { compare, resultJson, resultMarkdown, MARK_KINDS } from './widget/exercise.js';
-import { collectText, wrapAnnotations, unwrap } from './widget/inplace.js';
-import { runAnalysis } from './widget/engine.js';
-import { ANNOTATION_CSS, WIDGET_CSS } from './widget/style.js';
+import '../pkg/glose_wasm.js';
+import '../pkg/glose_bindings.js';
+import '../glose.js';
+import { h, s, clip } from './dom.js';
+import { translator, pickUiLang } from './i18n.js';
+import { KINDS, normalise, annotations, details, entityOf, speakerColours, speakerKey, speakerName } from './model.js';
+import { renderRange, offsetOf } from './render.js';
+import { toJson, toMarkdown, toWebAnnotation, toClaimReview, timelineEvents } from './exports.js';
+import { compare, resultJson, resultMarkdown, MARK_KINDS } from './exercise.js';
+import { collectText, wrapAnnotations, unwrap } from './inplace.js';
+import { runAnalysis } from './engine.js';
+import { ANNOTATION_CSS, WIDGET_CSS } from './style.js';
 
 export { annotations, renderRange, KINDS };
 
