@@ -36,6 +36,15 @@ export declare class GloseArticle extends HTMLElement {
 
 export declare function annotations(analysis: Analysis): Annotation[];
 export declare function articleText(raw: string): string;
+/** The layers, in the order the widget lists them. */
+export declare const KINDS: readonly LayerKind[];
+/**
+ * Appends text[from, to) with the annotations inside it to `parent`, as nested
+ * elements; `offsets` learns the text offset of every text node made.
+ */
+export declare function renderRange(
+  parent: Node, text: string, from: number, to: number, anns: Annotation[], offsets?: WeakMap<Node, number>,
+): void;
 
 declare global {
   interface HTMLElementTagNameMap { 'glose-article': GloseArticle; }
