@@ -255,8 +255,9 @@ struct WordStats<'d> {
 
 impl<'d> WordStats<'d> {
     fn of(doc: &'d Doc, gaz: &Hits, shapes: &[u8]) -> WordStats<'d> {
-        // Sized for about one such word per sentence: growing a table rehashes
-        // every word in it, and these hash with SipHash.
+        // Sized for about one such word per sentence, up to an article's size
+        // ([`presize`]): growing a table rehashes every word in it, and these
+        // hash with SipHash.
         let mut capital: HashMap<&str, (usize, usize)> = HashMap::with_capacity(presize(doc.sentences.len()));
         let mut lower: HashMap<Cow<str>, bool> = HashMap::with_capacity(presize(doc.sentences.len()));
         // Most words are none of those asked about, nor their lowercase forms:
@@ -1209,8 +1210,8 @@ fn bare(w: &str) -> &str {
 fn assign_types(doc: &Doc, lex: &Lexicon, mentions: Vec<Mention>, names: &NameWords) -> Vec<Typed> {
     let word = |k: usize| doc.tok(&doc.tokens[k]);
     // Words of strongly typed multiword names: their single words take that type.
-    // Every table is sized for all it may hold: growing one rehashes each key
-    // with SipHash.
+    // Every table is sized for all it may hold, up to an article's size
+    // ([`presize`]): growing one rehashes each key with SipHash.
     let word_count = names.words.len();
     // Cow keys throughout, owned or not: one map type less to compile into the wasm.
     let mut word_kind: HashMap<Cow<str>, EntityType> = HashMap::with_capacity(presize(word_count));
@@ -1349,7 +1350,8 @@ fn cluster(doc: &Doc, lex: &Lexicon, typed: Vec<Typed>, names: &NameWords) -> Ve
     let mut surname: HashMap<Cow<str>, usize> = HashMap::new();
     // Words are keyed by their lowercase forms, borrowed from the document
     // where they can be.
-    // Sized for every word up front: growing a table rehashes each key with SipHash.
+    // Sized for every word up front, up to an article's size ([`presize`]):
+    // growing a table rehashes each key with SipHash.
     let word_count = names.words.len();
     let mut org_word: HashMap<Cow<str>, Option<usize>> = HashMap::with_capacity(presize(word_count));
     let mut acronym: HashMap<Cow<str>, usize> = HashMap::new();
