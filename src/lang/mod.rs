@@ -301,9 +301,14 @@ pub fn detect(text: &str) -> Option<Lang> {
         if ascii && !apostrophe && word.len() > langs.longest {
             continue;
         }
-        lower.clear();
-        crate::segment::fold_into(word, &mut lower);
-        let word = lower.as_str();
+        // A lowercase ASCII word is its own folded form: most words need no copy.
+        let word = if ascii && !word.bytes().any(|b| b.is_ascii_uppercase()) {
+            word
+        } else {
+            lower.clear();
+            crate::segment::fold_into(word, &mut lower);
+            lower.as_str()
+        };
         // A word votes only when exactly one language lists it.
         if word.len() <= langs.longest {
             if let Some(&mask) = langs.words.get(word) {
