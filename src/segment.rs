@@ -158,29 +158,46 @@ pub(crate) fn fold_into(word: &str, out: &mut String) {
 }
 
 fn lower_all(text: &str, tokens: &[Token]) -> (String, Vec<usize>) {
-    let mut lowered = String::with_capacity(text.len());
+    // Bytes, made a string once at the end: most tokens are short ASCII words,
+    // lowered byte by byte into the buffer without a call to copy each.
+    let mut lowered: Vec<u8> = Vec::with_capacity(text.len());
     let mut at = Vec::with_capacity(tokens.len() + 1);
+    let mut wide = String::new();
     for t in tokens {
         at.push(lowered.len());
-        fold_into(&text[t.start..t.end], &mut lowered);
+        let word = &text.as_bytes()[t.start..t.end];
+        if word.is_ascii() {
+            lowered.extend(word.iter().map(u8::to_ascii_lowercase));
+        } else {
+            wide.clear();
+            fold_into(&text[t.start..t.end], &mut wide);
+            lowered.extend_from_slice(wide.as_bytes());
+        }
     }
     at.push(lowered.len());
-    (lowered, at)
+    (String::from_utf8(lowered).expect("folded words are UTF-8"), at)
 }
 
 fn paragraphs(text: &str) -> Vec<std::ops::Range<usize>> {
     let mut out = Vec::new();
     let mut start = 0;
     let bytes = text.as_bytes();
-    // Line breaks found byte-wise: '\n' and '\r' are ASCII, and the two Unicode
-    // separators (E2 80 A8, E2 80 A9) are the only ones starting with E2 80 A8/A9.
-    let breaks = (0..bytes.len())
-        .filter_map(|i| match bytes[i] {
-            b'\n' | b'\r' => Some((i, 1)),
-            0xE2 if matches!(bytes.get(i + 1..i + 3), Some([0x80, 0xA8 | 0xA9])) => Some((i, 3)),
-            _ => None,
-        })
-        .chain(std::iter::once((text.len(), 1)));
+    // Line breaks found without decoding: '\n' and '\r' are ASCII, and the two
+    // Unicode separators are E2 80 A8 and E2 80 A9; E2 leads many other chars
+    // (’ « — …), which are read past.
+    let mut from = 0;
+    let breaks = std::iter::from_fn(|| {
+        while let Some(i) = find_break_lead(&bytes[from..]).map(|i| from + i) {
+            from = i + 1;
+            match bytes[i] {
+                b'\n' | b'\r' => return Some((i, 1)),
+                _ if matches!(bytes.get(i + 1..i + 3), Some([0x80, 0xA8 | 0xA9])) => return Some((i, 3)),
+                _ => {}
+            }
+        }
+        None
+    })
+    .chain(std::iter::once((text.len(), 1)));
     for (i, len) in breaks {
         let line = &text[start..i];
         let lead = line.len() - line.trim_start().len();
@@ -191,6 +208,31 @@ fn paragraphs(text: &str) -> Vec<std::ops::Range<usize>> {
         start = i + len;
     }
     out
+}
+
+/// Where the first byte of `bytes` that may begin a line break is: `\n`,
+/// `\r` or 0xE2, the lead byte of the Unicode separators. Eight bytes at a
+/// time: a paragraph holds hundreds of bytes and no break.
+fn find_break_lead(bytes: &[u8]) -> Option<usize> {
+    const ONES: u64 = u64::from_le_bytes([0x01; 8]);
+    const HIGHS: u64 = u64::from_le_bytes([0x80; 8]);
+    // The high bit of each byte of `x` that is zero; a byte past a zero one
+    // may be marked too, never one before it.
+    let zeros = |x: u64| x.wrapping_sub(ONES) & !x & HIGHS;
+    let mut at = 0;
+    while let Some(chunk) = bytes.get(at..at + 8).and_then(|c| <[u8; 8]>::try_from(c).ok()) {
+        let x = u64::from_le_bytes(chunk);
+        // Each byte value's first place is marked, and no place before it:
+        // the lowest mark of the three is a break's lead.
+        let found = zeros(x ^ u64::from_le_bytes([b'\n'; 8]))
+            | zeros(x ^ u64::from_le_bytes([b'\r'; 8]))
+            | zeros(x ^ u64::from_le_bytes([0xE2; 8]));
+        if found != 0 {
+            return Some(at + found.trailing_zeros() as usize / 8);
+        }
+        at += 8;
+    }
+    bytes.get(at..)?.iter().position(|&b| matches!(b, b'\n' | b'\r' | 0xE2)).map(|i| at + i)
 }
 
 fn is_apostrophe(c: char) -> bool {
@@ -665,6 +707,62 @@ mod tests {
         let text = " Un.\r\nDeux\u{2028}trois\u{2029} quatre — «é»\n\n\rcinq ";
         let lines: Vec<&str> = paragraphs(text).into_iter().map(|p| &text[p]).collect();
         assert_eq!(lines, ["Un.", "Deux", "trois", "quatre — «é»", "cinq"]);
+    }
+
+    /// The paragraphs and lowered words of a text read a byte at a time, the
+    /// reference the word-at-a-time reads are checked against.
+    fn paragraphs_by_bytes(text: &str) -> Vec<std::ops::Range<usize>> {
+        let bytes = text.as_bytes();
+        let breaks = (0..bytes.len())
+            .filter_map(|i| match bytes[i] {
+                b'\n' | b'\r' => Some((i, 1)),
+                0xE2 if matches!(bytes.get(i + 1..i + 3), Some([0x80, 0xA8 | 0xA9])) => Some((i, 3)),
+                _ => None,
+            })
+            .chain(std::iter::once((text.len(), 1)));
+        let mut out = Vec::new();
+        let mut start = 0;
+        for (i, len) in breaks {
+            let line = &text[start..i];
+            let lead = line.len() - line.trim_start().len();
+            if !line.trim().is_empty() {
+                out.push(start + lead..start + lead + line.trim().len());
+            }
+            start = i + len;
+        }
+        out
+    }
+
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn paragraphs_and_lowered_words_are_those_a_byte_scan_finds(
+            pieces in proptest::collection::vec(
+                proptest::prop_oneof![
+                    proptest::string::string_regex("[a-zA-Z ]{1,12}").expect("a valid pattern"),
+                    proptest::sample::select(vec![
+                        "\n", "\r", "\u{2028}", "\u{2029}", "\u{2027}", "\u{20ac}", "’", "É", "İ", "Σ", " ", "«",
+                    ])
+                    .prop_map(str::to_string),
+                    any::<char>().prop_map(String::from),
+                ],
+                0..40,
+            )
+        ) {
+            let text = pieces.concat();
+            prop_assert_eq!(paragraphs(&text), paragraphs_by_bytes(&text));
+            let tokens = tokenize(&text);
+            let (lowered, at) = lower_all(&text, &tokens);
+            for (i, t) in tokens.iter().enumerate() {
+                prop_assert_eq!(&lowered[at[i]..at[i + 1]], fold(&text[t.start..t.end]));
+            }
+            let bytes = text.as_bytes();
+            for from in 0..bytes.len() {
+                let want = bytes[from..].iter().position(|&b| matches!(b, b'\n' | b'\r' | 0xE2));
+                prop_assert_eq!(find_break_lead(&bytes[from..]), want);
+            }
+        }
     }
 
     fn sents(text: &str, lang: Lang) -> Vec<&str> {
