@@ -522,6 +522,11 @@ impl Screen {
         self.passing(text, 1) != 0
     }
 
+    /// Whether some rule may begin a match at a place whose first byte is `b`.
+    pub fn may_open_with(&self, b: u8) -> bool {
+        self.any != 0 || self.starts[usize::from(b)] < self.starts[usize::from(b) + 1]
+    }
+
     /// Which of the rules in `wanted` (a bit each) may begin a match at the
     /// start of `text`.
     pub fn passing(&self, text: &[u8], wanted: u64) -> u64 {
