@@ -349,6 +349,9 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 }
             }
             let mut j = after;
+            // Whether the word is ASCII letters and digits only, as most are:
+            // then it holds no elision, possessive or clitic to split off.
+            let mut plain = c.is_ascii();
             loop {
                 // ASCII letters and digits, the bulk of a word, without decoding.
                 while text.as_bytes().get(j).is_some_and(u8::is_ascii_alphanumeric) {
@@ -364,8 +367,13 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                     }
                     _ => break,
                 }
+                plain = false;
             }
-            split_word(text, start, j, &mut out);
+            if plain {
+                out.push(Token { start, end: j, kind: TokenKind::Word });
+            } else {
+                split_word(text, start, j, &mut out);
+            }
             i = j;
             continue;
         }
@@ -756,6 +764,14 @@ mod tests {
             let (lowered, at) = lower_all(&text, &tokens);
             for (i, t) in tokens.iter().enumerate() {
                 prop_assert_eq!(&lowered[at[i]..at[i + 1]], fold(&text[t.start..t.end]));
+            }
+            // Words of ASCII letters and digits skip split_word: it would
+            // leave them whole.
+            for t in tokens.iter().filter(|t| text.as_bytes()[t.start..t.end].iter().all(u8::is_ascii_alphanumeric)) {
+                let mut split = Vec::new();
+                split_word(&text, t.start, t.end, &mut split);
+                prop_assert_eq!(split.len(), 1);
+                prop_assert_eq!((split[0].start, split[0].end), (t.start, t.end));
             }
             let bytes = text.as_bytes();
             for from in 0..bytes.len() {
