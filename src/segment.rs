@@ -84,7 +84,16 @@ impl<'a> Doc<'a> {
 
     /// Every token's comparable form ([`Doc::lower`]), index for index.
     pub fn lower_words(&self) -> Vec<&str> {
-        (0..self.tokens.len()).map(|i| self.lower(i)).collect()
+        // Cut off the front, one word after another: one boundary test a word.
+        let mut rest = self.lowered.as_str();
+        self.lowered_at
+            .windows(2)
+            .map(|w| {
+                let (word, tail) = rest.split_at(w[1] - w[0]);
+                rest = tail;
+                word
+            })
+            .collect()
     }
 
     /// The word lists each token belongs to, index for index: one look-up per
@@ -765,6 +774,9 @@ mod tests {
             for (i, t) in tokens.iter().enumerate() {
                 prop_assert_eq!(&lowered[at[i]..at[i + 1]], fold(&text[t.start..t.end]));
             }
+            let doc = Doc::new(&text, Lang::Fr);
+            let one_by_one: Vec<&str> = (0..doc.tokens.len()).map(|i| doc.lower(i)).collect();
+            prop_assert_eq!(doc.lower_words(), one_by_one);
             // Words of ASCII letters and digits skip split_word: it would
             // leave them whole.
             for t in tokens.iter().filter(|t| text.as_bytes()[t.start..t.end].iter().all(u8::is_ascii_alphanumeric)) {
