@@ -618,6 +618,10 @@ pub fn candidates_of(text: &str, lang: Lang, keep: impl Fn(&str) -> bool) -> Vec
         let in_word = after_word && word;
         after_word = word;
         if in_word {
+            // The rest of the word's ASCII letters and digits at once.
+            while text.as_bytes().get(next).is_some_and(u8::is_ascii_alphanumeric) {
+                next += 1;
+            }
             continue;
         }
         let rest = &folded.as_bytes()[at..];
