@@ -84,16 +84,18 @@ impl<'a> Doc<'a> {
 
     /// Every token's comparable form ([`Doc::lower`]), index for index.
     pub fn lower_words(&self) -> Vec<&str> {
-        // Cut off the front, one word after another: one boundary test a word.
+        self.lower_iter().collect()
+    }
+
+    /// Every token's comparable form, in order: each cut off the front of
+    /// what is left, one boundary test a word where [`Doc::lower`] makes four.
+    pub fn lower_iter(&self) -> impl Iterator<Item = &str> + '_ {
         let mut rest = self.lowered.as_str();
-        self.lowered_at
-            .windows(2)
-            .map(|w| {
-                let (word, tail) = rest.split_at(w[1] - w[0]);
-                rest = tail;
-                word
-            })
-            .collect()
+        self.lowered_at.windows(2).map(move |w| {
+            let (word, tail) = rest.split_at(w[1] - w[0]);
+            rest = tail;
+            word
+        })
     }
 
     /// The word lists each token belongs to, index for index: one look-up per

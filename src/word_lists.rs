@@ -127,5 +127,5 @@ fn build(lang: Lang) -> Table {
 /// The lists of every token of `doc`, index for index.
 pub(crate) fn of(doc: &Doc) -> Vec<WordLists> {
     let table = TABLES.get(doc.lang);
-    (0..doc.tokens.len()).map(|i| table.get(doc.lower(i)).copied().unwrap_or_default()).collect()
+    doc.lower_iter().map(|word| table.get(word).copied().unwrap_or_default()).collect()
 }
