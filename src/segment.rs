@@ -694,6 +694,25 @@ fn is_boundary(text: &str, tokens: &[Token], i: usize, next: Option<&str>, abbr:
     true
 }
 
+/// Texts for property tests: up to 40 pieces, each a run of `words` (a
+/// pattern), one of `chars`, or any char at all.
+#[cfg(test)]
+pub(crate) fn texts_of(
+    words: &'static str,
+    chars: Vec<&'static str>,
+) -> impl proptest::strategy::Strategy<Value = String> {
+    use proptest::prelude::*;
+    proptest::collection::vec(
+        prop_oneof![
+            proptest::string::string_regex(words).expect("a valid pattern"),
+            proptest::sample::select(chars).prop_map(str::to_string),
+            any::<char>().prop_map(String::from),
+        ],
+        0..40,
+    )
+    .prop_map(|pieces| pieces.concat())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -757,19 +776,11 @@ mod tests {
     proptest! {
         #[test]
         fn paragraphs_and_lowered_words_are_those_a_byte_scan_finds(
-            pieces in proptest::collection::vec(
-                proptest::prop_oneof![
-                    proptest::string::string_regex("[a-zA-Z ]{1,12}").expect("a valid pattern"),
-                    proptest::sample::select(vec![
-                        "\n", "\r", "\u{2028}", "\u{2029}", "\u{2027}", "\u{20ac}", "’", "É", "İ", "Σ", " ", "«",
-                    ])
-                    .prop_map(str::to_string),
-                    any::<char>().prop_map(String::from),
-                ],
-                0..40,
+            text in texts_of(
+                "[a-zA-Z ]{1,12}",
+                vec!["\n", "\r", "\u{2028}", "\u{2029}", "\u{2027}", "\u{20ac}", "’", "É", "İ", "Σ", " ", "«"],
             )
         ) {
-            let text = pieces.concat();
             prop_assert_eq!(paragraphs(&text), paragraphs_by_bytes(&text));
             let tokens = tokenize(&text);
             let (lowered, at) = lower_all(&text, &tokens);

@@ -472,17 +472,11 @@ mod tests {
     proptest! {
         #[test]
         fn detection_reads_the_words_of_any_text(
-            pieces in proptest::collection::vec(
-                proptest::prop_oneof![
-                    proptest::string::string_regex("[a-zA-Z]{1,4}").expect("a valid pattern"),
-                    proptest::sample::select(vec!["'", "’", "é", "«", " ", "\u{a0}", "日", "9", "-", "\u{301}", "😀"])
-                        .prop_map(str::to_string),
-                    any::<char>().prop_map(String::from),
-                ],
-                0..40,
+            text in crate::segment::texts_of(
+                "[a-zA-Z]{1,4}",
+                vec!["'", "’", "é", "«", " ", "\u{a0}", "日", "9", "-", "\u{301}", "😀"],
             )
         ) {
-            let text = pieces.concat();
             prop_assert_eq!(words_read(&text), words_by_chars(&text));
         }
     }
