@@ -198,13 +198,13 @@ impl<'d, 'a> Ctx<'d, 'a> {
             .collect();
         mentions.sort_unstable();
         let mut qs: Vec<usize> = quantities.iter().map(|q| q.span.start).collect();
-        qs.sort_unstable();
+        crate::sort::sort(&mut qs);
         let mut hedges: Vec<(usize, usize)> = markers
             .iter()
             .filter(|m| matches!(m.kind, MarkerKind::Hedge | MarkerKind::UnnamedSource))
             .map(|m| (m.span.start, m.span.end))
             .collect();
-        hedges.sort_unstable();
+        crate::sort::sort(&mut hedges);
         Ctx { doc, words: Words::of(doc), data: &DATA[doc.lang.index()], mentions, entities, quantities: qs, hedges }
     }
 

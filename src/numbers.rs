@@ -154,7 +154,7 @@ struct TimeSpans {
 impl TimeSpans {
     fn new(times: &[TimeExpr]) -> TimeSpans {
         let mut spans: Vec<(usize, usize)> = times.iter().map(|t| (t.span.start, t.span.end)).collect();
-        spans.sort_unstable();
+        crate::sort::sort(&mut spans);
         let mut max_end = Vec::with_capacity(spans.len());
         let mut best = 0;
         for &(_, e) in &spans {

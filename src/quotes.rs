@@ -117,7 +117,7 @@ pub fn find(doc: &Doc, entities: &[Entity]) -> Vec<Quote> {
     // Reported speech never re-reports a quote: drop a clause that is mostly a quote already.
     let mut direct: Vec<(usize, usize)> =
         items.iter().filter(|it| it.kind == QuoteKind::Direct).map(|it| (it.start, it.end)).collect();
-    direct.sort_unstable();
+    crate::sort::sort(&mut direct);
     items.retain(|it| {
         it.kind != QuoteKind::Indirect || {
             let k = direct.partition_point(|d| d.1 <= it.start);

@@ -16,6 +16,13 @@ pub fn sort_by_key<T, K: Ord>(items: &mut [T], mut key: impl FnMut(&T) -> K) {
     sort_by(items, |a, b| key(a).cmp(&key(b)));
 }
 
+/// Sorts `items` in their order. For tuples of offsets, whose equal items are
+/// alike, it gives what `slice::sort_unstable` would, without compiling the
+/// standard library's unstable sort, and its sorting networks, for each type.
+pub fn sort<T: Ord>(items: &mut [T]) {
+    sort_by(items, T::cmp);
+}
+
 /// Sorts `items` by `compare`, keeping the order of equal items, as
 /// `slice::sort_by` does.
 pub fn sort_by<T>(items: &mut [T], mut compare: impl FnMut(&T, &T) -> Ordering) {
@@ -122,6 +129,15 @@ mod tests {
             let mut std_sorted = items;
             #[allow(clippy::unnecessary_sort_by)] // the comparison, not a key, is what is tested
             std_sorted.sort_by(|a, b| b.0.cmp(&a.0));
+            prop_assert_eq!(ours, std_sorted);
+        }
+
+        #[test]
+        fn sorts_pairs_as_the_standard_unstable_sort_does(pairs in proptest::collection::vec((0usize..8, 0usize..8), 0..120)) {
+            let mut ours = pairs.clone();
+            sort(&mut ours);
+            let mut std_sorted = pairs;
+            std_sorted.sort_unstable();
             prop_assert_eq!(ours, std_sorted);
         }
     }
