@@ -198,7 +198,7 @@ fn paragraphs(text: &str) -> Vec<std::ops::Range<usize>> {
     // (’ « — …), which are read past.
     let mut from = 0;
     let breaks = std::iter::from_fn(|| {
-        while let Some(i) = find_break_lead(&bytes[from..]).map(|i| from + i) {
+        while let Some(i) = crate::lang::find_any(&bytes[from..], BREAK_LEADS).map(|i| from + i) {
             from = i + 1;
             match bytes[i] {
                 b'\n' | b'\r' => return Some((i, 1)),
@@ -221,30 +221,9 @@ fn paragraphs(text: &str) -> Vec<std::ops::Range<usize>> {
     out
 }
 
-/// Where the first byte of `bytes` that may begin a line break is: `\n`,
-/// `\r` or 0xE2, the lead byte of the Unicode separators. Eight bytes at a
-/// time: a paragraph holds hundreds of bytes and no break.
-fn find_break_lead(bytes: &[u8]) -> Option<usize> {
-    const ONES: u64 = u64::from_le_bytes([0x01; 8]);
-    const HIGHS: u64 = u64::from_le_bytes([0x80; 8]);
-    // The high bit of each byte of `x` that is zero; a byte past a zero one
-    // may be marked too, never one before it.
-    let zeros = |x: u64| x.wrapping_sub(ONES) & !x & HIGHS;
-    let mut at = 0;
-    while let Some(chunk) = bytes.get(at..at + 8).and_then(|c| <[u8; 8]>::try_from(c).ok()) {
-        let x = u64::from_le_bytes(chunk);
-        // Each byte value's first place is marked, and no place before it:
-        // the lowest mark of the three is a break's lead.
-        let found = zeros(x ^ u64::from_le_bytes([b'\n'; 8]))
-            | zeros(x ^ u64::from_le_bytes([b'\r'; 8]))
-            | zeros(x ^ u64::from_le_bytes([0xE2; 8]));
-        if found != 0 {
-            return Some(at + found.trailing_zeros() as usize / 8);
-        }
-        at += 8;
-    }
-    bytes.get(at..)?.iter().position(|&b| matches!(b, b'\n' | b'\r' | 0xE2)).map(|i| at + i)
-}
+/// The bytes a line break may begin with: `\n`, `\r`, and 0xE2, the lead
+/// byte of the Unicode separators.
+const BREAK_LEADS: [u8; 3] = [b'\n', b'\r', 0xE2];
 
 fn is_apostrophe(c: char) -> bool {
     c == '\'' || c == '’'
@@ -801,7 +780,7 @@ mod tests {
             let bytes = text.as_bytes();
             for from in 0..bytes.len() {
                 let want = bytes[from..].iter().position(|&b| matches!(b, b'\n' | b'\r' | 0xE2));
-                prop_assert_eq!(find_break_lead(&bytes[from..]), want);
+                prop_assert_eq!(crate::lang::find_any(&bytes[from..], BREAK_LEADS), want);
             }
         }
     }

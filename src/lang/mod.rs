@@ -125,21 +125,30 @@ fn uncommented(line: &str, comments: bool) -> &str {
 
 /// Where the first `\n` of `bytes` is, read eight bytes at a time.
 pub(crate) fn find_newline(bytes: &[u8]) -> Option<usize> {
+    find_any(bytes, [b'\n'])
+}
+
+/// Where the first byte of `bytes` that is one of `wanted` is, read eight
+/// bytes at a time: lines and paragraphs hold hundreds of bytes and none.
+pub(crate) fn find_any<const N: usize>(bytes: &[u8], wanted: [u8; N]) -> Option<usize> {
     const ONES: u64 = u64::from_le_bytes([0x01; 8]);
     const HIGHS: u64 = u64::from_le_bytes([0x80; 8]);
-    const NEWLINES: u64 = u64::from_le_bytes([b'\n'; 8]);
     let mut at = 0;
     while let Some(chunk) = bytes.get(at..at + 8).and_then(|c| <[u8; 8]>::try_from(c).ok()) {
-        let x = u64::from_le_bytes(chunk) ^ NEWLINES;
-        // The high bit of each byte that was a `\n`: a byte past one may be
-        // marked too, never one before it, so the lowest mark is the first.
-        let found = x.wrapping_sub(ONES) & !x & HIGHS;
+        let x = u64::from_le_bytes(chunk);
+        // The high bit of each byte that was a wanted one: a byte past one
+        // may be marked too, never one before it, so the lowest mark of all
+        // is the first wanted byte.
+        let found = wanted.iter().fold(0, |found, &w| {
+            let y = x ^ u64::from_le_bytes([w; 8]);
+            found | (y.wrapping_sub(ONES) & !y & HIGHS)
+        });
         if found != 0 {
             return Some(at + found.trailing_zeros() as usize / 8);
         }
         at += 8;
     }
-    bytes.get(at..)?.iter().position(|&b| b == b'\n').map(|i| at + i)
+    bytes.get(at..)?.iter().position(|b| wanted.contains(b)).map(|i| at + i)
 }
 
 /// How many `\n` bytes `data` holds.
