@@ -121,6 +121,7 @@ const CAPS: u8 = 8;
 
 /// Each token's shape, as bits: several passes ask it of every token, and
 /// reading it once spares each the slicing and decoding.
+#[inline(never)] // a function of its own for the wasm tier-up: DESIGN.md
 fn shapes(doc: &Doc) -> Vec<u8> {
     let shape = |t: &crate::segment::Token| {
         if t.kind != TokenKind::Word {
@@ -182,6 +183,7 @@ impl Hits {
 }
 
 /// Gazetteer matches that start and end on token boundaries, keyed by first token.
+#[inline(never)] // a function of its own for the wasm tier-up: DESIGN.md
 fn gazetteer_hits(doc: &Doc, lex: &Lexicon, shapes: &[u8]) -> Hits {
     // Only a capitalised word or a glued particle may be one: most tokens need no test.
     let name_word = doc
@@ -254,6 +256,7 @@ struct WordStats<'d> {
 }
 
 impl<'d> WordStats<'d> {
+    #[inline(never)] // a function of its own for the wasm tier-up: DESIGN.md
     fn of(doc: &'d Doc, gaz: &Hits, shapes: &[u8]) -> WordStats<'d> {
         // Sized for about one such word per sentence, up to an article's size
         // ([`presize`]): growing a table rehashes every word in it, and these
@@ -652,6 +655,7 @@ fn cap_sequence(doc: &Doc, lex: &Lexicon, gaz: &Hits, i: usize, end: usize, join
     j
 }
 
+#[inline(never)] // a function of its own for the wasm tier-up: DESIGN.md
 fn scan_sentence(
     doc: &Doc,
     lex: &Lexicon,
@@ -1167,6 +1171,7 @@ struct NameWords {
 }
 
 impl NameWords {
+    #[inline(never)] // a function of its own for the wasm tier-up: DESIGN.md
     fn of(doc: &Doc, mentions: &[Mention]) -> NameWords {
         let mut names = NameWords { words: Vec::new(), ends: Vec::with_capacity(mentions.len()) };
         for m in mentions {
@@ -1207,6 +1212,7 @@ fn bare(w: &str) -> &str {
 }
 
 /// `names` holds each mention's capitalised words ([`NameWords`]), index for index.
+#[inline(never)] // a function of its own for the wasm tier-up: DESIGN.md
 fn assign_types(doc: &Doc, lex: &Lexicon, mentions: Vec<Mention>, names: &NameWords) -> Vec<Typed> {
     let word = |k: usize| doc.tok(&doc.tokens[k]);
     // Words of strongly typed multiword names: their single words take that type.
@@ -1342,6 +1348,7 @@ enum Key<'k> {
 }
 
 /// `names` holds each mention's capitalised words ([`NameWords`]), index for index.
+#[inline(never)] // a function of its own for the wasm tier-up: DESIGN.md
 fn cluster(doc: &Doc, lex: &Lexicon, typed: Vec<Typed>, names: &NameWords) -> Vec<Entity> {
     // Doc-level indexes built first, so a short form before the full one still links.
     // Each maps to the place of a mention's key in `keys`: no key is copied.
@@ -1441,6 +1448,7 @@ fn cluster(doc: &Doc, lex: &Lexicon, typed: Vec<Typed>, names: &NameWords) -> Ve
 
 /// Roles from appositions around a person's mention: "le porte-parole du Kremlin,
 /// Dmitri Peskov" and "John Kirby, coordinateur des communications…,".
+#[inline(never)] // a function of its own for the wasm tier-up: DESIGN.md
 fn attach_roles(doc: &Doc, entities: &mut [Entity]) {
     const MAX: usize = 16;
     let is_det = |w: &str| {

@@ -195,6 +195,7 @@ struct Item {
 // ---------------------------------------------------------------------------
 // Direct and partial quotes
 
+#[inline(never)] // a function of its own for the wasm tier-up: DESIGN.md
 fn marked_item(r: &Reader, m: &Marked) -> Option<Item> {
     let doc = r.doc;
     let n = r.len();
@@ -440,6 +441,7 @@ fn partial_source(r: &Reader, m: &Marked, close: usize, para_first: usize) -> (O
 // ---------------------------------------------------------------------------
 // French dialogue: a paragraph opened by a dash is a line of speech.
 
+#[inline(never)] // a function of its own for the wasm tier-up: DESIGN.md
 fn dialogue_items(r: &Reader) -> Vec<Item> {
     let doc = r.doc;
     if doc.lang != Lang::Fr {
@@ -505,6 +507,7 @@ fn dialogue_items(r: &Reader) -> Vec<Item> {
 // ---------------------------------------------------------------------------
 // Reported speech
 
+#[inline(never)] // a function of its own for the wasm tier-up: DESIGN.md
 fn indirect_items(r: &Reader) -> Vec<Item> {
     let mut out = Vec::new();
     let n = r.len();
@@ -747,6 +750,7 @@ fn source_phrase(r: &Reader, k: usize, lo: usize, hi: usize) -> Option<((usize, 
 // ---------------------------------------------------------------------------
 // Speaker resolution, in text order
 
+#[inline(never)] // a function of its own for the wasm tier-up: DESIGN.md
 fn resolve_all(r: &Reader, items: &mut [Item], entities: &EntityIndex) {
     // (byte offset, paragraph, sentence, speaker) of every resolved speaker so far.
     let mut history: Vec<(usize, usize, usize, Speaker)> = Vec::new();
@@ -1083,6 +1087,7 @@ struct EntityIndex<'e> {
 const MENTION_WINDOW: usize = 24;
 
 impl<'e> EntityIndex<'e> {
+    #[inline(never)] // a function of its own for the wasm tier-up: DESIGN.md
     fn new(entities: &'e [Entity]) -> EntityIndex<'e> {
         let mut mentions = Vec::new();
         let mut names = std::collections::HashMap::new();

@@ -47,6 +47,7 @@ struct Open {
 }
 
 /// Every outermost quoted stretch of the document, in text order.
+#[inline(never)] // a function of its own for the wasm tier-up: DESIGN.md
 pub fn pair(doc: &Doc) -> Vec<Marked> {
     let toks = &doc.tokens;
     let text = doc.text;

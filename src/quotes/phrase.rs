@@ -42,6 +42,7 @@ pub enum Found {
 }
 
 impl<'a> Reader<'a> {
+    #[inline(never)] // a function of its own for the wasm tier-up: DESIGN.md
     pub fn new(doc: &'a Doc<'a>) -> Reader<'a> {
         let lex = lexicon(doc.lang);
         let low = doc.lower_words();

@@ -196,6 +196,7 @@ fn map<V: Clone>(data: &'static str, parse: impl Fn(&'static str) -> Option<V>) 
     out
 }
 
+#[inline(never)] // a function of its own for the wasm tier-up: DESIGN.md
 fn lexicon(lang: Lang) -> Lexicon {
     let i = lang.index();
     let cues: Vec<&'static str> = entries(per_lang!("future_cues.txt")[i]).collect();
@@ -246,6 +247,7 @@ fn lexicon(lang: Lang) -> Lexicon {
 /// The words are folded first, as the rules are, and ’ read as ', which the
 /// rules write for either apostrophe (see `written`): no two branches can
 /// match the same char.
+#[inline(never)] // a function of its own for the wasm tier-up: DESIGN.md
 fn alternation(data: &'static str, keep: impl Fn(&str, &str) -> bool) -> String {
     let mut trie = Trie::default();
     for (word, _) in pairs(data).filter(|(k, v)| keep(k, v)) {
@@ -278,6 +280,7 @@ impl Default for Trie {
 }
 
 impl Trie {
+    #[inline(never)] // a function of its own for the wasm tier-up: DESIGN.md
     fn insert(&mut self, word: &str) {
         let mut at = 0;
         for c in word.chars().map(|c| if c == '’' { '\'' } else { fold_char(c) }) {
@@ -408,6 +411,7 @@ pub fn fold(text: &str) -> String {
 /// `\d` and `\w` spelled out. Nothing may match a single char where the text
 /// has white space (`\s` alone, `.`, `[^…]`): a folded space may be one byte of
 /// a wider one.
+#[inline(never)] // a function of its own for the wasm tier-up: DESIGN.md
 fn folded_pattern(source: &str) -> Result<String, String> {
     let mut out = String::with_capacity(source.len());
     let mut chars = source.chars().peekable();

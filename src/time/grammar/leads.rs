@@ -48,6 +48,7 @@ pub struct LeadScreen {
 impl LeadScreen {
     /// The screen of up to 64 rules: rule `i` has `leads[i]`, if any, and
     /// then `rests[i]` (what [`of_with`] read; anything for a rule without leads).
+    #[inline(never)] // a function of its own for the wasm tier-up: DESIGN.md
     pub fn of_rules(leads: &[Option<Leads>], rests: &[Prefixes], memo: &Memo) -> LeadScreen {
         let most = leads.iter().flatten().map(|l| l.max).max().unwrap_or(0);
         let (mut led, mut at_start, mut after, mut beyond) = (0, 0, vec![0; most], vec![0; most]);
@@ -107,6 +108,7 @@ pub fn of(pattern: &str) -> Option<LeadScreen> {
 /// The leads of `pattern`, if it opens with some and goes on after them, and
 /// how the rest begins, read with `memo`: for the [`LeadScreen`], and for the
 /// screen of the whole pattern (see [`Prefixes::then_loosely`]).
+#[inline(never)] // a function of its own for the wasm tier-up: DESIGN.md
 pub fn of_with(pattern: &str, memo: &mut Memo) -> Option<(Leads, Prefixes)> {
     let reader = Reader::new(pattern);
     let len = pattern.len();

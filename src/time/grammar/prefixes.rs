@@ -239,6 +239,7 @@ impl Prefixes {
     /// screen reads it), and only this one's empty match is followed by `next`.
     ///
     /// [`Leads`]: super::leads::Leads
+    #[inline(never)] // a function of its own for the wasm tier-up: DESIGN.md
     pub fn then_loosely(self, next: &Prefixes, memo: &mut Memo) -> Self {
         let mut out = Vec::with_capacity(self.0.len() + next.0.len());
         for mut s in self.0 {
@@ -682,6 +683,7 @@ impl Memo {
 const MEMO_MIN: usize = 32;
 
 /// How `pattern`'s matches begin, reusing and adding to `memo`.
+#[inline(never)] // a function of its own for the wasm tier-up: DESIGN.md
 pub fn of_with(pattern: &str, memo: &mut Memo) -> Prefixes {
     let mut p = Parser { pattern, at: 0, group_ends: group_ends(pattern.as_bytes()), memo };
     match p.alternation() {
