@@ -38,4 +38,4 @@ size:
 
 clean:
 	cargo clean
-	rm -rf www/pkg
+	rm -rf www/pkg www/widget/pkg

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Writes a wasm file as an ES module whose default export is the module,
-compressed (raw deflate) and in base64. www/glose.js inflates it with the
+compressed (raw deflate) and in base64. www/widget/api.js inflates it with the
 browser's DecompressionStream('deflate-raw').
 
 Base64 of the plain wasm gzips badly (byte patterns are split across its 6-bit

@@ -46,6 +46,9 @@ export declare function renderRange(
   parent: Node, text: string, from: number, to: number, anns: Annotation[], offsets?: WeakMap<Node, number>,
 ): void;
 
+/** The API of glose.js, which re-exports it from this file. */
+export { default, analyze, version, maxInputBytes, workerUrl } from './glose.js';
+
 declare global {
   interface HTMLElementTagNameMap { 'glose-article': GloseArticle; }
   interface HTMLElementEventMap {

@@ -1,7 +1,9 @@
 // A module worker that runs the analysis off the main thread, so a long article never
 // freezes the page. Messages in: {id, text, options}; out: {id, stage} while working,
 // then {id, analysis} or {id, error}.
-import init, { analyze } from './glose.js';
+// It loads the bundle the page loaded (glose.js only re-exports it): one file, which
+// the browser may have cached; the widget's element is not defined in a worker.
+import init, { analyze } from './glose-widget.js';
 
 self.onmessage = async (event) => {
   const { id, text, options } = event.data || {};

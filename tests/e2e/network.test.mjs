@@ -38,7 +38,7 @@ test('the shipped code uses no network API and never builds HTML from strings', 
   const walk = async (dir) => {
     for (const e of await readdir(dir, { withFileTypes: true })) {
       const p = join(dir, e.name);
-      if (e.isDirectory()) { if (e.name !== 'pkg') await walk(p); } else if (/\.(m?js|html)$/.test(e.name)) files.push(p);
+      if (e.isDirectory()) await walk(p); else if (/\.(m?js|html)$/.test(e.name)) files.push(p);
     }
   };
   await walk(WWW);
@@ -54,16 +54,16 @@ test('the shipped code uses no network API and never builds HTML from strings', 
   assert.doesNotMatch(index, /<script(?![^>]*\bsrc=)[^>]*>/, 'no inline script');
 });
 
-test('a page with the widget loads three scripts: the bundled widget and the two files of pkg/', async () => {
+test('a page with the widget loads one script: the bundled widget, wasm included', async () => {
   const { page, errors, close } = await openPage(browser, server.origin);
   const from = server.requests.length;
   await page.goto(`${server.origin}/host.html`);
   await waitAnalysed(page, '#a');
   const scripts = server.requests.slice(from).filter((p) => p.endsWith('.js')).sort();
-  // The widget's own modules (www/widget/) come bundled in glose-widget.js
-  // (scripts/bundle/bundle.mjs); fetched one by one, they took 70 ms more
-  // of the cold start. The worker, for long texts only, imports glose.js.
-  assert.deepEqual(scripts, ['/glose-widget.js', '/pkg/glose_bindings.js', '/pkg/glose_wasm.js']);
+  // The widget's modules (www/widget/) and the wasm come bundled in
+  // glose-widget.js (scripts/bundle/bundle.mjs): each file more was a round trip
+  // more before the first analysis. The worker, for long texts only, loads the same file.
+  assert.deepEqual(scripts, ['/glose-widget.js']);
   assert.deepEqual(errors, []);
   await close();
 });

@@ -15,13 +15,11 @@
 // data-glose-kind and data-glose-id. Nothing is fetched or sent.
 //
 // This is the widget's entry module. The build bundles it, the other modules of
-// www/widget/ and www/glose.js into www/glose-widget.js (scripts/bundle/bundle.mjs);
-// the files of www/pkg/ stay apart.
-// The wasm module is the largest file and on the critical path: importing it first
-// (engine.js imports it too) puts its request first in the browser's queue.
-import '../pkg/glose_wasm.js';
-import '../pkg/glose_bindings.js';
-import '../glose.js';
+// www/widget/ (the API, api.js, with them) and the files of www/widget/pkg/ (the
+// wasm and its glue) into www/glose-widget.js (scripts/bundle/bundle.mjs): a page
+// loads one file. The bundle also exports the API, which www/glose.js re-exports;
+// so a worker or a script outside a page may load it, where the element is not
+// defined.
 import { h, s, clip } from './dom.js';
 import { translator, pickUiLang } from './i18n.js';
 import { KINDS, normalise, annotations, details, entityOf, speakerColours, speakerKey, speakerName } from './model.js';
@@ -31,6 +29,8 @@ import { compare, resultJson, resultMarkdown, MARK_KINDS } from './exercise.js';
 import { collectText, wrapAnnotations, unwrap } from './inplace.js';
 import { runAnalysis } from './engine.js';
 import { ANNOTATION_CSS, WIDGET_CSS } from './style.js';
+
+export { default, analyze, version, maxInputBytes, workerUrl } from './api.js';
 
 export { annotations, renderRange, KINDS };
 
@@ -78,7 +78,9 @@ function download(name, type, content) {
 const connected = new Set();
 globalThis.addEventListener?.('beforeprint', () => { for (const el of connected) el._fillAllPanels(); });
 
-export class GloseArticle extends HTMLElement {
+// Outside a page (a worker, node), there is no HTMLElement to extend: the class is
+// defined all the same, and never registered.
+export class GloseArticle extends (globalThis.HTMLElement ?? class {}) {
   static get observedAttributes() {
     return ['lang', 'date', 'layers', 'ui-lang', 'for', 'shortcuts', 'panels', 'mode', 'worker'];
   }
@@ -772,4 +774,4 @@ export class GloseArticle extends HTMLElement {
   }
 }
 
-if (!customElements.get('glose-article')) customElements.define('glose-article', GloseArticle);
+if (globalThis.customElements && !customElements.get('glose-article')) customElements.define('glose-article', GloseArticle);

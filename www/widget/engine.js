@@ -1,6 +1,6 @@
 // Runs the analysis: in a module worker for long texts (the page stays responsive and
 // progress is shown), on the main thread for short ones or when no worker can start.
-import init, { analyze, workerUrl } from '../glose.js';
+import init, { analyze, workerUrl } from './api.js';
 
 export const WORKER_THRESHOLD = 20000; // utf16 code units
 
@@ -9,8 +9,8 @@ let workerBroken = false;
 let nextId = 1;
 const pending = new Map();
 
-// The worker's address comes from glose.js, which lies beside it: this module is
-// bundled into a file of another folder, so its own address would mislead.
+// The worker's address comes from api.js (`workerUrl`), which knows where the
+// bundle lies: the worker file is beside it, not beside this module's source.
 function trustedWorkerUrl() {
   const url = workerUrl;
   // Hosts that enforce Trusted Types need a TrustedScriptURL for new Worker().
