@@ -28,10 +28,11 @@ export function escapeHtml(s) {
 }
 
 /**
- * Serves www/ and `pages` ({'/path': html or {html, csp}}) with the host CSP as a header.
+ * Serves www/ (or another build of it, `root`) and `pages` ({'/path': html or
+ * {html, csp}}) with the host CSP as a header.
  * Returns {origin, close, requests} where requests lists every path asked for.
  */
-export async function serve(pages = {}) {
+export async function serve(pages = {}, root = WWW) {
   const requests = [];
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
@@ -45,8 +46,8 @@ export async function serve(pages = {}) {
       res.end(page.html);
       return;
     }
-    const file = normalize(join(WWW, path === '/' ? 'index.html' : path));
-    if (!file.startsWith(WWW)) { res.writeHead(403).end(); return; }
+    const file = normalize(join(root, path === '/' ? 'index.html' : path));
+    if (!file.startsWith(root)) { res.writeHead(403).end(); return; }
     try {
       const body = await readFile(file);
       res.writeHead(200, { ...headers, 'Content-Type': TYPES[extname(file)] || 'application/octet-stream' });
