@@ -2,16 +2,14 @@
 // wasm throughput of analyze() in headless Debian chromium. Prints figures; asserts nothing.
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { serve, launch, openPage, escapeHtml, seedText } from './harness.mjs';
+import { serve, launch, openPage, seedText, hostPage, timeColdStart } from './harness.mjs';
 
 const goldDir = new URL('../../../shared/gold/', import.meta.url).pathname;
 const texts = await Promise.all((await readdir(goldDir)).filter((f) => f.endsWith('.txt')).sort()
   .map((f) => readFile(join(goldDir, f), 'utf8')));
 const seed = await seedText();
 const server = await serve({
-  '/cold.html': `<!doctype html><meta charset="utf-8"><title>cold</title>
-<script type="module" src="/glose-widget.js"></script>
-<glose-article id="a" lang="fr" date="2024-11-26">${escapeHtml(seed)}</glose-article>`,
+  '/cold.html': hostPage(seed),
   '/blank.html': '<!doctype html><meta charset="utf-8"><title>blank</title>',
 });
 const browser = await launch();
@@ -22,26 +20,7 @@ try {
   const colds = [];
   for (let i = 0; i < PAGES; i++) {
     const { page, close } = await openPage(browser, server.origin);
-    // The seed counts as annotated when the frame that shows it has been drawn: the
-    // widget's 'glose-analyzed' event, then the next frame, then the task after it.
-    // Reading performance.now() from node instead would add two round trips of the
-    // test driver and its polling. The driver hears of it by a console message, not
-    // by waitForFunction: that injects Playwright's own script into the page (about
-    // 50 ms of parsing on this machine), which then runs before the frame measured.
-    await page.addInitScript(() => {
-      document.addEventListener('glose-analyzed', () => {
-        requestAnimationFrame(() => setTimeout(() => {
-          window.__annotatedAt = performance.now();
-          console.log('glose-cold-start-drawn');
-        }, 0));
-      });
-    });
-    const drawn = page.waitForEvent('console', { predicate: (m) => m.text() === 'glose-cold-start-drawn', timeout: 20000 });
-    const t0 = Date.now();
-    await page.goto(`${server.origin}/cold.html`, { waitUntil: 'commit' });
-    await drawn;
-    const inPage = await page.evaluate(() => window.__annotatedAt);
-    colds.push({ wall: Date.now() - t0, inPage });
+    colds.push(await timeColdStart(page, `${server.origin}/cold.html`));
     await close();
   }
   colds.sort((a, b) => a.inPage - b.inPage);

@@ -7,7 +7,7 @@
 // stretch of time. PAGES (default 15) pages each; PAGE=index.html times the demo,
 // which shows the seed on load, instead of a host page with the seed in the widget.
 import { resolve } from 'node:path';
-import { serve, launch, escapeHtml, seedText } from './harness.mjs';
+import { serve, launch, seedText, hostPage, timeColdStart } from './harness.mjs';
 
 const dirs = process.argv.slice(2).map((d) => resolve(d));
 if (!dirs.length) {
@@ -17,10 +17,7 @@ if (!dirs.length) {
 const PAGES = Number(process.env.PAGES || 15);
 const PAGE = process.env.PAGE || 'cold.html';
 const seed = await seedText();
-const cold = `<!doctype html><meta charset="utf-8"><title>cold</title>
-<script type="module" src="/glose-widget.js"></script>
-<glose-article id="a" lang="fr" date="2024-11-26">${escapeHtml(seed)}</glose-article>`;
-const servers = await Promise.all(dirs.map((dir) => serve({ '/cold.html': cold }, dir)));
+const servers = await Promise.all(dirs.map((dir) => serve({ '/cold.html': hostPage(seed) }, dir)));
 const browser = await launch();
 const times = dirs.map(() => []);
 try {
@@ -28,19 +25,7 @@ try {
     for (let k = 0; k < dirs.length; k++) {
       const context = await browser.newContext();
       const page = await context.newPage();
-      // As in bench-browser.mjs: annotated when the frame after 'glose-analyzed' is drawn.
-      await page.addInitScript(() => {
-        document.addEventListener('glose-analyzed', () => {
-          requestAnimationFrame(() => setTimeout(() => {
-            window.__annotatedAt = performance.now();
-            console.log('glose-cold-start-drawn');
-          }, 0));
-        });
-      });
-      const drawn = page.waitForEvent('console', { predicate: (m) => m.text() === 'glose-cold-start-drawn', timeout: 20000 });
-      await page.goto(`${servers[k].origin}/${PAGE}`, { waitUntil: 'commit' });
-      await drawn;
-      times[k].push(await page.evaluate(() => window.__annotatedAt));
+      times[k].push((await timeColdStart(page, `${servers[k].origin}/${PAGE}`)).inPage);
       await context.close();
     }
   }

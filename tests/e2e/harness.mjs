@@ -97,6 +97,35 @@ export async function openPage(browser, origin, contextOptions = {}) {
   return { page, context, outside, errors, close: () => context.close() };
 }
 
+/**
+ * Opens `url` in `page` and times its cold start: {inPage, wall}, the ms from page
+ * open to the first analysis annotated and drawn, as the page and as the test
+ * driver see it.
+ *
+ * The article counts as annotated when the frame that shows it has been drawn: the
+ * widget's 'glose-analyzed' event, then the next frame, then the task after it.
+ * Reading performance.now() from node instead would add two round trips of the
+ * test driver and its polling. The driver hears of it by a console message, not
+ * by waitForFunction: that injects Playwright's own script into the page (about
+ * 50 ms of parsing on this machine), which then runs before the frame measured.
+ */
+export async function timeColdStart(page, url) {
+  await page.addInitScript(() => {
+    document.addEventListener('glose-analyzed', () => {
+      requestAnimationFrame(() => setTimeout(() => {
+        window.__annotatedAt = performance.now();
+        console.log('glose-cold-start-drawn');
+      }, 0));
+    });
+  });
+  const drawn = page.waitForEvent('console', { predicate: (m) => m.text() === 'glose-cold-start-drawn', timeout: 20000 });
+  const t0 = Date.now();
+  await page.goto(url, { waitUntil: 'commit' });
+  await drawn;
+  const inPage = await page.evaluate(() => window.__annotatedAt);
+  return { inPage, wall: Date.now() - t0 };
+}
+
 export const seedText = () => readFile(join(here, '..', '..', '..', 'shared', 'gold', 'seed-fr-koursk.txt'), 'utf8')
   .catch(async () => (await import(join(WWW, 'examples', 'seed-fr-koursk.js'))).default);
 
