@@ -57,11 +57,12 @@ function getWorker() {
 async function onMainThread(text, options, progress) {
   progress('loading');
   await init();
-  // No frame drawn for 'analysing' before the analysis: the texts analysed
-  // here take tens of milliseconds, and that frame's layout and paint made
-  // the cold start 8-36 ms longer (bench-cold-ab.mjs). 'loading' shows while
-  // the module compiles.
   progress('analysing');
+  // A long article (here when no worker could start) takes seconds: the
+  // status paints first. A short one takes tens of milliseconds, and drawing
+  // a frame before it made the cold start 8-36 ms longer (bench-cold-ab.mjs);
+  // 'loading' shows while the module compiles.
+  if (text.length > WORKER_THRESHOLD) await new Promise((ok) => setTimeout(ok, 0));
   return analyze(text, options);
 }
 
