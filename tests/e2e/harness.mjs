@@ -2,7 +2,7 @@
 // (with extra test pages), and Debian's chromium driven by playwright-core.
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
-import { extname, join, normalize, dirname } from 'node:path';
+import { extname, join, normalize, dirname, relative, isAbsolute } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
@@ -47,7 +47,10 @@ export async function serve(pages = {}, root = WWW) {
       return;
     }
     const file = normalize(join(root, path === '/' ? 'index.html' : path));
-    if (!file.startsWith(root)) { res.writeHead(403).end(); return; }
+    // Inside root, not merely under a name that starts like it: "/..%2Fwww2/x"
+    // decodes to a path into a sibling folder named "www2".
+    const inside = relative(root, file);
+    if (inside.startsWith('..') || isAbsolute(inside)) { res.writeHead(403).end(); return; }
     try {
       const body = await readFile(file);
       res.writeHead(200, { ...headers, 'Content-Type': TYPES[extname(file)] || 'application/octet-stream' });
