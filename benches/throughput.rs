@@ -7,8 +7,11 @@
 
 use std::time::Instant;
 
+#[path = "../src/bin/glose/alloc.rs"]
+mod alloc;
+
 #[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static ALLOCATOR: alloc::MiMalloc = alloc::MiMalloc;
 
 #[path = "../tests/hostile/cases.rs"]
 mod cases;

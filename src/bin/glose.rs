@@ -7,13 +7,13 @@ use std::sync::{mpsc, Mutex};
 
 use glose::{analyze, Options};
 
+#[path = "glose/alloc.rs"]
+mod alloc;
 #[path = "glose/batch.rs"]
 mod batch;
 
-// An analysis makes many small, short-lived allocations (tokens' forms, spans'
-// texts, the JSON): with glibc's malloc they were about 8% of a batch.
 #[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static ALLOCATOR: alloc::MiMalloc = alloc::MiMalloc;
 
 const USAGE: &str = "\
 usage: glose analyze [--lang fr|en|auto] [--date YYYY-MM-DD] [--offsets utf16|char|byte] [--pretty] FILE|-
