@@ -1,6 +1,7 @@
 // `make bench`, browser part: cold start (page open to the seed annotated) and the
 // wasm throughput of analyze() in headless Debian chromium. Prints figures; asserts nothing.
 import { readFile, readdir } from 'node:fs/promises';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { serve, launch, openPage, seedText, hostPage, timeColdStart } from './harness.mjs';
 
@@ -8,6 +9,22 @@ const goldDir = new URL('../../../shared/gold/', import.meta.url).pathname;
 const texts = await Promise.all((await readdir(goldDir)).filter((f) => f.endsWith('.txt')).sort()
   .map((f) => readFile(join(goldDir, f), 'utf8')));
 const seed = await seedText();
+
+// The highest resident memory (VmHWM) of any chromium renderer now running, in MB:
+// the pages here are opened one at a time, so it is the open page's. Linux only.
+function rendererPeakMB() {
+  let most = 0;
+  for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    try {
+      // Chromium rewrites its children's command lines into one string.
+      const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+      if (!cmd.includes('chrom') || !cmd.includes('--type=renderer')) continue;
+      const kb = Number(/VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
+      most = Math.max(most, kb);
+    } catch { /* the process ended while being read */ }
+  }
+  return most / 1024;
+}
 const server = await serve({
   '/cold.html': hostPage(seed),
   '/blank.html': '<!doctype html><meta charset="utf-8"><title>blank</title>',
@@ -20,19 +37,23 @@ try {
   const colds = [];
   for (let i = 0; i < PAGES; i++) {
     const { page, close } = await openPage(browser, server.origin);
-    colds.push(await timeColdStart(page, `${server.origin}/cold.html`));
+    colds.push({ ...await timeColdStart(page, `${server.origin}/cold.html`), peakMB: rendererPeakMB() });
     await close();
   }
   colds.sort((a, b) => a.inPage - b.inPage);
   const median = colds[Math.floor(colds.length / 2)];
   console.log(`cold start, page open to the seed annotated and drawn (median of ${PAGES}): ${median.inPage.toFixed(0)} ms in page (target 300 ms); ${median.wall} ms as the test driver sees it`);
+  const peaks = colds.map((c) => c.peakMB).sort((a, b) => a - b);
+  console.log(`peak memory, the chromium renderer of a page with the seed annotated (median of ${PAGES}): ${peaks[Math.floor(PAGES / 2)].toFixed(0)} MB`);
 
   // Where the cold start goes: loading the module, instantiating the wasm, the
   // first call (each language's lists and grammar are built on first use), the seed.
   const parts = [];
+  const blanks = [];
   for (let i = 0; i < PAGES; i++) {
     const { page, close } = await openPage(browser, server.origin);
     await page.goto(`${server.origin}/blank.html`);
+    blanks.push(rendererPeakMB());
     parts.push(await page.evaluate(async (seed) => {
       const t0 = performance.now();
       const mod = await import('/glose.js');
@@ -51,6 +72,8 @@ try {
   console.log(`cold start, parts (median of ${PAGES}): page ${med('page')} ms, module load ${med('load')} ms, `
     + `wasm instantiate ${med('instantiate')} ms, first call (French lists and grammar) ${med('lazyInit')} ms, `
     + `seed analysis ${med('seed')} ms`);
+  console.log(`peak memory, the chromium renderer of a blank page, for comparison (median of ${PAGES}): `
+    + `${blanks.sort((a, b) => a - b)[Math.floor(PAGES / 2)].toFixed(0)} MB`);
 
   const { page, close } = await openPage(browser, server.origin);
   await page.goto(`${server.origin}/cold.html`);
@@ -76,6 +99,7 @@ try {
   }, texts);
   console.log(`wasm in chromium, per article: ${(res.bytes / 1e6).toFixed(2)} MB in ${(res.best / 1000).toFixed(3)} s = ${(res.bytes / 1e3 / res.best).toFixed(1)} MB/s`);
   console.log(`wasm in chromium, one document: ${(res.bigBytes / 1e6).toFixed(2)} MB in ${(res.oneDoc / 1000).toFixed(3)} s = ${(res.bigBytes / 1e3 / res.oneDoc).toFixed(1)} MB/s`);
+  console.log(`peak memory, the chromium renderer of that page, after the seed and both runs: ${rendererPeakMB().toFixed(0)} MB`);
   await close();
 } finally {
   await browser.close();
