@@ -134,17 +134,21 @@ pub fn find(doc: &Doc, doc_date: Option<Date>) -> (Vec<TimeExpr>, Vec<TimelineEv
 /// The events of the timeline: every expression resolved to a calendar value,
 /// with its clause, ordered by that value (then by place in the text).
 fn timeline(doc: &Doc, times: &[TimeExpr]) -> Vec<TimelineEvent> {
-    let mut events: Vec<(String, TimelineEvent)> = Vec::new();
+    // The events of each value, in text order, under the values in order: an
+    // article names a few dates many times, and each value is placed once.
+    // Sorting every event with its value as the key made a flood of dates
+    // slower by more than its size.
+    let mut by_key: std::collections::BTreeMap<String, Vec<TimelineEvent>> = std::collections::BTreeMap::new();
     for (i, t) in times.iter().enumerate() {
         if !matches!(t.kind, TimexType::Date | TimexType::Time) {
             continue;
         }
         let Some(key) = resolve::sort_key(&t.value) else { continue };
         let (start, end) = clause_around(doc, t.span.start, t.span.end);
-        events.push((key, TimelineEvent { time: i, value: t.value.clone(), span: Span::of(doc.text, start, end) }));
+        let event = TimelineEvent { time: i, value: t.value.clone(), span: Span::of(doc.text, start, end) };
+        by_key.entry(key).or_default().push(event);
     }
-    crate::sort::sort_by(&mut events, |a, b| a.0.cmp(&b.0).then(a.1.time.cmp(&b.1.time)));
-    events.into_iter().map(|(_, e)| e).collect()
+    by_key.into_values().flatten().collect()
 }
 
 /// How far, in bytes, a clause may reach on each side of its time expression.

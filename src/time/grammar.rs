@@ -591,6 +591,9 @@ pub fn candidates(text: &str, lang: Lang) -> Vec<RuleMatch> {
 const REACH: usize = 160;
 
 /// Like `candidates`, running only the rules whose kind `keep` accepts.
+///
+/// The matches come in the order they were found, which is the order of their
+/// starts, and at one start the order of their rules.
 pub fn candidates_of(text: &str, lang: Lang, keep: impl Fn(&str) -> bool) -> Vec<RuleMatch> {
     let g = of(lang);
     let folded = fold(text);
@@ -652,7 +655,6 @@ pub fn candidates_of(text: &str, lang: Lang, keep: impl Fn(&str) -> bool) -> Vec
             }
         }
     }
-    crate::sort::sort_by_key(&mut out, |m| (m.rule, m.start));
     out
 }
 

@@ -356,19 +356,28 @@ fn is_age(m: &RuleMatch, ctx: &Ctx) -> bool {
     }
 }
 
-/// Keeps, from left to right, the longest acceptable match at each place.
+/// Keeps, from left to right, the longest acceptable match at each place (of
+/// equal lengths, the first rule's), where no match kept before reaches.
 fn select(mut cands: Vec<RuleMatch>) -> Vec<RuleMatch> {
-    crate::sort::sort_by(&mut cands, |a, b| {
-        a.start.cmp(&b.start).then((b.end - b.start).cmp(&(a.end - a.start))).then(a.rule.cmp(&b.rule))
-    });
+    // The grammar hands them over in the order of their starts, which this
+    // only checks: a flood of dates has a match every few bytes, and sorting
+    // them by length as well made the pass grow faster than the text.
+    crate::sort::sort_by_key(&mut cands, |m| m.start);
     let mut out: Vec<RuleMatch> = Vec::new();
     let mut reach = 0;
-    for c in cands {
-        if c.start < reach {
-            continue;
+    let mut cands = cands.into_iter().peekable();
+    while let Some(first) = cands.next() {
+        // The best of the matches that start where `first` does.
+        let mut best = first;
+        while let Some(c) = cands.next_if(|c| c.start == best.start) {
+            if (c.end, std::cmp::Reverse(c.rule)) > (best.end, std::cmp::Reverse(best.rule)) {
+                best = c;
+            }
         }
-        reach = c.end;
-        out.push(c);
+        if best.start >= reach {
+            reach = best.end;
+            out.push(best);
+        }
     }
     out
 }
