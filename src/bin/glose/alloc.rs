@@ -22,6 +22,24 @@ pub struct MiMalloc;
 /// The alignment every mimalloc block has: its blocks are whole words.
 const WORD: usize = std::mem::size_of::<usize>();
 
+/// A block of `layout` from `plain` when every mimalloc block has its
+/// alignment, else from `aligned`.
+///
+/// # Safety
+/// As `GlobalAlloc::alloc`: `layout` has a non-zero size.
+#[inline]
+unsafe fn allocate(
+    layout: Layout,
+    plain: unsafe extern "C" fn(usize) -> *mut c_void,
+    aligned: unsafe extern "C" fn(usize, usize) -> *mut c_void,
+) -> *mut u8 {
+    if layout.align() <= WORD {
+        plain(layout.size()).cast()
+    } else {
+        aligned(layout.size(), layout.align()).cast()
+    }
+}
+
 // SAFETY: each call goes to mimalloc with the size asked for, and with the
 // alignment asked for unless every mimalloc block already has it; `realloc`
 // keeps the layout's alignment, so a block is always resized by the family of
@@ -29,20 +47,12 @@ const WORD: usize = std::mem::size_of::<usize>();
 unsafe impl GlobalAlloc for MiMalloc {
     #[inline]
     unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        if layout.align() <= WORD {
-            mi_malloc(layout.size()).cast()
-        } else {
-            mi_malloc_aligned(layout.size(), layout.align()).cast()
-        }
+        allocate(layout, mi_malloc, mi_malloc_aligned)
     }
 
     #[inline]
     unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
-        if layout.align() <= WORD {
-            mi_zalloc(layout.size()).cast()
-        } else {
-            mi_zalloc_aligned(layout.size(), layout.align()).cast()
-        }
+        allocate(layout, mi_zalloc, mi_zalloc_aligned)
     }
 
     #[inline]
