@@ -586,6 +586,16 @@ mod tests {
     }
 
     #[test]
+    fn the_timeline_keeps_the_events_of_one_value_in_text_order() {
+        let text =
+            "Le 25 novembre, Kirby a parlé. Le 23 novembre, l'attaque a échoué. Le 25 novembre, Moscou a répondu.";
+        let doc = Doc::new(text, Lang::Fr);
+        let (_, timeline) = find(&doc, Date::parse_iso("2024-11-26"));
+        let events: Vec<(&str, usize)> = timeline.iter().map(|e| (e.value.as_str(), e.time)).collect();
+        assert_eq!(events, [("2024-11-23", 1), ("2024-11-25", 0), ("2024-11-25", 2)]);
+    }
+
+    #[test]
     fn a_piece_longer_than_the_window_is_cut_at_its_comma() {
         // No stop for far more than the window on either side of "hier", in
         // one sentence (long words keep it under the segmenter's token cap).
