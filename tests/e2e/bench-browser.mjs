@@ -25,6 +25,11 @@ function rendererPeakMB() {
   }
   return most / 1024;
 }
+
+/** The middle value of `values`, a number each page gave. */
+function median(values) {
+  return values.slice().sort((a, b) => a - b)[Math.floor(values.length / 2)];
+}
 const server = await serve({
   '/cold.html': hostPage(seed),
   '/blank.html': '<!doctype html><meta charset="utf-8"><title>blank</title>',
@@ -41,10 +46,9 @@ try {
     await close();
   }
   colds.sort((a, b) => a.inPage - b.inPage);
-  const median = colds[Math.floor(colds.length / 2)];
-  console.log(`cold start, page open to the seed annotated and drawn (median of ${PAGES}): ${median.inPage.toFixed(0)} ms in page (target 300 ms); ${median.wall} ms as the test driver sees it`);
-  const peaks = colds.map((c) => c.peakMB).sort((a, b) => a - b);
-  console.log(`peak memory, the chromium renderer of a page with the seed annotated (median of ${PAGES}): ${peaks[Math.floor(PAGES / 2)].toFixed(0)} MB`);
+  const middle = colds[Math.floor(colds.length / 2)];
+  console.log(`cold start, page open to the seed annotated and drawn (median of ${PAGES}): ${middle.inPage.toFixed(0)} ms in page (target 300 ms); ${middle.wall} ms as the test driver sees it`);
+  console.log(`peak memory, the chromium renderer of a page with the seed annotated (median of ${PAGES}): ${median(colds.map((c) => c.peakMB)).toFixed(0)} MB`);
 
   // Where the cold start goes: loading the module, instantiating the wasm, the
   // first call (each language's lists and grammar are built on first use), the seed.
@@ -68,12 +72,12 @@ try {
     }, seed));
     await close();
   }
-  const med = (k) => parts.map((p) => p[k]).sort((a, b) => a - b)[Math.floor(PAGES / 2)].toFixed(0);
+  const med = (k) => median(parts.map((p) => p[k])).toFixed(0);
   console.log(`cold start, parts (median of ${PAGES}): page ${med('page')} ms, module load ${med('load')} ms, `
     + `wasm instantiate ${med('instantiate')} ms, first call (French lists and grammar) ${med('lazyInit')} ms, `
     + `seed analysis ${med('seed')} ms`);
   console.log(`peak memory, the chromium renderer of a blank page, for comparison (median of ${PAGES}): `
-    + `${blanks.sort((a, b) => a - b)[Math.floor(PAGES / 2)].toFixed(0)} MB`);
+    + `${median(blanks).toFixed(0)} MB`);
 
   const { page, close } = await openPage(browser, server.origin);
   await page.goto(`${server.origin}/cold.html`);
