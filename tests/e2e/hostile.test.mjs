@@ -5,6 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { serve, launch, openPage } from './harness.mjs';
+import { HOSTILE_UNITS } from './hostile-cases.mjs';
 
 let server, browser;
 
@@ -18,22 +19,6 @@ after(async () => {
   await server?.close();
 });
 
-// The same units as tests/hostile/cases.rs, repeated to about `size` UTF-16 units.
-const CASES = {
-  'guillemets «': '«',
-  'no spaces': 'abcdéfghij',
-  'unmatched opening quotes': '« il a dit “ et ‘ puis " ',
-  'number flood': '1 000,5 12.5 3,000 huit 25 % ',
-  'date flood': 'le 25 novembre 2024, 25/11/2024, hier, mardi ',
-  'cue flood': 'a déclaré que selon X, a-t-il ajouté, said that ',
-  'capitals flood': 'John Kirby Maison Blanche ATACMS OTAN ',
-  'mixed scripts': '👩‍👩‍👧 e\u0301 שלום مرحبا 日本語 🇫🇷 Привет ',
-  'html soup': '<div class="a"><p>Il a dit «oui»</p><script>x()</script></div>&amp;&#171; ',
-  'one long sentence': 'et le ministre a parlé ',
-  'many short lines': 'A.\n',
-  'control characters': '\u0000\u0001\ufeff\u200b\r\n\t',
-  'lone surrogates': 'Il a dit \ud800 «oui» \udfff hier. ',
-};
 
 test('every hostile case gives a valid analysis through the wasm API, and huge input is refused', async () => {
   const { page, outside, close } = await openPage(browser, server.origin);
@@ -61,7 +46,7 @@ test('every hostile case gives a valid analysis through the wasm API, and huge i
       out.refused = e instanceof Error ? e.message : `not an Error: ${e}`;
     }
     return out;
-  }, CASES);
+  }, HOSTILE_UNITS);
   for (const [name, r] of Object.entries(res.cases)) {
     assert.equal(r.schema, 'glose/1', name);
     assert.ok(r.spans > 0, `${name}: some spans`);
