@@ -766,6 +766,21 @@ fn scan_sentence(
         // "Hamas-run", "Matrix-like": a name glued to a lowercase word.
         if upper && !listed(doc, i, word_lists::ENT_STOPWORDS | word_lists::ENT_TITLES) {
             if let Some(cut) = w.find('-').filter(|&c| w[c + 1..].chars().next().is_some_and(char::is_lowercase)) {
+                // Unless a capitalised part comes back after the lowercase ones:
+                // "Laneuville-au-Rupt", "Vy-les-Lure", "Stratford-upon-Avon". Such
+                // names are places; a person's or a firm's hyphenated name has no
+                // lowercase part between capitalised ones.
+                if w[cut..].split('-').next_back().is_some_and(starts_upper) {
+                    out.push(Mention {
+                        start: t.start,
+                        end: t.end,
+                        cue: Cue::Weak(EntityType::LOC),
+                        known: None,
+                        toks: i..i + 1,
+                    });
+                    i += 1;
+                    continue;
+                }
                 let name = &w[..cut];
                 let known = lex.gazetteer.by_lowercase(&name.to_lowercase(), false).filter(|k| k.demonym.is_none());
                 if name.chars().count() >= 2 && !lex.not_names.contains(name) && (known.is_some() || !initial()) {
@@ -1599,6 +1614,17 @@ mod tests {
             ("Aides to President-elect Trump spoke.", Lang::En, &[("Trump", PER)]),
             ("Ursula von der Leyen spoke.", Lang::En, &[("Ursula von der Leyen", PER)]),
             ("Hier, Marine Le Pen a parlé.", Lang::Fr, &[("Marine Le Pen", PER)]),
+        ]);
+    }
+
+    #[test]
+    fn hyphenated_names_with_a_lowercase_particle_are_whole_places() {
+        check(&[
+            ("Il demeurait à Laneuville-au-Rupt depuis 1990.", Lang::Fr, &[("Laneuville-au-Rupt", LOC)]),
+            ("Elle est née à Valleroy-aux-Saules.", Lang::Fr, &[("Valleroy-aux-Saules", LOC)]),
+            ("The office in Stratford-upon-Avon closed.", Lang::En, &[("Stratford-upon-Avon", LOC)]),
+            // Without a capitalised part after it, the lowercase word is no part of the name.
+            ("The Hamas-run ministry in Gaza said so.", Lang::En, &[("Hamas", ORG), ("Gaza", LOC)]),
         ]);
     }
 
