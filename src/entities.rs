@@ -1312,7 +1312,55 @@ fn assign_types(doc: &Doc, lex: &Lexicon, mentions: Vec<Mention>, names: &NameWo
             t.clip_of = Some(w.to_string());
         }
     }
+    type_lists(doc, lex, &mut typed);
     typed.into_iter().map(|(t, _)| t).collect()
+}
+
+/// A one-word name that nothing types, in a list beside one that something
+/// does, takes its type: "à Lure, Bouhans et Vy-les-Lure", "Renault, Peugeot
+/// and Citroën". Its own type was the default (a person), a guess; the list is
+/// evidence. Not a longer name: two unknown capitalised words are most often a
+/// person's first name and surname, and after a comma an apposition ("la
+/// Défense, Vazguen Sarkissian"). One pass each way, so a type runs along the
+/// list from either end.
+fn type_lists(doc: &Doc, lex: &Lexicon, typed: &mut [(Typed, bool)]) {
+    let mut guessed: Vec<bool> = typed
+        .iter()
+        .map(|(t, evidence)| !evidence && t.m.cue == Cue::None && t.clip_of.is_none() && t.m.toks.len() == 1)
+        .collect();
+    if !guessed.contains(&true) {
+        return;
+    }
+    let separator = |k: usize| {
+        let w = doc.lower(k);
+        w == "," || lex.coordinators.contains(w)
+    };
+    // Only commas and coordinators between two mentions, at most two of them
+    // (", et", ", and"): they are items of one list. A comma alone also follows
+    // a fronted phrase ("À Lure, Dupont a dit"): then the guessed name must be
+    // followed by another separator (`after`, the token past it on its far
+    // side), as a list's items are.
+    let listed_together = |a: &Mention, b: &Mention, after: Option<usize>| {
+        let gap = a.toks.end..b.toks.start;
+        a.toks.end <= b.toks.start
+            && (1..=2).contains(&gap.len())
+            && gap.clone().all(separator)
+            && (gap.into_iter().any(|k| doc.lower(k) != ",") || after.is_some_and(separator))
+    };
+    for i in 1..typed.len() {
+        let after = Some(typed[i].0.m.toks.end).filter(|&k| k < doc.tokens.len());
+        if guessed[i] && !guessed[i - 1] && listed_together(&typed[i - 1].0.m, &typed[i].0.m, after) {
+            typed[i].0.kind = typed[i - 1].0.kind;
+            guessed[i] = false;
+        }
+    }
+    for i in (0..typed.len().saturating_sub(1)).rev() {
+        let before = typed[i].0.m.toks.start.checked_sub(1);
+        if guessed[i] && !guessed[i + 1] && listed_together(&typed[i].0.m, &typed[i + 1].0.m, before) {
+            typed[i].0.kind = typed[i + 1].0.kind;
+            guessed[i] = false;
+        }
+    }
 }
 
 /// Normal form of a mention for clustering: lowercase words without adjectives.
@@ -1614,6 +1662,26 @@ mod tests {
             ("Aides to President-elect Trump spoke.", Lang::En, &[("Trump", PER)]),
             ("Ursula von der Leyen spoke.", Lang::En, &[("Ursula von der Leyen", PER)]),
             ("Hier, Marine Le Pen a parlé.", Lang::Fr, &[("Marine Le Pen", PER)]),
+        ]);
+    }
+
+    #[test]
+    fn a_one_word_name_with_no_cue_takes_the_type_of_its_list() {
+        check(&[
+            (
+                "Messe à Lure, Bouhans et Vy-les-Lure.",
+                Lang::Fr,
+                &[("Lure", LOC), ("Bouhans", LOC), ("Vy-les-Lure", LOC)],
+            ),
+            (
+                "Les communes d'Ecouflant, Tiercé et Briollay.",
+                Lang::Fr,
+                &[("Ecouflant", LOC), ("Tiercé", LOC), ("Briollay", LOC)],
+            ),
+            // Two unknown capitalised words are a person's name, list or not.
+            ("Le SPD et Michaele Schreyer ont voté.", Lang::Fr, &[("SPD", ORG), ("Michaele Schreyer", PER)]),
+            // A comma alone after a fronted place is no list.
+            ("À Lure, Dupont a déclaré la fin.", Lang::Fr, &[("Lure", LOC), ("Dupont", PER)]),
         ]);
     }
 

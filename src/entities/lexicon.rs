@@ -405,6 +405,8 @@ pub struct Lexicon {
     /// Lowercase demonym adjectives ("russe", "américaine").
     pub lower_demonyms: HashSet<&'static str>,
     pub compass: HashSet<&'static str>,
+    /// Lowercase words that join the items of a list ("et", "and").
+    pub coordinators: HashSet<&'static str>,
     pub place_prepositions: HashSet<&'static str>,
     /// Articles that a person's name never takes (fr: "le", "l'").
     pub name_articles: HashSet<&'static str>,
@@ -553,6 +555,7 @@ fn build(lang: Lang) -> Lexicon {
         adjective_endings: entries(per_lang!("adjective_endings.txt")[i]).collect(),
         lower_demonyms,
         compass,
+        coordinators: entries(per_lang!("coordinators.txt")[i]).collect(),
         place_prepositions: entries(per_lang!("place_prepositions.txt")[i]).collect(),
         name_articles: entries(per_lang!("name_articles.txt")[i]).collect(),
         stopwords: entries(per_lang!("stopwords.txt")[i]).collect(),
