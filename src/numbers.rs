@@ -564,9 +564,23 @@ impl Scanner<'_, '_> {
         // Every list here is keyed by the comparable form: its bit answers for it.
         let noun_at =
             |k: usize| (k < lim && self.listed(k, lists::NUM_APPROX)).then(|| lex.approx.get(self.low(k))).flatten();
+        // "des dizaines de milliers", "hundreds of thousands": a plural
+        // approximate noun of a larger one counts its units, as one number. The
+        // list gives a plural noun twice its unit ("milliers|2000": at least two).
+        let of_larger = |core: Core| {
+            let (k, value) = (core.end, core.value);
+            let larger = (k + 1 < lim && matches!(self.low(k), "de" | "d'" | "of"))
+                .then(|| noun_at(k + 1))
+                .flatten()
+                .filter(|&&(next, _)| next > value && self.low(k + 1).ends_with(['s', 'x']));
+            match larger {
+                Some(&(next, _)) => Core { end: k + 2, value: value * next / 2.0, approx: true, ..core },
+                None => core,
+            }
+        };
         if self.listed(i, lists::NUM_APPROX_DETERMINERS) && i + 1 < lim && self.spaced(i) {
             if let Some(&(value, exact)) = noun_at(i + 1) {
-                return Some(Core { approx: !exact, takes_de: true, ..plain(i, i + 2, value) });
+                return Some(of_larger(Core { approx: !exact, takes_de: true, ..plain(i, i + 2, value) }));
             }
         }
         if let Some(&(value, exact)) = noun_at(i) {
@@ -577,7 +591,7 @@ impl Scanner<'_, '_> {
                     || lex.is_part_cue(self.low(i + 1))
                     || lex.cue_nouns.contains(self.low(i + 1)));
             if (de_follows || verb_follows) && w.ends_with(['s', 'x']) {
-                return Some(Core { approx: !exact, takes_de: true, ..plain(i, i + 1, value) });
+                return Some(of_larger(Core { approx: !exact, takes_de: true, ..plain(i, i + 1, value) }));
             }
         }
         if let Some(&value) = self.listed(i, lists::NUM_FRACTIONS).then(|| lex.fractions.get(w)).flatten() {

@@ -138,6 +138,24 @@ fn approximate_counts_are_marked() {
 }
 
 #[test]
+fn an_approximate_noun_of_a_larger_one_is_one_number() {
+    let cases: &[(&str, Lang, &str, f64, &str)] = &[
+        ("Des dizaines de milliers de civils ont fui.", Lang::Fr, "Des dizaines de milliers", 2e4, "civils"),
+        ("Des centaines de millions d'euros.", Lang::Fr, "Des centaines de millions", 2e8, "euros"),
+        ("Tens of thousands of civilians fled.", Lang::En, "Tens of thousands", 2e4, "civilians"),
+        ("They lost hundreds of millions of dollars.", Lang::En, "hundreds of millions", 2e8, "dollars"),
+    ];
+    for &(text, lang, want_text, value, of) in cases {
+        let got = quantities(text, lang);
+        let q: Vec<_> = got.iter().map(|q| (q.span.text.as_str(), q.value, q.approximate, q.of.as_deref())).collect();
+        assert_eq!(q, [(want_text, value, true, Some(of))], "{text:?}");
+    }
+    // A smaller noun after "de" is what the first one counts, not its unit.
+    let got = quantities("Des milliers de dizaines de touristes.", Lang::Fr);
+    assert_eq!(got.first().map(|q| (q.span.text.as_str(), q.value)), Some(("Des milliers", 2000.0)));
+}
+
+#[test]
 fn the_word_for_one_counts_only_when_it_is_not_an_article() {
     assert_found(&[
         ("Huit missiles ont été tirés. Sept ont été abattus et un autre a atteint sa cible.", Lang::Fr, "un", 1.0),
