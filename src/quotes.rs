@@ -735,7 +735,16 @@ fn source_phrase(r: &Reader, k: usize, lo: usize, hi: usize) -> Option<((usize, 
             (Found::Phrase { from: np, to }, to)
         }
     };
-    if to < hi && r.text(to) == "," && (to + 1..hi).filter(|&j| !r.is_punct(j)).count() >= 3 {
+    // A sentence-opening "Pour X," gives a view only when a clause follows; a
+    // bare noun phrase makes it a heading of a list: "Pour l'Espagne, Loyola
+    // de Palacio, ancienne ministre…".
+    let clause =
+        |from: usize| (from..hi).any(|j| r.cue[j].is_some() || matches!(r.class(j), Some(Class::Aux | Class::Verb)));
+    if to < hi
+        && r.text(to) == ","
+        && (to + 1..hi).filter(|&j| !r.is_punct(j)).count() >= 3
+        && (!r.is(k, "pour") || clause(to + 1))
+    {
         return Some((cue, to + 1, hi, found));
     }
     let at_end = to >= hi || r.is_terminal(to);

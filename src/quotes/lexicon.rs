@@ -78,6 +78,8 @@ pub enum Class {
     Title(Gender),
     /// Turns "que"/"that" into a subordinator: "alors que", "so that".
     Subordinator,
+    /// A frequent finite verb that is no auxiliary ("reste", "pourrait").
+    Verb,
 }
 
 /// A reporting verb form.
@@ -227,6 +229,7 @@ fn build(lang: Lang, verbs: &'static str, nouns: &'static str, grammar: &'static
             "source" => Class::Source,
             "question" => Class::Question,
             "subord" => Class::Subordinator,
+            "verb" => Class::Verb,
             _ => Class::Naming,
         };
         lex.grammar.insert(word.to_lowercase().trim_end_matches('.').to_string(), class);

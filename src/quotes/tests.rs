@@ -185,6 +185,17 @@ fn reported_speech_is_the_clause_after_the_cue() {
 }
 
 #[test]
+fn a_french_pour_gives_a_view_only_before_a_clause() {
+    let view = quotes("Pour le Kremlin, cette frappe constitue une escalade.", Lang::Fr);
+    assert_eq!(view, [the(Indirect, "cette frappe constitue une escalade", Some("le Kremlin"))]);
+    let view = quotes("Pour le maire, les travaux ont pris du retard.", Lang::Fr);
+    assert_eq!(view, [the(Indirect, "les travaux ont pris du retard", Some("le maire"))]);
+    // The heading of a list of names: a bare noun phrase follows.
+    let heading = quotes("Pour la Belgique, Philippe Busquin, président du parti socialiste francophone.", Lang::Fr);
+    assert!(heading.is_empty(), "{heading:?}");
+}
+
+#[test]
 fn subordinate_clauses_are_not_reported_speech() {
     let got = quotes("«Tout a brûlé», soupirait-il alors que les pompiers arrivaient.", Lang::Fr);
     assert!(got.iter().all(|q| q.0 != Indirect), "{got:?}");
