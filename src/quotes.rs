@@ -694,10 +694,37 @@ fn fronted_or_incise(r: &Reader, v: usize, lo: usize, hi: usize) -> Option<(usiz
         let present = r.low[v].ends_with('e') || r.low[v].ends_with("ent");
         let named_after = r.doc.lang == Lang::Fr && present && matches!(found, Found::Phrase { from, .. } if from > v);
         if (comma_before || named_after) && end > lo + 3 && !r.is_quote_mark(end - 1) {
-            return Some((lo, end, Source::Found(found)));
+            return Some((after_dateline(r, lo, end), end, Source::Found(found)));
         }
     }
     None
+}
+
+/// Where a clause starts past the news dateline that may open it: "LONDON — ",
+/// "PARIS (AFP) - ". The place and the agency head the dispatch; nobody says them.
+fn after_dateline(r: &Reader, lo: usize, hi: usize) -> usize {
+    let caps = |k: usize| {
+        let w = r.text(k);
+        w.chars().count() >= 2 && w.chars().all(|c| c.is_uppercase() || c == '-')
+    };
+    let mut k = lo;
+    while k < hi && k - lo < 4 && caps(k) {
+        k += 1;
+    }
+    if k == lo {
+        return lo;
+    }
+    if k < hi && r.text(k) == "(" {
+        match (k + 1..hi.min(k + 6)).find(|&j| r.text(j) == ")") {
+            Some(close) => k = close + 1,
+            None => return lo,
+        }
+    }
+    if k + 1 < hi && matches!(r.text(k), "—" | "–" | "-") {
+        k + 1
+    } else {
+        lo
+    }
 }
 
 /// "selon X, …", "d'après lui, …", "according to X, …", "…, selon X." and a
@@ -751,7 +778,7 @@ fn source_phrase(r: &Reader, k: usize, lo: usize, hi: usize) -> Option<((usize, 
     // "X a affirmé que…, d'après l'agence": the clause has its own cue; the source relays it.
     let has_cue = (lo..cue_start).any(|j| r.cue[j].is_some() && !r.quoted[j]);
     if at_end && !has_cue && cue_start > lo + 3 && r.text(cue_start - 1) == "," && !r.is(k, "pour") {
-        return Some((cue, lo, cue_start - 1, found));
+        return Some((cue, after_dateline(r, lo, cue_start - 1), cue_start - 1, found));
     }
     None
 }

@@ -185,6 +185,28 @@ fn reported_speech_is_the_clause_after_the_cue() {
 }
 
 #[test]
+fn a_dateline_is_no_part_of_the_reported_clause() {
+    let cases: &[(&str, Lang, &str)] = &[
+        (
+            "LONDON — After years of talks, the government plans to lift sanctions, officials said.",
+            Lang::En,
+            "After years of talks, the government plans to lift sanctions",
+        ),
+        (
+            "PARIS (AFP) - Le gouvernement va lever les sanctions, selon une source diplomatique.",
+            Lang::Fr,
+            "Le gouvernement va lever les sanctions",
+        ),
+        // A dash inside the clause is the clause's.
+        ("The EU - and NATO - will act, officials said.", Lang::En, "The EU - and NATO - will act"),
+    ];
+    for &(text, lang, want) in cases {
+        let got: Vec<_> = quotes(text, lang).into_iter().filter(|q| q.0 == Indirect).map(|q| q.1).collect();
+        assert_eq!(got, [want], "{text}");
+    }
+}
+
+#[test]
 fn a_french_pour_gives_a_view_only_before_a_clause() {
     let view = quotes("Pour le Kremlin, cette frappe constitue une escalade.", Lang::Fr);
     assert_eq!(view, [the(Indirect, "cette frappe constitue une escalade", Some("le Kremlin"))]);
