@@ -702,7 +702,13 @@ fn fronted_or_incise(r: &Reader, v: usize, lo: usize, hi: usize) -> Option<(usiz
 
 /// Where a clause starts past the news dateline that may open it: "LONDON — ",
 /// "PARIS (AFP) - ". The place and the agency head the dispatch; nobody says them.
+/// A dateline opens a paragraph: elsewhere "NATO - the alliance - …" is the clause's.
 fn after_dateline(r: &Reader, lo: usize, hi: usize) -> usize {
+    let opens_paragraph =
+        r.doc.tokens.get(lo).is_some_and(|t| r.doc.paragraphs.binary_search_by_key(&t.start, |p| p.start).is_ok());
+    if !opens_paragraph {
+        return lo;
+    }
     let caps = |k: usize| {
         let w = r.text(k);
         w.chars().count() >= 2 && w.chars().all(|c| c.is_uppercase() || c == '-')

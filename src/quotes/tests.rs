@@ -197,8 +197,10 @@ fn a_dateline_is_no_part_of_the_reported_clause() {
             Lang::Fr,
             "Le gouvernement va lever les sanctions",
         ),
-        // A dash inside the clause is the clause's.
+        // A dash inside the clause is the clause's, and away from a paragraph's
+        // start, so is an acronym before a dash.
         ("The EU - and NATO - will act, officials said.", Lang::En, "The EU - and NATO - will act"),
+        ("Talks went on. NATO - the alliance - will act, officials said.", Lang::En, "NATO - the alliance - will act"),
     ];
     for &(text, lang, want) in cases {
         let got: Vec<_> = quotes(text, lang).into_iter().filter(|q| q.0 == Indirect).map(|q| q.1).collect();
