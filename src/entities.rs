@@ -1024,6 +1024,11 @@ fn sequence_cue(doc: &Doc, lex: &Lexicon, a: usize, b: usize, after_title: bool,
     if b - a == 1 && lex.compass.contains(first) {
         return Cue::Weak(EntityType::LOC);
     }
+    // "les Alsaciens", "une Spinalienne": a demonym that no list holds. Before
+    // the places' prepositions, which "aux" also is.
+    if b - a == 1 && a > 0 && lex.demonym_endings.fits(doc.lower(a - 1), first) {
+        return Cue::Weak(EntityType::MISC);
+    }
     // A preposition of place before: "à Giromagny", "in Darfur".
     if let Some((p, t)) = a.checked_sub(1).map(|p| (p, &doc.tokens[p])) {
         if matches!(t.kind, TokenKind::Word | TokenKind::Elision) && listed(doc, p, word_lists::ENT_PLACE_PREPOSITIONS)
@@ -1734,6 +1739,23 @@ mod tests {
             ("Les Américains ont fourni des missiles américains.", Lang::Fr, &[("Américains", MISC)]),
             ("American officials met Sudanese envoys.", Lang::En, &[("American", MISC), ("Sudanese", MISC)]),
         ]);
+    }
+
+    #[test]
+    fn unlisted_demonyms_are_told_by_their_ending_and_determiner() {
+        check(&[
+            ("Les Hollandais achètent des journaux.", Lang::Fr, &[("Hollandais", MISC)]),
+            ("Une Alsacienne de 6 ans se noie.", Lang::Fr, &[("Alsacienne", MISC)]),
+            ("Il a parlé aux Spinaliens hier.", Lang::Fr, &[("Spinaliens", MISC)]),
+            ("The Muscovites queued for bread.", Lang::En, &[("Muscovites", MISC)]),
+            // A first name is a person's, whatever its ending.
+            ("Il a vu une Julienne hier.", Lang::Fr, &[("Julienne", PER)]),
+        ]);
+        let endings = &Lexicon::for_lang(Lang::Fr).demonym_endings;
+        // "la" also comes before places ("la Lorraine"); a stem needs three letters.
+        for (det, word, want) in [("une", "Viennoise", true), ("la", "Viennoise", false), ("des", "Bois", false)] {
+            assert_eq!(endings.fits(det, word), want, "{det} {word}");
+        }
     }
 
     #[test]

@@ -10,7 +10,7 @@
 use crate::hash::{HashMap, HashSet};
 
 use super::EntityType;
-use crate::lang::{entries, Lang, Made, PerLang};
+use crate::lang::{entries, pairs, Lang, Made, PerLang};
 use crate::per_lang;
 use crate::word_lists::{self, WordLists};
 
@@ -407,6 +407,8 @@ pub struct Lexicon {
     pub compass: HashSet<&'static str>,
     /// Lowercase words that join the items of a list ("et", "and").
     pub coordinators: HashSet<&'static str>,
+    /// How an unlisted demonym is built ("les Alsaciens"): see `demonym_endings.txt`.
+    pub demonym_endings: DemonymEndings,
     pub place_prepositions: HashSet<&'static str>,
     /// Articles that a person's name never takes (fr: "le", "l'").
     pub name_articles: HashSet<&'static str>,
@@ -415,6 +417,35 @@ pub struct Lexicon {
     /// The folded forms of the lists looked up by the token as written, with
     /// their lists, for the word-list table.
     folded: Vec<(&'static str, WordLists)>,
+}
+
+/// Determiners and word endings of demonyms that no list holds, for a group
+/// ("les Alsaciens") and for one person ("une Spinalienne").
+pub struct DemonymEndings {
+    group_dets: Vec<&'static str>,
+    group_ends: Vec<&'static str>,
+    one_dets: Vec<&'static str>,
+    one_ends: Vec<&'static str>,
+}
+
+impl DemonymEndings {
+    fn parse(data: &'static str) -> DemonymEndings {
+        let class = |name: &str| pairs(data).filter(|(c, _)| *c == name).map(|(_, w)| w).collect();
+        DemonymEndings {
+            group_dets: class("group_det"),
+            group_ends: class("group_end"),
+            one_dets: class("one_det"),
+            one_ends: class("one_end"),
+        }
+    }
+
+    /// Whether `word`, after the lowercase determiner `det`, reads as a demonym.
+    /// The stem must keep three letters: "des Bois" is no demonym.
+    pub fn fits(&self, det: &str, word: &str) -> bool {
+        let ends = |ends: &[&str]| ends.iter().any(|e| word.len() >= e.len() + 3 && word.ends_with(e));
+        (self.group_dets.contains(&det) && ends(&self.group_ends))
+            || (self.one_dets.contains(&det) && ends(&self.one_ends))
+    }
 }
 
 impl Lexicon {
@@ -556,6 +587,7 @@ fn build(lang: Lang) -> Lexicon {
         lower_demonyms,
         compass,
         coordinators: entries(per_lang!("coordinators.txt")[i]).collect(),
+        demonym_endings: DemonymEndings::parse(per_lang!("demonym_endings.txt")[i]),
         place_prepositions: entries(per_lang!("place_prepositions.txt")[i]).collect(),
         name_articles: entries(per_lang!("name_articles.txt")[i]).collect(),
         stopwords: entries(per_lang!("stopwords.txt")[i]).collect(),
