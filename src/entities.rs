@@ -986,7 +986,10 @@ fn push(doc: &Doc, out: &mut Vec<Mention>, a: usize, b: usize, cue: Cue, known: 
 /// The type cue of a capitalised sequence of tokens `a..b`.
 fn sequence_cue(doc: &Doc, lex: &Lexicon, a: usize, b: usize, after_title: bool, head_kind: Option<EntityType>) -> Cue {
     let text = |k: usize| doc.tok(&doc.tokens[k]);
-    if after_title {
+    // "sénateur RPR de Savoie", "député UMP": a short acronym after a title is
+    // the office holder's party, not the holder.
+    let acronym = |w: &str| is_all_caps(w) && (2..=3).contains(&w.len()) && w.bytes().all(|c| c.is_ascii_uppercase());
+    if after_title && !(b - a == 1 && acronym(text(a))) {
         return Cue::Strong(EntityType::PER);
     }
     // Quoted titles of works: “Rez Infinite”, «Orechnik».
@@ -1619,6 +1622,8 @@ mod tests {
             ("Il a rencontré le président Poutine hier.", Lang::Fr, &[("Poutine", PER)]),
             ("Later, Mr. Clinton ordered a strike.", Lang::En, &[("Clinton", PER)]),
             ("Le général Dran commande le régiment.", Lang::Fr, &[("Dran", PER)]),
+            // A short acronym after a title is the holder's party.
+            ("Elle est députée UDF de Savoie.", Lang::Fr, &[("UDF", ORG), ("Savoie", LOC)]),
         ]);
     }
 
