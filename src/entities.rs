@@ -1032,9 +1032,17 @@ fn sequence_cue(doc: &Doc, lex: &Lexicon, a: usize, b: usize, after_title: bool,
     if b - a == 1 && a > 0 && lex.demonym_endings.fits(doc.lower(a - 1), first) {
         return Cue::Weak(EntityType::MISC);
     }
-    // A preposition of place before: "à Giromagny", "in Darfur".
+    // "la localité d'Abou Tacht", "the town of Abu Tasht".
+    let of = |k: usize| matches!(doc.lower(k), "de" | "d'" | "d’" | "of");
+    if a >= 2 && of(a - 1) && lex.place_nouns.contains(doc.lower(a - 2)) {
+        return Cue::Weak(EntityType::LOC);
+    }
+    // A preposition of place before: "à Giromagny", "in Darfur". A bare "de"
+    // only before a one-word name: "la nomination de Günter Verheugen".
     if let Some((p, t)) = a.checked_sub(1).map(|p| (p, &doc.tokens[p])) {
-        if matches!(t.kind, TokenKind::Word | TokenKind::Elision) && listed(doc, p, word_lists::ENT_PLACE_PREPOSITIONS)
+        if matches!(t.kind, TokenKind::Word | TokenKind::Elision)
+            && listed(doc, p, word_lists::ENT_PLACE_PREPOSITIONS)
+            && !(b - a >= 2 && of(p))
         {
             return Cue::Weak(EntityType::LOC);
         }
@@ -1761,6 +1769,16 @@ mod tests {
         for (det, word, want) in [("une", "Viennoise", true), ("la", "Viennoise", false), ("des", "Bois", false)] {
             assert_eq!(endings.fits(det, word), want, "{det} {word}");
         }
+    }
+
+    #[test]
+    fn de_names_a_place_after_a_place_noun_or_before_one_word() {
+        check(&[
+            ("Ils attendent la nomination de Kasimir Wendt.", Lang::Fr, &[("Kasimir Wendt", PER)]),
+            ("Il est né dans le village de Kafr Roumi.", Lang::Fr, &[("Kafr Roumi", LOC)]),
+            ("Il est né près de Wendt.", Lang::Fr, &[("Wendt", LOC)]),
+            ("Shells fell on the town of Kafr Nabl.", Lang::En, &[("Kafr Nabl", LOC)]),
+        ]);
     }
 
     #[test]

@@ -410,6 +410,8 @@ pub struct Lexicon {
     /// How an unlisted demonym is built ("les Alsaciens"): see `demonym_endings.txt`.
     pub demonym_endings: DemonymEndings,
     pub place_prepositions: HashSet<&'static str>,
+    /// Nouns after which "de"/"of" + a name names a place ("la localité d'Abou Tacht").
+    pub place_nouns: HashSet<&'static str>,
     /// Articles that a person's name never takes (fr: "le", "l'").
     pub name_articles: HashSet<&'static str>,
     pub stopwords: HashSet<&'static str>,
@@ -589,6 +591,7 @@ fn build(lang: Lang) -> Lexicon {
         coordinators: entries(per_lang!("coordinators.txt")[i]).collect(),
         demonym_endings: DemonymEndings::parse(per_lang!("demonym_endings.txt")[i]),
         place_prepositions: entries(per_lang!("place_prepositions.txt")[i]).collect(),
+        place_nouns: entries(per_lang!("place_nouns.txt")[i]).collect(),
         name_articles: entries(per_lang!("name_articles.txt")[i]).collect(),
         stopwords: entries(per_lang!("stopwords.txt")[i]).collect(),
         not_names,
