@@ -1621,6 +1621,8 @@ mod tests {
             ("Officials in LONDON said so.", Lang::En, &[("LONDON", LOC)]),
             ("RUSSIA STRIKES KYIV AGAIN", Lang::En, &[("RUSSIA", LOC), ("KYIV", LOC)]),
             ("Elle vit à Epinal depuis dix ans.", Lang::Fr, &[("Epinal", LOC)]),
+            // Events and carmakers, which capitals alone would make people.
+            ("Il a couru les Jeux olympiques pour Peugeot.", Lang::Fr, &[("Jeux olympiques", MISC), ("Peugeot", ORG)]),
         ]);
     }
 
