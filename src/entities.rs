@@ -1643,6 +1643,8 @@ mod tests {
             ("Explosions. Le feu a pris vers midi.", Lang::Fr, &[]),
             ("Bernard affirme qu'il a chuté.", Lang::Fr, &[("Bernard", PER)]),
             ("Tirs en Russie : la riposte se prépare.", Lang::Fr, &[("Russie", LOC)]),
+            // A capitalised day or month is no name, at a sentence's start or not.
+            ("Messe à Lure ; Dimanche 5 janvier, messe à Vesoul.", Lang::Fr, &[("Lure", LOC), ("Vesoul", LOC)]),
         ]);
     }
 
