@@ -765,6 +765,11 @@ fn source_phrase(r: &Reader, k: usize, lo: usize, hi: usize) -> Option<((usize, 
             if to == np || !(determined || r.has_head(np, to)) {
                 return None;
             }
+            // "selon la tradition", "selon les cas": a rule or a measure, no source.
+            let head = (np..to).find(|&j| !matches!(r.class(j), Some(Class::Det(_) | Class::Demonstrative(_))));
+            if head.is_some_and(|j| matches!(r.class(j), Some(Class::NonSource))) {
+                return None;
+            }
             (Found::Phrase { from: np, to }, to)
         }
     };

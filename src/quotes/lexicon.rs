@@ -80,6 +80,10 @@ pub enum Class {
     Subordinator,
     /// A frequent finite verb that is no auxiliary ("reste", "pourrait").
     Verb,
+    /// A noun after which "selon" means "depending on" or "by", not a source:
+    /// "selon la tradition", "according to the rules". Read from the framing
+    /// layer's `nonsource` class, where the same words stop a source marker.
+    NonSource,
 }
 
 /// A reporting verb form.
@@ -143,6 +147,7 @@ static LEXICONS: PerLang<Lexicon> = PerLang::new(|l| {
         per_lang!("reporting_verbs.txt")[i],
         per_lang!("speaker_nouns.txt")[i],
         per_lang!("speaker_grammar.txt")[i],
+        per_lang!("framing/words.txt")[i],
     )
 });
 
@@ -150,7 +155,13 @@ pub fn lexicon(lang: Lang) -> &'static Lexicon {
     &LEXICONS[lang.index()]
 }
 
-fn build(lang: Lang, verbs: &'static str, nouns: &'static str, grammar: &'static str) -> Lexicon {
+fn build(
+    lang: Lang,
+    verbs: &'static str,
+    nouns: &'static str,
+    grammar: &'static str,
+    framing: &'static str,
+) -> Lexicon {
     let mut lex = Lexicon {
         verbs: HashMap::default(),
         multi: HashMap::default(),
@@ -233,6 +244,9 @@ fn build(lang: Lang, verbs: &'static str, nouns: &'static str, grammar: &'static
             _ => Class::Naming,
         };
         lex.grammar.insert(word.to_lowercase().trim_end_matches('.').to_string(), class);
+    }
+    for (_, word) in pairs(framing).filter(|(c, _)| *c == "nonsource") {
+        lex.grammar.entry(word.to_lowercase()).or_insert(Class::NonSource);
     }
     lex
 }

@@ -220,6 +220,21 @@ fn a_french_pour_gives_a_view_only_before_a_clause() {
 }
 
 #[test]
+fn selon_a_rule_or_a_measure_names_no_source() {
+    for (text, lang) in [
+        ("Selon la tradition, le doyen ouvre la séance du conseil.", Lang::Fr),
+        ("Selon les cas, les élèves restent à la cantine le midi.", Lang::Fr),
+        ("According to the rules, the eldest member opens the session.", Lang::En),
+    ] {
+        let got = quotes(text, lang);
+        assert!(got.is_empty(), "{text}: {got:?}");
+    }
+    // A source after the same words still is one.
+    let got = quotes("Selon la préfecture, le doyen ouvre la séance du conseil.", Lang::Fr);
+    assert_eq!(got, [the(Indirect, "le doyen ouvre la séance du conseil", Some("la préfecture"))]);
+}
+
+#[test]
 fn subordinate_clauses_are_not_reported_speech() {
     let got = quotes("«Tout a brûlé», soupirait-il alors que les pompiers arrivaient.", Lang::Fr);
     assert!(got.iter().all(|q| q.0 != Indirect), "{got:?}");
