@@ -474,10 +474,43 @@ impl<'a> Reader<'a> {
         let determined = matches!(self.class(from), Some(Class::Det(_) | Class::Demonstrative(_) | Class::Indefinite))
             && to > from + 1;
         if to > from && starts_well && (self.has_head(from, to) || determined && closes) {
-            (Some(Found::Phrase { from, to }), via)
+            let found = self.apposed_name(from, to, hi).unwrap_or(Found::Phrase { from, to });
+            (Some(found), via)
         } else {
             (None, via)
         }
+    }
+
+    /// "a indiqué le porte-parole de la Maison Blanche, Ari Fleischer.": the
+    /// name apposed to a title that ends the clause is the speaker. A
+    /// parenthesis may come between ("la secrétaire à l'Intérieur
+    /// (Environnement), Gale Norton").
+    ///
+    /// The apposition may run past the caller's window (`hi`), to the sentence's
+    /// end: the name then is the same for every quote the cue introduces.
+    fn apposed_name(&self, from: usize, to: usize, hi: usize) -> Option<Found> {
+        if !(from..to).any(|j| matches!(self.noun(j), Some((_, NounClass::Role)))) {
+            return None;
+        }
+        let hi = hi.max(self.sentence_bounds(from).1).min(self.len());
+        // The title's own complement may run on: "la secrétaire à l'Intérieur".
+        let mut k = to;
+        while k < hi && k - to < 6 && !self.is_punct(k) && self.cue[k].is_none() {
+            k += 1;
+        }
+        if k < hi && self.is(k, "(") {
+            k = (k + 1..hi.min(k + 6)).find(|&j| self.is(j, ")"))? + 1;
+        }
+        if !(k < hi && self.is(k, ",")) {
+            return None;
+        }
+        let name = k + 1;
+        let mut end = name;
+        while end < hi && end - name < 4 && (self.is_name_word(end) || self.is_title_dot(end)) {
+            end += 1;
+        }
+        let closes = end >= hi || self.is_terminal(end) || self.is(end, ",");
+        (end > name && self.is_name_word(end - 1) && closes).then_some(Found::Phrase { from: name, to: end })
     }
 
     /// The complement clause of a cue: its first token, when the verb takes one.

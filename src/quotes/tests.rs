@@ -43,6 +43,20 @@ fn speaker_after_inverted_cue_is_found() {
             "La ville est calme",
             "le porte-parole de la mairie",
         ),
+        // A name apposed to the title is the speaker, past a complement and a parenthesis.
+        (
+            "«La ville est calme», a déclaré le porte-parole de la mairie, Paul Renard.",
+            Lang::Fr,
+            "La ville est calme",
+            "Paul Renard",
+        ),
+        (
+            "«Le parc rouvrira», a indiqué jeudi la ministre à l'Intérieur (Forêts), Anne Roy.",
+            Lang::Fr,
+            "Le parc rouvrira",
+            "Anne Roy",
+        ),
+        ("“The bridge will hold,” said the city spokesman, Tom Reyes.", Lang::En, "The bridge will hold,", "Tom Reyes"),
     ];
     for (text, lang, content, speaker) in cases {
         let got = quotes(text, *lang);
