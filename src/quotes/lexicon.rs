@@ -95,6 +95,9 @@ pub struct VerbForm {
     pub participle: bool,
     /// Tokens the cue spans (more than one for "fait état", "pointed out").
     pub len: usize,
+    /// Its reflexive means something else and reports nothing: "s'est lancé
+    /// dans", "se rappelle", "se poursuit".
+    pub not_reflexive: bool,
 }
 
 pub struct Lexicon {
@@ -170,6 +173,10 @@ fn build(
         lemmas: 0,
     };
     for line in entries(verbs) {
+        let (not_reflexive, line) = match line.strip_prefix('-') {
+            Some(rest) => (true, rest),
+            None => (false, line),
+        };
         let (bare, line) = match line.strip_prefix('+') {
             Some(rest) => (true, rest),
             None => (false, line),
@@ -201,11 +208,11 @@ fn build(
             };
             match split {
                 None => {
-                    lex.verbs.insert(form.clone(), VerbForm { bare, participle, len: 1 });
+                    lex.verbs.insert(form.clone(), VerbForm { bare, participle, len: 1, not_reflexive });
                 }
                 Some((head, rest)) => {
                     let rest: Vec<String> = rest.split(' ').map(str::to_string).collect();
-                    let vf = VerbForm { bare, participle, len: rest.len() + 1 };
+                    let vf = VerbForm { bare, participle, len: rest.len() + 1, not_reflexive };
                     lex.multi.entry(head.to_string()).or_default().push((rest, vf));
                 }
             }

@@ -157,7 +157,25 @@ impl<'a> Reader<'a> {
         if self.is_cap(i) && !starts && i > 0 && !self.is_quote_mark(i - 1) {
             return None;
         }
+        if form.not_reflexive && self.reflexive_before(i) {
+            return None;
+        }
         Some(form)
+    }
+
+    /// Whether a reflexive clitic comes before the verb at `i`, past auxiliaries
+    /// and adverbs: "se rappelle", "s'est aussitôt lancé".
+    fn reflexive_before(&self, i: usize) -> bool {
+        let lo = i.saturating_sub(5);
+        for k in (lo..i).rev() {
+            if matches!(self.low[k], "se" | "s'" | "s'est") {
+                return true;
+            }
+            if !matches!(self.class(k), Some(Class::Aux | Class::Adverb)) {
+                return false;
+            }
+        }
+        false
     }
 
     /// Skips words that may separate a verb from its subject: auxiliaries,

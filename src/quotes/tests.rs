@@ -249,6 +249,24 @@ fn selon_a_rule_or_a_measure_names_no_source() {
 }
 
 #[test]
+fn a_reflexive_that_changes_the_verb_reports_nothing() {
+    let run_on = |text: &str| quotes(text, Lang::Fr).into_iter().filter(|q| q.0 == Indirect).count();
+    assert_eq!(run_on("Le maire rappelle que la ville était calme."), 1);
+    assert_eq!(run_on("Le maire se rappelle que la ville était calme."), 0);
+    // A reflexive that still reports speech keeps its cue.
+    let got = quotes("«Il faut agir», s'est exclamé le maire.", Lang::Fr);
+    assert_eq!(got, [the(Direct, "Il faut agir", Some("le maire"))]);
+}
+
+#[test]
+fn a_sentence_adverb_is_no_speaker() {
+    let got = quotes("Auparavant, chaque candidat sera «entendu» en mai.", Lang::Fr);
+    assert_eq!(got, [the(Partial, "entendu", None)]);
+    let got = quotes("However, each candidate will be “heard” first.", Lang::En);
+    assert_eq!(got, [the(Partial, "heard", None)]);
+}
+
+#[test]
 fn subordinate_clauses_are_not_reported_speech() {
     let got = quotes("«Tout a brûlé», soupirait-il alors que les pompiers arrivaient.", Lang::Fr);
     assert!(got.iter().all(|q| q.0 != Indirect), "{got:?}");
