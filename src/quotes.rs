@@ -685,8 +685,19 @@ fn fronted_or_incise(r: &Reader, v: usize, lo: usize, hi: usize) -> Option<(usiz
     {
         return Some((post + 1, hi, Source::Found(found)));
     }
-    // Fronted: the clause before, then the cue at the end of the sentence.
-    let at_end = post >= hi || r.is_terminal(post) || r.text(post) == ":" || inverted && r.text(post) == ",";
+    // Fronted: the clause before, then the cue at the end of the sentence, or
+    // of its main clause: "…, officials said, as rivers burst their banks",
+    // "…, officials said, adding that…".
+    let links = |k: usize| {
+        k < hi
+            && (matches!(r.class(k), Some(Class::Conjunction | Class::Prep | Class::Subordinator))
+                || r.cue[k].is_some_and(|f| f.participle))
+    };
+    let at_end = post >= hi
+        || r.is_terminal(post)
+        || r.text(post) == ":"
+        || r.text(post) == "," && (inverted || links(post + 1))
+        || short_tail(r, post, v, hi);
     if at_end {
         let end = if comma_before { pre - 1 } else { pre };
         // An inverted cue without a comma ("…de rénovation confirme André
@@ -698,6 +709,19 @@ fn fronted_or_incise(r: &Reader, v: usize, lo: usize, hi: usize) -> Option<(usiz
         }
     }
     None
+}
+
+/// Whether only a few words, and no cue, run from `from` to the end of the
+/// sentence of the cue `v`: "said in a statement.", "told reporters on Tuesday."
+fn short_tail(r: &Reader, from: usize, v: usize, hi: usize) -> bool {
+    let mut k = from;
+    while k < hi && !r.is_terminal(k) {
+        if r.is_punct(k) || r.cue[k].is_some() || k - from >= 5 {
+            return false;
+        }
+        k += 1;
+    }
+    k < hi || hi == r.sentence_bounds(v).1
 }
 
 /// Where a clause starts past the news dateline that may open it: "LONDON — ",

@@ -267,6 +267,34 @@ fn a_sentence_adverb_is_no_speaker() {
 }
 
 #[test]
+fn a_fronted_report_may_end_before_a_short_tail_or_a_linked_clause() {
+    let cases: &[(&str, Lang, &str, &str)] = &[
+        (
+            "Two people were killed in the storm, the fire service said in a statement.",
+            Lang::En,
+            "Two people were killed in the storm",
+            "the fire service",
+        ),
+        (
+            "Hundreds of homes were flooded on Monday, officials said, as the river burst its banks.",
+            Lang::En,
+            "Hundreds of homes were flooded on Monday",
+            "officials",
+        ),
+        (
+            "Le sommet a été reporté à cause de la grève, a affirmé le ministère à Lyon.",
+            Lang::Fr,
+            "Le sommet a été reporté à cause de la grève",
+            "le ministère",
+        ),
+    ];
+    for &(text, lang, content, speaker) in cases {
+        let got = quotes(text, lang);
+        assert_eq!(got, [the(Indirect, content, Some(speaker))], "{text}");
+    }
+}
+
+#[test]
 fn subordinate_clauses_are_not_reported_speech() {
     let got = quotes("«Tout a brûlé», soupirait-il alors que les pompiers arrivaient.", Lang::Fr);
     assert!(got.iter().all(|q| q.0 != Indirect), "{got:?}");
