@@ -363,7 +363,9 @@ impl<'a> Reader<'a> {
         {
             return Segment::Adjunct;
         }
-        if matches!(first_class, Some(Class::Indefinite)) {
+        // "Giorgia Meloni, who was attending a summit, said": a relative
+        // clause describes the name before it, as an apposition does.
+        if matches!(first_class, Some(Class::Indefinite | Class::Relative)) {
             return Segment::Apposition;
         }
         if (from..to).any(|j| {
