@@ -1027,6 +1027,10 @@ fn sequence_cue(doc: &Doc, lex: &Lexicon, a: usize, b: usize, after_title: bool,
     if b - a == 1 && lex.compass.contains(first) {
         return Cue::Weak(EntityType::LOC);
     }
+    // "l'association Emmaüs", "the charity Oxfam": a noun that says what the name is.
+    if a > 0 && lex.org_descriptors.contains(doc.lower(a - 1)) {
+        return Cue::Strong(EntityType::ORG);
+    }
     // "les Alsaciens", "une Spinalienne": a demonym that no list holds. Before
     // the places' prepositions, which "aux" also is.
     if b - a == 1 && a > 0 && lex.demonym_endings.fits(doc.lower(a - 1), first) {
@@ -1782,6 +1786,16 @@ mod tests {
             ("Il est né dans le village de Kafr Roumi.", Lang::Fr, &[("Kafr Roumi", LOC)]),
             ("Il est né près de Wendt.", Lang::Fr, &[("Wendt", LOC)]),
             ("Shells fell on the town of Kafr Nabl.", Lang::En, &[("Kafr Nabl", LOC)]),
+        ]);
+    }
+
+    #[test]
+    fn a_descriptor_noun_before_a_name_makes_it_an_organisation() {
+        check(&[
+            ("Il a rejoint l'association Emmaüs en mai.", Lang::Fr, &[("Emmaüs", ORG)]),
+            ("La coalition Avenir a gagné.", Lang::Fr, &[("Avenir", ORG)]),
+            ("The charity Oxfam said so.", Lang::En, &[("Oxfam", ORG)]),
+            ("Trains stopped, railway operator Ferrovie dello Stato said.", Lang::En, &[("Ferrovie dello Stato", ORG)]),
         ]);
     }
 
