@@ -1036,9 +1036,12 @@ fn sequence_cue(doc: &Doc, lex: &Lexicon, a: usize, b: usize, after_title: bool,
     if b - a == 1 && a > 0 && lex.demonym_endings.fits(doc.lower(a - 1), first) {
         return Cue::Weak(EntityType::MISC);
     }
-    // "la localité d'Abou Tacht", "the town of Abu Tasht".
+    // "la localité d'Abou Tacht", "the town of Abu Tasht", and after the name
+    // "the Emilia-Romagna region".
     let of = |k: usize| matches!(doc.lower(k), "de" | "d'" | "d’" | "of");
-    if a >= 2 && of(a - 1) && lex.place_nouns.contains(doc.lower(a - 2)) {
+    if a >= 2 && of(a - 1) && lex.place_nouns.contains(doc.lower(a - 2))
+        || b < doc.tokens.len() && lex.place_nouns.contains(doc.lower(b))
+    {
         return Cue::Weak(EntityType::LOC);
     }
     // A preposition of place before: "à Giromagny", "in Darfur". A bare "de"
@@ -1780,12 +1783,14 @@ mod tests {
     }
 
     #[test]
-    fn de_names_a_place_after_a_place_noun_or_before_one_word() {
+    fn a_place_noun_or_de_before_one_word_names_a_place() {
         check(&[
             ("Ils attendent la nomination de Kasimir Wendt.", Lang::Fr, &[("Kasimir Wendt", PER)]),
             ("Il est né dans le village de Kafr Roumi.", Lang::Fr, &[("Kafr Roumi", LOC)]),
             ("Il est né près de Wendt.", Lang::Fr, &[("Wendt", LOC)]),
             ("Shells fell on the town of Kafr Nabl.", Lang::En, &[("Kafr Nabl", LOC)]),
+            // A place noun after the name says as much.
+            ("Floods hit the Emilia-Romagna region again.", Lang::En, &[("Emilia-Romagna", LOC)]),
         ]);
     }
 
