@@ -738,10 +738,13 @@ fn scan_sentence(
                 }
                 i = j;
                 // Capitalised words glued to a place or institution are no name of
-                // their own ("United States Embassies"), unless a person's name starts.
+                // their own ("United States Embassies"), unless a person's name
+                // starts, or a title comes before one ("Senate Majority Leader
+                // Chuck Schumer").
                 if known.is_some_and(|k| k.demonym.is_none()) && k > j && !shouting {
                     let next = doc.tok(&doc.tokens[j]);
-                    if !lex.first_names.contains(next) && !lex.is_title(&next.to_lowercase()) && !gaz.contains_key(&j) {
+                    let titled = (j..k).any(|x| listed(doc, x, word_lists::ENT_TITLES));
+                    if !lex.first_names.contains(next) && !titled && !gaz.contains_key(&j) {
                         i = k;
                     }
                 }
@@ -1639,6 +1642,9 @@ mod tests {
             ("Il a rencontré le président Poutine hier.", Lang::Fr, &[("Poutine", PER)]),
             ("Later, Mr. Clinton ordered a strike.", Lang::En, &[("Clinton", PER)]),
             ("Le général Dran commande le régiment.", Lang::Fr, &[("Dran", PER)]),
+            // A title glued to an institution still introduces a person.
+            ("Senate Majority Leader Anna Berg spoke.", Lang::En, &[("Senate", ORG), ("Anna Berg", PER)]),
+            ("Later, Speaker Tom Reyes spoke.", Lang::En, &[("Tom Reyes", PER)]),
             // A short acronym after a title is the holder's party.
             ("Elle est députée UDF de Savoie.", Lang::Fr, &[("UDF", ORG), ("Savoie", LOC)]),
         ]);
