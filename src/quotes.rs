@@ -245,7 +245,10 @@ fn cue_after(r: &Reader, close: usize) -> Option<(usize, Option<Found>)> {
         return None;
     }
     let hi = window_end(r, k, 14);
-    for v in k..(k + 5).min(hi) {
+    // Five words at most before the verb, or eight of a capitalised name and
+    // titles: "Senate Majority Leader Chuck Schumer said".
+    let reach = if (k..(k + 8).min(hi)).take_while(|&j| r.is_cap(j)).count() > 4 { 8 } else { 5 };
+    for v in k..(k + reach).min(hi) {
         if r.is_punct(v) {
             break;
         }

@@ -57,6 +57,8 @@ fn speaker_after_inverted_cue_is_found() {
             "Anne Roy",
         ),
         ("“The bridge will hold,” said the city spokesman, Tom Reyes.", Lang::En, "The bridge will hold,", "Tom Reyes"),
+        // A long capitalised subject before the verb.
+        ("“We did our job,” Senate Majority Leader Anna Berg said.", Lang::En, "We did our job,", "Anna Berg"),
     ];
     for (text, lang, content, speaker) in cases {
         let got = quotes(text, *lang);
