@@ -433,7 +433,8 @@ fn partial_source(r: &Reader, m: &Marked, close: usize, para_first: usize) -> (O
     let hi = window_end(r, close + 1, 20);
     if let Some(v) = (close + 1..hi).find(|&v| r.cue[v].is_some() && !r.quoted[v]) {
         let found = r.clitic_of(v).or_else(|| r.subject_after(v, hi).0).or_else(|| r.subject_before(v, close + 1));
-        return (Some(v), found.map_or(Source::Nobody, Source::Found));
+        let shared = if coordinated(r, v, close + 1) { Source::MainClause } else { Source::Nobody };
+        return (Some(v), found.map_or(shared, Source::Found));
     }
     if let Some(f) = sentence_subject(r, lo, m.open) {
         return (None, Source::Found(f));
@@ -532,6 +533,9 @@ fn indirect_items(r: &Reader) -> Vec<Item> {
                     Some(f) => Source::Found(f),
                     None if form.participle && attached => Source::MainClause,
                     None if form.participle => continue,
+                    // "X called the bill a disgrace and said it…": the verbs share
+                    // the sentence's subject.
+                    None if coordinated(r, v, lo) => Source::MainClause,
                     None => match r.subject_after(v, start).0 {
                         Some(f) => Source::Found(f),
                         None => continue,
@@ -557,6 +561,16 @@ fn indirect_items(r: &Reader) -> Vec<Item> {
         }
     }
     out
+}
+
+/// Whether the verb at `v` follows a coordinator, past auxiliaries and
+/// adverbs: "et a déclaré", "and later said".
+fn coordinated(r: &Reader, v: usize, lo: usize) -> bool {
+    let mut p = v;
+    while p > lo && v - p < 4 && matches!(r.class(p - 1), Some(Class::Aux | Class::Adverb)) {
+        p -= 1;
+    }
+    p > lo && r.is_coordinator(p - 1)
 }
 
 /// Splits a clause at "et que", "and that", ", and he noted": each piece is reported speech.

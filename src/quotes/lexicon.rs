@@ -107,6 +107,8 @@ pub struct Lexicon {
     multi: HashMap<String, Vec<(Vec<String>, VerbForm)>>,
     nouns: HashMap<String, (Gender, NounClass)>,
     grammar: HashMap<String, Class>,
+    /// Words that join two verbs of one subject ("et", "and"): `coordinators.txt`.
+    coordinators: Vec<&'static str>,
     pub lemmas: usize,
 }
 
@@ -126,6 +128,10 @@ impl Lexicon {
 
     pub fn noun(&self, lower: &str) -> Option<(Gender, NounClass)> {
         self.nouns.get(lower).copied()
+    }
+
+    pub fn is_coordinator(&self, lower: &str) -> bool {
+        self.coordinators.contains(&lower)
     }
 
     pub fn class(&self, lower: &str) -> Option<Class> {
@@ -151,6 +157,7 @@ static LEXICONS: PerLang<Lexicon> = PerLang::new(|l| {
         per_lang!("speaker_nouns.txt")[i],
         per_lang!("speaker_grammar.txt")[i],
         per_lang!("framing/words.txt")[i],
+        per_lang!("coordinators.txt")[i],
     )
 });
 
@@ -164,12 +171,14 @@ fn build(
     nouns: &'static str,
     grammar: &'static str,
     framing: &'static str,
+    coordinators: &'static str,
 ) -> Lexicon {
     let mut lex = Lexicon {
         verbs: HashMap::default(),
         multi: HashMap::default(),
         nouns: HashMap::default(),
         grammar: HashMap::default(),
+        coordinators: entries(coordinators).collect(),
         lemmas: 0,
     };
     for line in entries(verbs) {

@@ -102,6 +102,11 @@ impl<'a> Reader<'a> {
         self.is_cap(i) && !matches!(self.class(i), Some(c) if !matches!(c, Class::Title(_)))
     }
 
+    /// Whether token `i` joins two verbs of one subject ("et", "and").
+    pub fn is_coordinator(&self, i: usize) -> bool {
+        self.lex.is_coordinator(self.low[i])
+    }
+
     pub fn is_quote_mark(&self, i: usize) -> bool {
         self.is_punct(i) && matches!(self.text(i), "«" | "»" | "“" | "”" | "„" | "\"" | "‹" | "›" | "‘" | "’" | "'")
     }

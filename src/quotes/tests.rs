@@ -302,6 +302,18 @@ fn a_fronted_report_may_end_before_a_short_tail_or_a_linked_clause() {
 }
 
 #[test]
+fn a_verb_after_a_coordinator_shares_the_sentence_subject() {
+    let got = quotes("Senator Anna Berg called the bill “a disgrace” and said it added debt.", Lang::En);
+    assert_eq!(
+        got,
+        [
+            the(Partial, "a disgrace", Some("Senator Anna Berg")),
+            the(Indirect, "it added debt", Some("Senator Anna Berg"))
+        ]
+    );
+}
+
+#[test]
 fn subordinate_clauses_are_not_reported_speech() {
     let got = quotes("«Tout a brûlé», soupirait-il alors que les pompiers arrivaient.", Lang::Fr);
     assert!(got.iter().all(|q| q.0 != Indirect), "{got:?}");
