@@ -525,6 +525,10 @@ fn indirect_items(r: &Reader) -> Vec<Item> {
         let (lo, hi) = (lo.max(v.saturating_sub(MAX_CLAUSE)), hi.min(v + MAX_CLAUSE));
         if let Some(form) = r.cue[v] {
             let cue = Some((v, v + form.len));
+            // "n'a pas dit que…", "has not said whether…": nobody's words.
+            if r.is_negated(v) {
+                continue;
+            }
             if let Some(start) = r.complement_start(v, hi) {
                 // A participle reports for the main clause only after a comma
                 // or "en": ", précisant que", "en ajoutant que", ", adding that".

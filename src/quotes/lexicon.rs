@@ -109,6 +109,8 @@ pub struct Lexicon {
     grammar: HashMap<String, Class>,
     /// Words that join two verbs of one subject ("et", "and"): `coordinators.txt`.
     coordinators: Vec<&'static str>,
+    /// Negation words (`neg` in `speaker_grammar.txt`, besides their own class).
+    negations: Vec<&'static str>,
     pub lemmas: usize,
 }
 
@@ -128,6 +130,10 @@ impl Lexicon {
 
     pub fn noun(&self, lower: &str) -> Option<(Gender, NounClass)> {
         self.nouns.get(lower).copied()
+    }
+
+    pub fn is_negation(&self, lower: &str) -> bool {
+        self.negations.contains(&lower)
     }
 
     pub fn is_coordinator(&self, lower: &str) -> bool {
@@ -179,6 +185,7 @@ fn build(
         nouns: HashMap::default(),
         grammar: HashMap::default(),
         coordinators: entries(coordinators).collect(),
+        negations: pairs(grammar).filter(|(_, c)| *c == "neg").map(|(w, _)| w).collect(),
         lemmas: 0,
     };
     for line in entries(verbs) {
@@ -238,7 +245,7 @@ fn build(
         };
         lex.nouns.insert(word.to_lowercase(), (Gender::parse(g.trim()), class));
     }
-    for (word, class) in pairs(grammar) {
+    for (word, class) in pairs(grammar).filter(|(_, c)| *c != "neg") {
         let gender = |c: &str| Gender::parse(c.rsplit('-').next().unwrap_or(""));
         let class = match class {
             c if c.starts_with("det") => Class::Det(if c == "det" { Gender::Unknown } else { gender(c) }),

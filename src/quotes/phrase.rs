@@ -102,6 +102,16 @@ impl<'a> Reader<'a> {
         self.is_cap(i) && !matches!(self.class(i), Some(c) if !matches!(c, Class::Title(_)))
     }
 
+    /// Whether the verb at `v` is negated, looking back past auxiliaries and
+    /// adverbs: "n'a pas dit", "has not said", "didn't say".
+    pub fn is_negated(&self, v: usize) -> bool {
+        let lo = self.sentence_bounds(v).0.max(v.saturating_sub(5));
+        (lo..v)
+            .rev()
+            .take_while(|&k| matches!(self.class(k), Some(Class::Aux | Class::Adverb)))
+            .any(|k| self.lex.is_negation(self.low[k]))
+    }
+
     /// Whether token `i` joins two verbs of one subject ("et", "and").
     pub fn is_coordinator(&self, i: usize) -> bool {
         self.lex.is_coordinator(self.low[i])

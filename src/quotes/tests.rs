@@ -314,6 +314,20 @@ fn a_verb_after_a_coordinator_shares_the_sentence_subject() {
 }
 
 #[test]
+fn a_negated_cue_reports_nothing() {
+    for (text, lang) in [
+        ("Le maire n'a pas dit que les travaux avançaient.", Lang::Fr),
+        ("The speaker has not said whether he will bring the bill to a vote.", Lang::En),
+        ("She didn't say that the plant would close.", Lang::En),
+    ] {
+        let got = quotes(text, lang);
+        assert!(got.is_empty(), "{text}: {got:?}");
+    }
+    let got = quotes("The mayor said that the plant would close.", Lang::En);
+    assert_eq!(got, [the(Indirect, "the plant would close", Some("The mayor"))]);
+}
+
+#[test]
 fn subordinate_clauses_are_not_reported_speech() {
     let got = quotes("«Tout a brûlé», soupirait-il alors que les pompiers arrivaient.", Lang::Fr);
     assert!(got.iter().all(|q| q.0 != Indirect), "{got:?}");
