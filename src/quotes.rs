@@ -697,9 +697,13 @@ fn fronted_or_incise(r: &Reader, v: usize, lo: usize, hi: usize) -> Option<(usiz
         Found::Pronoun { .. } => true,
         Found::Relative { .. } => false,
     };
+    // ", a annoncé la SNCF, qui prévoit…": a relative clause after the subject
+    // describes it; the report is the clause before.
+    let relative_after = post + 1 < hi && matches!(r.class(post + 1), Some(Class::Relative));
     if comma_before
         && inverted
         && !after_quote
+        && !relative_after
         && post < hi
         && r.text(post) == ","
         && (post + 1..hi).filter(|&k| !r.is_punct(k)).count() >= 3
@@ -734,10 +738,12 @@ fn fronted_or_incise(r: &Reader, v: usize, lo: usize, hi: usize) -> Option<(usiz
 
 /// Whether only a few words, and no cue, run from `from` to the end of the
 /// sentence of the cue `v`: "said in a statement.", "told reporters on Tuesday."
+/// Ten after a preposition: "dans un communiqué publié sur son site internet".
 fn short_tail(r: &Reader, from: usize, v: usize, hi: usize) -> bool {
+    let most = if from < hi && matches!(r.class(from), Some(Class::Prep)) { 10 } else { 5 };
     let mut k = from;
     while k < hi && !r.is_terminal(k) {
-        if r.is_punct(k) || r.cue[k].is_some() || k - from >= 5 {
+        if r.is_punct(k) || r.cue[k].is_some() || k - from >= most {
             return false;
         }
         k += 1;

@@ -467,7 +467,11 @@ impl<'a> Reader<'a> {
                             via = Some((k + 1, j + 1));
                         }
                         j += 1;
-                        if j < hi && (matches!(self.class(j), Some(Class::Det(_))) || self.is_name_word(j)) {
+                        // A determiner or a name starts the subject, once the
+                        // preposition has its own noun: "à l'AFP Fabien Villedieu".
+                        let has_noun = !matches!(self.class(j - 1), Some(Class::Det(_)));
+                        if j < hi && has_noun && (matches!(self.class(j), Some(Class::Det(_))) || self.is_name_word(j))
+                        {
                             break;
                         }
                     }
@@ -504,8 +508,10 @@ impl<'a> Reader<'a> {
             to -= 1;
         }
         let starts_well = !matches!(self.class(from), Some(Class::Of | Class::Prep));
-        // "said the mayor.": a determiner phrase closing the clause is the subject.
-        let closes = to >= hi || self.is_punct(to);
+        // "said the mayor.": a determiner phrase closing the clause, or followed
+        // by a prepositional phrase ("a précisé la compagnie dans un communiqué"),
+        // is the subject.
+        let closes = to >= hi || self.is_punct(to) || matches!(self.class(to), Some(Class::Prep));
         let determined = matches!(self.class(from), Some(Class::Det(_) | Class::Demonstrative(_) | Class::Indefinite))
             && to > from + 1;
         if to > from && starts_well && (self.has_head(from, to) || determined && closes) {

@@ -70,6 +70,12 @@ fn speaker_after_inverted_cue_is_found() {
 }
 
 #[test]
+fn a_name_after_a_prepositional_object_is_the_whole_speaker() {
+    let got = quotes("«Nous demandons le respect des accords», a expliqué à l'AFP Paul Renard.", Lang::Fr);
+    assert_eq!(got, [the(Direct, "Nous demandons le respect des accords", Some("Paul Renard"))]);
+}
+
+#[test]
 fn pronouns_resolve_to_the_nearest_compatible_speaker() {
     let text =
         "Paul Girard a déclaré que la grève durerait. L'avocate, Claire Roux, a souligné que rien n'était joué. \
@@ -293,6 +299,20 @@ fn a_fronted_report_may_end_before_a_short_tail_or_a_linked_clause() {
             Lang::Fr,
             "Le sommet a été reporté à cause de la grève",
             "le ministère",
+        ),
+        // A relative clause after the inverted subject describes it.
+        (
+            "Le trafic sera perturbé jeudi, a annoncé mardi la compagnie, qui prévoit un train sur deux.",
+            Lang::Fr,
+            "Le trafic sera perturbé jeudi",
+            "la compagnie",
+        ),
+        // A longer tail after a preposition, and an unlisted noun as the subject.
+        (
+            "Les billets seront remboursés, a précisé la compagnie dans un communiqué publié sur son site.",
+            Lang::Fr,
+            "Les billets seront remboursés",
+            "la compagnie",
         ),
     ];
     for &(text, lang, content, speaker) in cases {
