@@ -687,6 +687,17 @@ fn fronted_or_incise(r: &Reader, v: usize, lo: usize, hi: usize) -> Option<(usiz
             break;
         }
     }
+    // The subject phrase may have dropped a leading adjective ("regional
+    // governor Oleh Kiper"): the comma can stand two words before it.
+    let subject_first = matches!(found, Found::Phrase { from, .. } if from < v);
+    if let Some(p) = (pre.saturating_sub(2).max(lo + 1)..pre).find(|&p| r.text(p - 1) == ",") {
+        let plain = |k: usize| {
+            r.doc.tokens[k].kind == TokenKind::Word && r.class(k).is_none() && r.cue[k].is_none() && !r.is_cap(k)
+        };
+        if subject_first && (p..pre).all(plain) {
+            pre = p;
+        }
+    }
     let comma_before = pre > lo && r.text(pre - 1) == ",";
     // After a quote, the cue is the quote's own ("«…», explique X, bénévole…").
     let after_quote = pre > lo + 1 && r.is_quote_mark(pre - 2);
@@ -716,7 +727,8 @@ fn fronted_or_incise(r: &Reader, v: usize, lo: usize, hi: usize) -> Option<(usiz
     let links = |k: usize| {
         k < hi
             && (matches!(r.class(k), Some(Class::Conjunction | Class::Prep | Class::Subordinator))
-                || r.cue[k].is_some_and(|f| f.participle))
+                || r.cue[k].is_some_and(|f| f.participle)
+                || r.doc.lang == Lang::En && r.low[k].ends_with("ing") && !r.is_cap(k))
     };
     let at_end = post >= hi
         || r.is_terminal(post)

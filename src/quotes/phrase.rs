@@ -597,6 +597,15 @@ impl<'a> Reader<'a> {
         if form.bare && self.doc.lang == Lang::En {
             // After a quote ("” said Mr. Reeves") the verb is inverted and takes no clause.
             let inverted = v > 1 && (self.is_quote_mark(v - 1) || self.text(v - 1) == "," && self.is_quote_mark(v - 2));
+            // "said on Monday it had…", "said late Thursday the…": a time adverbial first.
+            let mut next = next;
+            while next + 2 < hi
+                && (matches!(self.class(next), Some(Class::Adverb))
+                    || matches!(self.class(next), Some(Class::Prep))
+                        && matches!(self.class(next + 1), Some(Class::Adverb)))
+            {
+                next += if matches!(self.class(next), Some(Class::Prep)) { 2 } else { 1 };
+            }
             let ok = !inverted
                 && matches!(self.doc.tokens[next].kind, TokenKind::Word | TokenKind::Number)
                 && !matches!(

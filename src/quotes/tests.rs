@@ -300,6 +300,26 @@ fn a_fronted_report_may_end_before_a_short_tail_or_a_linked_clause() {
             "Le sommet a été reporté à cause de la grève",
             "le ministère",
         ),
+        // A participle clause after the cue; a subject that opens with an adjective.
+        (
+            "The drones hit power plants, officials said, leaving homes without power.",
+            Lang::En,
+            "The drones hit power plants",
+            "officials",
+        ),
+        (
+            "One person was injured in the blast, regional governor Anna Berg said on Telegram.",
+            Lang::En,
+            "One person was injured in the blast",
+            "Anna Berg",
+        ),
+        // "said on Monday it had…": a time adverbial before a bare clause.
+        (
+            "The air force said on Monday it had shot down 30 drones.",
+            Lang::En,
+            "it had shot down 30 drones",
+            "The air force",
+        ),
         // A relative clause after the inverted subject describes it.
         (
             "Le trafic sera perturbé jeudi, a annoncé mardi la compagnie, qui prévoit un train sur deux.",
