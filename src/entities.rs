@@ -785,7 +785,8 @@ fn scan_sentence(
                     continue;
                 }
                 let name = &w[..cut];
-                let known = lex.gazetteer.by_lowercase(&name.to_lowercase(), false).filter(|k| k.demonym.is_none());
+                // "Iranian-made", "Russian-backed": a demonym keeps its type.
+                let known = lex.gazetteer.by_lowercase(&name.to_lowercase(), false);
                 if name.chars().count() >= 2 && !lex.not_names.contains(name) && (known.is_some() || !initial()) {
                     let cue = known.map_or(Cue::None, |k| Cue::Strong(k.kind));
                     out.push(Mention { start: t.start, end: t.start + cut, cue, known, toks: i..i + 1 });
@@ -1768,6 +1769,8 @@ mod tests {
         check(&[
             ("Les Américains ont fourni des missiles américains.", Lang::Fr, &[("Américains", MISC)]),
             ("American officials met Sudanese envoys.", Lang::En, &[("American", MISC), ("Sudanese", MISC)]),
+            // Glued to a lowercase word, as a name is in "Hamas-run".
+            ("Russia launched Iranian-made drones.", Lang::En, &[("Russia", LOC), ("Iranian", MISC)]),
         ]);
     }
 
