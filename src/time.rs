@@ -377,6 +377,7 @@ mod tests {
     fn weekdays_point_back_in_the_past_and_forward_in_the_future() {
         t!(Fr, "2024-11-26", "Le ministre a parlé lundi.", [("lundi", "2024-11-25")]);
         t!(Fr, "2024-11-26", "Le sommet aura lieu lundi.", [("lundi", "2024-12-02")]);
+        t!(Fr, "2024-11-26", "La motion pourrait être examinée vendredi.", [("vendredi", "2024-11-29")]);
         t!(Fr, "1999-07-28", "Il a démissionné mercredi dernier.", [("mercredi dernier", "1999-07-21")]);
         t!(Fr, "1999-07-18", "Ce dimanche, thé dansant.", [("Ce dimanche", "1999-07-18")]);
         t!(
