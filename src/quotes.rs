@@ -748,6 +748,29 @@ fn fronted_or_incise(r: &Reader, v: usize, lo: usize, hi: usize) -> Option<(usiz
     None
 }
 
+/// Past an apposition that describes a source and ends at a comma: "Selon Jean
+/// Dupont, porte-parole de la préfecture, les routes…", "According to John
+/// Smith, a spokesman for the city, …". An apposition opens with a role noun,
+/// bare or after a determiner, and has no verb; "la situation, déjà tendue,"
+/// opens with no role noun and stays in the clause.
+fn apposition_end(r: &Reader, from: usize, hi: usize) -> usize {
+    let head = if matches!(r.class(from), Some(Class::Det(_) | Class::Indefinite)) { from + 1 } else { from };
+    if head >= hi || !matches!(r.noun(head), Some((_, NounClass::Role))) {
+        return from;
+    }
+    let Some(comma) = (head..hi.min(head + 12)).find(|&j| r.text(j) == ",") else { return from };
+    let verbless = (from..comma)
+        .all(|j| r.cue[j].is_none() && !matches!(r.class(j), Some(Class::Aux | Class::Verb | Class::Relative)));
+    // "le porte-parole, qui était là, a menti": the noun is the clause's subject.
+    let subject_goes_on = comma + 1 < hi
+        && (r.cue[comma + 1].is_some() || matches!(r.class(comma + 1), Some(Class::Relative | Class::Aux)));
+    if verbless && !subject_goes_on && (comma + 1..hi).filter(|&j| !r.is_punct(j)).count() >= 3 {
+        comma + 1
+    } else {
+        from
+    }
+}
+
 /// Whether only a few words, and no cue, run from `from` to the end of the
 /// sentence of the cue `v`: "said in a statement.", "told reporters on Tuesday."
 /// Ten after a preposition: "dans un communiqué publié sur son site internet".
@@ -846,7 +869,7 @@ fn source_phrase(r: &Reader, k: usize, lo: usize, hi: usize) -> Option<((usize, 
         && (to + 1..hi).filter(|&j| !r.is_punct(j)).count() >= 3
         && (!r.is(k, "pour") || clause(to + 1))
     {
-        return Some((cue, to + 1, hi, found));
+        return Some((cue, apposition_end(r, to + 1, hi), hi, found));
     }
     let at_end = to >= hi || r.is_terminal(to);
     // "X a affirmé que…, d'après l'agence": the clause has its own cue; the source relays it.

@@ -368,6 +368,38 @@ fn a_negated_cue_reports_nothing() {
 }
 
 #[test]
+fn an_apposition_after_a_source_is_no_part_of_the_clause() {
+    let cases: &[(&str, Lang, &str, &str)] = &[
+        (
+            "Selon Jean Dupont, porte-parole de la préfecture, les routes resteront fermées.",
+            Lang::Fr,
+            "les routes resteront fermées",
+            "Jean Dupont",
+        ),
+        (
+            "According to Anna Berg, a spokeswoman for the city, the roads will stay closed.",
+            Lang::En,
+            "the roads will stay closed",
+            "Anna Berg",
+        ),
+        // No role noun, or the noun goes on as the subject: all of it is the clause.
+        ("Selon lui, la situation, déjà tendue, s'aggrave.", Lang::Fr, "la situation, déjà tendue, s'aggrave", ""),
+        (
+            "Selon le maire, le porte-parole, qui était là, a menti.",
+            Lang::Fr,
+            "le porte-parole, qui était là, a menti",
+            "le maire",
+        ),
+    ];
+    for &(text, lang, content, speaker) in cases {
+        let got: Vec<_> = quotes(text, lang).into_iter().filter(|q| q.0 == Indirect).collect();
+        assert_eq!(got.len(), 1, "{text}: {got:?}");
+        assert_eq!(got[0].1, content, "{text}");
+        assert_eq!(got[0].2.as_deref().unwrap_or(""), speaker, "{text}");
+    }
+}
+
+#[test]
 fn subordinate_clauses_are_not_reported_speech() {
     let got = quotes("«Tout a brûlé», soupirait-il alors que les pompiers arrivaient.", Lang::Fr);
     assert!(got.iter().all(|q| q.0 != Indirect), "{got:?}");
