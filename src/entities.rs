@@ -842,6 +842,14 @@ fn scan_sentence(
                     let e = cap_sequence(doc, lex, gaz, j, end, false);
                     (j..e).any(|k| name_word_kind(doc, lex, k) == Some(EntityType::ORG))
                 };
+                // "la députée LFI Mathilde Panot": the party's acronym, then the person.
+                if j + 1 < end && is_party_acronym(doc.tok(&doc.tokens[j])) && is_first_name(doc, lex, j + 1) {
+                    let cue = gaz.get(&j).map_or(Cue::Weak(EntityType::ORG), |&(_, k)| Cue::Strong(k.kind));
+                    push(doc, out, j, j + 1, cue, gaz.get(&j).map(|&(_, k)| k));
+                    i = j + 1;
+                    after_title = true;
+                    continue;
+                }
                 if j < end && gaz.is_name_word(j) && !gaz.contains_key(&j) && !names_org() {
                     i = j;
                     after_title = true;
@@ -987,13 +995,18 @@ fn push(doc: &Doc, out: &mut Vec<Mention>, a: usize, b: usize, cue: Cue, known: 
     out.push(Mention { start, end, cue, known, toks: a..b });
 }
 
+/// Two or three ASCII capitals: after a title, a party ("sénateur RPR") rather
+/// than a surname in capitals ("M. DUPONT").
+fn is_party_acronym(w: &str) -> bool {
+    (2..=3).contains(&w.len()) && w.bytes().all(|c| c.is_ascii_uppercase())
+}
+
 /// The type cue of a capitalised sequence of tokens `a..b`.
 fn sequence_cue(doc: &Doc, lex: &Lexicon, a: usize, b: usize, after_title: bool, head_kind: Option<EntityType>) -> Cue {
     let text = |k: usize| doc.tok(&doc.tokens[k]);
     // "sénateur RPR de Savoie", "député UMP": a short acronym after a title is
     // the office holder's party, not the holder.
-    let acronym = |w: &str| is_all_caps(w) && (2..=3).contains(&w.len()) && w.bytes().all(|c| c.is_ascii_uppercase());
-    if after_title && !(b - a == 1 && acronym(text(a))) {
+    if after_title && !(b - a == 1 && is_party_acronym(text(a))) {
         return Cue::Strong(EntityType::PER);
     }
     // Quoted titles of works: “Rez Infinite”, «Orechnik».
@@ -1648,6 +1661,7 @@ mod tests {
             ("Later, Speaker Tom Reyes spoke.", Lang::En, &[("Tom Reyes", PER)]),
             // A short acronym after a title is the holder's party.
             ("Elle est députée UDF de Savoie.", Lang::Fr, &[("UDF", ORG), ("Savoie", LOC)]),
+            ("La députée UDF Anne Roy a voté.", Lang::Fr, &[("UDF", ORG), ("Anne Roy", PER)]),
         ]);
     }
 
