@@ -1775,6 +1775,7 @@ mod tests {
         check(&[
             ("Il préside l'Assemblée nationale depuis 1997.", Lang::Fr, &[("Assemblée nationale", ORG)]),
             ("La Caisse d'allocations familiales paie.", Lang::Fr, &[("Caisse d'allocations familiales", ORG)]),
+            ("Il a quitté le Parti socialiste en mai.", Lang::Fr, &[("Parti socialiste", ORG)]),
         ]);
     }
 
@@ -1822,6 +1823,7 @@ mod tests {
         check(&[
             ("Il a rejoint l'association Emmaüs en mai.", Lang::Fr, &[("Emmaüs", ORG)]),
             ("La coalition Avenir a gagné.", Lang::Fr, &[("Avenir", ORG)]),
+            ("Selon un sondage Elabe, le oui gagne.", Lang::Fr, &[("Elabe", ORG)]),
             ("The charity Oxfam said so.", Lang::En, &[("Oxfam", ORG)]),
             ("Trains stopped, railway operator Ferrovie dello Stato said.", Lang::En, &[("Ferrovie dello Stato", ORG)]),
         ]);
