@@ -294,7 +294,8 @@ impl<'a> Reader<'a> {
             from += 1;
         }
         let opens = |j: usize| {
-            matches!(self.class(j), Some(Class::Det(_) | Class::Demonstrative(_) | Class::Title(_))) || self.is_cap(j)
+            matches!(self.class(j), Some(Class::Det(_) | Class::Demonstrative(_) | Class::Indefinite | Class::Title(_)))
+                || self.is_cap(j)
         };
         if from <= k && !opens(from) {
             if let Some(j) = (from..=k).find(|&j| opens(j)) {

@@ -104,6 +104,9 @@ fn a_speaker_phrase_keeps_its_name_and_drops_the_apposition() {
     assert_eq!(quotes(text, Lang::Fr)[0].2.as_deref(), Some("Marc Leroy"));
     let text = "Le porte-parole du syndicat, Ali Benali, a affirmé que la grève continuerait.";
     assert_eq!(quotes(text, Lang::Fr), [the(Indirect, "la grève continuerait", Some("Ali Benali"))]);
+    // An indefinite opens the phrase after a fronted adjunct.
+    let text = "Interrogé hier, un conseiller de la ministre assure que la réforme passera.";
+    assert_eq!(quotes(text, Lang::Fr), [the(Indirect, "la réforme passera", Some("un conseiller de la ministre"))]);
     // A relative clause between the name and the verb is skipped as an apposition.
     let text = "Anna Berg, who was visiting the port, said the ferries would run again.";
     assert_eq!(quotes(text, Lang::En), [the(Indirect, "the ferries would run again", Some("Anna Berg"))]);
