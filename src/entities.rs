@@ -774,13 +774,7 @@ fn scan_sentence(
                 // names are places; a person's or a firm's hyphenated name has no
                 // lowercase part between capitalised ones.
                 if w[cut..].split('-').next_back().is_some_and(starts_upper) {
-                    out.push(Mention {
-                        start: t.start,
-                        end: t.end,
-                        cue: Cue::Weak(EntityType::LOC),
-                        known: None,
-                        toks: i..i + 1,
-                    });
+                    push(doc, out, i, i + 1, Cue::Weak(EntityType::LOC), None);
                     i += 1;
                     continue;
                 }
@@ -844,8 +838,9 @@ fn scan_sentence(
                 };
                 // "la députée LFI Mathilde Panot": the party's acronym, then the person.
                 if j + 1 < end && is_party_acronym(doc.tok(&doc.tokens[j])) && is_first_name(doc, lex, j + 1) {
-                    let cue = gaz.get(&j).map_or(Cue::Weak(EntityType::ORG), |&(_, k)| Cue::Strong(k.kind));
-                    push(doc, out, j, j + 1, cue, gaz.get(&j).map(|&(_, k)| k));
+                    let known = gaz.get(&j).map(|&(_, k)| k);
+                    let cue = known.map_or(Cue::Weak(EntityType::ORG), |k| Cue::Strong(k.kind));
+                    push(doc, out, j, j + 1, cue, known);
                     i = j + 1;
                     after_title = true;
                     continue;
@@ -1055,7 +1050,7 @@ fn sequence_cue(doc: &Doc, lex: &Lexicon, a: usize, b: usize, after_title: bool,
     }
     // "la localité d'Abou Tacht", "the town of Abu Tasht", and after the name
     // "the Emilia-Romagna region".
-    let of = |k: usize| matches!(doc.lower(k), "de" | "d'" | "d’" | "of");
+    let of = |k: usize| matches!(doc.lower(k), "de" | "d'" | "of");
     if a >= 2 && of(a - 1) && lex.place_nouns.contains(doc.lower(a - 2))
         || b < doc.tokens.len() && lex.place_nouns.contains(doc.lower(b))
     {

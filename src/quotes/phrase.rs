@@ -178,12 +178,18 @@ impl<'a> Reader<'a> {
         Some(form)
     }
 
+    /// Whether token `k` is the French third-person reflexive clitic ("se",
+    /// "s'", "s'est" written as one token).
+    fn is_reflexive_clitic(&self, k: usize) -> bool {
+        matches!(self.low[k], "se" | "s'" | "s'est")
+    }
+
     /// Whether a reflexive clitic comes before the verb at `i`, past auxiliaries
     /// and adverbs: "se rappelle", "s'est aussitôt lancé".
     fn reflexive_before(&self, i: usize) -> bool {
         let lo = i.saturating_sub(5);
         for k in (lo..i).rev() {
-            if matches!(self.low[k], "se" | "s'" | "s'est") {
+            if self.is_reflexive_clitic(k) {
                 return true;
             }
             if !matches!(self.class(k), Some(Class::Aux | Class::Adverb)) {
@@ -584,11 +590,7 @@ impl<'a> Reader<'a> {
             return Some(next + skip);
         }
         // "se dit favorable", "s'est dit prêt".
-        if self.doc.lang == Lang::Fr
-            && v > 0
-            && (self.is(v - 1, "se") || self.is(v - 1, "s'") || self.is(v - 1, "s'est"))
-            && self.low[v].starts_with("di")
-        {
+        if self.doc.lang == Lang::Fr && v > 0 && self.is_reflexive_clitic(v - 1) && self.low[v].starts_with("di") {
             return (!self.is_punct(next)).then_some(next);
         }
         // "estimant le coût à…": a participle with a noun phrase.
