@@ -564,6 +564,10 @@ fn is_name_word(doc: &Doc, lex: &Lexicon, i: usize) -> bool {
             }
         }
     }
+    // "D-Mass." after a senator's name.
+    if doc.is_party_tag(i) {
+        return false;
+    }
     !(listed(doc, i, word_lists::ENT_NOT_NAMES) && lex.not_names.contains(w))
         && (!is_stopword(doc, lex, i) || is_all_caps(w))
         // More than one char: the first is not the whole word.
@@ -1657,6 +1661,9 @@ mod tests {
             // A short acronym after a title is the holder's party.
             ("Elle est députée UDF de Savoie.", Lang::Fr, &[("UDF", ORG), ("Savoie", LOC)]),
             ("La députée UDF Anne Roy a voté.", Lang::Fr, &[("UDF", ORG), ("Anne Roy", PER)]),
+            // A party tag after a legislator is no name of its own.
+            ("Sen. Ann Ruiz, D-Mass., voted no.", Lang::En, &[("Ann Ruiz", PER)]),
+            ("Rep. Tom Reyes (R-Texas) voted yes.", Lang::En, &[("Tom Reyes", PER)]),
         ]);
     }
 

@@ -335,6 +335,11 @@ fn sentence_subject(r: &Reader, lo: usize, hi: usize) -> Option<Found> {
         while j > k && matches!(r.class(j - 1), Some(Class::Of)) {
             j -= 1;
         }
+        if j == k {
+            if let Some(f) = r.described_subject(k, hi) {
+                return Some(f);
+            }
+        }
         let sentence_first = r.doc.sentences.get(r.sentence[k]).is_some_and(|s| s.tokens.start == k);
         // A lone capital at the start of a sentence is a name only if a verb-like word or a comma follows.
         let long_enough =
@@ -432,9 +437,13 @@ fn partial_source(r: &Reader, m: &Marked, close: usize, para_first: usize) -> (O
     }
     let hi = window_end(r, close + 1, 20);
     if let Some(v) = (close + 1..hi).find(|&v| r.cue[v].is_some() && !r.quoted[v]) {
+        // "called the vote “a missed opportunity” and said Republicans would…":
+        // a coordinated verb shares the sentence's subject and has none after it.
+        if coordinated(r, v, close + 1) {
+            return (Some(v), Source::MainClause);
+        }
         let found = r.clitic_of(v).or_else(|| r.subject_after(v, hi).0).or_else(|| r.subject_before(v, close + 1));
-        let shared = if coordinated(r, v, close + 1) { Source::MainClause } else { Source::Nobody };
-        return (Some(v), found.map_or(shared, Source::Found));
+        return (Some(v), found.map_or(Source::Nobody, Source::Found));
     }
     if let Some(f) = sentence_subject(r, lo, m.open) {
         return (None, Source::Found(f));
@@ -730,9 +739,10 @@ fn fronted_or_incise(r: &Reader, v: usize, lo: usize, hi: usize) -> Option<(usiz
                 || r.cue[k].is_some_and(|f| f.participle)
                 || r.doc.lang == Lang::En && r.low[k].ends_with("ing") && !r.is_cap(k))
     };
+    // "…, Thune said: “I'm not…”": a colon before a quote gives the cue its own words.
     let at_end = post >= hi
         || r.is_terminal(post)
-        || r.text(post) == ":"
+        || r.text(post) == ":" && !(post + 1 < r.len() && r.is_quote_mark(post + 1))
         || r.text(post) == "," && (inverted || links(post + 1))
         || short_tail(r, post, v, hi);
     if at_end {
@@ -895,16 +905,29 @@ fn resolve_all(r: &Reader, items: &mut [Item], entities: &EntityIndex) {
         let speaker = match items[i].source {
             Source::Nobody => None,
             Source::Found(f) => resolve_found(r, f, pos, sent, &history, entities, anchor),
-            Source::MainClause => history
-                .iter()
-                .rev()
-                .take(HISTORY)
-                .find(|h| h.2.saturating_add(1) >= sent && h.2 <= sent)
-                .map(|h| h.3.clone())
-                .or_else(|| {
-                    sentence_subject(r, r.sentence_bounds(anchor).0, anchor)
-                        .and_then(|f| resolve_found(r, f, pos, sent, &history, entities, anchor))
-                }),
+            // The speaker of an earlier quote in the sentence, else the
+            // sentence's subject, else (a pronoun subject: "Il a visité… et a
+            // déclaré") the speaker of the sentence before.
+            Source::MainClause => {
+                let recent = |reach: usize| {
+                    history.iter().rev().take(HISTORY).find(|h| h.2 + reach >= sent && h.2 <= sent).map(|h| h.3.clone())
+                };
+                let lo = r.sentence_bounds(anchor).0;
+                // "Il a visité le site et a déclaré…": a subject pronoun opening the sentence.
+                let pronoun = || match r.class(lo) {
+                    Some(Class::Pronoun(gender)) if r.doc.tokens[lo].kind != TokenKind::Clitic => {
+                        Some(Found::Pronoun { tok: lo, gender })
+                    }
+                    _ => None,
+                };
+                recent(0)
+                    .or_else(|| {
+                        sentence_subject(r, lo, anchor)
+                            .or_else(pronoun)
+                            .and_then(|f| resolve_found(r, f, pos, sent, &history, entities, anchor))
+                    })
+                    .or_else(|| recent(1))
+            }
             Source::Enclosing => {
                 let enclosing =
                     items[..i].iter().rev().take(HISTORY).find(|o| {

@@ -131,6 +131,41 @@ impl<'a> Doc<'a> {
         self.tokens.binary_search_by_key(&offset, |t| t.end).ok()
     }
 
+    /// Whether token `i` is the dot of an abbreviation that never ends a
+    /// sentence ("Sen.", "Dr.", "M.") or of a party tag ("D-Mass."):
+    /// segmentation read it so, and layers reading a name across it must too.
+    pub fn is_abbreviation_dot(&self, i: usize) -> bool {
+        i > 0
+            && i < self.tokens.len()
+            && self.tok(&self.tokens[i]) == "."
+            && self.tokens[i - 1].end == self.tokens[i].start
+            && (ABBREVIATIONS[self.lang.index()].never_final.contains(&self.tok(&self.tokens[i - 1]))
+                || self.is_party_tag(i - 1))
+    }
+
+    /// Whether token `i` is a party tag after a legislator's name: "D-Mass."
+    /// or "R-Texas" between commas or in brackets, its initial from
+    /// `party_initials.txt`.
+    pub fn is_party_tag(&self, i: usize) -> bool {
+        let Some(t) = self.tokens.get(i) else { return false };
+        let w = self.tok(t);
+        // The cheap test first: the initial is one letter.
+        if w.as_bytes().get(1) != Some(&b'-') {
+            return false;
+        }
+        let (initial, state) = w.split_at(1);
+        let state = &state[1..];
+        let opened = i > 0 && matches!(self.tok(&self.tokens[i - 1]), "," | "(");
+        let closed = self.tokens.get(i + 1).is_some_and(|n| matches!(self.tok(n), "," | "." | ")"));
+        opened
+            && closed
+            && t.kind == TokenKind::Word
+            && (2..=12).contains(&state.len())
+            && state.chars().next().is_some_and(char::is_uppercase)
+            && state.chars().all(|c| c.is_ascii_alphabetic())
+            && PARTY_INITIALS[self.lang.index()].contains(&initial)
+    }
+
     /// The index of the sentence holding byte `offset`, if any.
     pub fn sentence_at(&self, offset: usize) -> Option<usize> {
         let i = self.sentences.partition_point(|s| s.end <= offset);
@@ -510,6 +545,9 @@ struct Abbreviations {
     may_end: Vec<&'static str>,
 }
 
+static PARTY_INITIALS: LazyLock<Vec<Vec<&'static str>>> =
+    LazyLock::new(|| per_lang!("party_initials.txt").iter().map(|d| entries(d).collect()).collect());
+
 static ABBREVIATIONS: LazyLock<Vec<Abbreviations>> = LazyLock::new(|| {
     per_lang!("abbreviations.txt")
         .iter()
@@ -579,9 +617,14 @@ fn sentences(text: &str, lang: Lang, tokens: &[Token], paragraphs: &[std::ops::R
             let in_quote = (depth > 0 || straight_open) && tokens[i].start - quote_open_at < 2000;
             let terminal = matches!(s.chars().next(), Some('.' | '!' | '?' | '…'));
             if terminal && !in_quote {
-                // Take closing quotes and brackets that follow into this sentence.
+                // Take closing quotes and brackets that follow into this
+                // sentence. A straight quote after a space opens the next one:
+                // `families. "This is…`.
                 let mut end = i + 1;
-                while end < last && matches!(tok(end), "»" | "”" | "\"" | ")" | "]" | "’" | "'" | "›") {
+                while end < last
+                    && matches!(tok(end), "»" | "”" | "\"" | ")" | "]" | "’" | "'" | "›")
+                    && !(matches!(tok(end), "\"" | "'") && tokens[end].start != tokens[end - 1].end)
+                {
                     if tok(end) == "\"" {
                         straight_open = !straight_open;
                     }
@@ -856,6 +899,8 @@ mod tests {
         );
         let text = "“We are ready. We will go,” he said. Then he left.";
         assert_eq!(sents(text, Lang::En), ["“We are ready. We will go,” he said.", "Then he left."]);
+        let text = "He said no. \"This is not serious,\" she said.";
+        assert_eq!(sents(text, Lang::En), ["He said no.", "\"This is not serious,\" she said."]);
     }
 
     #[test]

@@ -99,7 +99,9 @@ impl<'a> Reader<'a> {
 
     /// A capitalised word that is not a function word: part of a name.
     pub fn is_name_word(&self, i: usize) -> bool {
-        self.is_cap(i) && !matches!(self.class(i), Some(c) if !matches!(c, Class::Title(_)))
+        self.is_cap(i)
+            && !matches!(self.class(i), Some(c) if !matches!(c, Class::Title(_)))
+            && !self.doc.is_party_tag(i)
     }
 
     /// Whether the verb at `v` is negated, looking back past auxiliaries and
@@ -137,7 +139,7 @@ impl<'a> Reader<'a> {
         let prev = self.text(i - 1);
         let mut chars = prev.chars();
         let initial = matches!((chars.next(), chars.next()), (Some(c), None) if c.is_uppercase());
-        initial || matches!(self.class(i - 1), Some(Class::Title(_)))
+        initial || matches!(self.class(i - 1), Some(Class::Title(_))) || self.doc.is_abbreviation_dot(i)
     }
 
     pub fn sentence_bounds(&self, i: usize) -> (usize, usize) {
@@ -265,6 +267,24 @@ impl<'a> Reader<'a> {
         }
         let from = self.phrase_back(k, lo)?;
         Some(Found::Phrase { from, to: k + 1 })
+    }
+
+    /// A described subject opening a clause at `k`: a determiner, a person or
+    /// body noun, its complement, then the verb's auxiliary or the verb ("Le
+    /// préfet de la Haute-Marne a visité", "The mayor said").
+    pub fn described_subject(&self, k: usize, hi: usize) -> Option<Found> {
+        if !matches!(self.class(k), Some(Class::Det(_) | Class::Demonstrative(_)))
+            || !matches!(self.noun(k + 1), Some((_, NounClass::Role | NounClass::Body)))
+        {
+            return None;
+        }
+        let mut to = k + 2;
+        while to < hi && to - k < MAX_PHRASE && (self.phrase_word(to) || matches!(self.class(to), Some(Class::Det(_))))
+        {
+            to += 1;
+        }
+        let verb_next = to < hi && (matches!(self.class(to), Some(Class::Aux)) || self.cue[to].is_some());
+        verb_next.then_some(Found::Phrase { from: k, to })
     }
 
     /// Walks back over a noun phrase ending at `k`; its first token, if the

@@ -354,6 +354,43 @@ fn a_verb_after_a_coordinator_shares_the_sentence_subject() {
             the(Indirect, "it added debt", Some("Senator Anna Berg"))
         ]
     );
+    // A name right after the coordinated verb is its clause's subject, not an inverted one.
+    let got = quotes("Senator Anna Berg called the vote “a missed chance” and said Democrats would return.", Lang::En);
+    assert_eq!(
+        got,
+        [
+            the(Partial, "a missed chance", Some("Senator Anna Berg")),
+            the(Indirect, "Democrats would return", Some("Senator Anna Berg"))
+        ]
+    );
+    // A described subject ("Le préfet de la Marne") or a pronoun opening the
+    // sentence, not the speaker of the sentence before.
+    let text = "«Tout a brûlé», a déclaré Paul Renard. Le préfet de la Marne a visité le site et a déclaré que \
+                l'enquête serait rapide.";
+    assert_eq!(quotes(text, Lang::Fr)[1], the(Indirect, "l'enquête serait rapide", Some("Le préfet de la Marne")));
+    let text = "Le maire, Paul Renard, est venu. Il a visité le site et a déclaré que l'enquête serait rapide.";
+    assert_eq!(quotes(text, Lang::Fr), [the(Indirect, "l'enquête serait rapide", Some("Paul Renard"))]);
+}
+
+#[test]
+fn abbreviated_titles_and_party_tags_stay_in_the_speaker_phrase() {
+    let got = quotes("“They want the fight,” said Rep. Hakeem Jones.", Lang::En);
+    assert_eq!(got, [the(Direct, "They want the fight,", Some("Rep. Hakeem Jones"))]);
+    // "D-Mass." is no name: the senator speaks, and "she" is her.
+    let text = "Sen. Ann Ruiz, D-Mass., said the bill did too little. \"This is not serious,\" she told reporters.";
+    assert_eq!(
+        quotes(text, Lang::En),
+        [
+            the(Indirect, "the bill did too little", Some("Sen. Ann Ruiz")),
+            the(Direct, "This is not serious,", Some("Sen. Ann Ruiz"))
+        ]
+    );
+}
+
+#[test]
+fn a_cue_before_a_colon_and_a_quote_reports_no_clause_before_it() {
+    let got = quotes("Asked whether a deal was near, Thune said: “I'm not going to predict anything.”", Lang::En);
+    assert_eq!(got, [the(Direct, "I'm not going to predict anything.", Some("Thune"))]);
 }
 
 #[test]
