@@ -745,6 +745,11 @@ fn fronted_or_incise(r: &Reader, v: usize, lo: usize, hi: usize) -> Option<(usiz
         || r.text(post) == ":" && !(post + 1 < r.len() && r.is_quote_mark(post + 1))
         || r.text(post) == "," && (inverted || links(post + 1))
         || short_tail(r, post, v, hi);
+    // "Le directeur, Jean Martin, estime le préjudice à…": a subject before
+    // the verb makes the phrase after it an object, and the stretch before no report.
+    if at_end && inverted && comma_before && matches!(r.subject_before(v, lo), Some(Found::Phrase { .. })) {
+        return None;
+    }
     if at_end {
         let end = if comma_before { pre - 1 } else { pre };
         // An inverted cue without a comma ("…de rénovation confirme André

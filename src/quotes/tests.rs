@@ -388,6 +388,18 @@ fn abbreviated_titles_and_party_tags_stay_in_the_speaker_phrase() {
 }
 
 #[test]
+fn a_named_subject_before_the_verb_makes_no_fronted_report() {
+    let text = "Le directeur de la société, Jean Martin, estime le préjudice à plus de deux millions d'euros.";
+    assert_eq!(quotes(text, Lang::Fr), []);
+    // A clause before the comma still is one.
+    let text = "Le préjudice dépasse deux millions d'euros, estime le directeur.";
+    assert_eq!(
+        quotes(text, Lang::Fr),
+        [the(Indirect, "Le préjudice dépasse deux millions d'euros", Some("le directeur"))]
+    );
+}
+
+#[test]
 fn a_cue_before_a_colon_and_a_quote_reports_no_clause_before_it() {
     let got = quotes("Asked whether a deal was near, Thune said: “I'm not going to predict anything.”", Lang::En);
     assert_eq!(got, [the(Direct, "I'm not going to predict anything.", Some("Thune"))]);
