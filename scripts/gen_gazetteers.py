@@ -116,9 +116,22 @@ def main(world_countries_json):
             places["en"].add(cap)
         for lang, key in (("fr", "fra"), ("en", "eng")):
             d = c.get("demonyms", {}).get(key, {})
+            forms = set()
             for form in {d.get("m"), d.get("f")} - {None, ""}:
-                if not good_name(form) or " " in form:
+                words = form.split(" ")
+                # "South Korean", "Sri Lankan": a multi-word form whose words are
+                # all capitalised (not "Antiguan, Barbudan" nor "Kittitian or
+                # Nevisian"). After a compass word, the rest is a demonym too:
+                # "Korean", "African".
+                if len(words) > 1:
+                    if not all(good_name(w) and w[:1].isupper() for w in words) or "," in form:
+                        continue
+                    if len(words) == 2 and words[0] in ("North", "South", "East", "West", "Central"):
+                        forms.add(" ".join(words[1:]))
+                elif not good_name(form):
                     continue
+                forms.add(form)
+            for form in sorted(forms):
                 if lang == "fr":
                     # Masculine plural names the group; feminine forms map to it too.
                     masc = d.get("m") or form

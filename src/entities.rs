@@ -1788,6 +1788,9 @@ mod tests {
             ("American officials met Sudanese envoys.", Lang::En, &[("American", MISC), ("Sudanese", MISC)]),
             // Glued to a lowercase word, as a name is in "Hamas-run".
             ("Russia launched Iranian-made drones.", Lang::En, &[("Russia", LOC), ("Iranian", MISC)]),
+            // Demonyms of two words, and the one after a compass word.
+            ("The South Korean firm hired Sri Lankans.", Lang::En, &[("South Korean", MISC), ("Sri Lankans", MISC)]),
+            ("A Korean firm won.", Lang::En, &[("Korean", MISC)]),
         ]);
     }
 
