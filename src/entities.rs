@@ -908,6 +908,12 @@ fn scan_sentence(
             i += 1;
             continue;
         }
+        // "First published May 5": an ordinal alone is no name; "the First Amendment" is one.
+        if j == i + 1 && lex.ordinals.contains(doc.lower(i)) {
+            i = j;
+            after_title = false;
+            continue;
+        }
         // English titles are capitalised inside the sequence: "Secretary of State
         // Antony Blinken", "Foreign Minister Wang Yi". The name starts at the first
         // name after the last title, or right after that title.
@@ -1675,7 +1681,12 @@ mod tests {
             ("Tirs en Russie : la riposte se prépare.", Lang::Fr, &[("Russie", LOC)]),
             // A capitalised day or month is no name, at a sentence's start or not.
             ("Messe à Lure ; Dimanche 5 janvier, messe à Vesoul.", Lang::Fr, &[("Lure", LOC), ("Vesoul", LOC)]),
+            // An ordinal alone is no name.
+            ("Reuters (Boston) First published May 5.", Lang::En, &[("Reuters", ORG), ("Boston", LOC)]),
         ]);
+        // One opening a name is part of it.
+        let got = mentions("He cited the First Amendment.", Lang::En);
+        assert_eq!(got.iter().map(|m| m.0.as_str()).collect::<Vec<_>>(), ["First Amendment"]);
     }
 
     #[test]

@@ -418,6 +418,9 @@ pub struct Lexicon {
     pub name_articles: HashSet<&'static str>,
     pub stopwords: HashSet<&'static str>,
     pub not_names: HashSet<&'static str>,
+    /// Lowercase ordinals ("first", "deuxième", from `numbers_words.txt`): no
+    /// name alone ("First published May 5"), though one may open a name.
+    pub ordinals: HashSet<&'static str>,
     /// The folded forms of the lists looked up by the token as written, with
     /// their lists, for the word-list table.
     folded: Vec<(&'static str, WordLists)>,
@@ -566,6 +569,9 @@ fn build(lang: Lang) -> Lexicon {
     let titles: HashSet<&'static str> = lower.finish().collect();
     let title_starts = titles.iter().filter_map(|t| t.split_once(' ')).map(|(first, _)| first).collect();
     let not_names: HashSet<&'static str> = entries(per_lang!("not_names.txt")[i]).collect();
+    let ordinals = pairs(per_lang!("numbers_words.txt")[i])
+        .filter_map(|(word, rest)| rest.rsplit('|').next().is_some_and(|role| role.starts_with("ord")).then_some(word))
+        .collect();
     let compass: HashSet<&'static str> = entries(per_lang!("compass.txt")[i]).collect();
     // Lists looked up by the token as written file their words folded.
     let written = [
@@ -598,6 +604,7 @@ fn build(lang: Lang) -> Lexicon {
         name_articles: entries(per_lang!("name_articles.txt")[i]).collect(),
         stopwords: entries(per_lang!("stopwords.txt")[i]).collect(),
         not_names,
+        ordinals,
         folded,
     }
 }
