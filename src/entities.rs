@@ -1061,8 +1061,12 @@ fn sequence_cue(doc: &Doc, lex: &Lexicon, a: usize, b: usize, after_title: bool,
     // "la localité d'Abou Tacht", "the town of Abu Tasht", and after the name
     // "the Emilia-Romagna region".
     let of = |k: usize| matches!(doc.lower(k), "de" | "d'" | "of");
-    if a >= 2 && of(a - 1) && lex.place_nouns.contains(doc.lower(a - 2))
-        || b < doc.tokens.len() && lex.place_nouns.contains(doc.lower(b))
+    let place_noun = |k: usize| lex.place_nouns.contains(doc.lower(k));
+    // "la zone industrielle des Ajoncs", "le quartier du Lac".
+    let noun_before = a >= 2
+        && (of(a - 1) || matches!(doc.lower(a - 1), "du" | "des"))
+        && (place_noun(a - 2) || a >= 3 && is_adjective(doc, lex, a - 2) && place_noun(a - 3));
+    if noun_before || b < doc.tokens.len() && place_noun(b)
     {
         return Cue::Weak(EntityType::LOC);
     }
@@ -1825,6 +1829,9 @@ mod tests {
     #[test]
     fn a_place_noun_or_de_before_one_word_names_a_place() {
         check(&[
+            // With "du"/"des", and an adjective after the noun.
+            ("Un hangar de la zone industrielle des Ajoncs a brûlé.", Lang::Fr, &[("Ajoncs", LOC)]),
+            ("Il habite le quartier du Lac.", Lang::Fr, &[("Lac", LOC)]),
             ("Ils attendent la nomination de Kasimir Wendt.", Lang::Fr, &[("Kasimir Wendt", PER)]),
             ("Il est né dans le village de Kafr Roumi.", Lang::Fr, &[("Kafr Roumi", LOC)]),
             ("Il est né près de Wendt.", Lang::Fr, &[("Wendt", LOC)]),
