@@ -641,10 +641,17 @@ fn cap_sequence(doc: &Doc, lex: &Lexicon, gaz: &Hits, i: usize, end: usize, join
                 let p = doc.lower(j);
                 let after = j + n;
                 if after < end && gaz.is_name_word(after) {
-                    if p == "and" && !had_of {
+                    // "Ministry of Trade and Industry" is one name; "the University
+                    // of Michigan and Bank of America" two, the second headed by an
+                    // organisation word.
+                    if p == "and" && (!had_of || name_word_kind(doc, lex, after) == Some(EntityType::ORG)) {
                         break;
                     }
                     if gaz.contains_key(&after) && !join_known {
+                        break;
+                    }
+                    // "John Smith of Harvard University": a person's name, then where he works.
+                    if matches!(p, "of" | "for") && is_first_name(doc, lex, i) {
                         break;
                     }
                     // An English name never runs into "of" + a gazetteer name ("Ministry of Defence" aside).
@@ -1066,8 +1073,7 @@ fn sequence_cue(doc: &Doc, lex: &Lexicon, a: usize, b: usize, after_title: bool,
     let noun_before = a >= 2
         && (of(a - 1) || matches!(doc.lower(a - 1), "du" | "des"))
         && (place_noun(a - 2) || a >= 3 && is_adjective(doc, lex, a - 2) && place_noun(a - 3));
-    if noun_before || b < doc.tokens.len() && place_noun(b)
-    {
+    if noun_before || b < doc.tokens.len() && place_noun(b) {
         return Cue::Weak(EntityType::LOC);
     }
     // A preposition of place before: "à Giromagny", "in Darfur". A bare "de"
@@ -1700,6 +1706,25 @@ mod tests {
             ("La position de la Fédération de Russie est claire.", Lang::Fr, &[("Fédération de Russie", LOC)]),
             ("They met Omar Hassan al-Bashir in 2009.", Lang::En, &[("Omar Hassan al-Bashir", PER)]),
             ("President-elect Donald J. Trump spoke.", Lang::En, &[("Donald J. Trump", PER)]),
+            // A person's name does not run into "of" and the employer's.
+            ("John Smith of Harvard University agreed.", Lang::En, &[("John Smith", PER), ("Harvard University", ORG)]),
+            // "and" joins a name's parts, not a second institution.
+            (
+                "He joined the Department of Health and Human Services.",
+                Lang::En,
+                &[("Department of Health and Human Services", ORG)],
+            ),
+            (
+                "The University of Leeds and Bank of England agreed.",
+                Lang::En,
+                &[("University of Leeds", ORG), ("Bank of England", ORG)],
+            ),
+            // Company words end organisations; party members are a group.
+            (
+                "Analysts at Acme Securities and Republicans agreed.",
+                Lang::En,
+                &[("Acme Securities", ORG), ("Republicans", MISC)],
+            ),
         ]);
     }
 
