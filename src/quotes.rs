@@ -339,6 +339,14 @@ fn sentence_subject(r: &Reader, lo: usize, hi: usize) -> Option<Found> {
             if let Some(f) = r.described_subject(k, hi) {
                 return Some(f);
             }
+            // "La RATP prévoit un trafic « très perturbé »": a determiner and a name.
+            if matches!(r.class(k), Some(Class::Det(_))) && k + 1 < hi && r.is_name_word(k + 1) && !r.quoted[k + 1] {
+                let mut j = k + 1;
+                while j < hi && r.is_name_word(j) {
+                    j += 1;
+                }
+                return Some(Found::Phrase { from: k, to: j });
+            }
         }
         let sentence_first = r.doc.sentences.get(r.sentence[k]).is_some_and(|s| s.tokens.start == k);
         // A lone capital at the start of a sentence is a name only if a verb-like word or a comma follows.
@@ -879,11 +887,28 @@ fn source_phrase(r: &Reader, k: usize, lo: usize, hi: usize) -> Option<((usize, 
     // de Palacio, ancienne ministre…".
     let clause =
         |from: usize| (from..hi).any(|j| r.cue[j].is_some() || matches!(r.class(j), Some(Class::Aux | Class::Verb)));
-    if to < hi
+    // "…un million de manifestants selon le ministère, 2,8 millions selon la
+    // CGT": a source closing its clause reports what comes before, not the
+    // clause after its comma. It opens one after a boundary or a linking word.
+    let opens_clause = cue_start == lo
+        || r.is_punct(cue_start - 1)
+        || matches!(
+            r.class(cue_start - 1),
+            Some(Class::Conjunction | Class::Complementiser | Class::Adverb | Class::Relative | Class::Subordinator)
+        );
+    if opens_clause
+        && to < hi
         && r.text(to) == ","
         && (to + 1..hi).filter(|&j| !r.is_punct(j)).count() >= 3
         && (!r.is(k, "pour") || clause(to + 1))
     {
+        // "Selon le ministre de l'Intérieur, Gérald Darmanin, les forces…":
+        // the name apposed to a title is the source, and no part of the clause.
+        if let Some(Found::Phrase { from: a, to: b }) = r.apposed_name(np, to, hi) {
+            if b + 1 < hi && r.text(b) == "," && (!r.is(k, "pour") || clause(b + 1)) {
+                return Some((cue, b + 1, hi, Found::Phrase { from: a, to: b }));
+            }
+        }
         return Some((cue, apposition_end(r, to + 1, hi), hi, found));
     }
     let at_end = to >= hi || r.is_terminal(to);

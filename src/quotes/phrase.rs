@@ -556,7 +556,7 @@ impl<'a> Reader<'a> {
     ///
     /// The apposition may run past the caller's window (`hi`), to the sentence's
     /// end: the name then is the same for every quote the cue introduces.
-    fn apposed_name(&self, from: usize, to: usize, hi: usize) -> Option<Found> {
+    pub fn apposed_name(&self, from: usize, to: usize, hi: usize) -> Option<Found> {
         if !(from..to).any(|j| matches!(self.noun(j), Some((_, NounClass::Role)))) {
             return None;
         }

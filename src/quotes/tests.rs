@@ -400,6 +400,18 @@ fn a_named_subject_before_the_verb_makes_no_fronted_report() {
 }
 
 #[test]
+fn a_source_closing_its_clause_reports_nothing_after_its_comma() {
+    let text = "La marche a réuni dix mille personnes selon la police, trente mille selon les syndicats.";
+    assert_eq!(quotes(text, Lang::Fr), []);
+}
+
+#[test]
+fn a_determined_name_opening_the_sentence_speaks_its_partial_quotes() {
+    let got = quotes("La RATP prévoit un trafic « très perturbé » jeudi.", Lang::Fr);
+    assert_eq!(got, [the(Partial, "très perturbé", Some("La RATP"))]);
+}
+
+#[test]
 fn a_cue_before_a_colon_and_a_quote_reports_no_clause_before_it() {
     let got = quotes("Asked whether a deal was near, Thune said: “I'm not going to predict anything.”", Lang::En);
     assert_eq!(got, [the(Direct, "I'm not going to predict anything.", Some("Thune"))]);
@@ -441,6 +453,19 @@ fn an_apposition_after_a_source_is_no_part_of_the_clause() {
             Lang::Fr,
             "le porte-parole, qui était là, a menti",
             "le maire",
+        ),
+        // A name apposed to the source's title is the speaker.
+        (
+            "Selon le ministre de l'Intérieur, Paul Renard, les forces de l'ordre étaient prêtes.",
+            Lang::Fr,
+            "les forces de l'ordre étaient prêtes",
+            "Paul Renard",
+        ),
+        (
+            "According to the city's mayor, Tom Reyes, the bridge will reopen.",
+            Lang::En,
+            "the bridge will reopen",
+            "Tom Reyes",
         ),
     ];
     for &(text, lang, content, speaker) in cases {
