@@ -517,7 +517,7 @@ impl Scanner<'_, '_> {
         let measure_of =
             kind == Some(QuantityKind::Measure) && end < lim && matches!(self.low(end), "de" | "d'" | "of");
         let (of, stands_alone) = if counts_things && (kind != Some(QuantityKind::Measure) || measure_of) {
-            self.counted_noun(end, lim, takes_de || measure_of, kind.is_none())
+            self.counted_noun(end, lim, takes_de || measure_of, kind.is_none(), value > 1.0)
         } else {
             (None, false)
         };
@@ -702,7 +702,7 @@ impl Scanner<'_, '_> {
             let noun_follows = end < lim
                 && self.is_word(end)
                 && self.text(end).chars().next().is_some_and(char::is_lowercase)
-                && self.counted_noun(end, lim, false, false).0.is_some();
+                && self.counted_noun(end, lim, false, false, false).0.is_some();
             if !has_unit && d.plain && d.lead == 4 && (1000.0..=2100.0).contains(&d.value) && !noun_follows {
                 return true;
             }
@@ -790,7 +790,7 @@ impl Scanner<'_, '_> {
         }
         if next.as_ref().is_some_and(|n| rules.counts_before_unless_noun.contains(n)) {
             // "un autre avait atteint sa cible", or "un autre missile" after "huit missiles".
-            let (noun, alone) = self.counted_noun(i + 2, lim, false, true);
+            let (noun, alone) = self.counted_noun(i + 2, lim, false, true, false);
             if alone || noun.is_none() {
                 return true;
             }
@@ -826,8 +826,16 @@ impl Scanner<'_, '_> {
     }
 
     /// The noun counted by the number ending at `end`, or whether the number
-    /// stands alone for a noun said before ("sept ont été abattus").
-    fn counted_noun(&self, end: usize, lim: usize, takes_de: bool, may_stand_alone: bool) -> (Option<String>, bool) {
+    /// stands alone for a noun said before ("sept ont été abattus"). `many`:
+    /// the number is above one, so the noun it counts is plural.
+    fn counted_noun(
+        &self,
+        end: usize,
+        lim: usize,
+        takes_de: bool,
+        may_stand_alone: bool,
+        many: bool,
+    ) -> (Option<String>, bool) {
         let lex = self.lex;
         let mut k = end;
         if takes_de && k < lim && matches!(self.low(k), "de" | "d'" | "of" | "des") {
@@ -882,6 +890,22 @@ impl Scanner<'_, '_> {
             let n = self.low(k + 1);
             let lower = self.text(k + 1).chars().next().is_some_and(char::is_lowercase);
             if lower && !lex.stopwords.contains(n) && !self.is_part_cue(k + 1) && !lex.standalone_next.contains(n) {
+                return (Some(self.text(k + 1).to_string()), false);
+            }
+        }
+        // "800,000 federal workers", "ten police officers": above one, an
+        // English word that is not plural before one that is describes it.
+        if many && self.lang == Lang::En && k + 1 < lim && self.is_word(k + 1) {
+            let n = self.low(k + 1);
+            let plural = |w: &str| w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us");
+            if !plural(w)
+                && plural(n)
+                && self.text(k + 1).chars().next().is_some_and(char::is_lowercase)
+                && !lex.stopwords.contains(n)
+                && !lex.standalone_next.contains(n)
+                && !self.is_part_cue(k + 1)
+                && !self.listed(k + 1, lists::NUM_WORDS)
+            {
                 return (Some(self.text(k + 1).to_string()), false);
             }
         }

@@ -189,6 +189,10 @@ fn the_counted_noun_is_found_or_inherited() {
         ("Two of the victims were children.", Lang::En, "Two", "victims", false),
         ("Deux des mineures ont témoigné.", Lang::Fr, "Deux", "mineures", false),
         ("Dozens injured were taken to hospital.", Lang::En, "Dozens", "injured", false),
+        // Above one, a word that is not plural before one that is describes it.
+        ("Some 800,000 federal workers went unpaid.", Lang::En, "800,000", "workers", false),
+        ("Ten police officers came.", Lang::En, "Ten", "officers", false),
+        ("One official says no.", Lang::En, "One", "official", false),
     ];
     for &(text, lang, want_text, noun, inherited) in cases {
         let got = quantities(text, lang);
