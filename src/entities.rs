@@ -85,7 +85,8 @@ struct Mention {
 /// Finds the entities of the article.
 pub fn find(doc: &Doc) -> Vec<Entity> {
     let lex = Lexicon::for_lang(doc.lang);
-    let shapes = shapes(doc);
+    let mut shapes = shapes(doc);
+    mark_title_case(doc, lex, &mut shapes);
     let gaz = gazetteer_hits(doc, lex, &shapes);
     let words = WordStats::of(doc, &gaz, &shapes);
     let mut mentions = Vec::with_capacity(doc.tokens.len() / 16);
@@ -118,6 +119,9 @@ const UPPER: u8 = 2;
 const LOWER: u8 = 4;
 /// A word that [`is_all_caps`].
 const CAPS: u8 = 8;
+/// A token of a title-case line ("Drought Forces Hard Choices on Farmers"):
+/// its capitals say no more than a sentence's first word's, see [`mark_title_case`].
+const TITLED: u8 = 16;
 
 /// Each token's shape, as bits: several passes ask it of every token, and
 /// reading it once spares each the slicing and decoding.
@@ -144,6 +148,28 @@ fn shapes(doc: &Doc) -> Vec<u8> {
         }
     };
     doc.tokens.iter().map(shape).collect()
+}
+
+/// Marks the tokens of title-case lines, as English headlines are written:
+/// a sentence with no closing mark, at least three capitalised words, and
+/// no lowercase word but function words and words of three letters at most.
+#[inline(never)] // a function of its own for the wasm tier-up: DESIGN.md
+fn mark_title_case(doc: &Doc, lex: &Lexicon, shapes: &mut [u8]) {
+    for s in &doc.sentences {
+        let r = s.tokens.clone();
+        if r.is_empty() || matches!(doc.tok(&doc.tokens[r.end - 1]).chars().next(), Some('.' | '!' | '?' | '…')) {
+            continue;
+        }
+        let upper = r.clone().filter(|&i| shapes[i] & UPPER != 0).count();
+        // Short prepositions ("on", "vs") are not all stopwords: some are French words too.
+        let function_word = |i: usize| doc.tok(&doc.tokens[i]).len() <= 3 || is_stopword(doc, lex, i);
+        let titled = upper >= 3 && r.clone().all(|i| shapes[i] & LOWER == 0 || function_word(i));
+        if titled {
+            for shape in &mut shapes[r] {
+                *shape |= TITLED;
+            }
+        }
+    }
 }
 
 /// Gazetteer matches by first token: each name's end token (exclusive) and
@@ -271,7 +297,7 @@ impl<'d> WordStats<'d> {
                 // Stopwords ("The", "Le") are the most frequent such words, and
                 // their lowercase forms the most frequent words of all: leaving
                 // them out spares most look-ups below.
-                if shapes[i] & UPPER != 0 && is_initial(doc, s.tokens.start, i) && gaz.is_name_word(i) {
+                if shapes[i] & UPPER != 0 && is_initial(doc, shapes, s.tokens.start, i) && gaz.is_name_word(i) {
                     let w = doc.tok(&doc.tokens[i]);
                     capital.entry(w).or_insert_with(|| {
                         asked.add(w);
@@ -292,7 +318,7 @@ impl<'d> WordStats<'d> {
                 if shape & UPPER != 0 {
                     if let Some(e) = Some(w).filter(|w| asked.has(w)).and_then(|w| capital.get_mut(w)) {
                         e.0 += 1;
-                        if !is_initial(doc, s.tokens.start, i) {
+                        if !is_initial(doc, shapes, s.tokens.start, i) {
                             e.1 += 1;
                         }
                     }
@@ -494,8 +520,8 @@ fn is_close_quote(s: &str) -> bool {
 }
 
 /// Whether token `i` starts a sentence, a quotation or a clause after a colon or dash.
-fn is_initial(doc: &Doc, sentence_start: usize, i: usize) -> bool {
-    if i <= sentence_start {
+fn is_initial(doc: &Doc, shapes: &[u8], sentence_start: usize, i: usize) -> bool {
+    if i <= sentence_start || shapes[i] & TITLED != 0 {
         return true;
     }
     let t = &doc.tokens[i - 1];
@@ -704,7 +730,7 @@ fn scan_sentence(
             continue;
         }
         // Needed only once a word proves capitalised; most are not.
-        let initial = || is_initial(doc, first, i);
+        let initial = || is_initial(doc, shapes, first, i);
 
         // Gazetteer names.
         // A first name that is also a place, before a surname: "Vladimir Poutine".
@@ -871,7 +897,7 @@ fn scan_sentence(
         }
 
         // Head nouns.
-        if let Some(m) = head_noun(doc, lex, gaz, i, first, end) {
+        if let Some(m) = head_noun(doc, lex, gaz, shapes, i, first, end) {
             i = m.toks.end;
             out.push(m);
             after_title = false;
@@ -907,6 +933,20 @@ fn scan_sentence(
 
         let head_kind = name_word_kind(doc, lex, i);
         let mut j = cap_sequence(doc, lex, gaz, i, end, head_kind.is_some());
+        // In a title-case line every word is capitalised: a name runs on only
+        // over words the article capitalises elsewhere, or a first name's
+        // surname, unless it ends in an organisation or place word ("Getty Images").
+        if shapes[i] & TITLED != 0 && name_word_kind(doc, lex, j - 1).is_none() {
+            let mut k = i + 1;
+            while k < j && shapes[k] & UPPER != 0 && {
+                let w = doc.tok(&doc.tokens[k]);
+                (k == i + 1 && is_first_name(doc, lex, i))
+                    || words.capital.contains_key(w) && words.inside_count(w) > 0 && !words.seen_lower(w)
+            } {
+                k += 1;
+            }
+            j = k;
+        }
         // "Marine Le Pen": a first name directly before more capitals is no institution word.
         let first_name_led =
             is_first_name(doc, lex, i) && j > i + 1 && doc.tok(&doc.tokens[i + 1]).starts_with(char::is_uppercase);
@@ -1132,7 +1172,15 @@ fn lowercase_complements(doc: &Doc, lex: &Lexicon, gaz: &Hits, mut j: usize, end
 }
 
 /// A name headed by a lowercase noun: "rue Paul-Bert", "ministère russe de la Défense".
-fn head_noun(doc: &Doc, lex: &Lexicon, gaz: &Hits, i: usize, first: usize, end: usize) -> Option<Mention> {
+fn head_noun(
+    doc: &Doc,
+    lex: &Lexicon,
+    gaz: &Hits,
+    shapes: &[u8],
+    i: usize,
+    first: usize,
+    end: usize,
+) -> Option<Mention> {
     let t = doc.tokens[i];
     let w = doc.tok(&t);
     // "ex-hôtel Adriatik": the head may end a hyphenated word. Byte-wise: this
@@ -1155,7 +1203,7 @@ fn head_noun(doc: &Doc, lex: &Lexicon, gaz: &Hits, i: usize, first: usize, end: 
         Some(k) => (&w[k + 1..], t.start + k + 1),
         None => (w, t.start),
     };
-    if starts_upper(head) && !is_initial(doc, first, i) {
+    if starts_upper(head) && !is_initial(doc, shapes, first, i) {
         return None;
     }
     match rule {
@@ -1691,6 +1739,14 @@ mod tests {
             ("Tirs en Russie : la riposte se prépare.", Lang::Fr, &[("Russie", LOC)]),
             // A capitalised day or month is no name, at a sentence's start or not.
             ("Messe à Lure ; Dimanche 5 janvier, messe à Vesoul.", Lang::Fr, &[("Lure", LOC), ("Vesoul", LOC)]),
+            // A title-case headline says nothing by its capitals: known names
+            // and first names still count.
+            ("Drought Forces Hard Choices on Farmers\nIt rained.", Lang::En, &[]),
+            (
+                "Joe Biden Meets Apple Chiefs in Paris\nThey met.",
+                Lang::En,
+                &[("Joe Biden", PER), ("Apple", ORG), ("Paris", LOC)],
+            ),
             // An ordinal alone is no name.
             ("Reuters (Boston) First published May 5.", Lang::En, &[("Reuters", ORG), ("Boston", LOC)]),
         ]);
