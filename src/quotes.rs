@@ -247,9 +247,16 @@ fn cue_after(r: &Reader, close: usize) -> Option<(usize, Option<Found>)> {
     let hi = window_end(r, k, 14);
     // Five words at most before the verb, or eight of a capitalised name and
     // titles: "Senate Majority Leader Chuck Schumer said".
-    let reach = if (k..(k + 8).min(hi)).take_while(|&j| r.is_cap(j)).count() > 4 { 8 } else { 5 };
-    for v in k..(k + reach).min(hi) {
-        if r.is_punct(v) {
+    let mut reach = if (k..(k + 8).min(hi)).take_while(|&j| r.is_cap(j)).count() > 4 { 8 } else { 5 };
+    let mut v = k;
+    while v < (k + reach).min(hi) {
+        // An age between commas: "” Ms. Medeiros, 54, said".
+        if r.is(v, ",") && v + 2 < hi && r.doc.tokens[v + 1].kind == TokenKind::Number && r.is(v + 2, ",") {
+            v += 3;
+            reach += 3;
+            continue;
+        }
+        if r.is_punct(v) && !r.is_title_dot(v) {
             break;
         }
         if r.cue[v].is_some() {
@@ -262,6 +269,7 @@ fn cue_after(r: &Reader, close: usize) -> Option<(usize, Option<Found>)> {
             };
             return Some((v, found));
         }
+        v += 1;
     }
     None
 }

@@ -131,7 +131,7 @@ impl<'a> Reader<'a> {
     }
 
     /// "M.", "Mr." or "J.": the dot of an honorific or an initial.
-    fn is_title_dot(&self, i: usize) -> bool {
+    pub fn is_title_dot(&self, i: usize) -> bool {
         // A dot that opens the text follows nothing, so it is no title's dot.
         if i == 0 || self.text(i) != "." || self.doc.tokens[i - 1].end != self.doc.tokens[i].start {
             return false;

@@ -582,6 +582,10 @@ fn words_between_a_quote_and_its_verb_are_the_subject() {
     let got = run("“We are not leaving,” Senator Ann Ruiz told CNN on Monday.", Lang::En);
     assert_eq!(got[0].speaker_name.as_deref(), Some("Senator Ann Ruiz"));
     assert_eq!(got[0].via.as_deref(), Some("CNN"));
+    // Past an abbreviated title and an age between commas.
+    for text in ["“It breaks your heart,” Ms. Ruiz said.", "“It breaks your heart,” Ms. Ruiz, 54, said."] {
+        assert_eq!(run(text, Lang::En)[0].speaker_name.as_deref(), Some("Ms. Ruiz"), "{text}");
+    }
 }
 
 #[test]
