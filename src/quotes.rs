@@ -736,10 +736,14 @@ fn fronted_or_incise(r: &Reader, v: usize, lo: usize, hi: usize) -> Option<(usiz
     // ", a annoncé la SNCF, qui prévoit…": a relative clause after the subject
     // describes it; the report is the clause before.
     let relative_after = post + 1 < hi && matches!(r.class(post + 1), Some(Class::Relative));
+    // "Me Claire Dubois, a plaidé la clémence, rappelant que…": a participle
+    // after the phrase goes on from the verb; the phrase was its object.
+    let participle_after = post + 1 < hi && r.cue[post + 1].is_some_and(|f| f.participle);
     if comma_before
         && inverted
         && !after_quote
         && !relative_after
+        && !participle_after
         && post < hi
         && r.text(post) == ","
         && (post + 1..hi).filter(|&k| !r.is_punct(k)).count() >= 3

@@ -400,6 +400,12 @@ fn a_named_subject_before_the_verb_makes_no_fronted_report() {
 }
 
 #[test]
+fn a_phrase_after_the_verb_and_before_a_participle_is_its_object() {
+    let text = "Son avocate, Me Claire Roux, a plaidé la clémence, rappelant que son client était seul.";
+    assert_eq!(quotes(text, Lang::Fr), [the(Indirect, "son client était seul", Some("Me Claire Roux"))]);
+}
+
+#[test]
 fn a_source_closing_its_clause_reports_nothing_after_its_comma() {
     let text = "La marche a réuni dix mille personnes selon la police, trente mille selon les syndicats.";
     assert_eq!(quotes(text, Lang::Fr), []);
