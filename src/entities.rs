@@ -968,6 +968,8 @@ fn scan_sentence(
         if let Some(t) = (i..j)
             .rev()
             .filter(|_| !names_org)
+            // A title after a capitalised article is a surname: "Bruno Le Maire".
+            .filter(|&k| !(k > i && matches!(doc.tok(&doc.tokens[k - 1]), "Le" | "La")))
             .find(|&k| listed(doc, k, word_lists::ENT_TITLES) || (k > i && is_title_pair_at(doc, lex, k - 1)))
         {
             let mut s = t + 1;
@@ -1759,6 +1761,8 @@ mod tests {
     fn capitalised_sequences_keep_their_particles() {
         check(&[
             ("Osama bin Laden lived there.", Lang::En, &[("Osama bin Laden", PER)]),
+            // A title after a capitalised article is part of a surname.
+            ("Le ministre, Bruno Le Maire, a parlé.", Lang::Fr, &[("Bruno Le Maire", PER)]),
             ("La position de la Fédération de Russie est claire.", Lang::Fr, &[("Fédération de Russie", LOC)]),
             ("They met Omar Hassan al-Bashir in 2009.", Lang::En, &[("Omar Hassan al-Bashir", PER)]),
             ("President-elect Donald J. Trump spoke.", Lang::En, &[("Donald J. Trump", PER)]),

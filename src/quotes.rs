@@ -1225,7 +1225,9 @@ fn resolve_anaphor(
     let noun = &r.low[head];
     for h in recent {
         let name = h.3.name.to_lowercase();
+        // "la ministre" is not "le ministre de l'Économie".
         if h.3.name.len() > s.name.len()
+            && s.gender.accepts(h.3.gender)
             && name.split(|c: char| !crate::segment::is_alphanumeric(c) && c != '-').any(|w| w == *noun)
         {
             return Speaker { channel: s.channel.clone(), via: s.via.clone(), ..h.3.clone() };

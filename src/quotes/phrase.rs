@@ -574,7 +574,9 @@ impl<'a> Reader<'a> {
         }
         let name = k + 1;
         let mut end = name;
-        while end < hi && end - name < 4 && (self.is_name_word(end) || self.is_title_dot(end)) {
+        // A capitalised article inside the name: "Bruno Le Maire".
+        let inner = |k: usize| k > name && k + 1 < hi && self.is_cap(k) && self.is_name_word(k + 1);
+        while end < hi && end - name < 4 && (self.is_name_word(end) || self.is_title_dot(end) || inner(end)) {
             end += 1;
         }
         let closes = end >= hi || self.is_terminal(end) || self.is(end, ",");

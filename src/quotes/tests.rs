@@ -57,6 +57,13 @@ fn speaker_after_inverted_cue_is_found() {
             "Anne Roy",
         ),
         ("“The bridge will hold,” said the city spokesman, Tom Reyes.", Lang::En, "The bridge will hold,", "Tom Reyes"),
+        // A capitalised article inside the apposed name.
+        (
+            "«C'est inacceptable», a estimé dimanche le ministre de l'Économie, Paul Le Gall.",
+            Lang::Fr,
+            "C'est inacceptable",
+            "Paul Le Gall",
+        ),
         // A long capitalised subject before the verb.
         ("“We did our job,” Senate Majority Leader Anna Berg said.", Lang::En, "We did our job,", "Anna Berg"),
     ];
@@ -403,6 +410,13 @@ fn a_named_subject_before_the_verb_makes_no_fronted_report() {
 fn a_phrase_after_the_verb_and_before_a_participle_is_its_object() {
     let text = "Son avocate, Me Claire Roux, a plaidé la clémence, rappelant que son client était seul.";
     assert_eq!(quotes(text, Lang::Fr), [the(Indirect, "son client était seul", Some("Me Claire Roux"))]);
+}
+
+#[test]
+fn a_described_speaker_takes_an_earlier_one_of_its_gender_only() {
+    let text =
+        "«C'est grave», a dit le ministre de la Santé. De son côté, la ministre a affirmé que rien n'était décidé.";
+    assert_eq!(quotes(text, Lang::Fr)[1], the(Indirect, "rien n'était décidé", Some("la ministre")));
 }
 
 #[test]
