@@ -248,6 +248,10 @@ fn cue_after(r: &Reader, close: usize) -> Option<(usize, Option<Found>)> {
     // Five words at most before the verb, or eight of a capitalised name and
     // titles: "Senate Majority Leader Chuck Schumer said".
     let mut reach = if (k..(k + 8).min(hi)).take_while(|&j| r.is_cap(j)).count() > 4 { 8 } else { 5 };
+    // Seven after a lowercase determiner: "” a spokesman for the firm told CNN".
+    if k < hi && matches!(r.class(k), Some(Class::Det(_) | Class::Indefinite)) && !r.is_cap(k) {
+        reach = reach.max(7);
+    }
     let mut v = k;
     while v < (k + reach).min(hi) {
         // An age between commas: "” Ms. Medeiros, 54, said".
@@ -263,7 +267,16 @@ fn cue_after(r: &Reader, close: usize) -> Option<(usize, Option<Found>)> {
             // Words between the quote and the verb are its subject ("” Lopez told CNN");
             // otherwise the subject follows the verb ("», a déclaré X").
             let found = if v > k {
-                r.clitic_of(v).or_else(|| r.subject_before(v, k)).or_else(|| r.subject_after(v, hi).0)
+                // All the words between, when no shorter phrase reads as the
+                // subject: "” a spokesman for the firm told CNN".
+                let between = || {
+                    let mut e = v;
+                    while e > k && matches!(r.class(e - 1), Some(Class::Aux | Class::Adverb)) {
+                        e -= 1;
+                    }
+                    (e > k && r.has_head(k, e)).then_some(Found::Phrase { from: k, to: e })
+                };
+                r.clitic_of(v).or_else(|| r.subject_before(v, k)).or_else(between).or_else(|| r.subject_after(v, hi).0)
             } else {
                 r.clitic_of(v).or_else(|| r.subject_after(v, hi).0).or_else(|| r.subject_before(v, k))
             };

@@ -420,6 +420,14 @@ fn a_described_speaker_takes_an_earlier_one_of_its_gender_only() {
 }
 
 #[test]
+fn organisations_and_groups_head_speaker_phrases() {
+    let got = quotes("The company, which employs many people, said the ruling was unfair.", Lang::En);
+    assert_eq!(got, [the(Indirect, "the ruling was unfair", Some("The company"))]);
+    let got = quotes("La compagnie, qui emploie mille personnes, a indiqué que la grève était levée.", Lang::Fr);
+    assert_eq!(got, [the(Indirect, "la grève était levée", Some("La compagnie"))]);
+}
+
+#[test]
 fn a_source_closing_its_clause_reports_nothing_after_its_comma() {
     let text = "La marche a réuni dix mille personnes selon la police, trente mille selon les syndicats.";
     assert_eq!(quotes(text, Lang::Fr), []);
@@ -602,6 +610,9 @@ fn words_between_a_quote_and_its_verb_are_the_subject() {
     let got = run("“We are not leaving,” Senator Ann Ruiz told CNN on Monday.", Lang::En);
     assert_eq!(got[0].speaker_name.as_deref(), Some("Senator Ann Ruiz"));
     assert_eq!(got[0].via.as_deref(), Some("CNN"));
+    // A longer described subject, with a complement.
+    let got = run("“We are not giving up,” a spokesman for the firm told reporters.", Lang::En);
+    assert_eq!(got[0].speaker_name.as_deref(), Some("a spokesman for the firm"));
     // Past an abbreviated title and an age between commas.
     for text in ["“It breaks your heart,” Ms. Ruiz said.", "“It breaks your heart,” Ms. Ruiz, 54, said."] {
         assert_eq!(run(text, Lang::En)[0].speaker_name.as_deref(), Some("Ms. Ruiz"), "{text}");
