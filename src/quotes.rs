@@ -464,6 +464,23 @@ fn partial_source(r: &Reader, m: &Marked, close: usize, para_first: usize) -> (O
     if let Some(v) = (lo..m.open).rev().find(|&v| r.cue[v].is_some() && !r.quoted[v]) {
         return (Some(v), Source::Enclosing);
     }
+    // "was “deeply troubling,” according to a statement from Amnesty", "«…», selon le parquet".
+    let mut s = close + 1;
+    if s < n && r.is(s, ",") {
+        s += 1;
+    }
+    if s + 1 < n && matches!(r.class(s), Some(Class::Source)) && !r.quoted[s] {
+        let np = if r.is(s + 1, "to") { s + 2 } else { s + 1 };
+        let hi = window_end(r, np, 10);
+        let mut to = np;
+        while to < hi && !r.is_punct(to) {
+            to += 1;
+        }
+        let determined = np < to && matches!(r.class(np), Some(Class::Det(_) | Class::Indefinite));
+        if to > np && (determined || r.has_head(np, to)) {
+            return (None, Source::Found(Found::Phrase { from: np, to }));
+        }
+    }
     let hi = window_end(r, close + 1, 20);
     if let Some(v) = (close + 1..hi).find(|&v| r.cue[v].is_some() && !r.quoted[v]) {
         // "called the vote “a missed opportunity” and said Republicans would…":

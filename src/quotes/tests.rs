@@ -428,6 +428,14 @@ fn organisations_and_groups_head_speaker_phrases() {
 }
 
 #[test]
+fn a_source_right_after_a_partial_quote_is_its_speaker() {
+    let got = run("The move was “deeply troubling,” according to a statement from Amnesty International.", Lang::En);
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0].speaker_name.as_deref(), Some("a statement from Amnesty International"));
+    assert_eq!(got[0].channel.as_deref(), Some("statement"));
+}
+
+#[test]
 fn a_source_closing_its_clause_reports_nothing_after_its_comma() {
     let text = "La marche a réuni dix mille personnes selon la police, trente mille selon les syndicats.";
     assert_eq!(quotes(text, Lang::Fr), []);
