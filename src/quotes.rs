@@ -236,6 +236,11 @@ fn marked_item(r: &Reader, m: &Marked) -> Option<Item> {
 fn cue_after(r: &Reader, close: usize) -> Option<(usize, Option<Found>)> {
     let n = r.len();
     let mut k = close + 1;
+    // "« Rien n'est signé. » Interrogé, le maire…": a quote closing its
+    // sentence before a capital has no cue after it.
+    if close > 0 && r.is_terminal(close - 1) && k < n && r.is_cap(k) {
+        return None;
+    }
     if k < n && matches!(r.text(k), "," | "-" | "—" | "–") {
         k += 1;
     }
@@ -469,17 +474,12 @@ fn partial_source(r: &Reader, m: &Marked, close: usize, para_first: usize) -> (O
     if s < n && r.is(s, ",") {
         s += 1;
     }
-    if s + 1 < n && matches!(r.class(s), Some(Class::Source)) && !r.quoted[s] {
-        let np = if r.is(s + 1, "to") { s + 2 } else { s + 1 };
-        let hi = window_end(r, np, 10);
-        let mut to = np;
-        while to < hi && !r.is_punct(to) {
-            to += 1;
-        }
-        let determined = np < to && matches!(r.class(np), Some(Class::Det(_) | Class::Indefinite));
-        if to > np && (determined || r.has_head(np, to)) {
-            return (None, Source::Found(Found::Phrase { from: np, to }));
-        }
+    if let Some(f) = (s < n && !r.quoted[s]).then(|| source_noun_phrase(r, s)).flatten() {
+        return (None, Source::Found(f));
+    }
+    // "Pour Jean Dupont, président de l'association, « c'est une victoire »".
+    if let Some(f) = (lo < m.open && !r.quoted[lo]).then(|| source_noun_phrase(r, lo)).flatten() {
+        return (None, Source::Found(f));
     }
     let hi = window_end(r, close + 1, 20);
     if let Some(v) = (close + 1..hi).find(|&v| r.cue[v].is_some() && !r.quoted[v]) {
@@ -495,6 +495,30 @@ fn partial_source(r: &Reader, m: &Marked, close: usize, para_first: usize) -> (O
         return (None, Source::Found(f));
     }
     (None, Source::Previous { reach: 3 })
+}
+
+/// The phrase after a source word at `s` ("according to", "selon", and "pour"
+/// in French), up to the next punctuation; the name apposed to its title, if
+/// any ("Pour le maire, Paul Roux,").
+fn source_noun_phrase(r: &Reader, s: usize) -> Option<Found> {
+    let is_source = matches!(r.class(s), Some(Class::Source)) || r.doc.lang == Lang::Fr && r.is(s, "pour");
+    if !is_source {
+        return None;
+    }
+    let np = if r.is(s + 1, "to") { s + 2 } else { s + 1 };
+    let hi = window_end(r, np, 10);
+    let mut to = np;
+    while to < hi && !r.is_punct(to) {
+        to += 1;
+    }
+    // "Pour la première fois" names nobody: after "pour", a name or a speaker
+    // noun; "selon la tradition" neither.
+    let determined = np < to && matches!(r.class(np), Some(Class::Det(_) | Class::Indefinite)) && !r.is(s, "pour");
+    let nonsource = (np..to).any(|j| matches!(r.class(j), Some(Class::NonSource)));
+    if to == np || nonsource || !(determined || r.has_head(np, to)) {
+        return None;
+    }
+    Some(r.apposed_name(np, to, hi).unwrap_or(Found::Phrase { from: np, to }))
 }
 
 // ---------------------------------------------------------------------------
@@ -912,7 +936,8 @@ fn source_phrase(r: &Reader, k: usize, lo: usize, hi: usize) -> Option<((usize, 
             {
                 to += 1;
             }
-            let determined = matches!(r.class(np), Some(Class::Det(_) | Class::Demonstrative(_)));
+            // After "pour" a determiner is not enough: "Pour la première fois,".
+            let determined = matches!(r.class(np), Some(Class::Det(_) | Class::Demonstrative(_))) && !r.is(k, "pour");
             if to == np || !(determined || r.has_head(np, to)) {
                 return None;
             }
@@ -1255,11 +1280,13 @@ fn resolve_anaphor(
     let noun = &r.low[head];
     for h in recent {
         let name = h.3.name.to_lowercase();
-        // "la ministre" is not "le ministre de l'Économie".
-        if h.3.name.len() > s.name.len()
-            && s.gender.accepts(h.3.gender)
-            && name.split(|c: char| !crate::segment::is_alphanumeric(c) && c != '-').any(|w| w == *noun)
-        {
+        // "la ministre" is not "le ministre de l'Économie", and "le maire" not
+        // "l'adjoint au maire": the noun must head the earlier phrase, before
+        // its complement.
+        let head_words = name
+            .split(|c: char| !crate::segment::is_alphanumeric(c) && c != '-')
+            .take_while(|w| !matches!(*w, "de" | "du" | "des" | "d" | "au" | "aux" | "à" | "of" | "for" | "at"));
+        if h.3.name.len() > s.name.len() && s.gender.accepts(h.3.gender) && head_words.into_iter().any(|w| w == *noun) {
             return Speaker { channel: s.channel.clone(), via: s.via.clone(), ..h.3.clone() };
         }
     }

@@ -283,6 +283,11 @@ impl<'a> Reader<'a> {
         {
             to += 1;
         }
+        // Or a comma: an apposition or an aside comes first ("Le maire, lui,
+        // reste prudent"); an apposed name is the subject's ("La ministre, Marie Roux,").
+        if to < hi && self.text(to) == "," {
+            return Some(self.apposed_name(k, to, hi).unwrap_or(Found::Phrase { from: k, to }));
+        }
         let verb_next = to < hi && (matches!(self.class(to), Some(Class::Aux)) || self.cue[to].is_some());
         verb_next.then_some(Found::Phrase { from: k, to })
     }
@@ -293,7 +298,10 @@ impl<'a> Reader<'a> {
         let mut from = k + 1;
         while from > lo && k + 1 - from < MAX_PHRASE {
             let j = from - 1;
-            if !self.phrase_word(j) {
+            // A preposition after a speaker noun links its complement: "L'adjoint
+            // au maire", "a spokesman for the firm".
+            let linked = matches!(self.class(j), Some(Class::Prep)) && j > lo && self.noun(j - 1).is_some();
+            if !self.phrase_word(j) && !linked {
                 break;
             }
             from = j;

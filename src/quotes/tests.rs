@@ -436,6 +436,29 @@ fn a_source_right_after_a_partial_quote_is_its_speaker() {
 }
 
 #[test]
+fn a_french_pour_names_a_source_only_with_a_head() {
+    let got = quotes("Pour Jean Dupont, président de l'association, « c'est une victoire ».", Lang::Fr);
+    assert_eq!(got, [the(Partial, "c'est une victoire", Some("Jean Dupont"))]);
+    let got = quotes("Pour la première fois, le projet est « une chance ».", Lang::Fr);
+    assert_eq!(got, [the(Partial, "une chance", None)]);
+}
+
+#[test]
+fn incises_of_attitude_and_colons_after_a_described_subject() {
+    let text = "« On attendait ça », sourit Marie. L'adjoint au maire précise : « Les travaux commencent. » \
+                Le maire, lui, reste prudent : « Rien n'est signé. » Interrogé, le directeur n'a rien dit.";
+    let got = quotes(text, Lang::Fr);
+    assert_eq!(
+        got,
+        [
+            the(Direct, "On attendait ça", Some("Marie")),
+            the(Direct, "Les travaux commencent.", Some("L'adjoint au maire")),
+            the(Direct, "Rien n'est signé.", Some("Le maire"))
+        ]
+    );
+}
+
+#[test]
 fn a_source_closing_its_clause_reports_nothing_after_its_comma() {
     let text = "La marche a réuni dix mille personnes selon la police, trente mille selon les syndicats.";
     assert_eq!(quotes(text, Lang::Fr), []);
