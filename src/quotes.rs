@@ -99,6 +99,11 @@ pub fn find(doc: &Doc, entities: &[Entity]) -> Vec<Quote> {
         return Vec::new();
     }
     let mut r = Reader::new(doc);
+    for m in entities.iter().flat_map(|e| &e.mentions) {
+        if let Some(k) = doc.token_starting_at(m.start) {
+            r.named[k] = true;
+        }
+    }
     let marked = marks::pair(doc);
     for m in &marked {
         let close = m.close.unwrap_or_else(|| last_token_before(doc, m.end));
@@ -308,7 +313,9 @@ fn window_start(r: &Reader, at: usize, para_first: usize, max: usize) -> usize {
     let mut lo = at;
     while lo > floor {
         let p = lo - 1;
-        if r.is_terminal(p) && !r.quoted[p] || matches!(r.text(p), "»" | "”") {
+        // A closing single or straight quote after a sentence end ends a clause too: "‘…bullied.’ Labour".
+        let closes_sentence = p > 0 && matches!(r.text(p), "’" | "'" | "\"") && r.is_terminal(p - 1);
+        if r.is_terminal(p) && !r.quoted[p] || matches!(r.text(p), "»" | "”") || closes_sentence {
             break;
         }
         lo = p;
@@ -376,8 +383,10 @@ fn sentence_subject(r: &Reader, lo: usize, hi: usize) -> Option<Found> {
         }
         let sentence_first = r.doc.sentences.get(r.sentence[k]).is_some_and(|s| s.tokens.start == k);
         // A lone capital at the start of a sentence is a name only if a verb-like word or a comma follows.
-        let long_enough =
-            j > k + 1 || !sentence_first || (j < r.len() && (matches!(r.text(j), "," | ":") || r.is_quote_mark(j)));
+        let long_enough = j > k + 1
+            || !sentence_first
+            || r.named[k]
+            || (j < r.len() && (matches!(r.text(j), "," | ":") || r.is_quote_mark(j)));
         if j > k && long_enough {
             return Some(Found::Phrase { from: k, to: j });
         }

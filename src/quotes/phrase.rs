@@ -28,6 +28,9 @@ pub struct Reader<'a> {
     pub sentence: Vec<usize>,
     /// Whether a token lies inside quoted content.
     pub quoted: Vec<bool>,
+    /// Whether an entity mention starts at a token: the entity layer's word
+    /// that a lone capital opening a sentence is a name ("Labour called…").
+    pub named: Vec<bool>,
 }
 
 /// A speaker phrase as the words give it, before resolution.
@@ -60,6 +63,7 @@ impl<'a> Reader<'a> {
             cue: Vec::new(),
             sentence,
             quoted: vec![false; doc.tokens.len()],
+            named: vec![false; doc.tokens.len()],
         };
         r.cue = (0..doc.tokens.len()).map(|i| r.find_cue(i)).collect();
         r

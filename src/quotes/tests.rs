@@ -459,6 +459,15 @@ fn incises_of_attitude_and_colons_after_a_described_subject() {
 }
 
 #[test]
+fn a_known_name_opening_the_sentence_after_a_single_quote_speaks_its_partial_quote() {
+    let text = "The minister said: ‘We will not be bullied.’ Labour called the plan ‘a sticking plaster’.";
+    let ents = [entity("e1", EntityType::ORG, "Labour", text)];
+    let got = find(&Doc::new(text, Lang::En), &ents);
+    assert_eq!(got[1].speaker_name.as_deref(), Some("Labour"));
+    assert_eq!(got[1].speaker.as_deref(), Some("e1"));
+}
+
+#[test]
 fn a_source_closing_its_clause_reports_nothing_after_its_comma() {
     let text = "La marche a réuni dix mille personnes selon la police, trente mille selon les syndicats.";
     assert_eq!(quotes(text, Lang::Fr), []);
