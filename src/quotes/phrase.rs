@@ -643,7 +643,13 @@ impl<'a> Reader<'a> {
             {
                 next += if matches!(self.class(next), Some(Class::Prep)) { 2 } else { 1 };
             }
+            // A title after the verb starts its subject (", said Mr. Reeves"),
+            // unless a word other than a comma comes before the verb: "Prosecutors
+            // say Mr. Alvarez wired…".
+            let title_subject = matches!(self.class(next), Some(Class::Title(_)))
+                && (v == 0 || self.is_punct(v - 1) || !matches!(self.doc.tokens[v - 1].kind, TokenKind::Word));
             let ok = !inverted
+                && !title_subject
                 && matches!(self.doc.tokens[next].kind, TokenKind::Word | TokenKind::Number)
                 && !matches!(
                     self.class(next),
@@ -655,7 +661,6 @@ impl<'a> Reader<'a> {
                             | Class::Of
                             | Class::Source
                             | Class::Indefinite
-                            | Class::Title(_)
                     )
                 )
                 && !self.is(next, "so");

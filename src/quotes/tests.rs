@@ -192,6 +192,9 @@ fn reported_speech_is_the_clause_after_the_cue() {
         ),
         ("Officials told reporters that the talks had failed.", Lang::En, &[("the talks had failed", "Officials")]),
         ("Analysts said growth would slow next year.", Lang::En, &[("growth would slow next year", "Analysts")]),
+        // A title opens the clause after a verb that has its subject before it.
+        ("Prosecutors say Mr. Alvarez wired the money.", Lang::En, &[("Mr. Alvarez wired the money", "Prosecutors")]),
+        ("The talks will resume, said Mr. Reeves.", Lang::En, &[("The talks will resume", "Mr. Reeves")]),
         (
             "Selon la police, deux suspects ont été arrêtés.",
             Lang::Fr,
