@@ -340,6 +340,19 @@ impl<'a> Reader<'a> {
                 from = j;
             }
         }
+        // "The senator posted a video saying…": in English, where adjectives
+        // come first, a determiner after a plain lowercase word (a verb, most
+        // likely) starts the phrase again. Not in French: "Le ministère russe des…".
+        let english = self.doc.lang == Lang::En;
+        if let Some(j) = (from + 1..k).rev().filter(|_| english).find(|&j| {
+            matches!(self.class(j), Some(Class::Det(_) | Class::Indefinite))
+                && self.class(j - 1).is_none()
+                && self.noun(j - 1).is_none()
+                && !self.is_cap(j - 1)
+                && self.doc.tokens[j - 1].kind == TokenKind::Word
+        }) {
+            from = j;
+        }
         let determined = matches!(self.class(from), Some(Class::Det(_) | Class::Demonstrative(_) | Class::Indefinite));
         (from <= k && (self.has_head(from, k + 1) || determined && from < k)).then_some(from)
     }

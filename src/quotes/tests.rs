@@ -195,6 +195,8 @@ fn reported_speech_is_the_clause_after_the_cue() {
         // A title opens the clause after a verb that has its subject before it.
         ("Prosecutors say Mr. Alvarez wired the money.", Lang::En, &[("Mr. Alvarez wired the money", "Prosecutors")]),
         ("The talks will resume, said Mr. Reeves.", Lang::En, &[("The talks will resume", "Mr. Reeves")]),
+        // The phrase before a participle starts at its own determiner.
+        ("The senator posted a video saying the bill was dead.", Lang::En, &[("the bill was dead", "a video")]),
         (
             "Selon la police, deux suspects ont été arrêtés.",
             Lang::Fr,
