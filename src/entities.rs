@@ -122,6 +122,9 @@ const CAPS: u8 = 8;
 /// A token of a title-case line ("Drought Forces Hard Choices on Farmers"):
 /// its capitals say no more than a sentence's first word's, see [`mark_title_case`].
 const TITLED: u8 = 16;
+/// The most words a name in a title-case line is read to: there a scan from
+/// each word would otherwise run to the line's end.
+const MAX_TITLED_NAME: usize = 8;
 
 /// Each token's shape, as bits: several passes ask it of every token, and
 /// reading it once spares each the slicing and decoding.
@@ -603,7 +606,9 @@ fn is_name_word(doc: &Doc, lex: &Lexicon, i: usize) -> bool {
 
 /// The end (exclusive) of a capitalised sequence starting at `i`, with particles.
 /// Stops before a particle followed by a gazetteer name unless `join_known`.
-fn cap_sequence(doc: &Doc, lex: &Lexicon, gaz: &Hits, i: usize, end: usize, join_known: bool) -> usize {
+fn cap_sequence(doc: &Doc, lex: &Lexicon, gaz: &Hits, shapes: &[u8], i: usize, end: usize, join_known: bool) -> usize {
+    // In a title-case line a scan from each word would run to the line's end.
+    let end = if shapes.get(i).is_some_and(|s| s & TITLED != 0) { end.min(i + MAX_TITLED_NAME) } else { end };
     let mut j = i;
     let mut had_of = false;
     while j < end {
@@ -755,7 +760,7 @@ fn scan_sentence(
                 }
                 // A name ending in an organisation or place word: "Harvard University",
                 // "Lincoln Memorial".
-                let k = cap_sequence(doc, lex, gaz, j, end, false);
+                let k = cap_sequence(doc, lex, gaz, shapes, j, end, false);
                 let extends = k > j && known.demonym.is_none();
                 if let Some(kind) = extends.then(|| name_word_kind(doc, lex, k - 1)).flatten() {
                     j = k;
@@ -853,7 +858,7 @@ fn scan_sentence(
                         && name_word_kind(doc, lex, k) != Some(EntityType::ORG)
                         && !is_first_name(doc, lex, k)
                     {
-                        let mut e = cap_sequence(doc, lex, gaz, k, end, false);
+                        let mut e = cap_sequence(doc, lex, gaz, shapes, k, end, false);
                         // "Secretary of State Antony Blinken": the name after the portfolio.
                         if let Some(f) = (k + 1..e).find(|&f| is_first_name(doc, lex, f)) {
                             i = f;
@@ -870,7 +875,7 @@ fn scan_sentence(
                 }
                 // "General Motors" is a company, not General Motors the person.
                 let names_org = || {
-                    let e = cap_sequence(doc, lex, gaz, j, end, false);
+                    let e = cap_sequence(doc, lex, gaz, shapes, j, end, false);
                     (j..e).any(|k| name_word_kind(doc, lex, k) == Some(EntityType::ORG))
                 };
                 // "la députée LFI Mathilde Panot": the party's acronym, then the person.
@@ -914,7 +919,10 @@ fn scan_sentence(
         if initial() && !after_title {
             // "Human Rights Watch": capitals straight up to an organisation word.
             let ends_in_org_word = {
-                let k = (i..end).find(|&k| !gaz.is_name_word(k)).unwrap_or(end);
+                // In a title-case line every word comes here: a bounded look
+                // keeps a line of capitals linear.
+                let lim = if shapes[i] & TITLED != 0 { end.min(i + MAX_TITLED_NAME) } else { end };
+                let k = (i..lim).find(|&k| !gaz.is_name_word(k)).unwrap_or(lim);
                 k > i + 1 && name_word_kind(doc, lex, k - 1) == Some(EntityType::ORG)
             };
             let name_like = ends_in_org_word
@@ -932,7 +940,7 @@ fn scan_sentence(
         }
 
         let head_kind = name_word_kind(doc, lex, i);
-        let mut j = cap_sequence(doc, lex, gaz, i, end, head_kind.is_some());
+        let mut j = cap_sequence(doc, lex, gaz, shapes, i, end, head_kind.is_some());
         // In a title-case line every word is capitalised: a name runs on only
         // over words the article capitalises elsewhere, or a first name's
         // surname, unless it ends in an organisation or place word ("Getty Images").
@@ -1163,7 +1171,7 @@ fn lowercase_complements(doc: &Doc, lex: &Lexicon, gaz: &Hits, mut j: usize, end
                     continue;
                 }
                 if gaz.is_name_word(k) {
-                    j = cap_sequence(doc, lex, gaz, k, end, false);
+                    j = cap_sequence(doc, lex, gaz, &[], k, end, false);
                     continue;
                 }
             }
@@ -1217,7 +1225,7 @@ fn head_noun(
                 }
             }
             if j < end && gaz.is_name_word(j) && !gaz.contains_key(&j) {
-                let k = cap_sequence(doc, lex, gaz, j, end, false);
+                let k = cap_sequence(doc, lex, gaz, shapes, j, end, false);
                 let end_byte = doc.tokens[k - 1].end;
                 return Some(Mention {
                     start: head_start,
@@ -1257,7 +1265,7 @@ fn head_noun(
             let n = particle_at(doc, lex, j, end)?;
             let k = j + n;
             if k < end && gaz.is_name_word(k) && !gaz.get(&k).is_some_and(|g| g.1.kind == EntityType::LOC) {
-                let e = cap_sequence(doc, lex, gaz, k, end, false);
+                let e = cap_sequence(doc, lex, gaz, shapes, k, end, false);
                 let e = lowercase_complements(doc, lex, gaz, e, end);
                 let start = if a < i { doc.tokens[a].start } else { head_start };
                 return Some(Mention {
