@@ -604,6 +604,12 @@ fn is_name_word(doc: &Doc, lex: &Lexicon, i: usize) -> bool {
             || doc.tokens.get(i + 1).is_some_and(|n| doc.tok(n) == "." && n.start == t.end))
 }
 
+/// A capitalised article or particle inside a surname: "Marine Le Pen",
+/// "Bruno Le Maire", "Jean de La Fontaine", "Vincent Van Gogh".
+fn is_inner_article(w: &str) -> bool {
+    matches!(w, "Le" | "La" | "Les" | "De" | "Du" | "Des" | "Van" | "Von" | "Da" | "Di")
+}
+
 /// The end (exclusive) of a capitalised sequence starting at `i`, with particles.
 /// Stops before a particle followed by a gazetteer name unless `join_known`.
 fn cap_sequence(doc: &Doc, lex: &Lexicon, gaz: &Hits, shapes: &[u8], i: usize, end: usize, join_known: bool) -> usize {
@@ -628,10 +634,7 @@ fn cap_sequence(doc: &Doc, lex: &Lexicon, gaz: &Hits, shapes: &[u8], i: usize, e
         // A capitalised article inside a surname: "Marine Le Pen", "Jean de La Fontaine".
         let inner_article = j > i
             && j + 1 < end
-            && matches!(
-                doc.tok(&doc.tokens[j]),
-                "Le" | "La" | "Les" | "De" | "Du" | "Des" | "Van" | "Von" | "Da" | "Di"
-            )
+            && is_inner_article(doc.tok(&doc.tokens[j]))
             && doc.tokens[j].kind == TokenKind::Word
             && gaz.is_name_word(j + 1);
         if single_capital || trailing_acronym || inner_article {
@@ -977,7 +980,7 @@ fn scan_sentence(
             .rev()
             .filter(|_| !names_org)
             // A title after a capitalised article is a surname: "Bruno Le Maire".
-            .filter(|&k| !(k > i && matches!(doc.tok(&doc.tokens[k - 1]), "Le" | "La")))
+            .filter(|&k| !(k > i && is_inner_article(doc.tok(&doc.tokens[k - 1]))))
             .find(|&k| listed(doc, k, word_lists::ENT_TITLES) || (k > i && is_title_pair_at(doc, lex, k - 1)))
         {
             let mut s = t + 1;

@@ -1292,9 +1292,10 @@ fn resolve_anaphor(
         // "la ministre" is not "le ministre de l'Économie", and "le maire" not
         // "l'adjoint au maire": the noun must head the earlier phrase, before
         // its complement.
-        let head_words = name
-            .split(|c: char| !crate::segment::is_alphanumeric(c) && c != '-')
-            .take_while(|w| !matches!(*w, "de" | "du" | "des" | "d" | "au" | "aux" | "à" | "of" | "for" | "at"));
+        let link = |w: &str| {
+            [r.lex.class(w), r.lex.class(&format!("{w}'"))].iter().any(|c| matches!(c, Some(Class::Of | Class::Prep)))
+        };
+        let head_words = name.split(|c: char| !crate::segment::is_alphanumeric(c) && c != '-').take_while(|w| !link(w));
         if h.3.name.len() > s.name.len() && s.gender.accepts(h.3.gender) && head_words.into_iter().any(|w| w == *noun) {
             return Speaker { channel: s.channel.clone(), via: s.via.clone(), ..h.3.clone() };
         }
