@@ -506,27 +506,40 @@ fn partial_source(r: &Reader, m: &Marked, close: usize, para_first: usize) -> (O
     (None, Source::Previous { reach: 3 })
 }
 
+/// The end of the noun phrase starting at `np` after a source word: up to
+/// punctuation or a clause word, ten tokens at most. None when it names nobody.
+fn source_np_end(r: &Reader, after_pour: bool, np: usize, hi: usize) -> Option<usize> {
+    let mut to = np;
+    while to < hi
+        && to - np < 10
+        && !r.is_punct(to)
+        && !matches!(r.class(to), Some(Class::Complementiser | Class::Relative | Class::Conjunction))
+    {
+        to += 1;
+    }
+    // After "pour" a determiner is not enough: "Pour la première fois,".
+    let determined = matches!(r.class(np), Some(Class::Det(_) | Class::Demonstrative(_))) && !after_pour;
+    if to == np || !(determined || r.has_head(np, to)) {
+        return None;
+    }
+    // "selon la tradition", "selon les cas": a rule or a measure, no source.
+    let head = (np..to).find(|&j| !matches!(r.class(j), Some(Class::Det(_) | Class::Demonstrative(_))));
+    if head.is_some_and(|j| matches!(r.class(j), Some(Class::NonSource))) {
+        return None;
+    }
+    Some(to)
+}
+
 /// The phrase after a source word at `s` ("according to", "selon", and "pour"
-/// in French), up to the next punctuation; the name apposed to its title, if
-/// any ("Pour le maire, Paul Roux,").
+/// in French); the name apposed to its title, if any ("Pour le maire, Paul Roux,").
 fn source_noun_phrase(r: &Reader, s: usize) -> Option<Found> {
-    let is_source = matches!(r.class(s), Some(Class::Source)) || r.doc.lang == Lang::Fr && r.is(s, "pour");
-    if !is_source {
+    let after_pour = r.doc.lang == Lang::Fr && r.is(s, "pour");
+    if !matches!(r.class(s), Some(Class::Source)) && !after_pour {
         return None;
     }
     let np = if r.is(s + 1, "to") { s + 2 } else { s + 1 };
     let hi = window_end(r, np, 10);
-    let mut to = np;
-    while to < hi && !r.is_punct(to) {
-        to += 1;
-    }
-    // "Pour la première fois" names nobody: after "pour", a name or a speaker
-    // noun; "selon la tradition" neither.
-    let determined = np < to && matches!(r.class(np), Some(Class::Det(_) | Class::Indefinite)) && !r.is(s, "pour");
-    let nonsource = (np..to).any(|j| matches!(r.class(j), Some(Class::NonSource)));
-    if to == np || nonsource || !(determined || r.has_head(np, to)) {
-        return None;
-    }
+    let to = source_np_end(r, after_pour, np, hi)?;
     Some(r.apposed_name(np, to, hi).unwrap_or(Found::Phrase { from: np, to }))
 }
 
@@ -937,24 +950,7 @@ fn source_phrase(r: &Reader, k: usize, lo: usize, hi: usize) -> Option<((usize, 
     let (found, to) = match r.class(np) {
         Some(Class::Pronoun(g)) => (Found::Pronoun { tok: np, gender: g }, np + 1),
         _ => {
-            let mut to = np;
-            while to < hi
-                && to - np < 10
-                && !r.is_punct(to)
-                && !matches!(r.class(to), Some(Class::Complementiser | Class::Relative | Class::Conjunction))
-            {
-                to += 1;
-            }
-            // After "pour" a determiner is not enough: "Pour la première fois,".
-            let determined = matches!(r.class(np), Some(Class::Det(_) | Class::Demonstrative(_))) && !r.is(k, "pour");
-            if to == np || !(determined || r.has_head(np, to)) {
-                return None;
-            }
-            // "selon la tradition", "selon les cas": a rule or a measure, no source.
-            let head = (np..to).find(|&j| !matches!(r.class(j), Some(Class::Det(_) | Class::Demonstrative(_))));
-            if head.is_some_and(|j| matches!(r.class(j), Some(Class::NonSource))) {
-                return None;
-            }
+            let to = source_np_end(r, r.is(k, "pour"), np, hi)?;
             (Found::Phrase { from: np, to }, to)
         }
     };
