@@ -344,6 +344,12 @@ impl<'d> WordStats<'d> {
         self.capital.get(w).map_or(0, |c| c.1)
     }
 
+    /// Whether the article capitalises `w` inside a sentence and never writes
+    /// it in lowercase: a sign that a word at a sentence start is a name.
+    fn capitalised_elsewhere(&self, w: &str) -> bool {
+        self.inside_count(w) > 0 && !self.seen_lower(w)
+    }
+
     fn count(&self, w: &str) -> usize {
         self.capital.get(w).map_or(0, |c| c.0)
     }
@@ -610,11 +616,20 @@ fn is_inner_article(w: &str) -> bool {
     matches!(w, "Le" | "La" | "Les" | "De" | "Du" | "Des" | "Van" | "Von" | "Da" | "Di")
 }
 
+/// How far a name starting at `i` is read: to `end`, or in a title-case line
+/// eight words at most, where a scan from each word would run to the line's end.
+fn name_reach(shapes: &[u8], i: usize, end: usize) -> usize {
+    if shapes.get(i).is_some_and(|s| s & TITLED != 0) {
+        end.min(i + MAX_TITLED_NAME)
+    } else {
+        end
+    }
+}
+
 /// The end (exclusive) of a capitalised sequence starting at `i`, with particles.
 /// Stops before a particle followed by a gazetteer name unless `join_known`.
 fn cap_sequence(doc: &Doc, lex: &Lexicon, gaz: &Hits, shapes: &[u8], i: usize, end: usize, join_known: bool) -> usize {
-    // In a title-case line a scan from each word would run to the line's end.
-    let end = if shapes.get(i).is_some_and(|s| s & TITLED != 0) { end.min(i + MAX_TITLED_NAME) } else { end };
+    let end = name_reach(shapes, i, end);
     let mut j = i;
     let mut had_of = false;
     while j < end {
@@ -924,7 +939,7 @@ fn scan_sentence(
             let ends_in_org_word = {
                 // In a title-case line every word comes here: a bounded look
                 // keeps a line of capitals linear.
-                let lim = if shapes[i] & TITLED != 0 { end.min(i + MAX_TITLED_NAME) } else { end };
+                let lim = name_reach(shapes, i, end);
                 let k = (i..lim).find(|&k| !gaz.is_name_word(k)).unwrap_or(lim);
                 k > i + 1 && name_word_kind(doc, lex, k - 1) == Some(EntityType::ORG)
             };
@@ -932,7 +947,7 @@ fn scan_sentence(
                 || is_first_name(doc, lex, i)
                 || is_camel(w)
                 || is_all_caps(w)
-                || (words.inside_count(w) > 0 && !words.seen_lower(w))
+                || words.capitalised_elsewhere(w)
                 || (words.count(w) >= 2
                     && !words.seen_lower(w)
                     && !matches!(doc.tokens.get(i + 1).map(|n| doc.tok(n)), Some(":")));
@@ -951,8 +966,7 @@ fn scan_sentence(
             let mut k = i + 1;
             while k < j && shapes[k] & UPPER != 0 && {
                 let w = doc.tok(&doc.tokens[k]);
-                (k == i + 1 && is_first_name(doc, lex, i))
-                    || words.capital.contains_key(w) && words.inside_count(w) > 0 && !words.seen_lower(w)
+                (k == i + 1 && is_first_name(doc, lex, i)) || words.capitalised_elsewhere(w)
             } {
                 k += 1;
             }
