@@ -968,7 +968,18 @@ fn source_phrase(r: &Reader, k: usize, lo: usize, hi: usize) -> Option<((usize, 
             r.class(cue_start - 1),
             Some(Class::Conjunction | Class::Complementiser | Class::Adverb | Class::Relative | Class::Subordinator)
         );
+    // "…ont été tués, d'après le ministère de la santé local, contrôlé par le
+    // Hamas.": a verbless tail to the sentence's end describes the source.
+    let tail_end = (to + 1..hi).find(|&j| r.is_terminal(j)).unwrap_or(hi);
+    let describes_source = cue_start > lo
+        && to < hi
+        && r.text(to) == ","
+        && tail_end - to <= 9
+        && (tail_end == hi || r.is_terminal(tail_end))
+        && !clause(to + 1)
+        && (to + 1..tail_end).all(|j| !r.is_punct(j));
     if opens_clause
+        && !describes_source
         && to < hi
         && r.text(to) == ","
         && (to + 1..hi).filter(|&j| !r.is_punct(j)).count() >= 3
@@ -983,7 +994,7 @@ fn source_phrase(r: &Reader, k: usize, lo: usize, hi: usize) -> Option<((usize, 
         }
         return Some((cue, apposition_end(r, to + 1, hi), hi, found));
     }
-    let at_end = to >= hi || r.is_terminal(to);
+    let at_end = to >= hi || r.is_terminal(to) || describes_source;
     // "X a affirmé que…, d'après l'agence": the clause has its own cue; the source relays it.
     let has_cue = (lo..cue_start).any(|j| r.cue[j].is_some() && !r.quoted[j]);
     if at_end && !has_cue && cue_start > lo + 3 && r.text(cue_start - 1) == "," && !r.is(k, "pour") {

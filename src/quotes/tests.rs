@@ -479,6 +479,15 @@ fn a_source_closing_its_clause_reports_nothing_after_its_comma() {
 }
 
 #[test]
+fn a_verbless_tail_after_a_closing_source_describes_the_source() {
+    let text = "Plus de 60 000 personnes ont été tuées, d'après le ministère de la santé, contrôlé par le Hamas.";
+    let got = quotes(text, Lang::Fr);
+    assert_eq!(got, [the(Indirect, "Plus de 60 000 personnes ont été tuées", Some("le ministère de la santé"))]);
+    let text = "Les prix ont baissé, selon l'institut, les loyers ont augmenté.";
+    assert_eq!(quotes(text, Lang::Fr), [the(Indirect, "les loyers ont augmenté", Some("l'institut"))]);
+}
+
+#[test]
 fn a_determined_name_opening_the_sentence_speaks_its_partial_quotes() {
     let got = quotes("La RATP prévoit un trafic « très perturbé » jeudi.", Lang::Fr);
     assert_eq!(got, [the(Partial, "très perturbé", Some("La RATP"))]);
