@@ -407,7 +407,8 @@ impl Scanner<'_, '_> {
         }
         // "moins 1 200 000", "minus five".
         if start == core.first && start > sent.start {
-            if let Some(&(_, lexicon::Role::Minus)) = lex.words.get(self.low(start - 1)) {
+            let minus = matches!(lex.words.get(self.low(start - 1)), Some(&(_, lexicon::Role::Minus)));
+            if minus && !self.in_set_phrase(start - 1, start, sent.start, lim) {
                 start -= 1;
                 value = -value;
             }
@@ -642,6 +643,14 @@ impl Scanner<'_, '_> {
         Some(Core { ordinal: words.ordinal, is_one, takes_de, ..plain(i, end, words.value) })
     }
 
+    /// Whether tokens `cf..ce` lie in a set phrase where number words are no
+    /// number: "Premier ministre", "à neuf", "au moins".
+    fn in_set_phrase(&self, cf: usize, ce: usize, first: usize, lim: usize) -> bool {
+        self.lex.not_numbers.having(self.low(cf)).any(|(p, _, k)| {
+            cf >= first + k && self.phrase_at(cf - k, p, lim).is_some_and(|pe| pe >= ce && cf - k + p.len() > cf)
+        })
+    }
+
     /// Dates, times, durations, labels, list numbers and names are not quantities.
     fn is_not_a_quantity(
         &self,
@@ -658,11 +667,8 @@ impl Scanner<'_, '_> {
             return true;
         }
         // Set phrases: "Premier ministre", "à neuf", "no one".
-        let (cf, ce) = (core.first, core.end);
-        for (p, _, k) in lex.not_numbers.having(self.low(cf)) {
-            if cf >= first + k && self.phrase_at(cf - k, p, lim).is_some_and(|pe| pe >= ce && cf - k + p.len() > cf) {
-                return true;
-            }
+        if self.in_set_phrase(core.first, core.end, first, lim) {
+            return true;
         }
         let prev = (start > first).then(|| self.low(start - 1));
         let next = (end < lim).then(|| self.low(end));

@@ -44,6 +44,7 @@ fn spelled_out_numbers_are_read_in_both_languages() {
         ("They fired one hundred and five rockets.", Lang::En, "one hundred and five", 105.0),
         ("Il a payé cinquante-trois mille millions.", Lang::Fr, "cinquante-trois mille millions", 53e9),
         ("Il faisait moins cinq dehors.", Lang::Fr, "moins cinq", -5.0),
+        ("Il y a eu 37 morts, dont au moins douze enfants.", Lang::Fr, "douze", 12.0),
         ("It sold sixty hundreds units.", Lang::En, "sixty hundreds", 6000.0),
         ("Il y avait deux tiers des votants.", Lang::Fr, "deux tiers", 2.0 / 3.0),
         ("Il a perdu la moitié de sa fortune.", Lang::Fr, "moitié", 0.5),
