@@ -945,6 +945,7 @@ fn scan_sentence(
             };
             let name_like = ends_in_org_word
                 || is_first_name(doc, lex, i)
+                || unlisted_first_name(doc, lex, gaz, words, shapes, first, i, end)
                 || is_camel(w)
                 || is_all_caps(w)
                 || words.capitalised_elsewhere(w)
@@ -1019,6 +1020,40 @@ fn scan_sentence(
         after_title = false;
         i = j;
     }
+}
+
+/// Whether the word opening an English sentence is a first name no list
+/// holds: "Bukayo Saka equalised", "Ollie Watkins, who…". A capitalised word
+/// follows that is no known name, and then a lowercase word or a comma; the
+/// article never writes the first word in lowercase.
+#[allow(clippy::too_many_arguments)]
+fn unlisted_first_name(
+    doc: &Doc,
+    lex: &Lexicon,
+    gaz: &Hits,
+    words: &WordStats,
+    shapes: &[u8],
+    first: usize,
+    i: usize,
+    end: usize,
+) -> bool {
+    let w = doc.tok(&doc.tokens[i]);
+    doc.lang == crate::Lang::En
+        && i + 2 < end
+        && gaz.is_name_word(i + 1)
+        && !gaz.contains_key(&i)
+        && !gaz.contains_key(&(i + 1))
+        && !is_initial(doc, shapes, first, i + 1)
+        && !listed(doc, i + 1, word_lists::ENT_TITLES)
+        && name_word_kind(doc, lex, i + 1).is_none()
+        && !is_adjective(doc, lex, i)
+        && !lex.ordinals.contains(doc.lower(i))
+        && w.chars().all(char::is_alphabetic)
+        && !words.seen_lower(w)
+        && {
+            let next = doc.tok(&doc.tokens[i + 2]);
+            next == "," || next.starts_with(char::is_lowercase) && doc.tokens[i + 2].kind == TokenKind::Word
+        }
 }
 
 /// A title of a work between quote marks, every word capitalised: “Rez Infinite”,
@@ -1108,6 +1143,14 @@ fn sequence_cue(doc: &Doc, lex: &Lexicon, a: usize, b: usize, after_title: bool,
     }
     if b - a == 1 && lex.first_names.contains(first) {
         return Cue::Weak(EntityType::PER);
+    }
+    // "Arsenal manager Mikel Arteta": the name a title and a person follow employs them.
+    if b + 1 < doc.tokens.len()
+        && listed(doc, b, word_lists::ENT_TITLES)
+        && text(b).starts_with(char::is_lowercase)
+        && starts_upper(text(b + 1))
+    {
+        return Cue::Strong(EntityType::ORG);
     }
     if b - a >= 2 && is_all_caps(text(a)) && doc.tokens[a + 1].kind == TokenKind::Number {
         return Cue::Strong(EntityType::MISC);
@@ -1398,7 +1441,13 @@ fn assign_types(doc: &Doc, lex: &Lexicon, mentions: Vec<Mention>, names: &NameWo
             // Only a mention without a strong cue needs its text's evidence.
             let evidence_kind = || {
                 let text = mention_lowercase(doc, &m);
-                text_kind.get(text.as_ref()).or_else(|| word_kind.get(bare(&text))).copied()
+                // "Aston Villa" after "Villa boss Unai Emery": a firm or club is
+                // named by its last word alone.
+                let last_word = || {
+                    let (_, last) = text.rsplit_once(' ')?;
+                    text_kind.get(last).filter(|&&k| k == EntityType::ORG)
+                };
+                text_kind.get(text.as_ref()).or_else(|| word_kind.get(bare(&text))).or_else(last_word).copied()
             };
             let (kind, evidence) = match m.cue {
                 Cue::Strong(k) => (k, true),
@@ -1777,6 +1826,13 @@ mod tests {
             // An ordinal alone is no name.
             ("Reuters (Boston) First published May 5.", Lang::En, &[("Reuters", ORG), ("Boston", LOC)]),
         ]);
+        // A first name no list holds, before a surname and a verb; not a
+        // word the article writes in lowercase too.
+        check(&[
+            ("Bukayo Saka equalised before the break.", Lang::En, &[("Bukayo Saka", PER)]),
+            ("Ollie Watkins, who scored twice, was rested.", Lang::En, &[("Ollie Watkins", PER)]),
+            ("Senior Vatican officials met. It was senior staff.", Lang::En, &[("Vatican", ORG)]),
+        ]);
         // One opening a name is part of it.
         let got = mentions("He cited the First Amendment.", Lang::En);
         assert_eq!(got.iter().map(|m| m.0.as_str()).collect::<Vec<_>>(), ["First Amendment"]);
@@ -1959,6 +2015,22 @@ mod tests {
             ("Selon un sondage Elabe, le oui gagne.", Lang::Fr, &[("Elabe", ORG)]),
             ("The charity Oxfam said so.", Lang::En, &[("Oxfam", ORG)]),
             ("Trains stopped, railway operator Ferrovie dello Stato said.", Lang::En, &[("Ferrovie dello Stato", ORG)]),
+        ]);
+    }
+
+    #[test]
+    fn a_name_before_a_title_and_a_person_employs_them() {
+        check(&[
+            (
+                "The fans cheered Villa boss Unai Emery. Aston Villa lost.",
+                Lang::En,
+                &[("Villa", ORG), ("Unai Emery", PER), ("Aston Villa", ORG)],
+            ),
+            (
+                "It was said by Legambiente president Stefano Ciafani.",
+                Lang::En,
+                &[("Legambiente", ORG), ("Stefano Ciafani", PER)],
+            ),
         ]);
     }
 
