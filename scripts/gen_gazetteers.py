@@ -141,6 +141,18 @@ def main(world_countries_json):
                     demonyms["en"][form] = plural("en", form)
                     demonyms["en"][plural("en", form)] = plural("en", form)
 
+    # English nouns for a people that differ from the adjective the registry
+    # gives ("a Spaniard", "two Britons"); written by hand. Not "Pole", "Finn"
+    # nor "Dane": a place word and first names.
+    for form, group in (("Spaniard", "Spanish"), ("Briton", "British"), ("Frenchman", "French"),
+                        ("Frenchwoman", "French"), ("Dutchman", "Dutch"), ("Dutchwoman", "Dutch"),
+                        ("Irishman", "Irish"), ("Irishwoman", "Irish"), ("Englishman", "English"),
+                        ("Englishwoman", "English"), ("Scot", "Scottish"), ("Swede", "Swedish"),
+                        ("Turk", "Turkish"), ("Welshman", "Welsh"), ("Welshwoman", "Welsh")):
+        for f in (form, form[:-3] + "men" if form.endswith("man") else form + "s"):
+            demonyms["en"].setdefault(f, demonyms["en"].get(group, group))
+    demonyms["en"].setdefault("Danes", demonyms["en"].get("Danish", "Danish"))
+
     # French regions and departments; US states.
     for s in pycountry.subdivisions.get(country_code="FR"):
         if good_name(s.name):

@@ -812,15 +812,21 @@ fn scan_sentence(
                 continue;
             }
         }
-        // Demonym compounds: "American-Sudanese".
+        // Demonym compounds: "American-Sudanese"; and routes between places:
+        // "le TGV Paris-Nantes", "the London-Paris line".
         if upper && w.contains('-') {
-            let parts: Vec<&str> = w.split('-').collect();
-            if parts.len() > 1
-                && parts
-                    .iter()
-                    .all(|p| lex.gazetteer.by_lowercase(&p.to_lowercase(), false).is_some_and(|k| k.demonym.is_some()))
-            {
-                push(doc, out, i, i + 1, Cue::Strong(EntityType::MISC), None);
+            let parts: Vec<Option<Known>> =
+                w.split('-').map(|p| lex.gazetteer.by_lowercase(&p.to_lowercase(), false)).collect();
+            let all = |f: &dyn Fn(&Known) -> bool| parts.len() > 1 && parts.iter().all(|k| k.as_ref().is_some_and(f));
+            let kind = if all(&|k| k.demonym.is_some()) {
+                Some(EntityType::MISC)
+            } else if all(&|k| k.kind == EntityType::LOC) {
+                Some(EntityType::LOC)
+            } else {
+                None
+            };
+            if let Some(kind) = kind {
+                push(doc, out, i, i + 1, Cue::Strong(kind), None);
                 i += 1;
                 continue;
             }
@@ -1192,6 +1198,8 @@ fn sequence_cue(doc: &Doc, lex: &Lexicon, a: usize, b: usize, after_title: bool,
         if matches!(t.kind, TokenKind::Word | TokenKind::Elision)
             && listed(doc, p, word_lists::ENT_PLACE_PREPOSITIONS)
             && !(b - a >= 2 && of(p))
+            // "la fusion de PSA et de Fiat": an acronym after "de" is most often a firm's.
+            && !(of(p) && is_all_caps(first))
         {
             return Cue::Weak(EntityType::LOC);
         }
@@ -2031,6 +2039,14 @@ mod tests {
                 Lang::En,
                 &[("Legambiente", ORG), ("Stefano Ciafani", PER)],
             ),
+        ]);
+    }
+
+    #[test]
+    fn routes_between_places_and_acronyms_after_de_are_no_people() {
+        check(&[
+            ("Le train Paris-Nantes a déraillé.", Lang::Fr, &[("Paris-Nantes", LOC)]),
+            ("La fusion de PSA et de Fiat a eu lieu.", Lang::Fr, &[("PSA", ORG), ("Fiat", ORG)]),
         ]);
     }
 
