@@ -270,7 +270,7 @@ fn cue_after(r: &Reader, close: usize) -> Option<(usize, Option<Found>)> {
             reach += 3;
             continue;
         }
-        if r.is_punct(v) && !r.is_title_dot(v) {
+        if r.is_punct(v) && !r.is_title_dot(v) && !r.in_age_epithet(v) {
             break;
         }
         if r.cue[v].is_some() {
@@ -1185,7 +1185,7 @@ fn resolve_found(
                 // A pronoun names the speaker, not the medium of an earlier statement.
                 return Some(Speaker { channel: None, via: None, ..s });
             }
-            entity_before(r, entities, doc.tokens[tok].start, gender)
+            entity_before(r, entities, doc.tokens[tok].start, gender, false)
         }
         Found::Relative { tok } => {
             if let Some(h) = history.iter().rev().take(HISTORY).find(|h| h.2 == sent) {
@@ -1219,6 +1219,13 @@ fn resolve_found(
                 }
             }
             let mut s = resolve_anaphor(r, from, to, s, &mut recent());
+            // "“…,” the Spaniard said", "a ajouté le sexagénaire": the person last named.
+            if is_epithet(r, entities, from, to) {
+                let at = doc.tokens[from].start.min(pos);
+                if let Some(p) = entity_before(r, entities, at, Gender::Unknown, true) {
+                    s = Speaker { gender: s.gender, channel: s.channel, via: s.via, ..p };
+                }
+            }
             // "cette habitante du quartier": the person the sentence is about.
             if !s.named && matches!(r.class(from), Some(Class::Demonstrative(_))) {
                 let (lo, _) = r.sentence_bounds(anchor);
@@ -1273,7 +1280,7 @@ fn personal(r: &Reader, gender: Gender, s: &Speaker) -> bool {
     s.named
         || r.lex
             .noun(&s.name.rsplit(' ').next().unwrap_or("").to_lowercase())
-            .is_some_and(|(_, c)| c == NounClass::Role)
+            .is_some_and(|(_, c)| matches!(c, NounClass::Role | NounClass::Epithet))
 }
 
 /// "le ministère" after "le ministère russe de la Défense": a bare definite
@@ -1406,14 +1413,14 @@ fn link_entity(index: &EntityIndex, start: usize, end: usize, name: &str) -> Opt
 }
 
 /// The latest person or organisation mentioned before `at`, for a pronoun.
-fn entity_before(r: &Reader, index: &EntityIndex, at: usize, gender: Gender) -> Option<Speaker> {
-    let want_person = matches!(gender, Gender::Masculine | Gender::Feminine);
+fn entity_before(r: &Reader, index: &EntityIndex, at: usize, gender: Gender, person: bool) -> Option<Speaker> {
+    let want_person = person || matches!(gender, Gender::Masculine | Gender::Feminine);
     let upto = index.mentions.partition_point(|m| m.0 < at);
     let (m_start, m_end, i) =
         index.mentions[..upto].iter().rev().take(MENTION_WINDOW).copied().find(|&(_, m_end, i)| {
             let ok = match index.entities[i].kind {
                 EntityType::PER => true,
-                EntityType::ORG => !want_person || r.doc.lang == Lang::Fr,
+                EntityType::ORG => !want_person || (r.doc.lang == Lang::Fr && !person),
                 _ => false,
             };
             ok && m_end <= at && at - m_end < RESOLVE_WINDOW
@@ -1429,6 +1436,32 @@ fn entity_before(r: &Reader, index: &EntityIndex, at: usize, gender: Gender) -> 
         via: None,
         named: true,
     })
+}
+
+/// Whether a speaker phrase is a determiner and an epithet: a noun of that
+/// class ("the 53-year-old"), or one capitalised singular word of a
+/// nationality ("the Spaniard", "l'Espagnol"); not a group ("the Americans").
+fn is_epithet(r: &Reader, index: &EntityIndex, from: usize, to: usize) -> bool {
+    let det = |k: usize| match r.class(k) {
+        Some(Class::Det(g)) => g != Gender::Plural,
+        _ => false,
+    };
+    // "the 53-year-old": the number and its hyphen come before the noun.
+    let head = to - 1;
+    if !(from < head && det(from)) {
+        return false;
+    }
+    if matches!(r.noun(head), Some((_, NounClass::Epithet))) {
+        return true;
+    }
+    let start = r.doc.tokens[head].start;
+    let misc = || {
+        let upto = index.mentions.partition_point(|m| m.0 <= start);
+        index.mentions[..upto].last().is_some_and(|&(s, e, i)| {
+            s == start && e == r.doc.tokens[head].end && index.entities[i].kind == EntityType::MISC
+        })
+    };
+    head == from + 1 && r.is_cap(head) && (r.doc.lang != Lang::En || !r.text(head).ends_with('s')) && misc()
 }
 
 /// Case-folded, without a leading article: how names are compared.

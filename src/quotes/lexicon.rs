@@ -56,6 +56,8 @@ pub enum NounClass {
     Media,
     /// A medium: a platform, a channel, an account.
     Platform,
+    /// What a person already named is: "the 53-year-old", "le sexagénaire".
+    Epithet,
 }
 
 /// The grammatical class of a function word (see `speaker_grammar.txt`).
@@ -241,6 +243,7 @@ fn build(
             "doc" => NounClass::Doc,
             "media" => NounClass::Media,
             "platform" => NounClass::Platform,
+            "epithet" => NounClass::Epithet,
             _ => NounClass::Role,
         };
         lex.nouns.insert(word.to_lowercase(), (Gender::parse(g.trim()), class));

@@ -278,7 +278,7 @@ impl<'a> Reader<'a> {
     /// préfet de la Haute-Marne a visité", "The mayor said").
     pub fn described_subject(&self, k: usize, hi: usize) -> Option<Found> {
         if !matches!(self.class(k), Some(Class::Det(_) | Class::Demonstrative(_)))
-            || !matches!(self.noun(k + 1), Some((_, NounClass::Role | NounClass::Body)))
+            || !matches!(self.noun(k + 1), Some((_, NounClass::Role | NounClass::Body | NounClass::Epithet)))
         {
             return None;
         }
@@ -357,11 +357,23 @@ impl<'a> Reader<'a> {
         (from <= k && (self.has_head(from, k + 1) || determined && from < k)).then_some(from)
     }
 
+    /// Whether token `j` is the number or the hyphen of "the 53-year-old".
+    pub fn in_age_epithet(&self, j: usize) -> bool {
+        let glued = |k: usize| k < self.len() && k > 0 && self.doc.tokens[k].start == self.doc.tokens[k - 1].end;
+        let epithet = |k: usize| glued(k) && matches!(self.noun(k), Some((_, NounClass::Epithet)));
+        match self.doc.tokens[j].kind {
+            TokenKind::Number => self.is(j + 1, "-") && glued(j + 1) && epithet(j + 2),
+            TokenKind::Punct => self.is(j, "-") && glued(j) && epithet(j + 1),
+            _ => false,
+        }
+    }
+
     /// Whether token `j` may sit inside a speaker phrase.
     fn phrase_word(&self, j: usize) -> bool {
         let t = &self.doc.tokens[j];
         match t.kind {
             TokenKind::Word | TokenKind::Elision => {}
+            TokenKind::Number | TokenKind::Punct if self.in_age_epithet(j) => return true,
             TokenKind::Punct => return self.text(j) == "." && j > 0 && self.is_title_dot(j),
             _ => return false,
         }

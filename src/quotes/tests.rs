@@ -12,6 +12,13 @@ fn quotes(text: &str, lang: Lang) -> Vec<(QuoteKind, String, Option<String>)> {
     run(text, lang).into_iter().map(|q| (q.kind, q.span.text, q.speaker_name)).collect()
 }
 
+/// As [`quotes`], with the entity layer's output to link and resolve speakers.
+fn quotes_with_entities(text: &str, lang: Lang) -> Vec<(QuoteKind, String, Option<String>)> {
+    let doc = Doc::new(text, lang);
+    let entities = crate::entities::find(&doc);
+    find(&doc, &entities).into_iter().map(|q| (q.kind, q.span.text, q.speaker_name)).collect()
+}
+
 fn the(kind: QuoteKind, text: &str, speaker: Option<&str>) -> (QuoteKind, String, Option<String>) {
     (kind, text.to_string(), speaker.map(str::to_string))
 }
@@ -485,6 +492,19 @@ fn a_verbless_tail_after_a_closing_source_describes_the_source() {
     assert_eq!(got, [the(Indirect, "Plus de 60 000 personnes ont été tuées", Some("le ministère de la santé"))]);
     let text = "Les prix ont baissé, selon l'institut, les loyers ont augmenté.";
     assert_eq!(quotes(text, Lang::Fr), [the(Indirect, "les loyers ont augmenté", Some("l'institut"))]);
+}
+
+#[test]
+fn an_epithet_speaker_is_the_person_last_named() {
+    let text = "Unai Emery was less happy. “We had the chances,” the Spaniard said.";
+    assert_eq!(quotes_with_entities(text, Lang::En), [the(Direct, "We had the chances,", Some("Unai Emery"))]);
+    let text = "Unai Emery was less happy. “We had the chances,” the 53-year-old said.";
+    assert_eq!(quotes_with_entities(text, Lang::En), [the(Direct, "We had the chances,", Some("Unai Emery"))]);
+    let text = "Jean Dupont était déçu. « Nous avions les occasions », a déclaré le sexagénaire.";
+    assert_eq!(quotes_with_entities(text, Lang::Fr), [the(Direct, "Nous avions les occasions", Some("Jean Dupont"))]);
+    // A group is no epithet.
+    let text = "Unai Emery was there. “We are ready,” the Americans said.";
+    assert_eq!(quotes_with_entities(text, Lang::En), [the(Direct, "We are ready,", Some("the Americans"))]);
 }
 
 #[test]
