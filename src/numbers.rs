@@ -842,6 +842,21 @@ impl Scanner<'_, '_> {
         may_stand_alone: bool,
         many: bool,
     ) -> (Option<String>, bool) {
+        self.counted_noun_of(end, lim, takes_de, may_stand_alone, many, false)
+    }
+
+    /// [`Self::counted_noun`]; `nested` when reading the noun of a number
+    /// after "of" ("six of their last seven games"), which reads no further
+    /// number: each number's look stays bounded.
+    fn counted_noun_of(
+        &self,
+        end: usize,
+        lim: usize,
+        takes_de: bool,
+        may_stand_alone: bool,
+        many: bool,
+        nested: bool,
+    ) -> (Option<String>, bool) {
         let lex = self.lex;
         let mut k = end;
         if takes_de && k < lim && matches!(self.low(k), "de" | "d'" | "of" | "des") {
@@ -864,8 +879,22 @@ impl Scanner<'_, '_> {
         // "two of the victims", "deux des mineures": the noun after the article.
         if k < lim && lex.partitive.contains(self.low(k)) {
             let mut n = k + 1;
-            while n < lim && n <= k + 2 && lex.stopwords.contains(self.low(n)) {
+            while n < lim && n <= k + 3 && (lex.stopwords.contains(self.low(n)) || lex.noun_skip.contains(self.low(n)))
+            {
                 n += 1;
+            }
+            // "six of their last seven games": the noun the second number counts.
+            let number = |n: usize| {
+                use lexicon::Role::{Hundred, Scale, Unit};
+                n < lim
+                    && (self.tok(n).kind == TokenKind::Number
+                        || matches!(lex.words.get(self.low(n)), Some(&(_, Unit | Hundred | Scale))))
+            };
+            if number(n) && !nested {
+                while number(n) {
+                    n += 1;
+                }
+                return (self.counted_noun_of(n, lim, false, false, true, true).0, false);
             }
             let is_noun = n < lim
                 && self.is_word(n)
@@ -892,11 +921,17 @@ impl Scanner<'_, '_> {
         }
         // "eight PSVR games": a name before the noun.
         let capital = self.text(k).chars().next().is_some_and(char::is_uppercase);
-        if capital && self.lang == Lang::En && k + 1 < lim && self.is_word(k + 1) {
-            let n = self.low(k + 1);
-            let lower = self.text(k + 1).chars().next().is_some_and(char::is_lowercase);
-            if lower && !lex.stopwords.contains(n) && !self.is_part_cue(k + 1) && !lex.standalone_next.contains(n) {
-                return (Some(self.text(k + 1).to_string()), false);
+        // "35 Iranian-made Shahed drones": over two names at most.
+        let is_cap = |m: usize| self.is_word(m) && self.text(m).chars().next().is_some_and(char::is_uppercase);
+        let mut m = k + 1;
+        while capital && m < lim && m < k + 3 && is_cap(m) {
+            m += 1;
+        }
+        if capital && self.lang == Lang::En && m < lim && self.is_word(m) {
+            let n = self.low(m);
+            let lower = self.text(m).chars().next().is_some_and(char::is_lowercase);
+            if lower && !lex.stopwords.contains(n) && !self.is_part_cue(m) && !lex.standalone_next.contains(n) {
+                return (Some(self.text(m).to_string()), false);
             }
         }
         // "800,000 federal workers", "ten police officers": above one, an

@@ -194,6 +194,11 @@ fn the_counted_noun_is_found_or_inherited() {
         ("Some 800,000 federal workers went unpaid.", Lang::En, "800,000", "workers", false),
         ("Ten police officers came.", Lang::En, "Ten", "officers", false),
         ("One official says no.", Lang::En, "One", "official", false),
+        // A number after "of" gives its noun to the one before.
+        ("They won six of their last seven league games.", Lang::En, "six", "games", false),
+        ("Il a reçu deux des cinq représentants.", Lang::Fr, "deux", "représentants", false),
+        // Over names before the noun.
+        ("It fired 35 Iranian-made Shahed drones.", Lang::En, "35", "drones", false),
     ];
     for &(text, lang, want_text, noun, inherited) in cases {
         let got = quantities(text, lang);
