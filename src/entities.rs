@@ -780,7 +780,11 @@ fn scan_sentence(
                 // "Lincoln Memorial".
                 let k = cap_sequence(doc, lex, gaz, shapes, j, end, false);
                 let extends = k > j && known.demonym.is_none();
-                if let Some(kind) = extends.then(|| name_word_kind(doc, lex, k - 1)).flatten() {
+                // "California Department of Forestry and Fire Protection": an
+                // organisation word heading the rest.
+                let heads_org =
+                    || (j..k).any(|x| name_word_kind(doc, lex, x) == Some(EntityType::ORG)).then_some(EntityType::ORG);
+                if let Some(kind) = extends.then(|| name_word_kind(doc, lex, k - 1).or_else(heads_org)).flatten() {
                     j = k;
                     cue = Cue::Strong(kind);
                 }
@@ -876,11 +880,13 @@ fn scan_sentence(
                 // A portfolio is part of the title: "ministre des Affaires étrangères".
                 if let Some(p) = particle_at(doc, lex, j, end) {
                     let k = j + p;
+                    // "secrétaire général de la CFDT": an acronym is the employer, no portfolio.
                     if k < end
                         && gaz.is_name_word(k)
                         && !gaz.contains_key(&k)
                         && name_word_kind(doc, lex, k) != Some(EntityType::ORG)
                         && !is_first_name(doc, lex, k)
+                        && !is_all_caps(doc.tok(&doc.tokens[k]))
                     {
                         let mut e = cap_sequence(doc, lex, gaz, shapes, k, end, false);
                         // "Secretary of State Antony Blinken": the name after the portfolio.
@@ -2039,6 +2045,29 @@ mod tests {
                 Lang::En,
                 &[("Legambiente", ORG), ("Stefano Ciafani", PER)],
             ),
+        ]);
+    }
+
+    #[test]
+    fn employers_after_titles_and_organisations_after_places_are_named() {
+        check(&[
+            (
+                "Pour Laurent Berger, secrétaire général de la CFDT, c'est non.",
+                Lang::Fr,
+                &[("Laurent Berger", PER), ("CFDT", ORG)],
+            ),
+            (
+                "It was said by Los Angeles County Sheriff Robert Luna.",
+                Lang::En,
+                &[("Los Angeles", LOC), ("Robert Luna", PER)],
+            ),
+            (
+                "It was said by the California Department of Water Resources.",
+                Lang::En,
+                &[("California Department of Water Resources", ORG)],
+            ),
+            ("Crews fought the Hughes Fire.", Lang::En, &[("Hughes Fire", MISC)]),
+            ("It was sold to the Wonderful Co. last year.", Lang::En, &[("Wonderful Co", ORG)]),
         ]);
     }
 

@@ -82,6 +82,7 @@ fn percentages_money_and_measures_have_units() {
         ("Une amende de 5.000 F.", Lang::Fr, "5.000 F", 5000.0, QuantityKind::Money, "FRF"),
         ("Environ 100 m2 ont brûlé.", Lang::Fr, "100 m2", 100.0, QuantityKind::Measure, "m2"),
         ("The convoy drove 40 miles north.", Lang::En, "40 miles", 40.0, QuantityKind::Measure, "mi"),
+        ("Gusts of 60 mph (97 kph) hit.", Lang::En, "97 kph", 97.0, QuantityKind::Measure, "km/h"),
     ];
     for &(text, lang, want_text, value, kind, unit) in cases {
         let got = quantities(text, lang);
