@@ -192,6 +192,9 @@ pub(crate) struct LangData {
     pub source_heads: HashSet<String>,
     pub bare_source_heads: HashSet<String>,
     pub source_qualifiers: Phrases<()>,
+    /// The words allowed between an indefinite and a source noun, where the
+    /// language puts few adjectives first ("un haut responsable"); empty: any.
+    pub source_premodifiers: HashSet<String>,
     pub fixed_sources: Phrases<()>,
     /// Conditional auxiliaries, factual conditional verbs (singular and plural),
     /// counterfactual participles and what may follow "serait".
@@ -320,6 +323,7 @@ fn load(lang: Lang) -> LangData {
         lexicon: lexicon.filed_under(word_lists::FRAMING_LEXICON),
         source_heads: word_set(sources, "head"),
         bare_source_heads: word_set(sources, "bare_head"),
+        source_premodifiers: word_set(sources, "premodifier"),
         source_qualifiers: source_qualifiers.filed_under(word_lists::FRAMING_SOURCE_QUALIFIERS),
         fixed_sources: fixed_sources.filed_under(word_lists::FRAMING_FIXED_SOURCES),
         cond_aux: word_set(conditional, "aux"),

@@ -178,6 +178,13 @@ fn is_scare_quote(ctx: &Ctx, range: &Range<usize>, sentence_words: usize, from: 
     if to + 1 < range.end && words[to + 1] == "(" {
         return false;
     }
+    // The view of the person the sentence opens on: "Pour Laurent Berger, …, ce recul «…»".
+    if data.is("view", words, range.start)
+        && range.start + 1 < open
+        && is_capitalised(doc, &doc.tokens[range.start + 1])
+    {
+        return false;
+    }
     // Introduced like a quote: "a dit : «non»", "a qualifié de «…»", "said “no”".
     let before = open.saturating_sub(5).max(range.start);
     if (before..open).any(|k| words[k] == ":" || data.reporting.longest_at(words, k, open).is_some()) {

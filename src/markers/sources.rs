@@ -74,6 +74,11 @@ fn source_noun_phrase(ctx: &Ctx, range: &Range<usize>, i: usize, indef: Option<&
         if !is_word(&doc.tokens[head]) || words.in_list(head, word_lists::FRAMING_STOPWORDS) || word.ends_with('\'') {
             return None;
         }
+        // French puts few adjectives first: "un compromis responsable" is no source.
+        let premodifiers = &data.source_premodifiers;
+        if !premodifiers.is_empty() && !premodifiers.contains(word) && !is_capitalised(doc, &doc.tokens[head]) {
+            return None;
+        }
     }
     None
 }

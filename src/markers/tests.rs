@@ -147,6 +147,8 @@ fn source_nouns_outside_reported_speech_are_not_unnamed_sources() {
         &["Un responsable du club a ouvert la porte.", "La source de la Seine est en Bourgogne."],
     );
     assert_no_marker(Lang::En, &["The president made an official visit to Rome.", "An official opened the gate."]);
+    // French puts few adjectives before the noun: here "responsable" qualifies "compromis".
+    assert_no_marker(Lang::Fr, &["Il a salué « un compromis responsable », tout en réclamant des garanties."]);
 }
 
 #[test]
@@ -192,6 +194,7 @@ fn names_utterances_and_reported_fragments_are_not_scare_quotes() {
         (Lang::Fr, "« Allez en trouver une autre », conseille la Poste à ses clients."),
         (Lang::Fr, "L'Irak accepte le programme humanitaire «pétrole contre nourriture» pour six mois."),
         (Lang::Fr, "Il s'agit de « Corps flottants » de Robert Cahen, un film récent."),
+        (Lang::Fr, "Pour Laurent Berger, secrétaire général du syndicat, ce recul « ne change rien » au fond."),
         (Lang::En, "He called the plan \"a disaster\" on Monday."),
         (Lang::En, "She read “War and Peace” on the train."),
         (Lang::En, "The officials' report and the workers' union agree."),
