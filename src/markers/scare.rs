@@ -81,8 +81,29 @@ pub(super) fn quoted_tokens(doc: &Doc, quotes: &[Quote]) -> Vec<bool> {
     quoted
 }
 
+/// Where the partial quotes of the quotes layer that follow their own cue
+/// start: "dénoncent une « trahison »", "a réclamé « des engagements »". That
+/// layer knows more reporting verbs than the framing lists; sorted.
+fn cued_partial_starts(doc: &Doc, quotes: &[Quote]) -> Vec<usize> {
+    let mut starts: Vec<usize> = quotes
+        .iter()
+        .filter(|q| q.kind == QuoteKind::Partial)
+        .filter(|q| {
+            q.cue.as_ref().is_some_and(|c| {
+                let from = doc.tokens.partition_point(|t| t.start < q.span.start);
+                c.end <= q.span.start && from.saturating_sub(doc.tokens.partition_point(|t| t.end <= c.end)) <= 3
+            })
+        })
+        .map(|q| q.span.start)
+        .collect();
+    starts.sort_unstable();
+    starts
+}
+
 pub(super) fn find(ctx: &Ctx, quotes: &[Quote], out: &mut Vec<Marker>) {
     let doc = ctx.doc;
+    let cued = cued_partial_starts(doc, quotes);
+    let is_cued = |from: usize| cued.binary_search(&doc.tokens[from].start).is_ok();
     // Words per sentence, counted once: the test "is the writer's sentence
     // real text" must not rescan a sentence per candidate.
     let sentence_words: Vec<usize> =
@@ -111,7 +132,7 @@ pub(super) fn find(ctx: &Ctx, quotes: &[Quote], out: &mut Vec<Marker>) {
             if t == "\"" {
                 straight_open = false;
             }
-            if is_scare_quote(ctx, &range, sentence_words[si], i + 1, c) {
+            if !is_cued(i + 1) && is_scare_quote(ctx, &range, sentence_words[si], i + 1, c) {
                 out.push(ctx.marker(i + 1, c, MarkerKind::ScareQuote, Some("Doubt"), "scare_quote", None));
             }
             i = c + 1;
@@ -127,6 +148,7 @@ pub(super) fn find(ctx: &Ctx, quotes: &[Quote], out: &mut Vec<Marker>) {
         let Some(si) = doc.sentence_at(q.span.start) else { continue };
         let range = doc.sentences[si].tokens.clone();
         if from < to
+            && !is_cued(from)
             && range.start <= from
             && to <= range.end
             && is_scare_quote(ctx, &range, sentence_words[si], from, to)

@@ -235,6 +235,17 @@ fn partial_quotes_from_the_quotes_layer_are_scare_quotes_unless_reported() {
     let got = marks_with(text, Lang::Fr, &[partial, reported]);
     assert!(got.iter().any(|(k, t)| *k == ScareQuote && t == "de fabrication américaine"), "{got:?}");
 
+    // Right after its own cue, the fragment is the speaker's word, whatever the verb.
+    let text = "Les syndicats dénoncent une « trahison » de la direction.";
+    let mut q = quote(text, "trahison", QuoteKind::Partial);
+    let cue = text.find("dénoncent").expect("the cue is in the text");
+    q.cue = Some(Span::of(text, cue, cue + "dénoncent".len()));
+    let got = marks_with(text, Lang::Fr, &[q.clone()]);
+    assert!(!got.iter().any(|(k, _)| *k == ScareQuote), "{got:?}");
+    q.cue = None;
+    let got = marks_with(text, Lang::Fr, &[q]);
+    assert!(got.iter().any(|(k, t)| *k == ScareQuote && t == "trahison"), "{got:?}");
+
     // A "que" clause of reported speech holds the speaker's own words.
     let text = "Le ministre a affirmé que le pays fête une ‚victoire‘ éclatante.";
     let partial = quote(text, "victoire", QuoteKind::Partial);
