@@ -195,6 +195,7 @@ fn names_utterances_and_reported_fragments_are_not_scare_quotes() {
         (Lang::Fr, "L'Irak accepte le programme humanitaire «pétrole contre nourriture» pour six mois."),
         (Lang::Fr, "Il s'agit de « Corps flottants » de Robert Cahen, un film récent."),
         (Lang::Fr, "Pour Laurent Berger, secrétaire général du syndicat, ce recul « ne change rien » au fond."),
+        (Lang::Fr, "Le bureau s'est contenté d'indiquer qu'il « étudiait la proposition » avec soin."),
         (Lang::En, "He called the plan \"a disaster\" on Monday."),
         (Lang::En, "She read “War and Peace” on the train."),
         (Lang::En, "The officials' report and the workers' union agree."),
