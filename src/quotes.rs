@@ -996,7 +996,17 @@ fn source_phrase(r: &Reader, k: usize, lo: usize, hi: usize) -> Option<((usize, 
     }
     let at_end = to >= hi || r.is_terminal(to) || describes_source;
     // "X a affirmé que…, d'après l'agence": the clause has its own cue; the source relays it.
-    let has_cue = (lo..cue_start).any(|j| r.cue[j].is_some() && !r.quoted[j]);
+    // Only a cue that introduces words counts: "la Russie a lancé 112 drones,
+    // selon l'armée" reports the clause.
+    let has_cue = (lo..cue_start).any(|j| {
+        r.cue[j].is_some_and(|f| {
+            let next = j + f.len;
+            next >= cue_start
+                || r.is_quote_mark(next)
+                || matches!(r.text(next), ":" | ",")
+                || matches!(r.class(next), Some(Class::Complementiser))
+        }) && !r.quoted[j]
+    });
     if at_end && !has_cue && cue_start > lo + 3 && r.text(cue_start - 1) == "," && !r.is(k, "pour") {
         return Some((cue, after_dateline(r, lo, cue_start - 1), cue_start - 1, found));
     }

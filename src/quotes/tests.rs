@@ -508,6 +508,17 @@ fn an_epithet_speaker_is_the_person_last_named() {
 }
 
 #[test]
+fn a_closing_source_reports_a_clause_whose_verb_introduces_nothing() {
+    let text = "La Russie a lancé 112 drones, selon l'armée ukrainienne.";
+    assert_eq!(quotes(text, Lang::Fr), [the(Indirect, "La Russie a lancé 112 drones", Some("l'armée ukrainienne"))]);
+    let text = "Farmers have responded by pumping more water, according to the survey.";
+    assert_eq!(
+        quotes(text, Lang::En),
+        [the(Indirect, "Farmers have responded by pumping more water", Some("the survey"))]
+    );
+}
+
+#[test]
 fn a_determined_name_opening_the_sentence_speaks_its_partial_quotes() {
     let got = quotes("La RATP prévoit un trafic « très perturbé » jeudi.", Lang::Fr);
     assert_eq!(got, [the(Partial, "très perturbé", Some("La RATP"))]);
