@@ -46,7 +46,15 @@ pub fn find(doc: &Doc, quantities: &[Quantity]) -> Vec<CountCheck> {
     let cue_after = |q: &Quantity| -> Option<usize> {
         let s = doc.sentences.get(sentence_of(q))?;
         let first = token_at(q.span.end);
-        (first..s.tokens.end.min(first + CUE_WINDOW)).find(|&k| lex.is_part_cue(doc.lower(k)))
+        // "90 drones et trois missiles ont été abattus": the cue of a
+        // coordination of counts comes after the last one.
+        let coordinated = matches!(doc.tokens.get(first + 1).map(|_| doc.lower(first + 1)), Some("et" | "and"))
+            && doc
+                .tokens
+                .get(first + 2)
+                .is_some_and(|t| t.kind == TokenKind::Number || lex.words.contains_key(doc.lower(first + 2)));
+        let window = if coordinated { CUE_WINDOW + 3 } else { CUE_WINDOW };
+        (first..s.tokens.end.min(first + window)).find(|&k| lex.is_part_cue(doc.lower(k)))
     };
     let is_subset = |q: &Quantity| {
         let Some(s) = doc.sentences.get(sentence_of(q)) else { return false };
@@ -129,6 +137,11 @@ fn describe_part(doc: &Doc, q: &Quantity, cue: usize) -> String {
         end += 1;
     }
     let from = doc.tokens.partition_point(|t| t.start < q.span.end);
+    // 'ont été « perdus »': the closing mark of a quote the tail opens.
+    let opens = (from..=end).any(|k| matches!(doc.tok(&doc.tokens[k]), "«" | "“" | "\""));
+    if opens && end + 1 < s && matches!(doc.tok(&doc.tokens[end + 1]), "»" | "”" | "\"") {
+        end += 1;
+    }
     let tail =
         if from <= end { doc.text[doc.tokens[from].start..doc.tokens[end].end].to_string() } else { String::new() };
     format!("{} ({}) {tail}", q.span.text, number(q.value)).trim_end().to_string()
@@ -204,6 +217,15 @@ mod tests {
             "eight",
             &["Five", "two"],
             false,
+        ),
+        // The cue of coordinated counts comes after the last.
+        (
+            "La Russie a lancé 112 drones et cinq missiles. Quatre-vingt-dix drones et trois missiles ont été \
+             abattus, tandis que vingt-deux drones ont été « perdus ».",
+            Lang::Fr,
+            "112",
+            &["Quatre-vingt-dix", "vingt-deux"],
+            true,
         ),
     ];
 
