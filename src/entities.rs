@@ -1174,6 +1174,10 @@ fn sequence_cue(doc: &Doc, lex: &Lexicon, a: usize, b: usize, after_title: bool,
     if is_camel(first) {
         return Cue::Weak(EntityType::MISC);
     }
+    // "a-t-il écrit sur X": one letter is no place; most often a platform or a model.
+    if b - a == 1 && first.chars().count() == 1 {
+        return Cue::Weak(EntityType::MISC);
+    }
     // "le Nord", "the West": a compass word alone names a region.
     if b - a == 1 && lex.compass.contains(first) {
         return Cue::Weak(EntityType::LOC);
@@ -1231,6 +1235,18 @@ fn lowercase_complements(doc: &Doc, lex: &Lexicon, gaz: &Hits, mut j: usize, end
         if j < end && is_adjective(doc, lex, j) {
             j += 1;
             continue;
+        }
+        // "Institut pour l'étude de la guerre", "Ligue contre le cancer".
+        if j + 1 < end && matches!(doc.lower(j), "pour" | "contre") {
+            let k = if matches!(doc.lower(j + 1), "le" | "la" | "l'" | "les") { j + 2 } else { j + 1 };
+            let noun = k < end
+                && doc.tokens[k].kind == TokenKind::Word
+                && text(k).chars().next().is_some_and(char::is_lowercase)
+                && !lex.stopwords.contains(text(k));
+            if noun {
+                j = k + 1;
+                continue;
+            }
         }
         if let Some(n) = particle_at(doc, lex, j, end) {
             let k = j + n;
@@ -2067,6 +2083,12 @@ mod tests {
                 &[("California Department of Water Resources", ORG)],
             ),
             ("Crews fought the Hughes Fire.", Lang::En, &[("Hughes Fire", MISC)]),
+            (
+                "Selon l'Institut pour l'étude de la guerre, rien ne bouge.",
+                Lang::Fr,
+                &[("Institut pour l'étude de la guerre", ORG)],
+            ),
+            ("Les Occidentaux hésitent, a-t-il écrit sur X.", Lang::Fr, &[("Occidentaux", MISC), ("X", MISC)]),
             ("It was sold to the Wonderful Co. last year.", Lang::En, &[("Wonderful Co", ORG)]),
         ]);
     }
