@@ -823,8 +823,12 @@ impl Scanner<'_, '_> {
             return true;
         }
         // "deux morts et un blessé": a count coordinated with another.
+        // After a comma, the count before must end the item: "trois morts, un
+        // blessé", not "à dix kilomètres de Pokrovsk, un nœud logistique".
         if matches!(prev, Some("et" | "," | "and" | "ou" | "or"))
-            && found.last().is_some_and(|f| f.end + 8 >= i && f.end <= i && f.kind.is_none())
+            && found.last().is_some_and(|f| {
+                f.end + 8 >= i && f.end <= i && f.kind.is_none() && (prev != Some(",") || i <= f.end + 2)
+            })
         {
             return true;
         }

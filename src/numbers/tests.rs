@@ -165,6 +165,7 @@ fn the_word_for_one_counts_only_when_it_is_not_an_article() {
         ("Trois soldats sont rentrés, l'un d'eux est blessé.", Lang::Fr, "un", 1.0),
         ("Il ne reste qu'une seule frappe.", Lang::Fr, "une", 1.0),
         ("Deux morts et un blessé.", Lang::Fr, "un", 1.0),
+        ("Deux morts, un blessé.", Lang::Fr, "un", 1.0),
         ("Only one missile reached its target.", Lang::En, "one", 1.0),
         ("Three soldiers came back; one of them was hurt.", Lang::En, "one", 1.0),
     ]);
@@ -176,6 +177,9 @@ fn the_word_for_one_counts_only_when_it_is_not_an_article() {
         ("This one sticks you in front.", Lang::En),
         ("A man was arrested.", Lang::En),
     ]);
+    // After a comma, only a count right before makes it one of a list.
+    let got = quantities("C'est à une dizaine de kilomètres de Pokrovsk, un nœud logistique.", Lang::Fr);
+    assert_eq!(got.iter().map(|q| q.span.text.as_str()).collect::<Vec<_>>(), ["une dizaine"]);
 }
 
 #[test]
