@@ -758,6 +758,16 @@ fn fronted_or_incise(r: &Reader, v: usize, lo: usize, hi: usize) -> Option<(usiz
     let len = r.cue[v].map_or(1, |f| f.len);
     // The subject after the verb (inversion) or before it ("officials said").
     let (found, subj_end, before_verb) = match r.clitic_of(v) {
+        // "…, a-t-on appris auprès des pompiers.": the source after the cue.
+        Some(Found::Pronoun { tok, .. }) if r.cue[v].is_some_and(|f| f.impersonal) => {
+            let (after, before) = if tok > v { (tok + 1, v) } else { (v + len, tok) };
+            match r.source_after_impersonal(after, hi) {
+                Some(f @ Found::Phrase { to, .. }) => (f, to, before),
+                _ => (Found::Pronoun { tok, gender: Gender::Unknown }, after, before),
+            }
+        }
+        // "…, a-t-il précisé.": the clitic before the verb, after its auxiliary.
+        Some(f @ Found::Pronoun { tok, .. }) if tok < v => (f, v + len, tok),
         Some(f) => (f, v + len + 1, v),
         None => match r.subject_after(v, hi).0 {
             Some(f @ Found::Phrase { to, .. }) => (f, to, v),
@@ -853,7 +863,10 @@ fn fronted_or_incise(r: &Reader, v: usize, lo: usize, hi: usize) -> Option<(usiz
         let present = r.low[v].ends_with('e') || r.low[v].ends_with("ent");
         let named_after = r.doc.lang == Lang::Fr && present && matches!(found, Found::Phrase { from, .. } if from > v);
         if (comma_before || named_after) && end > lo + 3 && !r.is_quote_mark(end - 1) {
-            return Some((after_dateline(r, lo, end), end, Source::Found(found)));
+            // "Un mufti… - La fonction de…, a-t-on annoncé": no dash opens the clause.
+            let start = after_dateline(r, lo, end);
+            let start = if matches!(r.text(start), "-" | "—" | "–") { start + 1 } else { start };
+            return Some((start, end, Source::Found(found)));
         }
     }
     None
@@ -1176,8 +1189,11 @@ fn resolve_found(
                 }
             }
             // The nearest compatible earlier speaker, or named subject of the two sentences before.
-            let mut best: Option<(usize, Speaker)> =
-                recent().find(|h| gender.accepts(h.3.gender) && personal(r, gender, &h.3)).map(|h| (h.0, h.3.clone()));
+            // Where an earlier speaker stands: its quote, or its own phrase
+            // when that comes later ("…, selon l'armée de l'air").
+            let mut best: Option<(usize, Speaker)> = recent()
+                .find(|h| gender.accepts(h.3.gender) && personal(r, gender, &h.3))
+                .map(|h| (h.0.max(h.3.start), h.3.clone()));
             for earlier in sent.saturating_sub(2)..sent {
                 let Some(s) = doc.sentences.get(earlier) else { continue };
                 if let Some(Found::Phrase { from, to }) = sentence_subject(r, s.tokens.start, s.tokens.end) {

@@ -100,6 +100,9 @@ pub struct VerbForm {
     /// Its reflexive means something else and reports nothing: "s'est lancé
     /// dans", "se rappelle", "se poursuit".
     pub not_reflexive: bool,
+    /// Reports only with an inverted "on": "a-t-on appris" relays a source,
+    /// "il a appris que…" tells what someone learnt.
+    pub impersonal: bool,
 }
 
 pub struct Lexicon {
@@ -199,6 +202,10 @@ fn build(
             Some(rest) => (true, rest),
             None => (false, line),
         };
+        let (impersonal, line) = match line.strip_prefix('@') {
+            Some(rest) => (true, rest),
+            None => (false, line),
+        };
         let (lemma, listed) = match line.split_once('|') {
             Some((l, f)) => (l.trim(), Some(f)),
             None => (line.trim(), None),
@@ -226,11 +233,11 @@ fn build(
             };
             match split {
                 None => {
-                    lex.verbs.insert(form.clone(), VerbForm { bare, participle, len: 1, not_reflexive });
+                    lex.verbs.insert(form.clone(), VerbForm { bare, participle, len: 1, not_reflexive, impersonal });
                 }
                 Some((head, rest)) => {
                     let rest: Vec<String> = rest.split(' ').map(str::to_string).collect();
-                    let vf = VerbForm { bare, participle, len: rest.len() + 1, not_reflexive };
+                    let vf = VerbForm { bare, participle, len: rest.len() + 1, not_reflexive, impersonal };
                     lex.multi.entry(head.to_string()).or_default().push((rest, vf));
                 }
             }

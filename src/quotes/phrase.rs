@@ -181,7 +181,30 @@ impl<'a> Reader<'a> {
         if form.not_reflexive && self.reflexive_before(i) {
             return None;
         }
+        // "a-t-on appris", "apprend-on": the clitic after the verb, or before it after an auxiliary.
+        let on = |k: usize| {
+            self.doc.tokens.get(k).is_some_and(|t| t.kind == TokenKind::Clitic) && self.low[k].ends_with("on")
+        };
+        if form.impersonal && !(on(i + form.len) || i > 0 && on(i - 1)) {
+            return None;
+        }
         Some(form)
+    }
+
+    /// The source an impersonal cue names after it: "a-t-on appris auprès des
+    /// pompiers", "de source policière". `from` is the first token after the cue.
+    pub fn source_after_impersonal(&self, from: usize, hi: usize) -> Option<Found> {
+        let start = if self.is(from, "auprès") && matches!(self.low.get(from + 1).copied(), Some("de" | "d'")) {
+            from + 2
+        } else if self.is(from, "auprès")
+            || self.is(from, "de") && matches!(self.low.get(from + 1).copied(), Some("source" | "sources"))
+        {
+            from + 1
+        } else {
+            return None;
+        };
+        let to = (start..hi.min(start + 8)).find(|&k| self.is_punct(k)).unwrap_or(hi.min(start + 8));
+        (to > start).then_some(Found::Phrase { from: start, to })
     }
 
     /// Whether token `k` is the French third-person reflexive clitic ("se",

@@ -519,6 +519,27 @@ fn a_closing_source_reports_a_clause_whose_verb_introduces_nothing() {
 }
 
 #[test]
+fn an_inverted_cue_after_its_auxiliary_reports_the_clause_before() {
+    let text = "Le maire est venu. Un homme est mort, a-t-il précisé.";
+    assert_eq!(quotes(text, Lang::Fr), [the(Indirect, "Un homme est mort", Some("Le maire"))]);
+    // "a-t-on appris" relays the source named after it, if any.
+    let text = "Un homme est mort dans l'incendie, a-t-on appris auprès des pompiers.";
+    assert_eq!(quotes(text, Lang::Fr), [the(Indirect, "Un homme est mort dans l'incendie", Some("des pompiers"))]);
+    let text = "Un homme est mort, a-t-on appris de source policière.";
+    assert_eq!(quotes(text, Lang::Fr), [the(Indirect, "Un homme est mort", Some("source policière"))]);
+    // Without the inverted "on", "apprendre" tells what someone learnt.
+    assert_eq!(quotes("Il a appris que sa mère était malade.", Lang::Fr), []);
+}
+
+#[test]
+fn a_pronoun_takes_the_source_named_after_the_subject_before() {
+    let text =
+        "La Russie a lancé 112 drones, selon l'armée de l'air. Quatre-vingt-dix ont été abattus, a-t-elle précisé.";
+    let got = quotes(text, Lang::Fr);
+    assert_eq!(got.last(), Some(&the(Indirect, "Quatre-vingt-dix ont été abattus", Some("l'armée de l'air"))));
+}
+
+#[test]
 fn a_determined_name_opening_the_sentence_speaks_its_partial_quotes() {
     let got = quotes("La RATP prévoit un trafic « très perturbé » jeudi.", Lang::Fr);
     assert_eq!(got, [the(Partial, "très perturbé", Some("La RATP"))]);
