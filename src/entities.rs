@@ -252,6 +252,14 @@ fn gazetteer_hits(doc: &Doc, lex: &Lexicon, shapes: &[u8]) -> Hits {
             continue;
         }
         let w = doc.tok(t);
+        // "NEW YORK (Reuters) -", "LOS ANGELES (AP) —": two or three words of
+        // capitals, looked up as a title-case name.
+        if shape & CAPS != 0 && !out.contains_key(&i) {
+            if let Some((b, k)) = caps_name(doc, lex, shapes, i) {
+                out.insert(i, (b, k));
+                continue;
+            }
+        }
         // The shape first: it is cheaper than asking whether a name starts here.
         let acronym = if shape & CAPS != 0 && w.chars().count() >= 4 {
             false
@@ -269,6 +277,34 @@ fn gazetteer_hits(doc: &Doc, lex: &Lexicon, shapes: &[u8]) -> Hits {
         }
     }
     out
+}
+
+/// A known name of two or three words written in capitals from token `i`.
+fn caps_name(doc: &Doc, lex: &Lexicon, shapes: &[u8], i: usize) -> Option<(usize, Known)> {
+    let run = (i..doc.tokens.len().min(i + 3)).take_while(|&k| shapes[k] & CAPS != 0).count();
+    if run < 2 {
+        return None;
+    }
+    // The words title-cased, with what separates them in the text.
+    let mut cased = String::new();
+    let mut ends = Vec::with_capacity(run);
+    for k in i..i + run {
+        if k > i {
+            cased.push_str(&doc.text[doc.tokens[k - 1].end..doc.tokens[k].start]);
+        }
+        let mut first = true;
+        for c in doc.tok(&doc.tokens[k]).chars() {
+            if first {
+                cased.push(c);
+            } else {
+                cased.extend(c.to_lowercase());
+            }
+            first = !c.is_alphabetic();
+        }
+        ends.push(cased.len());
+    }
+    let names: Vec<(&str, Known)> = lex.gazetteer.prefixes_of(&cased).collect();
+    (1..run).rev().find_map(|n| names.iter().find(|(name, _)| name.len() == ends[n]).map(|&(_, k)| (i + n + 1, k)))
 }
 
 /// What the whole article says about the case of the capitalised words that
@@ -2083,6 +2119,8 @@ mod tests {
                 &[("California Department of Water Resources", ORG)],
             ),
             ("Crews fought the Hughes Fire.", Lang::En, &[("Hughes Fire", MISC)]),
+            ("NEW YORK (Reuters) - A man was sentenced.", Lang::En, &[("NEW YORK", LOC), ("Reuters", ORG)]),
+            ("She ran Alameda Research until then.", Lang::En, &[("Alameda Research", ORG)]),
             (
                 "Selon l'Institut pour l'étude de la guerre, rien ne bouge.",
                 Lang::Fr,
