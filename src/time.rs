@@ -477,6 +477,23 @@ mod tests {
         t!(En, "2024-11-26", "at 3 p.m.", [("at 3 p.m.", "2024-11-26T15:00")]);
         t!(En, "2024-11-26", "yesterday morning", [("yesterday morning", "2024-11-25TMO")]);
         t!(En, "2024-11-26", "tonight", [("tonight", "2024-11-26TNI")]);
+        // After a night told, the small hours and the morning are the next day's.
+        t!(
+            Fr,
+            "2025-02-09",
+            "Il est mort dans la nuit de samedi à dimanche. L'alerte a été donnée vers 3 heures. Le maire est venu dans la matinée.",
+            [
+                ("la nuit de samedi à dimanche", "2025-02-08TNI"),
+                ("3 heures", "2025-02-09T03:00"),
+                ("la matinée", "2025-02-09TMO")
+            ]
+        );
+        t!(
+            Fr,
+            "2025-02-09",
+            "Samedi, vers 3 heures, il est parti.",
+            [("Samedi", "2025-02-08"), ("3 heures", "2025-02-08T03:00")]
+        );
         t!(En, "2024-11-26", "at noon", [("at noon", "2024-11-26T12:00")]);
         t!(En, "2013-02-12", "tomorrow at 3pm", [("tomorrow at 3pm", "2013-02-13T15:00")]);
         t!(En, "2013-02-12", "next Tuesday at 5 pm", [("next Tuesday at 5 pm", "2013-02-19T17:00")]);

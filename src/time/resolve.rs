@@ -396,7 +396,7 @@ pub(super) fn find_times(doc: &Doc, matches: Vec<RuleMatch>, doc_date: Option<Da
         }
     }
     // One pass in text order, carrying the last day and the last calendar value.
-    let mut last_day: Option<Date> = None;
+    let mut last_day: Option<Day> = None;
     let mut previous: Option<String> = None;
     for i in 0..chosen.len() {
         if is_anchored(chosen[i].kind) {
@@ -424,6 +424,9 @@ fn is_calendar(value: &str) -> bool {
     value.len() >= 4 && value[..4].bytes().all(|b| b.is_ascii_digit())
 }
 
+/// Before this hour a time of day after a night told is the next day's.
+const SMALL_HOURS_END: u32 = 8;
+
 /// How many neighbours in the same sentence a time of day looks at for its day.
 const ANCHOR_WINDOW: usize = 6;
 
@@ -435,8 +438,8 @@ fn anchor_day(
     resolved: &[Vec<Resolved>],
     i: usize,
     ctx: &Ctx,
-    last_day: Option<Date>,
-) -> Option<Date> {
+    last_day: Option<Day>,
+) -> Option<Day> {
     let day_of = |k: usize| resolved[k].iter().find_map(|r| day_of_value(&r.value));
     let sentence = ctx.doc.sentence_at(chosen[i].start);
     let same = |k: &usize| ctx.doc.sentence_at(chosen[*k].start) == sentence;
@@ -448,12 +451,20 @@ fn anchor_day(
             return Some(d);
         }
     }
-    last_day.or(ctx.date)
+    last_day.or(ctx.date.map(|date| Day { date, night: false }))
+}
+
+/// A day told, and whether it was told as a night ("la nuit de samedi à
+/// dimanche": `…TNI`), after which the small hours and the morning are the next day's.
+#[derive(Clone, Copy)]
+struct Day {
+    date: Date,
+    night: bool,
 }
 
 /// The calendar day at the start of a value (`1999-05-18T21:45` → 1999-05-18).
-fn day_of_value(value: &str) -> Option<Date> {
-    value.get(..10).and_then(Date::parse_iso)
+fn day_of_value(value: &str) -> Option<Day> {
+    value.get(..10).and_then(Date::parse_iso).map(|date| Day { date, night: value.ends_with("TNI") })
 }
 
 fn num_of(m: &RuleMatch, ctx: &Ctx, name: &str) -> Option<u32> {
@@ -992,16 +1003,27 @@ fn resolve_plain(m: &RuleMatch, ctx: &mut Ctx) -> Vec<Resolved> {
     }
 }
 
-fn resolve_anchored(m: &RuleMatch, ctx: &Ctx, anchor: Option<Date>, previous: Option<String>) -> Vec<Resolved> {
+fn resolve_anchored(m: &RuleMatch, ctx: &Ctx, anchor: Option<Day>, previous: Option<String>) -> Vec<Resolved> {
     let text = ctx.text();
+    let night = anchor.is_some_and(|a| a.night);
+    let anchor = anchor.map(|a| a.date);
     let day = anchor.map_or_else(|| "XXXX-XX-XX".to_string(), iso);
+    let next_day = || anchor.map_or_else(|| "XXXX-XX-XX".to_string(), |a| iso(a.add_days(1)));
     match m.kind {
         "time" => match clock(m, ctx) {
+            // "la nuit de samedi à dimanche… peu avant 3 heures": Sunday's small hours.
+            Some(t)
+                if night && t.get(1..3).and_then(|h| h.parse::<u32>().ok()).is_some_and(|h| h < SMALL_HOURS_END) =>
+            {
+                one(m, TimexType::Time, format!("{}{t}", next_day()))
+            }
             Some(t) => one(m, TimexType::Time, format!("{day}{t}")),
             None => Vec::new(),
         },
         "part" => {
             let Some(code) = part_code(m, ctx) else { return Vec::new() };
+            // The morning after a night told is the next day's.
+            let day = if night && code == "TMO" { next_day() } else { day };
             // "ce soir" is tonight and "last night" the night before, whatever was told before.
             let day = match (m.has("this"), direction_of(m, ctx), ctx.date) {
                 (true, _, Some(d)) => iso(d),
