@@ -368,6 +368,10 @@ fn sentence_subject(r: &Reader, lo: usize, hi: usize) -> Option<Found> {
         while j > k && matches!(r.class(j - 1), Some(Class::Of)) {
             j -= 1;
         }
+        // "Salame's lawyers had sought…": a possessive name and the noun it owns.
+        if j > k && j + 1 < hi && matches!(r.text(j), "'s" | "’s") && r.noun(j + 1).is_some() {
+            return Some(Found::Phrase { from: k, to: j + 2 });
+        }
         if j == k {
             if let Some(f) = r.described_subject(k, hi) {
                 return Some(f);
@@ -634,7 +638,10 @@ fn indirect_items(r: &Reader) -> Vec<Item> {
                 // A participle reports for the main clause only after a comma
                 // or "en": ", précisant que", "en ajoutant que", ", adding that".
                 let attached = v == lo || r.text(v - 1) == "," || r.is(v - 1, "en");
-                let source = match r.clitic_of(v).or_else(|| r.subject_before(v, lo)) {
+                // "…sought 18 months, arguing that…": what stands before an
+                // attached participle ends the main clause; it is no subject.
+                let before = || if form.participle && attached { None } else { r.subject_before(v, lo) };
+                let source = match r.clitic_of(v).or_else(before) {
                     Some(f) => Source::Found(f),
                     None if form.participle && attached => Source::MainClause,
                     None if form.participle => continue,
@@ -1369,7 +1376,10 @@ fn phrase_speaker(r: &Reader, from: usize, to: usize, entities: &EntityIndex) ->
         gender = r.apposition_gender(from, to);
     }
     let named = (from..to).any(|k| r.is_name_word(k) && r.noun(k).is_none());
-    let entity = link_entity(entities, start, end, &doc.text[start..end]);
+    // "Salame's lawyers" are not Salame.
+    let owned = (from..to.saturating_sub(1)).any(|k| matches!(r.text(k), "'s" | "’s") && r.noun(k + 1).is_some());
+    let entity = if owned { None } else { link_entity(entities, start, end, &doc.text[start..end]) };
+    let named = named && !owned;
     Speaker { name: doc.text[start..end].to_string(), start, end, gender, entity, channel: None, via: None, named }
 }
 

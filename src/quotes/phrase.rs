@@ -306,8 +306,20 @@ impl<'a> Reader<'a> {
             return None;
         }
         let mut to = k + 2;
+        // English adjectives come first: a plain lowercase word after the noun
+        // is most likely the verb ("His lawyers sought leniency, arguing…").
+        let plain_verb = |j: usize| {
+            self.doc.lang == Lang::En
+                && self.doc.tokens[j].kind == TokenKind::Word
+                && self.class(j).is_none()
+                && self.noun(j).is_none()
+                && !self.is_cap(j)
+        };
         while to < hi && to - k < MAX_PHRASE && (self.phrase_word(to) || matches!(self.class(to), Some(Class::Det(_))))
         {
+            if plain_verb(to) {
+                return Some(Found::Phrase { from: k, to });
+            }
             to += 1;
         }
         // Or a comma: an apposition or an aside comes first ("Le maire, lui,

@@ -540,6 +540,14 @@ fn a_pronoun_takes_the_source_named_after_the_subject_before() {
 }
 
 #[test]
+fn an_attached_participle_takes_the_subject_of_the_sentence() {
+    let text = "Salame's lawyers had sought 18 months, arguing that he had cooperated.";
+    assert_eq!(quotes(text, Lang::En), [the(Indirect, "he had cooperated", Some("Salame's lawyers"))]);
+    let text = "His lawyers sought leniency, arguing that he had cooperated.";
+    assert_eq!(quotes(text, Lang::En), [the(Indirect, "he had cooperated", Some("His lawyers"))]);
+}
+
+#[test]
 fn a_determined_name_opening_the_sentence_speaks_its_partial_quotes() {
     let got = quotes("La RATP prévoit un trafic « très perturbé » jeudi.", Lang::Fr);
     assert_eq!(got, [the(Partial, "très perturbé", Some("La RATP"))]);
