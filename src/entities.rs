@@ -1791,6 +1791,10 @@ fn attach_roles(doc: &Doc, entities: &mut [Entity]) {
                     roles.push(doc.text[doc.tokens[r].start..doc.tokens[k - 1].end].to_string());
                 }
             }
+            // A title right before: "U.S. District Judge Lewis Kaplan", "manager Mikel Arteta".
+            if a > range.start && listed(doc, a - 1, word_lists::ENT_TITLES) {
+                roles.push(doc.tok(&doc.tokens[a - 1]).to_string());
+            }
             // Before: det role, NAME
             if a >= range.start + 2 && doc.tok(&doc.tokens[a - 1]) == "," {
                 let stop = a - 1;
@@ -2203,6 +2207,11 @@ mod tests {
         let role = |name: &str| ents.iter().find(|e| e.name == name).map(|e| e.roles.clone()).unwrap_or_default();
         assert_eq!(role("Dmitri Peskov"), ["porte-parole du Kremlin"]);
         assert_eq!(role("Daniel Lanquetin"), ["maire de la commune"]);
+        // A title right before the name.
+        let doc = Doc::new("U.S. District Judge Lewis Kaplan handed down the sentence.", Lang::En);
+        let ents = find(&doc);
+        let kaplan = ents.iter().find(|e| e.name == "Lewis Kaplan").map(|e| e.roles.clone()).unwrap_or_default();
+        assert_eq!(kaplan, ["Judge"]);
     }
 
     #[test]

@@ -1252,6 +1252,13 @@ fn resolve_found(
                 }
             }
             let mut s = resolve_anaphor(r, from, to, s, &mut recent());
+            // "the judge said" after "District Judge Lewis Kaplan": the person last
+            // named with that title.
+            if !s.named && s.entity.is_none() {
+                if let Some(p) = role_holder_before(r, entities, from, to, doc.tokens[from].start.min(pos)) {
+                    s = Speaker { gender: s.gender, channel: s.channel, via: s.via, ..p };
+                }
+            }
             // "“…,” the Spaniard said", "a ajouté le sexagénaire": the person last named.
             if is_epithet(r, entities, from, to) {
                 let at = doc.tokens[from].start.min(pos);
@@ -1460,6 +1467,35 @@ fn entity_before(r: &Reader, index: &EntityIndex, at: usize, gender: Gender, per
                 _ => false,
             };
             ok && m_end <= at && at - m_end < RESOLVE_WINDOW
+        })?;
+    let e = &index.entities[i];
+    Some(Speaker {
+        name: e.name.clone(),
+        start: m_start,
+        end: m_end,
+        gender: Gender::Unknown,
+        entity: Some(e.id.clone()),
+        channel: None,
+        via: None,
+        named: true,
+    })
+}
+
+/// The person last named before `at` whose title is the one noun of the
+/// definite phrase `from..to` ("the judge", "le maire").
+fn role_holder_before(r: &Reader, index: &EntityIndex, from: usize, to: usize, at: usize) -> Option<Speaker> {
+    if to != from + 2 || !matches!(r.class(from), Some(Class::Det(g)) if g != Gender::Plural) {
+        return None;
+    }
+    if !matches!(r.noun(from + 1), Some((_, NounClass::Role))) {
+        return None;
+    }
+    let noun = r.low[from + 1];
+    let upto = index.mentions.partition_point(|m| m.0 < at);
+    let (m_start, m_end, i) =
+        index.mentions[..upto].iter().rev().take(MENTION_WINDOW).copied().find(|&(_, _, i)| {
+            let e = &index.entities[i];
+            e.kind == EntityType::PER && e.roles.iter().any(|role| role.split(' ').any(|w| w.to_lowercase() == noun))
         })?;
     let e = &index.entities[i];
     Some(Speaker {

@@ -502,6 +502,9 @@ fn an_epithet_speaker_is_the_person_last_named() {
     assert_eq!(quotes_with_entities(text, Lang::En), [the(Direct, "We had the chances,", Some("Unai Emery"))]);
     let text = "Jean Dupont était déçu. « Nous avions les occasions », a déclaré le sexagénaire.";
     assert_eq!(quotes_with_entities(text, Lang::Fr), [the(Direct, "Nous avions les occasions", Some("Jean Dupont"))]);
+    // A title noun: the person last named with that title.
+    let text = "Judge Lewis Kaplan handed down the sentence. “The harm here is enormous,” the judge said.";
+    assert_eq!(quotes_with_entities(text, Lang::En), [the(Direct, "The harm here is enormous,", Some("Lewis Kaplan"))]);
     // A group is no epithet.
     let text = "Unai Emery was there. “We are ready,” the Americans said.";
     assert_eq!(quotes_with_entities(text, Lang::En), [the(Direct, "We are ready,", Some("the Americans"))]);
