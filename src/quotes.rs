@@ -1468,17 +1468,22 @@ fn entity_before(r: &Reader, index: &EntityIndex, at: usize, gender: Gender, per
             };
             ok && m_end <= at && at - m_end < RESOLVE_WINDOW
         })?;
+    Some(mention_speaker(index, m_start, m_end, i))
+}
+
+/// The entity `i` as the speaker, named by its mention at `start..end`.
+fn mention_speaker(index: &EntityIndex, start: usize, end: usize, i: usize) -> Speaker {
     let e = &index.entities[i];
-    Some(Speaker {
+    Speaker {
         name: e.name.clone(),
-        start: m_start,
-        end: m_end,
+        start,
+        end,
         gender: Gender::Unknown,
         entity: Some(e.id.clone()),
         channel: None,
         via: None,
         named: true,
-    })
+    }
 }
 
 /// The person last named before `at` whose title is the one noun of the
@@ -1497,17 +1502,7 @@ fn role_holder_before(r: &Reader, index: &EntityIndex, from: usize, to: usize, a
             let e = &index.entities[i];
             e.kind == EntityType::PER && e.roles.iter().any(|role| role.split(' ').any(|w| w.to_lowercase() == noun))
         })?;
-    let e = &index.entities[i];
-    Some(Speaker {
-        name: e.name.clone(),
-        start: m_start,
-        end: m_end,
-        gender: Gender::Unknown,
-        entity: Some(e.id.clone()),
-        channel: None,
-        via: None,
-        named: true,
-    })
+    Some(mention_speaker(index, m_start, m_end, i))
 }
 
 /// Whether a speaker phrase is a determiner and an epithet: a noun of that
