@@ -96,7 +96,7 @@ fn cued_partial_starts(doc: &Doc, quotes: &[Quote]) -> Vec<usize> {
         })
         .map(|q| q.span.start)
         .collect();
-    starts.sort_unstable();
+    crate::sort::sort(&mut starts);
     starts
 }
 
