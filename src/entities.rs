@@ -67,6 +67,10 @@ enum Cue {
     Strong(EntityType),
     /// Typed only if nothing in the article says otherwise.
     Weak(EntityType),
+    /// Before a title and a person ("Arsenal manager Mikel Arteta"): an
+    /// organisation, typed where it stands and for its other mentions, unless
+    /// the article names a person by that word ("Trump adviser Stephen Miller").
+    Employer,
     /// No cue at all.
     None,
 }
@@ -1198,7 +1202,7 @@ fn sequence_cue(doc: &Doc, lex: &Lexicon, a: usize, b: usize, after_title: bool,
         && text(b).starts_with(char::is_lowercase)
         && starts_upper(text(b + 1))
     {
-        return Cue::Strong(EntityType::ORG);
+        return Cue::Employer;
     }
     if b - a >= 2 && is_all_caps(text(a)) && doc.tokens[a + 1].kind == TokenKind::Number {
         return Cue::Strong(EntityType::MISC);
@@ -1501,6 +1505,16 @@ fn assign_types(doc: &Doc, lex: &Lexicon, mentions: Vec<Mention>, names: &NameWo
             }
         }
     }
+    // An employer is a person's surname when the article names one by it.
+    let employs = |m: &Mention| {
+        let text = mention_lowercase(doc, m);
+        let person = word_kind.get(bare(&text)) == Some(&EntityType::PER);
+        (text, if person { EntityType::PER } else { EntityType::ORG })
+    };
+    for m in mentions.iter().filter(|m| m.cue == Cue::Employer) {
+        let (text, kind) = employs(m);
+        text_kind.entry(text).or_insert(kind);
+    }
     let mut typed: Vec<(Typed, bool)> = mentions
         .into_iter()
         .map(|m| {
@@ -1517,6 +1531,7 @@ fn assign_types(doc: &Doc, lex: &Lexicon, mentions: Vec<Mention>, names: &NameWo
             };
             let (kind, evidence) = match m.cue {
                 Cue::Strong(k) => (k, true),
+                Cue::Employer => (employs(&m).1, true),
                 cue => match evidence_kind() {
                     Some(k) => (k, true),
                     None => (
@@ -2100,6 +2115,12 @@ mod tests {
                 "It was said by Legambiente president Stefano Ciafani.",
                 Lang::En,
                 &[("Legambiente", ORG), ("Stefano Ciafani", PER)],
+            ),
+            // Unless the article names a person by that word.
+            (
+                "Donald Trump agreed. Then Trump adviser Stephen Miller spoke.",
+                Lang::En,
+                &[("Donald Trump", PER), ("Trump", PER), ("Stephen Miller", PER)],
             ),
         ]);
     }
