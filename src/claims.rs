@@ -196,7 +196,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
             .enumerate()
             .flat_map(|(k, e)| e.mentions.iter().map(move |m| (m.start, m.end, k)))
             .collect();
-        mentions.sort_unstable();
+        crate::sort::sort(&mut mentions);
         let mut qs: Vec<usize> = quantities.iter().map(|q| q.span.start).collect();
         crate::sort::sort(&mut qs);
         let mut hedges: Vec<(usize, usize)> = markers

@@ -1422,7 +1422,7 @@ impl<'e> EntityIndex<'e> {
                 names.entry(normalise(&m.text)).or_insert(i);
             }
         }
-        mentions.sort_unstable();
+        crate::sort::sort(&mut mentions);
         EntityIndex { entities, mentions, names }
     }
 }
