@@ -48,11 +48,9 @@ pub fn find(doc: &Doc, quantities: &[Quantity]) -> Vec<CountCheck> {
         let first = token_at(q.span.end);
         // "90 drones et trois missiles ont été abattus": the cue of a
         // coordination of counts comes after the last one.
-        let coordinated = matches!(doc.tokens.get(first + 1).map(|_| doc.lower(first + 1)), Some("et" | "and"))
-            && doc
-                .tokens
-                .get(first + 2)
-                .is_some_and(|t| t.kind == TokenKind::Number || lex.words.contains_key(doc.lower(first + 2)));
+        let coordinated = first + 2 < doc.tokens.len()
+            && matches!(doc.lower(first + 1), "et" | "and")
+            && (doc.tokens[first + 2].kind == TokenKind::Number || lex.words.contains_key(doc.lower(first + 2)));
         let window = if coordinated { CUE_WINDOW + 3 } else { CUE_WINDOW };
         (first..s.tokens.end.min(first + window)).find(|&k| lex.is_part_cue(doc.lower(k)))
     };

@@ -250,7 +250,12 @@ fn gazetteer_hits(doc: &Doc, lex: &Lexicon, shapes: &[u8]) -> Hits {
         }
     }
     // ALL-CAPS words ("LONDON") by their lowercase form.
+    let mut covered = 0;
     for (i, (t, &shape)) in doc.tokens.iter().zip(shapes).enumerate() {
+        // The words after the first of a name in capitals are that name's.
+        if i < covered {
+            continue;
+        }
         // Both shapes below are words with no lowercase first letter; most words have one.
         if shape & (UPPER | CAPS) == 0 {
             continue;
@@ -261,6 +266,7 @@ fn gazetteer_hits(doc: &Doc, lex: &Lexicon, shapes: &[u8]) -> Hits {
         if shape & CAPS != 0 && !out.contains_key(&i) {
             if let Some((b, k)) = caps_name(doc, lex, shapes, i) {
                 out.insert(i, (b, k));
+                covered = b;
                 continue;
             }
         }
@@ -1065,7 +1071,7 @@ fn scan_sentence(
         }
         // French institutions carry lowercase complements: "Conseil de sécurité nationale".
         if head_kind == Some(EntityType::ORG) && doc.lang == crate::Lang::Fr {
-            j = lowercase_complements(doc, lex, gaz, j, end);
+            j = lowercase_complements(doc, lex, gaz, shapes, j, end);
         }
         let cue = sequence_cue(doc, lex, i, j, after_title, head_kind);
         push(doc, out, i, j, cue, None);
@@ -1269,7 +1275,7 @@ fn sequence_cue(doc: &Doc, lex: &Lexicon, a: usize, b: usize, after_title: bool,
 }
 
 /// Lowercase adjectives and "de + noun" complements after an institution's name.
-fn lowercase_complements(doc: &Doc, lex: &Lexicon, gaz: &Hits, mut j: usize, end: usize) -> usize {
+fn lowercase_complements(doc: &Doc, lex: &Lexicon, gaz: &Hits, shapes: &[u8], mut j: usize, end: usize) -> usize {
     let text = |k: usize| doc.tok(&doc.tokens[k]);
     for _ in 0..6 {
         if j < end && is_adjective(doc, lex, j) {
@@ -1301,7 +1307,7 @@ fn lowercase_complements(doc: &Doc, lex: &Lexicon, gaz: &Hits, mut j: usize, end
                     continue;
                 }
                 if gaz.is_name_word(k) {
-                    j = cap_sequence(doc, lex, gaz, &[], k, end, false);
+                    j = cap_sequence(doc, lex, gaz, shapes, k, end, false);
                     continue;
                 }
             }
@@ -1396,7 +1402,7 @@ fn head_noun(
             let k = j + n;
             if k < end && gaz.is_name_word(k) && !gaz.get(&k).is_some_and(|g| g.1.kind == EntityType::LOC) {
                 let e = cap_sequence(doc, lex, gaz, shapes, k, end, false);
-                let e = lowercase_complements(doc, lex, gaz, e, end);
+                let e = lowercase_complements(doc, lex, gaz, shapes, e, end);
                 let start = if a < i { doc.tokens[a].start } else { head_start };
                 return Some(Mention {
                     start,

@@ -308,13 +308,7 @@ impl<'a> Reader<'a> {
         let mut to = k + 2;
         // English adjectives come first: a plain lowercase word after the noun
         // is most likely the verb ("His lawyers sought leniency, arguing…").
-        let plain_verb = |j: usize| {
-            self.doc.lang == Lang::En
-                && self.doc.tokens[j].kind == TokenKind::Word
-                && self.class(j).is_none()
-                && self.noun(j).is_none()
-                && !self.is_cap(j)
-        };
+        let plain_verb = |j: usize| self.doc.lang == Lang::En && self.is_plain_word(j);
         while to < hi && to - k < MAX_PHRASE && (self.phrase_word(to) || matches!(self.class(to), Some(Class::Det(_))))
         {
             if plain_verb(to) {
@@ -379,17 +373,24 @@ impl<'a> Reader<'a> {
         // come first, a determiner after a plain lowercase word (a verb, most
         // likely) starts the phrase again. Not in French: "Le ministère russe des…".
         let english = self.doc.lang == Lang::En;
-        if let Some(j) = (from + 1..k).rev().filter(|_| english).find(|&j| {
-            matches!(self.class(j), Some(Class::Det(_) | Class::Indefinite))
-                && self.class(j - 1).is_none()
-                && self.noun(j - 1).is_none()
-                && !self.is_cap(j - 1)
-                && self.doc.tokens[j - 1].kind == TokenKind::Word
-        }) {
+        if let Some(j) = (from + 1..k)
+            .rev()
+            .filter(|_| english)
+            .find(|&j| matches!(self.class(j), Some(Class::Det(_) | Class::Indefinite)) && self.is_plain_word(j - 1))
+        {
             from = j;
         }
         let determined = matches!(self.class(from), Some(Class::Det(_) | Class::Demonstrative(_) | Class::Indefinite));
         (from <= k && (self.has_head(from, k + 1) || determined && from < k)).then_some(from)
+    }
+
+    /// Whether token `j` is a plain lowercase word: no function word, speaker
+    /// noun or name. In English, after a noun phrase, most likely its verb.
+    fn is_plain_word(&self, j: usize) -> bool {
+        self.doc.tokens[j].kind == TokenKind::Word
+            && self.class(j).is_none()
+            && self.noun(j).is_none()
+            && !self.is_cap(j)
     }
 
     /// Whether token `j` is the number or the hyphen of "the 53-year-old".
