@@ -890,7 +890,7 @@ fn scan_sentence(
                 // names are places; a person's or a firm's hyphenated name has no
                 // lowercase part between capitalised ones.
                 if w[cut..].split('-').next_back().is_some_and(starts_upper) {
-                    push(doc, out, i, i + 1, Cue::Weak(EntityType::LOC), None);
+                    push(doc, out, with_article(doc, first, i), i + 1, Cue::Weak(EntityType::LOC), None);
                     i += 1;
                     continue;
                 }
@@ -1069,9 +1069,15 @@ fn scan_sentence(
             i = s;
             after_title = true;
         }
-        // French institutions carry lowercase complements: "Conseil de sécurité nationale".
-        if head_kind == Some(EntityType::ORG) && doc.lang == crate::Lang::Fr {
+        // French institutions carry lowercase complements: "Conseil de sécurité
+        // nationale", and so does a name ending in an institution's word:
+        // "Nouveau Front populaire".
+        let org_led = head_kind == Some(EntityType::ORG) || name_word_kind(doc, lex, j - 1) == Some(EntityType::ORG);
+        if org_led && doc.lang == crate::Lang::Fr {
             j = lowercase_complements(doc, lex, gaz, shapes, j, end);
+        }
+        if !after_title {
+            i = with_article(doc, first, i);
         }
         let cue = sequence_cue(doc, lex, i, j, after_title, head_kind);
         push(doc, out, i, j, cue, None);
@@ -1167,6 +1173,22 @@ fn push(doc: &Doc, out: &mut Vec<Mention>, a: usize, b: usize, cue: Cue, known: 
     out.push(Mention { start, end, cue, known, toks: a..b });
 }
 
+/// Where a name starting at token `i` starts with its article: inside a
+/// sentence a capitalised French article opens the name it comes before ("à
+/// La Ferté-Macé", "dans Le Parisien"); at the sentence's start it is only
+/// capitalised there.
+fn with_article(doc: &Doc, first: usize, i: usize) -> usize {
+    let opens = i >= first + 2
+        && doc.lang == crate::Lang::Fr
+        && matches!(doc.tok(&doc.tokens[i - 1]), "Le" | "La" | "Les")
+        && doc.tok(&doc.tokens[i - 2]).chars().next().is_some_and(char::is_lowercase);
+    if opens {
+        i - 1
+    } else {
+        i
+    }
+}
+
 /// Two or three ASCII capitals: after a title, a party ("sénateur RPR") rather
 /// than a surname in capitals ("M. DUPONT").
 fn is_party_acronym(w: &str) -> bool {
@@ -1248,12 +1270,14 @@ fn sequence_cue(doc: &Doc, lex: &Lexicon, a: usize, b: usize, after_title: bool,
     if noun_before || b < doc.tokens.len() && place_noun(b) {
         return Cue::Weak(EntityType::LOC);
     }
+    // A name that opens with its article ("La Ferté-Macé", see `with_article`).
+    let article_led = b - a >= 2 && doc.lang == crate::Lang::Fr && matches!(text(a), "Le" | "La" | "Les");
     // A preposition of place before: "à Giromagny", "in Darfur". A bare "de"
     // only before a one-word name: "la nomination de Günter Verheugen".
     if let Some((p, t)) = a.checked_sub(1).map(|p| (p, &doc.tokens[p])) {
         if matches!(t.kind, TokenKind::Word | TokenKind::Elision)
             && listed(doc, p, word_lists::ENT_PLACE_PREPOSITIONS)
-            && !(b - a >= 2 && of(p))
+            && !(b - a - usize::from(article_led) >= 2 && of(p))
             // "la fusion de PSA et de Fiat": an acronym after "de" is most often a firm's.
             && !(of(p) && is_all_caps(first))
         {
@@ -1269,6 +1293,10 @@ fn sequence_cue(doc: &Doc, lex: &Lexicon, a: usize, b: usize, after_title: bool,
         if first.chars().any(|c| c.is_ascii_digit()) {
             return Cue::Strong(EntityType::MISC);
         }
+        return Cue::Weak(EntityType::ORG);
+    }
+    // As an article before it would: "le bâtiment Les Etourneaux".
+    if article_led {
         return Cue::Weak(EntityType::ORG);
     }
     Cue::None
@@ -1350,6 +1378,11 @@ fn head_noun(
         None => (w, t.start),
     };
     if starts_upper(head) && !is_initial(doc, shapes, first, i) {
+        return None;
+    }
+    // Right after a bare "en" the noun makes a phrase of direction or manner,
+    // not a name: "en direction de La Guerche", "en route pour Kiev".
+    if doc.lang == crate::Lang::Fr && i > first && doc.lower(i - 1) == "en" {
         return None;
     }
     match rule {
@@ -1533,7 +1566,17 @@ fn assign_types(doc: &Doc, lex: &Lexicon, mentions: Vec<Mention>, names: &NameWo
                     let (_, last) = text.rsplit_once(' ')?;
                     text_kind.get(last).filter(|&&k| k == EntityType::ORG)
                 };
-                text_kind.get(text.as_ref()).or_else(|| word_kind.get(bare(&text))).or_else(last_word).copied()
+                // "de Le Pen" after "Marine Le Pen": the name after its article.
+                let after_article = || {
+                    let (article, rest) = text.split_once(' ')?;
+                    matches!(article, "le" | "la" | "les").then(|| word_kind.get(rest)).flatten()
+                };
+                text_kind
+                    .get(text.as_ref())
+                    .or_else(|| word_kind.get(bare(&text)))
+                    .or_else(last_word)
+                    .or_else(after_article)
+                    .copied()
             };
             let (kind, evidence) = match m.cue {
                 Cue::Strong(k) => (k, true),
@@ -2050,7 +2093,23 @@ mod tests {
             ("Il préside l'Assemblée nationale depuis 1997.", Lang::Fr, &[("Assemblée nationale", ORG)]),
             ("La Caisse d'allocations familiales paie.", Lang::Fr, &[("Caisse d'allocations familiales", ORG)]),
             ("Il a quitté le Parti socialiste en mai.", Lang::Fr, &[("Parti socialiste", ORG)]),
+            // The institution's word may end the name rather than open it.
+            ("Elle a rejoint le Nouveau Front populaire hier.", Lang::Fr, &[("Nouveau Front populaire", ORG)]),
         ]);
+    }
+
+    #[test]
+    fn a_capitalised_article_inside_a_sentence_opens_the_name() {
+        check(&[
+            ("Il habite à La Ferté-Macé depuis mai.", Lang::Fr, &[("La Ferté-Macé", LOC)]),
+            ("Il roulait vers La Guerche-de-Bretagne.", Lang::Fr, &[("La Guerche-de-Bretagne", LOC)]),
+            // "en direction de" is no institution's name.
+            ("Il roulait en direction de La Guerche-de-Bretagne.", Lang::Fr, &[("La Guerche-de-Bretagne", LOC)]),
+            ("Il vit dans le bâtiment Les Etourneaux.", Lang::Fr, &[("Les Etourneaux", ORG)]),
+        ]);
+        // A surname's article: "Le Pen" is Marine Le Pen.
+        let text = "Marine Le Pen a parlé. Le parti de Le Pen a gagné.";
+        assert_eq!(cluster_of(text, Lang::Fr, "Le Pen"), ["Marine Le Pen", "Le Pen"]);
     }
 
     #[test]
