@@ -34,6 +34,33 @@ pub fn format3(v: f64) -> String {
     format!("{sign}{int}.{}", digits.trim_end_matches('0'))
 }
 
+/// `value` times `scale`, a power of ten, without the float error of the
+/// product: "$33.16 billion" is 33160000000, where the product is
+/// 33159999999.999996. The numbers read have far fewer than the twelve
+/// significant digits kept here.
+pub fn times(value: f64, scale: f64) -> f64 {
+    let product = value * scale;
+    let abs = product.abs();
+    if !abs.is_finite() || abs == 0.0 {
+        return product;
+    }
+    // The power of ten that leaves twelve digits before the point, as an
+    // exact float: dividing by it, or multiplying by its inverse, is exact
+    // where the result can be.
+    let (mut unit, mut inverse) = (1.0f64, 1.0f64);
+    while abs / unit >= 1e12 {
+        unit *= 10.0;
+    }
+    while abs * inverse < 1e11 && inverse < 1e15 {
+        inverse *= 10.0;
+    }
+    if inverse > 1.0 {
+        (product * inverse).round() / inverse
+    } else {
+        (product / unit).round() * unit
+    }
+}
+
 /// `prefix` and `n` in decimal, as ids are written ("e12", "q3"): `format!`
 /// costs a few hundred instructions per id, and an article has hundreds.
 pub fn numbered(prefix: char, n: usize) -> String {
@@ -65,6 +92,23 @@ mod tests {
         for s in ["", ".5", "1.2.3", "1e5", "-3", "x", "1,5"] {
             assert_eq!(parse(s), None, "{s}");
         }
+    }
+
+    #[test]
+    fn scaled_values_are_the_decimals_written() {
+        let cases = [
+            (33.16, 1e9, 33_160_000_000.0),
+            (4.1, 1e9, 4_100_000_000.0),
+            (1.7, 1e6, 1_700_000.0),
+            (3.6, 1e12, 3_600_000_000_000.0),
+            (0.07, 1e3, 70.0),
+            (2.0, 1e3, 2000.0),
+            (1.2345, 1e6, 1_234_500.0),
+        ];
+        for (v, scale, want) in cases {
+            assert_eq!(times(v, scale), want, "{v} x {scale}");
+        }
+        assert_ne!(33.16 * 1e9, 33_160_000_000.0, "the plain product has the error");
     }
 
     #[test]

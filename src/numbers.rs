@@ -426,13 +426,13 @@ impl Scanner<'_, '_> {
                 lex.scale_abbreviations.iter().find(|(a, _)| a == self.text(end) && self.is_word(end))
             {
                 // 100K, 1,2 M, $5bn.
-                value *= scale;
+                value = crate::decimal::times(value, scale);
                 end += 1;
                 scaled = true;
             } else if let Some(&(scale, lexicon::Role::Scale)) = lex.words.get(self.low(end)) {
                 // 25 millions, 3.5 billion.
                 if self.spaced(end - 1) {
-                    value *= scale;
+                    value = crate::decimal::times(value, scale);
                     end += 1;
                     takes_de = true;
                     scaled = true;
@@ -450,7 +450,7 @@ impl Scanner<'_, '_> {
                 end = e;
                 if e < lim && self.spaced(e - 1) {
                     if let Some(&(scale, lexicon::Role::Scale)) = lex.words.get(self.low(e)) {
-                        value *= scale;
+                        value = crate::decimal::times(value, scale);
                         end += 1;
                         takes_de = true;
                     }
