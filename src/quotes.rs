@@ -254,7 +254,7 @@ fn cue_after(r: &Reader, close: usize) -> Option<(usize, Option<Found>)> {
     if k >= n || para_of(k) != para_of(close.min(n - 1)) {
         return None;
     }
-    let hi = window_end(r, k, 14);
+    let hi = window_end(r, k, 24);
     // Five words at most before the verb, or eight of a capitalised name and
     // titles: "Senate Majority Leader Chuck Schumer said".
     let mut reach = if (k..(k + 8).min(hi)).take_while(|&j| r.is_cap(j)).count() > 4 { 8 } else { 5 };
@@ -264,6 +264,15 @@ fn cue_after(r: &Reader, close: usize) -> Option<(usize, Option<Found>)> {
     }
     let mut v = k;
     while v < (k + reach).min(hi) {
+        // An apposition between commas after the subject: "” Chuck Schumer,
+        // D-N.Y., said", "” Ana Ruiz, a spokeswoman for the firm, said".
+        if r.is(v, ",") && v > k {
+            if let Some(c) = apposition_close(r, v, hi) {
+                reach += c - v;
+                v = c + 1;
+                continue;
+            }
+        }
         // An age between commas: "” Ms. Medeiros, 54, said".
         if r.is(v, ",") && v + 2 < hi && r.doc.tokens[v + 1].kind == TokenKind::Number && r.is(v + 2, ",") {
             v += 3;
@@ -293,6 +302,28 @@ fn cue_after(r: &Reader, close: usize) -> Option<(usize, Option<Found>)> {
             return Some((v, found));
         }
         v += 1;
+    }
+    None
+}
+
+/// The comma closing the appositions opened by the comma at `open`, when a
+/// cue comes right after it: "Chuck Schumer, D-N.Y., said", "Rosa Quispe,
+/// 61, a shopkeeper, said". Fifteen tokens at most, with no cue and no
+/// punctuation but commas among them.
+fn apposition_close(r: &Reader, open: usize, hi: usize) -> Option<usize> {
+    for j in open + 1..hi.min(open + 16) {
+        if r.cue[j].is_some() {
+            return None;
+        }
+        if !r.is_punct(j) || r.is_title_dot(j) {
+            continue;
+        }
+        if !r.is(j, ",") || j == open + 1 {
+            return None;
+        }
+        if j + 1 < hi && r.cue[j + 1].is_some() {
+            return Some(j);
+        }
     }
     None
 }
@@ -362,7 +393,8 @@ fn sentence_subject(r: &Reader, lo: usize, hi: usize) -> Option<Found> {
             return None;
         }
         let mut j = k;
-        while j < hi && (r.is_name_word(j) || (j > k && matches!(r.class(j), Some(Class::Of)))) {
+        // "Sen. John Thune": a title's dot stays in the name.
+        while j < hi && (r.is_name_word(j) || (j > k && (matches!(r.class(j), Some(Class::Of)) || r.is_title_dot(j)))) {
             j += 1;
         }
         while j > k && matches!(r.class(j - 1), Some(Class::Of)) {

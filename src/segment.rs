@@ -146,24 +146,55 @@ impl<'a> Doc<'a> {
     /// Whether token `i` is a party tag after a legislator's name: "D-Mass."
     /// or "R-Texas" between commas or in brackets, its initial from
     /// `party_initials.txt`.
+    ///
+    /// A state in dotted initials ("D-N.Y.", "R-S.D.") is read as the tag's
+    /// word and its dots: the second initial counts as part of the tag too.
     pub fn is_party_tag(&self, i: usize) -> bool {
         let Some(t) = self.tokens.get(i) else { return false };
         let w = self.tok(t);
         // The cheap test first: the initial is one letter.
         if w.as_bytes().get(1) != Some(&b'-') {
-            return false;
+            // "Y" of "D-N.Y.".
+            return w.len() == 1 && i >= 2 && self.dotted_state_end(i - 2).is_some();
         }
         let (initial, state) = w.split_at(1);
         let state = &state[1..];
         let opened = i > 0 && matches!(self.tok(&self.tokens[i - 1]), "," | "(");
-        let closed = self.tokens.get(i + 1).is_some_and(|n| matches!(self.tok(n), "," | "." | ")"));
+        let last = match state.len() {
+            1 => match self.dotted_state_end(i) {
+                Some(last) => last,
+                None => return false,
+            },
+            _ => i,
+        };
+        let closed = self.tokens.get(last + 1).is_some_and(|n| matches!(self.tok(n), "," | "." | ")"));
         opened
             && closed
             && t.kind == TokenKind::Word
-            && (2..=12).contains(&state.len())
+            && (1..=12).contains(&state.len())
             && state.chars().next().is_some_and(char::is_uppercase)
             && state.chars().all(|c| c.is_ascii_alphabetic())
             && PARTY_INITIALS[self.lang.index()].contains(&initial)
+    }
+
+    /// For "D-N" at `i` followed by ".", "Y" (one capital) and ".", all glued:
+    /// the index of that capital.
+    fn dotted_state_end(&self, i: usize) -> Option<usize> {
+        let glued = |k: usize| self.tokens.get(k).is_some_and(|t| k > 0 && self.tokens[k - 1].end == t.start);
+        let w = self.tok(self.tokens.get(i)?);
+        let is_capital = |k: usize| {
+            let c = self.tok(&self.tokens[k]);
+            c.len() == 1 && c.as_bytes()[0].is_ascii_uppercase()
+        };
+        let shaped = w.len() == 3 && w.as_bytes()[1] == b'-' && w.as_bytes()[2].is_ascii_uppercase();
+        (shaped
+            && glued(i + 1)
+            && glued(i + 2)
+            && glued(i + 3)
+            && self.tok(&self.tokens[i + 1]) == "."
+            && is_capital(i + 2)
+            && self.tok(&self.tokens[i + 3]) == ".")
+            .then_some(i + 2)
     }
 
     /// The index of the sentence holding byte `offset`, if any.
@@ -697,6 +728,19 @@ fn is_boundary(text: &str, tokens: &[Token], i: usize, next: Option<&str>, abbr:
     if i == 0 || tokens[i - 1].end != tokens[i].start {
         return true;
     }
+    // "D-N.Y.", "R-S.D.": a lone capital glued to the dot, then its own dot,
+    // continue dotted initials; no sentence starts without a space.
+    if let (Some(n), Some(d)) = (tokens.get(i + 1), tokens.get(i + 2)) {
+        let capital = &text[n.start..n.end];
+        if n.start == tokens[i].end
+            && d.start == n.end
+            && &text[d.start..d.end] == "."
+            && capital.len() == 1
+            && capital.as_bytes()[0].is_ascii_uppercase()
+        {
+            return false;
+        }
+    }
     let prev = &text[tokens[i - 1].start..tokens[i - 1].end];
     if abbr.never_final.contains(&prev) {
         return false;
@@ -888,6 +932,11 @@ mod tests {
         );
         assert_eq!(sents("Apples, pears, etc. are fruit. Yes.", Lang::En), ["Apples, pears, etc. are fruit.", "Yes."]);
         assert_eq!(sents("J. K. Rowling wrote it.", Lang::En), ["J. K. Rowling wrote it."]);
+        // A party tag with a state in dotted initials.
+        assert_eq!(
+            sents("Chuck Schumer, D-N.Y., said so. Sen. Thune, R-S.D., did not.", Lang::En),
+            ["Chuck Schumer, D-N.Y., said so.", "Sen. Thune, R-S.D., did not."]
+        );
     }
 
     #[test]

@@ -407,6 +407,32 @@ fn abbreviated_titles_and_party_tags_stay_in_the_speaker_phrase() {
 }
 
 #[test]
+fn appositions_between_the_subject_and_its_cue_are_skipped() {
+    let text = "“This is not partisan,” Senate Majority Leader Chuck Schumer, D-N.Y., said on the floor.";
+    assert_eq!(
+        quotes(text, Lang::En),
+        [the(Direct, "This is not partisan,", Some("Senate Majority Leader Chuck Schumer"))]
+    );
+    let text = "“We ran out,” Rosa Quispe, 61, a shopkeeper in Acari, said.";
+    assert_eq!(quotes(text, Lang::En), [the(Direct, "We ran out,", Some("Rosa Quispe"))]);
+    // Commas with no cue after them close no apposition.
+    let text = "“We ran out,” Rosa Quispe, a shopkeeper, and her son left.";
+    assert_eq!(quotes(text, Lang::En), [the(Direct, "We ran out,", None)]);
+}
+
+#[test]
+fn a_titled_subject_speaks_for_its_coordinated_cue() {
+    let text = "Sen. John Thune, R-S.D., called the bill “a takeover” and said that few officials had asked.";
+    assert_eq!(
+        quotes(text, Lang::En),
+        [
+            the(Partial, "a takeover", Some("Sen. John Thune")),
+            the(Indirect, "few officials had asked", Some("Sen. John Thune"))
+        ]
+    );
+}
+
+#[test]
 fn a_named_subject_before_the_verb_makes_no_fronted_report() {
     let text = "Le directeur de la société, Jean Martin, estime le préjudice à plus de deux millions d'euros.";
     assert_eq!(quotes(text, Lang::Fr), []);
