@@ -1048,10 +1048,13 @@ fn scan_sentence(
         // English titles are capitalised inside the sequence: "Secretary of State
         // Antony Blinken", "Foreign Minister Wang Yi". The name starts at the first
         // name after the last title, or right after that title.
-        let names_org = (i..j).any(|k| name_word_kind(doc, lex, k) == Some(EntityType::ORG));
+        // An organisation's word after the title makes it part of the name
+        // ("General Motors"); before it, the title's holder is named after it
+        // ("Chief Financial Officer Colette Kress").
+        let names_org = |t: usize| (t + 1..j).any(|k| name_word_kind(doc, lex, k) == Some(EntityType::ORG));
         if let Some(t) = (i..j)
             .rev()
-            .filter(|_| !names_org)
+            .filter(|&k| !names_org(k))
             // A title after a capitalised article is a surname: "Bruno Le Maire".
             .filter(|&k| !(k > i && is_inner_article(doc.tok(&doc.tokens[k - 1]))))
             .find(|&k| listed(doc, k, word_lists::ENT_TITLES) || (k > i && is_title_pair_at(doc, lex, k - 1)))
@@ -1062,6 +1065,18 @@ fn scan_sentence(
             }
             let s = (s..j).find(|&k| is_first_name(doc, lex, k)).unwrap_or(s);
             let s = (s..j).find(|&k| gaz.is_name_word(k)).unwrap_or(j);
+            // "Maricopa County Recorder Stephen Richer": the words before the
+            // title, when a place's or an institution's word ends them, name
+            // the holder's employer.
+            let title_at = if t > i && is_title_pair_at(doc, lex, t - 1) { t - 1 } else { t };
+            if title_at > i
+                && name_word_kind(doc, lex, title_at - 1).is_some()
+                && (i..title_at - 1).any(|k| gaz.is_name_word(k) && name_word_kind(doc, lex, k).is_none())
+                && !(i..title_at).any(|k| listed(doc, k, word_lists::ENT_TITLES))
+            {
+                let cue = sequence_cue(doc, lex, i, title_at, false, None);
+                push(doc, out, i, title_at, cue, None);
+            }
             if s >= j {
                 i = j;
                 continue;
@@ -1211,7 +1226,13 @@ fn sequence_cue(doc: &Doc, lex: &Lexicon, a: usize, b: usize, after_title: bool,
         return Cue::Strong(k);
     }
     let first_named = b - a >= 2 && is_first_name(doc, lex, a);
-    if let Some(k) = (a..b).rev().filter(|&k| !(first_named && k == a)).find_map(|k| name_word_kind(doc, lex, k)) {
+    // The head of "X of Y" comes before "of": "National Association of
+    // Secretaries of State" is an association, "Department of State" too.
+    let of = (a + 1..b).find(|&k| matches!(doc.lower(k), "of" | "de" | "du" | "des")).unwrap_or(b);
+    let kind_in = |from: usize, to: usize| {
+        (from..to).rev().filter(|&k| !(first_named && k == a)).find_map(|k| name_word_kind(doc, lex, k))
+    };
+    if let Some(k) = kind_in(a, of).or_else(|| kind_in(of, b)) {
         return Cue::Strong(k);
     }
     let words: Vec<&str> =
@@ -1856,8 +1877,17 @@ fn attach_roles(doc: &Doc, entities: &mut [Entity]) {
                 }
             }
             // A title right before: "U.S. District Judge Lewis Kaplan", "manager Mikel Arteta".
-            if a > range.start && listed(doc, a - 1, word_lists::ENT_TITLES) {
-                roles.push(doc.tok(&doc.tokens[a - 1]).to_string());
+            // The whole of a listed title of two or three words: "Chief
+            // Financial Officer Colette Kress", "Secretary of State Antony Blinken".
+            let lex = Lexicon::for_lang(doc.lang);
+            let title_from = [3, 2]
+                .into_iter()
+                .filter(|&n| a >= range.start + n && listed(doc, a - n, word_lists::ENT_TITLE_STARTS))
+                .find(|&n| lex.is_title(&(a - n..a).map(|k| doc.lower(k)).collect::<Vec<_>>().join(" ")))
+                .map(|n| a - n)
+                .or_else(|| (a > range.start && listed(doc, a - 1, word_lists::ENT_TITLES)).then(|| a - 1));
+            if let Some(from) = title_from {
+                roles.push(doc.text[doc.tokens[from].start..doc.tokens[a - 1].end].to_string());
             }
             // Before: det role, NAME
             if a >= range.start + 2 && doc.tok(&doc.tokens[a - 1]) == "," {
@@ -2297,7 +2327,40 @@ mod tests {
         let doc = Doc::new("U.S. District Judge Lewis Kaplan handed down the sentence.", Lang::En);
         let ents = find(&doc);
         let kaplan = ents.iter().find(|e| e.name == "Lewis Kaplan").map(|e| e.roles.clone()).unwrap_or_default();
-        assert_eq!(kaplan, ["Judge"]);
+        assert_eq!(kaplan, ["District Judge"]);
+        // A listed title of several words, whole.
+        let doc = Doc::new("Chief Financial Officer Colette Kress told analysts.", Lang::En);
+        let ents = find(&doc);
+        let kress = ents.iter().find(|e| e.name == "Colette Kress").map(|e| e.roles.clone()).unwrap_or_default();
+        assert_eq!(kress, ["Chief Financial Officer"]);
+    }
+
+    #[test]
+    fn titles_inside_capitalised_names_split_holder_and_employer() {
+        check(&[
+            // An organisation's word before the title does not make the holder one.
+            ("Chief Financial Officer Colette Kress told analysts.", Lang::En, &[("Colette Kress", PER)]),
+            (
+                "In Arizona, Maricopa County Recorder Stephen Richer said so.",
+                Lang::En,
+                &[("Arizona", LOC), ("Maricopa County", LOC), ("Stephen Richer", PER)],
+            ),
+            ("NASA Administrator Bill Nelson spoke.", Lang::En, &[("NASA", ORG), ("Bill Nelson", PER)]),
+            // After it, it does.
+            ("He joined General Motors in May.", Lang::En, &[("General Motors", ORG)]),
+        ]);
+    }
+
+    #[test]
+    fn the_head_of_x_of_y_types_the_name() {
+        check(&[
+            (
+                "The National Association of Secretaries of State said so.",
+                Lang::En,
+                &[("National Association of Secretaries of State", ORG)],
+            ),
+            ("Republicans blocked a Democratic bill.", Lang::En, &[("Republicans", MISC), ("Democratic", MISC)]),
+        ]);
     }
 
     #[test]
