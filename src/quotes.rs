@@ -969,6 +969,17 @@ fn after_dateline(r: &Reader, lo: usize, hi: usize) -> usize {
     if k == lo {
         return lo;
     }
+    // "LIMA, Peru (AP) —", "NEW YORK, Nov 20 (Reuters) -": a region or a
+    // date after the place.
+    if k < hi && r.text(k) == "," {
+        let mut j = k + 1;
+        while j < hi && j - k <= 4 && (r.is_cap(j) || r.is_title_dot(j) || r.doc.tokens[j].kind == TokenKind::Number) {
+            j += 1;
+        }
+        if j > k + 1 && j < hi && matches!(r.text(j), "(" | "—" | "–" | "-") {
+            k = j;
+        }
+    }
     if k < hi && r.text(k) == "(" {
         match (k + 1..hi.min(k + 6)).find(|&j| r.text(j) == ")") {
             Some(close) => k = close + 1,

@@ -246,6 +246,13 @@ fn a_dateline_is_no_part_of_the_reported_clause() {
             Lang::Fr,
             "Le gouvernement va lever les sanctions",
         ),
+        // A region or a date after the place.
+        (
+            "LIMA, Peru (AP) — A quake struck southern Peru early Saturday, officials said.",
+            Lang::En,
+            "A quake struck southern Peru early Saturday",
+        ),
+        ("NEW YORK, Nov 20 (Reuters) - Stocks fell sharply, traders said.", Lang::En, "Stocks fell sharply"),
         // A dash inside the clause is the clause's, and away from a paragraph's
         // start, so is an acronym before a dash.
         ("The EU - and NATO - will act, officials said.", Lang::En, "The EU - and NATO - will act"),
