@@ -517,7 +517,8 @@ impl<'a> Reader<'a> {
                     Some(Class::Det(g) | Class::Demonstrative(g) | Class::Title(g)) if g != Gender::Unknown => {
                         return Some(g)
                     }
-                    Some(Class::Of | Class::Prep) => return None,
+                    // ", a engagé la réforme": a verb follows, no apposition.
+                    Some(Class::Of | Class::Prep | Class::Aux | Class::Verb) => return None,
                     _ => {}
                 }
                 if let Some((g, _)) = self.noun(k) {
@@ -528,7 +529,8 @@ impl<'a> Reader<'a> {
         };
         if from > 1 && self.text(from - 1) == "," {
             let mut k = from - 1;
-            let floor = from.saturating_sub(8);
+            // Within the sentence: a headline before it may end with no stop.
+            let floor = from.saturating_sub(8).max(self.sentence_bounds(from).0);
             while k > floor && !self.is_punct(k - 1) {
                 k -= 1;
             }

@@ -428,6 +428,15 @@ fn appositions_between_the_subject_and_its_cue_are_skipped() {
 }
 
 #[test]
+fn a_pronoun_takes_the_name_in_apposition_to_the_subject_before() {
+    // The headline has no stop; the verb after the name gives no gender.
+    let text = "Budget : Michel Barnier engage la responsabilité de son gouvernement\n\n\
+                Le Premier ministre, Michel Barnier, a engagé lundi la responsabilité.\n\n\
+                « Nous sommes arrivés », a-t-il lancé.";
+    assert_eq!(quotes(text, Lang::Fr), [the(Direct, "Nous sommes arrivés", Some("Michel Barnier"))]);
+}
+
+#[test]
 fn a_titled_subject_speaks_for_its_coordinated_cue() {
     let text = "Sen. John Thune, R-S.D., called the bill “a takeover” and said that few officials had asked.";
     assert_eq!(
