@@ -892,8 +892,17 @@ fn fronted_or_incise(r: &Reader, v: usize, lo: usize, hi: usize) -> Option<(usiz
         || short_tail(r, post, v, hi);
     // "Le directeur, Jean Martin, estime le préjudice à…": a subject before
     // the verb makes the phrase after it an object, and the stretch before no report.
-    if at_end && inverted && comma_before && matches!(r.subject_before(v, lo), Some(Found::Phrase { .. })) {
-        return None;
+    // Unless a verb comes before that phrase: then it is an apposition inside
+    // the reported clause ("…ont été tuées à El-Facher, la capitale du
+    // Darfour, a indiqué une source médicale").
+    if at_end && inverted && comma_before {
+        if let Some(Found::Phrase { from, .. }) = r.subject_before(v, lo) {
+            let clause_before =
+                (lo..from).any(|k| r.cue[k].is_some() || matches!(r.class(k), Some(Class::Aux | Class::Verb)));
+            if !clause_before {
+                return None;
+            }
+        }
     }
     if at_end {
         let end = if comma_before { pre - 1 } else { pre };

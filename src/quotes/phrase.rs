@@ -570,10 +570,11 @@ impl<'a> Reader<'a> {
                         }
                         j += 1;
                         // A determiner or a name starts the subject, once the
-                        // preposition has its own noun: "à l'AFP Fabien Villedieu".
+                        // preposition has its own noun: "à l'AFP Fabien Villedieu",
+                        // "à l'AFP une source médicale".
                         let has_noun = !matches!(self.class(j - 1), Some(Class::Det(_)));
-                        if j < hi && has_noun && (matches!(self.class(j), Some(Class::Det(_))) || self.is_name_word(j))
-                        {
+                        let opens = matches!(self.class(j), Some(Class::Det(_) | Class::Indefinite));
+                        if j < hi && has_noun && (opens || self.is_name_word(j)) {
                             break;
                         }
                     }

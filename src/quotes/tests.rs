@@ -449,6 +449,25 @@ fn a_titled_subject_speaks_for_its_coordinated_cue() {
 }
 
 #[test]
+fn an_inverted_subject_may_follow_its_medium_and_an_apposition_inside_the_clause() {
+    let text = "Au moins 40 personnes ont été tuées, a indiqué dimanche à l'AFP une source médicale.";
+    assert_eq!(
+        quotes(text, Lang::Fr),
+        [the(Indirect, "Au moins 40 personnes ont été tuées", Some("une source médicale"))]
+    );
+    let text =
+        "Au moins 40 personnes ont été tuées à El-Facher, la capitale du Darfour, a indiqué une source médicale.";
+    assert_eq!(
+        quotes(text, Lang::Fr),
+        [the(
+            Indirect,
+            "Au moins 40 personnes ont été tuées à El-Facher, la capitale du Darfour",
+            Some("une source médicale")
+        )]
+    );
+}
+
+#[test]
 fn a_named_subject_before_the_verb_makes_no_fronted_report() {
     let text = "Le directeur de la société, Jean Martin, estime le préjudice à plus de deux millions d'euros.";
     assert_eq!(quotes(text, Lang::Fr), []);
