@@ -446,6 +446,9 @@ mod tests {
         t!(Fr, "2002-05-23", "Le ministre se rend aujourd'hui à Sangatte.", [("aujourd'hui", "2002-05-23")]);
         t!(En, "2024-11-26", "currently", [("currently", "PRESENT_REF")]);
         t!(En, "2024-11-26", "recently", [("recently", "PAST_REF")]);
+        // A feminine direction, whose masculine form is a prefix of it.
+        t!(Fr, "2024-11-26", "Il partira la semaine prochaine.", [("la semaine prochaine", "2024-W49")]);
+        t!(Fr, "2024-11-26", "Il partira l'année prochaine.", [("l'année prochaine", "2025")]);
     }
 
     #[test]

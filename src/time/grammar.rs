@@ -717,6 +717,45 @@ mod tests {
 
     /// The trie finds what the flat list of the words, longest first, finds,
     /// whatever follows it in the rule.
+    /// A rule's match that ends in the middle of a word is cut back, so an
+    /// alternative that is a prefix of a later one hides it where a match
+    /// ends: "prochain|prochaine" never matched "la semaine prochaine".
+    #[test]
+    fn no_word_alternative_hides_a_longer_one_where_a_match_ends() {
+        let check = |body: &str, line: &str| {
+            let words: Vec<&str> = body.split('|').collect();
+            if words.len() < 2 || !words.iter().all(|w| !w.is_empty() && w.chars().all(char::is_alphabetic)) {
+                return;
+            }
+            for (i, a) in words.iter().enumerate() {
+                for b in &words[i + 1..] {
+                    assert!(!b.starts_with(a), "{a:?} comes before {b:?} in: {line}");
+                }
+            }
+        };
+        for text in per_lang!("time_rules.txt") {
+            for line in text.lines().filter(|l| !l.starts_with('#')) {
+                // A define may be inserted at a rule's end.
+                if let Some((_, body)) = line.strip_prefix("define ").and_then(|d| d.split_once('|')) {
+                    check(body, line);
+                    continue;
+                }
+                // Innermost groups that end the rule, but for closing marks.
+                for (close, _) in line.match_indices(')') {
+                    let trailing = line[close + 1..].chars().all(|c| c == ')' || c == '?');
+                    let Some(open) = line[..close].rfind('(') else { continue };
+                    let body = &line[open + 1..close];
+                    let body = body.strip_prefix("?:").unwrap_or(body);
+                    let body =
+                        if body.starts_with("?P<") { body.split_once('>').map_or(body, |(_, b)| b) } else { body };
+                    if trailing {
+                        check(body, line);
+                    }
+                }
+            }
+        }
+    }
+
     #[test]
     fn a_lexicon_trie_matches_as_its_words_longest_first() {
         for data in ["mar\nmars\nmardi\nMai\nmai\nl'an\nl'année\nété\nmi-temps\nmi temps\nmi\n", "l'an\nl’année\nmai\n"]

@@ -902,7 +902,7 @@ fn resolve_plain(m: &RuleMatch, ctx: &mut Ctx) -> Vec<Resolved> {
                     Some((k, v)) => one(m, k, v),
                     None => Vec::new(),
                 },
-                None => one(m, TimexType::Date, if n < 0 { "PAST_REF" } else { "PRESENT_REF" }.into()),
+                None => one(m, TimexType::Date, reference_of(n).into()),
             }
         }
         "ago" | "later" => {
@@ -1147,8 +1147,26 @@ pub(super) fn infer_doc_date(doc: &Doc, dates: Vec<RuleMatch>) -> Option<Date> {
     best.or_else(|| full.iter().map(|f| f.1).max())
 }
 
+/// The TIMEX3 reference of a shift of `n` units with no date to count from:
+/// "l'an prochain" is in the future, "this week" the present.
+fn reference_of(n: i64) -> &'static str {
+    match n.signum() {
+        -1 => "PAST_REF",
+        0 => "PRESENT_REF",
+        _ => "FUTURE_REF",
+    }
+}
+
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn a_shift_with_no_date_is_a_reference_of_its_direction() {
+        assert_eq!(
+            [-2, -1, 0, 1, 3].map(reference_of),
+            ["PAST_REF", "PAST_REF", "PRESENT_REF", "FUTURE_REF", "FUTURE_REF"]
+        );
+    }
     use super::*;
 
     #[test]
