@@ -2360,6 +2360,7 @@ mod tests {
                 &[("National Association of Secretaries of State", ORG)],
             ),
             ("Republicans blocked a Democratic bill.", Lang::En, &[("Republicans", MISC), ("Democratic", MISC)]),
+            ("The ships crossed the Atlantic.", Lang::En, &[("Atlantic", LOC)]),
         ]);
     }
 
