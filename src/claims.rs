@@ -100,6 +100,8 @@ pub fn find(
     // Quotes whose speaker is known are claims of their own; their words are
     // then left out of their sentence's score.
     let mut in_quote = vec![false; doc.tokens.len()];
+    // The words of the quotes made claims.
+    let mut claimed = vec![false; doc.tokens.len()];
     for q in quotes {
         let partial_too_short = q.kind == QuoteKind::Partial && q.span.text.split_whitespace().count() < 4;
         if partial_too_short || (q.speaker.is_none() && q.speaker_name.is_none()) {
@@ -107,7 +109,7 @@ pub fn find(
         }
         let Some(tokens) = ctx.tokens_in(q.span.start, q.span.end) else { continue };
         in_quote[tokens.clone()].iter_mut().for_each(|b| *b = true);
-        let mut unit = ctx.score(tokens, &[]);
+        let mut unit = ctx.score(tokens.clone(), &[]);
         unit.add(true, 0.05, "reported speech", false);
         // The speaker is a public actor when the article names it.
         unit.add(q.speaker.is_some() && !unit.reasons.contains(&"public actor"), 0.2, "public actor", false);
@@ -116,6 +118,7 @@ pub fn find(
         if unit.score < MIN_SCORE || !unit.checkable {
             continue;
         }
+        claimed[tokens].iter_mut().for_each(|b| *b = true);
         out.push(Claim {
             span: q.span.clone(),
             score: round(unit.score),
@@ -128,6 +131,13 @@ pub fn find(
     }
     for s in &doc.sentences {
         let range = s.tokens.clone();
+        // A sentence that is mostly a claimed quote is that claim: what is
+        // left is its attribution ("…, according to data compiled by LSEG").
+        let words = range.clone().filter(|&k| doc.tokens[k].kind == TokenKind::Word);
+        let (all, in_claims) = words.fold((0, 0), |(a, c), k| (a + 1, c + usize::from(claimed[k])));
+        if in_claims > 0 && (all - in_claims) * 2 <= all {
+            continue;
+        }
         let mut unit = ctx.score(range.clone(), &in_quote);
         let hedged = ctx.hedged(s.start, s.end);
         unit.add(hedged, 0.1, "hedged", false);

@@ -113,6 +113,16 @@ fn a_claim_in_reported_speech_goes_to_its_speaker() {
 }
 
 #[test]
+fn a_sentence_that_is_mostly_a_claimed_quote_is_not_claimed_again() {
+    let text = "The company expects revenue of $37.5 billion for the quarter, according to data compiled by LSEG.";
+    let e = entity(text, "e1", "LSEG", EntityType::ORG);
+    let part = "The company expects revenue of $37.5 billion for the quarter";
+    let q = quote(text, "q1", part, QuoteKind::Indirect, Some(&e));
+    let got = claims_with(text, Lang::En, &[q], &[e]);
+    assert_eq!(got.iter().map(|c| c.span.text.as_str()).collect::<Vec<_>>(), [part]);
+}
+
+#[test]
 fn selon_and_according_to_attribute_a_sentence_to_a_named_source() {
     let text = "Selon l'Insee, le chômage a baissé de 2 % en 2023.";
     let e = entity(text, "e1", "Insee", EntityType::ORG);
