@@ -45,6 +45,8 @@ fn spelled_out_numbers_are_read_in_both_languages() {
         ("Il a payé cinquante-trois mille millions.", Lang::Fr, "cinquante-trois mille millions", 53e9),
         ("Il faisait moins cinq dehors.", Lang::Fr, "moins cinq", -5.0),
         ("Il y a eu 37 morts, dont au moins douze enfants.", Lang::Fr, "douze", 12.0),
+        ("Revenue of $37 billion, plus or minus 2%, is expected.", Lang::En, "2%", 2.0),
+        ("Une marge de plus ou moins trois points.", Lang::Fr, "trois", 3.0),
         ("It sold sixty hundreds units.", Lang::En, "sixty hundreds", 6000.0),
         ("Il y avait deux tiers des votants.", Lang::Fr, "deux tiers", 2.0 / 3.0),
         ("Il a perdu la moitié de sa fortune.", Lang::Fr, "moitié", 0.5),
