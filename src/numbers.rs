@@ -134,6 +134,8 @@ struct Found {
     of: Option<String>,
     stands_alone: bool,
     sentence: usize,
+    /// A scale word multiplied the value: "18 milliards".
+    scaled: bool,
 }
 
 struct Scanner<'d, 'a> {
@@ -199,6 +201,7 @@ fn scan(doc: &Doc, lang: Lang, times: &TimeSpans) -> Vec<Quantity> {
         }
     }
     inherit_nouns(&mut found);
+    inherit_currency(&mut found);
     found
         .into_iter()
         .map(|f| {
@@ -217,6 +220,25 @@ fn scan(doc: &Doc, lang: Lang, times: &TimeSpans) -> Vec<Quantity> {
             }
         })
         .collect()
+}
+
+/// "16 milliards d'euros en 2025, contre 18 milliards cette année": a scaled
+/// amount with no unit and nothing counted, after a sum of money in its
+/// sentence, is in that money's currency.
+fn inherit_currency(found: &mut [Found]) {
+    for k in 1..found.len() {
+        let (before, rest) = found.split_at_mut(k);
+        let f = &mut rest[0];
+        if !f.scaled || f.kind.is_some() || f.of.is_some() || f.unit.is_some() {
+            continue;
+        }
+        let money =
+            before.iter().rev().take_while(|b| b.sentence == f.sentence).find(|b| b.kind == Some(QuantityKind::Money));
+        if let Some(m) = money {
+            f.kind = Some(QuantityKind::Money);
+            f.unit = m.unit.clone();
+        }
+    }
 }
 
 /// A count that stands alone ("sept ont été abattus") counts the noun of the
@@ -534,6 +556,7 @@ impl Scanner<'_, '_> {
                 of,
                 stands_alone: stands_alone && !ordinal,
                 sentence,
+                scaled,
             }),
             next,
         ))

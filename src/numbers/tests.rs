@@ -85,6 +85,16 @@ fn percentages_money_and_measures_have_units() {
         ("Environ 100 m2 ont brûlé.", Lang::Fr, "100 m2", 100.0, QuantityKind::Measure, "m2"),
         ("The convoy drove 40 miles north.", Lang::En, "40 miles", 40.0, QuantityKind::Measure, "mi"),
         ("Gusts of 60 mph (97 kph) hit.", Lang::En, "97 kph", 97.0, QuantityKind::Measure, "km/h"),
+        // A scaled amount after a sum of money in its sentence is in its currency.
+        (
+            "Le déficit passera à 16 milliards d'euros, contre 18 milliards cette année.",
+            Lang::Fr,
+            "18 milliards",
+            18e9,
+            QuantityKind::Money,
+            "EUR",
+        ),
+        ("A $33.16 billion sale.", Lang::En, "$33.16 billion", 33.16e9, QuantityKind::Money, "USD"),
     ];
     for &(text, lang, want_text, value, kind, unit) in cases {
         let got = quantities(text, lang);
