@@ -439,6 +439,14 @@ mod tests {
     }
 
     #[test]
+    fn spans_counted_back_or_bounded_are_durations() {
+        t!(En, "2024-11-26", "the second time in three months", [("three months", "P3M")]);
+        t!(En, "2024-11-26", "the highest in five years", [("five years", "P5Y")]);
+        t!(En, "2024-11-26", "Aftershocks came within six hours.", [("within six hours", "PT6H")]);
+        t!(En, "2024-11-26", "He will return in two weeks.", [("in two weeks", "2024-W50")]);
+    }
+
+    #[test]
     fn present_past_and_future_references() {
         t!(Fr, "2024-11-26", "À l'heure actuelle, rien.", [("À l'heure actuelle", "PRESENT_REF")]);
         t!(Fr, "2024-11-26", "Et en ce moment, cela se passe à Koursk.", [("en ce moment", "PRESENT_REF")]);
