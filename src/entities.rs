@@ -1051,14 +1051,16 @@ fn scan_sentence(
         // An organisation's word after the title makes it part of the name
         // ("General Motors"); before it, the title's holder is named after it
         // ("Chief Financial Officer Colette Kress").
-        let names_org = |t: usize| (t + 1..j).any(|k| name_word_kind(doc, lex, k) == Some(EntityType::ORG));
-        if let Some(t) = (i..j)
-            .rev()
-            .filter(|&k| !names_org(k))
-            // A title after a capitalised article is a surname: "Bruno Le Maire".
-            .filter(|&k| !(k > i && is_inner_article(doc.tok(&doc.tokens[k - 1]))))
-            .find(|&k| listed(doc, k, word_lists::ENT_TITLES) || (k > i && is_title_pair_at(doc, lex, k - 1)))
-        {
+        // Read from the end, so that whether one comes after is known in one pass.
+        let mut org_after = false;
+        if let Some(t) = (i..j).rev().find(|&k| {
+            let title = !org_after
+                // A title after a capitalised article is a surname: "Bruno Le Maire".
+                && !(k > i && is_inner_article(doc.tok(&doc.tokens[k - 1])))
+                && (listed(doc, k, word_lists::ENT_TITLES) || (k > i && is_title_pair_at(doc, lex, k - 1)));
+            org_after |= name_word_kind(doc, lex, k) == Some(EntityType::ORG);
+            title
+        }) {
             let mut s = t + 1;
             if s < j && doc.tok(&doc.tokens[s]) == "." {
                 s += 1;
