@@ -1054,9 +1054,9 @@ fn scan_sentence(
         // Read from the end, so that whether one comes after is known in one pass.
         let mut org_after = false;
         if let Some(t) = (i..j).rev().find(|&k| {
-            let title = !org_after
-                // A title after a capitalised article is a surname: "Bruno Le Maire".
-                && !(k > i && is_inner_article(doc.tok(&doc.tokens[k - 1])))
+            // A title after a capitalised article is a surname: "Bruno Le Maire".
+            let surname = k > i && is_inner_article(doc.tok(&doc.tokens[k - 1]));
+            let title = !(org_after || surname)
                 && (listed(doc, k, word_lists::ENT_TITLES) || (k > i && is_title_pair_at(doc, lex, k - 1)));
             org_after |= name_word_kind(doc, lex, k) == Some(EntityType::ORG);
             title
