@@ -1852,6 +1852,7 @@ fn attach_roles(doc: &Doc, entities: &mut [Entity]) {
             "le" | "la" | "l'" | "l’" | "un" | "une" | "a" | "an" | "the" | "its" | "son" | "sa" | "leur" | "'s" | "’s"
         )
     };
+    let lex = Lexicon::for_lang(doc.lang);
     for e in entities.iter_mut().filter(|e| e.kind == EntityType::PER) {
         let mut roles: Vec<String> = Vec::new();
         for m in &e.mentions {
@@ -1881,7 +1882,6 @@ fn attach_roles(doc: &Doc, entities: &mut [Entity]) {
             // A title right before: "U.S. District Judge Lewis Kaplan", "manager Mikel Arteta".
             // The whole of a listed title of two or three words: "Chief
             // Financial Officer Colette Kress", "Secretary of State Antony Blinken".
-            let lex = Lexicon::for_lang(doc.lang);
             let title_from = [3, 2]
                 .into_iter()
                 .filter(|&n| a >= range.start + n && listed(doc, a - n, word_lists::ENT_TITLE_STARTS))

@@ -180,21 +180,10 @@ impl<'a> Doc<'a> {
     /// For "D-N" at `i` followed by ".", "Y" (one capital) and ".", all glued:
     /// the index of that capital.
     fn dotted_state_end(&self, i: usize) -> Option<usize> {
-        let glued = |k: usize| self.tokens.get(k).is_some_and(|t| k > 0 && self.tokens[k - 1].end == t.start);
         let w = self.tok(self.tokens.get(i)?);
-        let is_capital = |k: usize| {
-            let c = self.tok(&self.tokens[k]);
-            c.len() == 1 && c.as_bytes()[0].is_ascii_uppercase()
-        };
         let shaped = w.len() == 3 && w.as_bytes()[1] == b'-' && w.as_bytes()[2].is_ascii_uppercase();
-        (shaped
-            && glued(i + 1)
-            && glued(i + 2)
-            && glued(i + 3)
-            && self.tok(&self.tokens[i + 1]) == "."
-            && is_capital(i + 2)
-            && self.tok(&self.tokens[i + 3]) == ".")
-            .then_some(i + 2)
+        let glued = self.tokens.get(i + 1).is_some_and(|t| self.tokens[i].end == t.start);
+        (shaped && glued && dotted_initial_follows(self.text, &self.tokens, i + 1)).then_some(i + 2)
     }
 
     /// The index of the sentence holding byte `offset`, if any.
@@ -714,6 +703,18 @@ fn push_sentence(out: &mut Vec<Sentence>, text: &str, tokens: &[Token], mut from
     }
 }
 
+/// Whether the dot at token `dot` is followed, with no space, by one ASCII
+/// capital and that capital's own dot: the ".Y." of "D-N.Y.".
+fn dotted_initial_follows(text: &str, tokens: &[Token], dot: usize) -> bool {
+    let tok = |k: usize| tokens.get(k).map(|t| &text[t.start..t.end]);
+    let glued = |k: usize| k > 0 && tokens.get(k).is_some_and(|t| tokens[k - 1].end == t.start);
+    tok(dot) == Some(".")
+        && glued(dot + 1)
+        && glued(dot + 2)
+        && tok(dot + 1).is_some_and(|c| c.len() == 1 && c.as_bytes()[0].is_ascii_uppercase())
+        && tok(dot + 2) == Some(".")
+}
+
 /// Whether the terminal punctuation at token `i` ends a sentence.
 fn is_boundary(text: &str, tokens: &[Token], i: usize, next: Option<&str>, abbr: &Abbreviations) -> bool {
     let s = &text[tokens[i].start..tokens[i].end];
@@ -730,16 +731,8 @@ fn is_boundary(text: &str, tokens: &[Token], i: usize, next: Option<&str>, abbr:
     }
     // "D-N.Y.", "R-S.D.": a lone capital glued to the dot, then its own dot,
     // continue dotted initials; no sentence starts without a space.
-    if let (Some(n), Some(d)) = (tokens.get(i + 1), tokens.get(i + 2)) {
-        let capital = &text[n.start..n.end];
-        if n.start == tokens[i].end
-            && d.start == n.end
-            && &text[d.start..d.end] == "."
-            && capital.len() == 1
-            && capital.as_bytes()[0].is_ascii_uppercase()
-        {
-            return false;
-        }
+    if dotted_initial_follows(text, tokens, i) {
+        return false;
     }
     let prev = &text[tokens[i - 1].start..tokens[i - 1].end];
     if abbr.never_final.contains(&prev) {
