@@ -112,6 +112,9 @@ pub struct Lexicon {
     multi: HashMap<String, Vec<(Vec<String>, VerbForm)>>,
     nouns: HashMap<String, (Gender, NounClass)>,
     grammar: HashMap<String, Class>,
+    /// Adverbials of several words ("pour sa part", "for his part") by first
+    /// word: the words after it. Their words read as one adverb.
+    adverbials: HashMap<String, Vec<Vec<String>>>,
     /// Words that join two verbs of one subject ("et", "and"): `coordinators.txt`.
     coordinators: Vec<&'static str>,
     /// Negation words (`neg` in `speaker_grammar.txt`, besides their own class).
@@ -148,6 +151,15 @@ impl Lexicon {
     pub fn class(&self, lower: &str) -> Option<Class> {
         self.grammar.get(lower.trim_end_matches('.')).copied()
     }
+
+    /// How many words the adverbial starting at `words[0]` covers, if one does.
+    pub fn adverbial_at(&self, words: &[&str]) -> Option<usize> {
+        let (first, after) = words.split_first()?;
+        let alts = self.adverbials.get(*first)?;
+        alts.iter()
+            .find(|rest| rest.len() <= after.len() && rest.iter().zip(after).all(|(a, b)| a == b))
+            .map(|rest| rest.len() + 1)
+    }
 }
 
 /// The quote layer's words for the word-list table of `lang`, with their lists.
@@ -156,7 +168,7 @@ pub(crate) fn word_lists(lang: Lang) -> Vec<(&'static str, WordLists)> {
     let mut out = Vec::new();
     out.extend(lex.verbs.keys().chain(lex.multi.keys()).map(|w| (w.as_str(), word_lists::QUOTE_VERBS)));
     out.extend(lex.nouns.keys().map(|w| (w.as_str(), word_lists::QUOTE_NOUNS)));
-    out.extend(lex.grammar.keys().map(|w| (w.as_str(), word_lists::QUOTE_GRAMMAR)));
+    out.extend(lex.grammar.keys().chain(lex.adverbials.keys()).map(|w| (w.as_str(), word_lists::QUOTE_GRAMMAR)));
     out
 }
 
@@ -189,6 +201,7 @@ fn build(
         multi: HashMap::default(),
         nouns: HashMap::default(),
         grammar: HashMap::default(),
+        adverbials: HashMap::default(),
         coordinators: entries(coordinators).collect(),
         negations: pairs(grammar).filter(|(_, c)| *c == "neg").map(|(w, _)| w).collect(),
         lemmas: 0,
@@ -256,6 +269,11 @@ fn build(
         lex.nouns.insert(word.to_lowercase(), (Gender::parse(g.trim()), class));
     }
     for (word, class) in pairs(grammar).filter(|(_, c)| *c != "neg") {
+        if let Some((first, rest)) = word.split_once(' ').filter(|_| class == "adv") {
+            let rest = rest.split(' ').map(str::to_lowercase).collect();
+            lex.adverbials.entry(first.to_lowercase()).or_default().push(rest);
+            continue;
+        }
         let gender = |c: &str| Gender::parse(c.rsplit('-').next().unwrap_or(""));
         let class = match class {
             c if c.starts_with("det") => Class::Det(if c == "det" { Gender::Unknown } else { gender(c) }),
@@ -277,6 +295,10 @@ fn build(
             _ => Class::Naming,
         };
         lex.grammar.insert(word.to_lowercase().trim_end_matches('.').to_string(), class);
+    }
+    // The longest first, where two begin alike.
+    for alts in lex.adverbials.values_mut() {
+        alts.sort_by_key(|rest| std::cmp::Reverse(rest.len()));
     }
     for (_, word) in pairs(framing).filter(|(c, _)| *c == "nonsource") {
         lex.grammar.entry(word.to_lowercase()).or_insert(Class::NonSource);

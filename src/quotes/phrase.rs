@@ -31,6 +31,9 @@ pub struct Reader<'a> {
     /// Whether an entity mention starts at a token: the entity layer's word
     /// that a lone capital opening a sentence is a name ("Labour called…").
     pub named: Vec<bool>,
+    /// Whether a token lies in an adverbial of several words ("pour sa
+    /// part"), which reads as one adverb between an auxiliary and its verb.
+    adverbial: Vec<bool>,
 }
 
 /// A speaker phrase as the words give it, before resolution.
@@ -64,7 +67,20 @@ impl<'a> Reader<'a> {
             sentence,
             quoted: vec![false; doc.tokens.len()],
             named: vec![false; doc.tokens.len()],
+            adverbial: vec![false; doc.tokens.len()],
         };
+        let mut i = 0;
+        while i < r.low.len() {
+            let n = if r.lists[i].any_of(word_lists::QUOTE_GRAMMAR) {
+                lex.adverbial_at(&r.low[i..r.low.len().min(i + 5)]).unwrap_or(1)
+            } else {
+                1
+            };
+            if n > 1 {
+                r.adverbial[i..i + n].fill(true);
+            }
+            i += n;
+        }
         r.cue = (0..doc.tokens.len()).map(|i| r.find_cue(i)).collect();
         r
     }
@@ -80,6 +96,9 @@ impl<'a> Reader<'a> {
     pub fn class(&self, i: usize) -> Option<Class> {
         // A word ending in a dot is looked up without it, under another key.
         let w = self.low.get(i)?;
+        if self.adverbial[i] {
+            return Some(Class::Adverb);
+        }
         (self.lists[i].any_of(word_lists::QUOTE_GRAMMAR) || w.ends_with('.')).then(|| self.lex.class(w)).flatten()
     }
 
@@ -235,7 +254,6 @@ impl<'a> Reader<'a> {
         for _ in 0..8 {
             match self.class(k) {
                 Some(Class::Aux | Class::Adverb) => {}
-                _ if self.doc.lang == Lang::Fr && self.is(k, "par") && self.is(k + 1, "ailleurs") => {}
                 Some(Class::Det(_))
                     if self.doc.tokens[k].kind == TokenKind::Elision
                         && matches!(self.class(k + 1), Some(Class::Aux)) => {}

@@ -888,3 +888,22 @@ fn a_name_before_a_colon_speaks_the_quote_after_it() {
     let got = quotes("Dupuis : «Nous ne céderons pas.»", Lang::Fr);
     assert_eq!(got, [the(Direct, "Nous ne céderons pas.", Some("Dupuis"))]);
 }
+
+/// An adverbial of several words between the auxiliary and the verb reads as
+/// one adverb: "a pour sa part jugé que" reports, and its speaker is the subject.
+#[test]
+fn an_adverbial_of_several_words_stands_between_auxiliary_and_verb() {
+    let text = "La ministre, Anne Roux, a pour sa part jugé que le marché restait solide. \
+                Le syndicat a de son côté estimé que la réforme échouerait. \
+                Paul Girard a quant à lui affirmé que rien ne changerait.";
+    assert_eq!(
+        quotes(text, Lang::Fr),
+        [
+            the(Indirect, "le marché restait solide", Some("Anne Roux")),
+            the(Indirect, "la réforme échouerait", Some("Le syndicat")),
+            the(Indirect, "rien ne changerait", Some("Paul Girard")),
+        ]
+    );
+    let text = "Jane Cole has for her part argued that the plan would fail.";
+    assert_eq!(quotes(text, Lang::En), [the(Indirect, "the plan would fail", Some("Jane Cole"))]);
+}
