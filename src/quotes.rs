@@ -864,11 +864,16 @@ fn fronted_or_incise(r: &Reader, v: usize, lo: usize, hi: usize) -> Option<(usiz
     // "Me Claire Dubois, a plaidé la clémence, rappelant que…": a participle
     // after the phrase goes on from the verb; the phrase was its object.
     let participle_after = post + 1 < hi && r.cue[post + 1].is_some_and(|f| f.participle);
+    // "…, a annoncé le ministre, Gérald Darmanin, lors d'un déplacement": a
+    // prepositional phrase after the subject is the cue's own adjunct; an
+    // incise's clause goes on with its verb.
+    let adjunct_after = post + 1 < hi && matches!(r.class(post + 1), Some(Class::Prep));
     if comma_before
         && inverted
         && !after_quote
         && !relative_after
         && !participle_after
+        && !adjunct_after
         && post < hi
         && r.text(post) == ","
         && (post + 1..hi).filter(|&k| !r.is_punct(k)).count() >= 3
@@ -910,11 +915,28 @@ fn fronted_or_incise(r: &Reader, v: usize, lo: usize, hi: usize) -> Option<(usiz
         // Kaufmann") is French, in the present, with a named subject after it.
         let present = r.low[v].ends_with('e') || r.low[v].ends_with("ent");
         let named_after = r.doc.lang == Lang::Fr && present && matches!(found, Found::Phrase { from, .. } if from > v);
-        if (comma_before || named_after) && end > lo + 3 && !r.is_quote_mark(end - 1) {
+        if (comma_before || named_after) && end > lo + 3 {
             // "Un mufti… - La fonction de…, a-t-on annoncé": no dash opens the clause.
             let start = after_dateline(r, lo, end);
             let start = if matches!(r.text(start), "-" | "—" | "–") { start + 1 } else { start };
-            return Some((start, end, Source::Found(found)));
+            // A quote that ends the clause has the cue to itself ("«…», a dit
+            // X"), unless the clause's own words lead up to it: "Le gouvernement
+            // devrait agir « dans les prochains jours », a assuré X".
+            // The quote runs on from a word, not from a colon, and the subject
+            // after the cue is someone: ", a lancé des avions" is no report.
+            let led_up = || {
+                // The opening mark: before the quoted words, past the closing one.
+                let open = (start..end - 1).rev().find(|&k| !r.quoted[k]).unwrap_or(start);
+                let own_words = (start..open).filter(|&k| !r.is_punct(k)).count();
+                let someone = match found {
+                    Found::Phrase { from, to } => (from..to).any(|k| r.is_name_word(k) || r.noun(k).is_some()),
+                    Found::Pronoun { .. } | Found::Relative { .. } => true,
+                };
+                own_words >= 3 && open > start && !r.is_punct(open - 1) && someone
+            };
+            if !r.is_quote_mark(end - 1) || led_up() {
+                return Some((start, end, Source::Found(found)));
+            }
         }
     }
     None

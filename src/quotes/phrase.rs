@@ -502,7 +502,8 @@ impl<'a> Reader<'a> {
             return Segment::Apposition;
         }
         if (from..to).any(|j| {
-            self.cue[j].is_some() || matches!(self.class(j), Some(Class::Aux | Class::Relative | Class::Complementiser))
+            self.cue[j].is_some()
+                || matches!(self.class(j), Some(Class::Aux | Class::Verb | Class::Relative | Class::Complementiser))
         }) {
             return Segment::Other;
         }

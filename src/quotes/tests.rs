@@ -907,3 +907,45 @@ fn an_adverbial_of_several_words_stands_between_auxiliary_and_verb() {
     let text = "Jane Cole has for her part argued that the plan would fail.";
     assert_eq!(quotes(text, Lang::En), [the(Indirect, "the plan would fail", Some("Jane Cole"))]);
 }
+
+/// A fronted clause, then an inverted cue whose subject has an apposition and
+/// an adjunct after it: the adjunct is the cue's, the report the clause before.
+#[test]
+fn an_adjunct_after_an_inverted_subject_is_no_incise() {
+    let text = "Le séisme a fait au moins trois morts, a annoncé le ministre de l'Intérieur, \
+                Paul Girard, lors d'un déplacement dans la région.";
+    assert_eq!(quotes(text, Lang::Fr), [the(Indirect, "Le séisme a fait au moins trois morts", Some("Paul Girard"))]);
+    // An incise still reports what follows it.
+    let text = "Les frappes, a souligné l'agence, visaient des dépôts de munitions.";
+    assert_eq!(quotes(text, Lang::Fr), [the(Indirect, "visaient des dépôts de munitions", Some("l'agence"))]);
+}
+
+/// A finite verb makes a stretch before a comma a clause, not the cue's subject:
+/// "Environ 1200 foyers étaient privés de courant, a indiqué la société."
+#[test]
+fn a_clause_opening_with_an_adverb_is_reported_by_the_cue_after_it() {
+    let text = "Environ 1200 foyers étaient privés de courant, a indiqué la société.";
+    assert_eq!(
+        quotes(text, Lang::Fr),
+        [the(Indirect, "Environ 1200 foyers étaient privés de courant", Some("la société"))]
+    );
+}
+
+/// A fronted clause that ends with a partial quote is reported speech with
+/// that quote in it; a quote after a colon keeps the cue to itself.
+#[test]
+fn a_fronted_clause_ending_in_a_partial_quote_is_reported() {
+    let text = "Le gouvernement devrait agir « dans les prochains jours », a assuré le président.";
+    assert_eq!(
+        quotes(text, Lang::Fr),
+        [
+            the(Indirect, "Le gouvernement devrait agir « dans les prochains jours »", Some("le président")),
+            the(Partial, "dans les prochains jours", Some("le président")),
+        ]
+    );
+    let text = "Le maire est venu sur place hier : « Tout a été refait », souligne-t-il.";
+    assert!(quotes(text, Lang::Fr).iter().all(|q| q.0 != Indirect), "{:?}", quotes(text, Lang::Fr));
+    // Nobody after the cue: "a lancé des avions" launched them.
+    let text = "Il effectue une mission, mais l'alliance « qui y voit une provocation », a lancé des avions.";
+    assert!(quotes(text, Lang::Fr).iter().all(|q| q.0 != Indirect), "{:?}", quotes(text, Lang::Fr));
+}
