@@ -731,21 +731,20 @@ impl<'a> Reader<'a> {
             // say Mr. Alvarez wired…".
             let title_subject = matches!(self.class(next), Some(Class::Title(_)))
                 && (v == 0 || self.is_punct(v - 1) || !matches!(self.doc.tokens[v - 1].kind, TokenKind::Word));
+            // "said a spokesman" inverts; "said one civilian was wounded" has
+            // its clause's verb a few words on.
+            let indefinite_clause = matches!(self.class(next), Some(Class::Indefinite))
+                && (next + 2..(next + 6).min(hi))
+                    .take_while(|&k| !self.is_punct(k))
+                    .any(|k| matches!(self.class(k), Some(Class::Aux)));
             let ok = !inverted
                 && !title_subject
                 && matches!(self.doc.tokens[next].kind, TokenKind::Word | TokenKind::Number)
                 && !matches!(
                     self.class(next),
-                    Some(
-                        Class::Prep
-                            | Class::Adverb
-                            | Class::Conjunction
-                            | Class::Aux
-                            | Class::Of
-                            | Class::Source
-                            | Class::Indefinite
-                    )
+                    Some(Class::Prep | Class::Adverb | Class::Conjunction | Class::Aux | Class::Of | Class::Source)
                 )
+                && (indefinite_clause || !matches!(self.class(next), Some(Class::Indefinite)))
                 && !self.is(next, "so");
             return ok.then_some(next);
         }

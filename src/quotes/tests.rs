@@ -949,3 +949,19 @@ fn a_fronted_clause_ending_in_a_partial_quote_is_reported() {
     let text = "Il effectue une mission, mais l'alliance « qui y voit une provocation », a lancé des avions.";
     assert!(quotes(text, Lang::Fr).iter().all(|q| q.0 != Indirect), "{:?}", quotes(text, Lang::Fr));
 }
+
+/// An English bare clause may open with an indefinite when its verb follows:
+/// "said one civilian was wounded"; "said a spokesman" stays an inversion.
+#[test]
+fn a_bare_clause_may_open_with_an_indefinite() {
+    let text = "The governor said one civilian was wounded. Critics said a ruling could make it harder.";
+    assert_eq!(
+        quotes(text, Lang::En),
+        [
+            the(Indirect, "one civilian was wounded", Some("The governor")),
+            the(Indirect, "a ruling could make it harder", Some("Critics")),
+        ]
+    );
+    let text = "“It is over,” said a spokesman.";
+    assert_eq!(quotes(text, Lang::En), [the(Direct, "It is over,", Some("a spokesman"))]);
+}
