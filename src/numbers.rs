@@ -772,6 +772,11 @@ impl Scanner<'_, '_> {
             if lex.label_before.contains(w) {
                 return true;
             }
+            // A comma lies inside a list of labels ("articles 5, 6 et 7"), after
+            // a number; not after a label: "de 1,2 point, à 18,9 %".
+            if w == "," && !(k > first && self.tok(k - 1).kind == TokenKind::Number) {
+                break;
+            }
             let connector = matches!(
                 w,
                 "de" | "d'" | "du" | "des" | "of" | "between" | "entre" | "and" | "et" | "à" | "to" | "-" | ","

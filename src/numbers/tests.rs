@@ -410,3 +410,11 @@ fn the_quick_screen_turns_away_only_tokens_number_at_would() {
     }
     assert!(checked > 1000, "the screen turned away only {checked} tokens");
 }
+
+/// A label word makes the numbers of its list labels, across the list's
+/// commas; a comma right after the label ends it: "de 1,2 point, à 18,9 %".
+#[test]
+fn a_comma_after_a_label_word_ends_its_list() {
+    assert_found(&[("Le taux progresse de 1,2 point, à 18,9 %.", Lang::Fr, "18,9 %", 18.9)]);
+    assert_none(&[("Voir les articles 5, 6 du code.", Lang::Fr)]);
+}
