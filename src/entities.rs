@@ -924,7 +924,10 @@ fn scan_sentence(
                     j += 1;
                 }
                 // A portfolio is part of the title: "ministre des Affaires étrangères".
-                if let Some(p) = particle_at(doc, lex, j, end) {
+                // French names one after an article; after a bare "de" the
+                // name is the employer's or the place's: "la présidente d'Enedis".
+                let bare_de = doc.lang == crate::Lang::Fr && j < end && matches!(doc.lower(j), "de" | "d'" | "d’");
+                if let Some(p) = particle_at(doc, lex, j, end).filter(|&p| !(p == 1 && bare_de)) {
                     let k = j + p;
                     // "secrétaire général de la CFDT": an acronym is the employer, no portfolio.
                     if k < end
@@ -1282,6 +1285,17 @@ fn sequence_cue(doc: &Doc, lex: &Lexicon, a: usize, b: usize, after_title: bool,
     if b - a == 1 && a > 0 && lex.demonym_endings.fits(doc.lower(a - 1), first) {
         return Cue::Weak(EntityType::MISC);
     }
+    // "la présidente d'Enedis", "a lawyer with Earthjustice": after a title
+    // and its preposition, the name employs the holder, unless the title is
+    // a place's ("le maire d'Acari", "the governor of Bryansk").
+    if a >= 2
+        && matches!(doc.lower(a - 1), "de" | "d'" | "d’" | "of" | "at" | "with" | "for")
+        && listed(doc, a - 2, word_lists::ENT_TITLES)
+        && text(a - 2).starts_with(char::is_lowercase)
+        && !lex.place_titles.contains(doc.lower(a - 2))
+    {
+        return Cue::Weak(EntityType::ORG);
+    }
     // "la localité d'Abou Tacht", "the town of Abu Tasht", and after the name
     // "the Emilia-Romagna region".
     let of = |k: usize| matches!(doc.lower(k), "de" | "d'" | "of");
@@ -1577,6 +1591,15 @@ fn assign_types(doc: &Doc, lex: &Lexicon, mentions: Vec<Mention>, names: &NameWo
         let (text, kind) = employs(m);
         text_kind.entry(text).or_insert(kind);
     }
+    // A weak cue is a guess, but a better one than none: a mention of the
+    // same name with no cue at all takes it ("a indiqué Enedis" after "la
+    // présidente d'Enedis") rather than the default.
+    let mut weak_kind: HashMap<Cow<str>, EntityType> = HashMap::new();
+    for m in &mentions {
+        if let Cue::Weak(k) = m.cue {
+            weak_kind.entry(mention_lowercase(doc, m)).or_insert(k);
+        }
+    }
     let mut typed: Vec<(Typed, bool)> = mentions
         .into_iter()
         .map(|m| {
@@ -1609,7 +1632,7 @@ fn assign_types(doc: &Doc, lex: &Lexicon, mentions: Vec<Mention>, names: &NameWo
                     None => (
                         match cue {
                             Cue::Weak(k) => k,
-                            _ => EntityType::PER,
+                            _ => weak_kind.get(mention_lowercase(doc, &m).as_ref()).copied().unwrap_or(EntityType::PER),
                         },
                         false,
                     ),
@@ -2476,5 +2499,23 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// After a title and its preposition, an unknown name employs the holder,
+    /// unless the title is a place's; after a bare French "de" it is no
+    /// portfolio. Its mentions with no cue take that type.
+    #[test]
+    fn a_name_after_a_title_and_its_preposition_is_the_employer() {
+        check(&[
+            (
+                "La présidente d'Enedis parle. Le réseau est réparé, a indiqué Enedis.",
+                Lang::Fr,
+                &[("Enedis", ORG), ("Enedis", ORG)],
+            ),
+            ("Le maire d'Acari est venu.", Lang::Fr, &[("Acari", LOC)]),
+            ("Le ministre de l'Intérieur est venu.", Lang::Fr, &[]),
+            ("Sarah Chen, a lawyer with Earthjustice, spoke.", Lang::En, &[("Sarah Chen", PER), ("Earthjustice", ORG)]),
+            ("The governor of Bryansk spoke.", Lang::En, &[("Bryansk", LOC)]),
+        ]);
     }
 }

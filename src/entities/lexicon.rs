@@ -412,6 +412,9 @@ pub struct Lexicon {
     pub place_prepositions: HashSet<&'static str>,
     /// Nouns after which "de"/"of" + a name names a place ("la localité d'Abou Tacht").
     pub place_nouns: HashSet<&'static str>,
+    /// Titles whose "de"/"of" + a name names a place ("le maire d'Acari"):
+    /// after other titles the name employs the holder ("la présidente d'Enedis").
+    pub place_titles: HashSet<&'static str>,
     /// Nouns that, right before a name, make it an organisation ("l'association Emmaüs").
     pub org_descriptors: HashSet<&'static str>,
     /// Articles that a person's name never takes (fr: "le", "l'").
@@ -600,6 +603,7 @@ fn build(lang: Lang) -> Lexicon {
         demonym_endings: DemonymEndings::parse(per_lang!("demonym_endings.txt")[i]),
         place_prepositions: entries(per_lang!("place_prepositions.txt")[i]).collect(),
         place_nouns: entries(per_lang!("place_nouns.txt")[i]).collect(),
+        place_titles: entries(per_lang!("place_titles.txt")[i]).collect(),
         org_descriptors: entries(per_lang!("org_descriptors.txt")[i]).collect(),
         name_articles: entries(per_lang!("name_articles.txt")[i]).collect(),
         stopwords: entries(per_lang!("stopwords.txt")[i]).collect(),
