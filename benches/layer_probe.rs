@@ -33,7 +33,7 @@ fn laps(text: &str, lang: Lang, label: &str) {
     lap("docdate");
     let (times, _) = time::find_from(&doc, matches, date);
     lap("time");
-    let qs = numbers::find(&doc, &times);
+    let qs = numbers::find(&doc, &times, &ents);
     lap("numbers");
     let _ = checks::find(&doc, &qs);
     lap("checks");

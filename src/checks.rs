@@ -158,7 +158,7 @@ mod tests {
 
     fn checks(text: &str, lang: Lang) -> (Vec<Quantity>, Vec<CountCheck>) {
         let doc = Doc::new(text, lang);
-        let quantities = crate::numbers::find(&doc, &[]);
+        let quantities = crate::numbers::find(&doc, &[], &[]);
         let checks = find(&doc, &quantities);
         (quantities, checks)
     }

@@ -199,7 +199,7 @@ pub fn analyze(text: &str, opts: &Options) -> Result<Analysis, Error> {
         },
     };
     let (times, timeline) = time::find_from(&doc, time_matches, doc_date);
-    let quantities = numbers::find(&doc, &times);
+    let quantities = numbers::find(&doc, &times, &entities);
     let checks = checks::find(&doc, &quantities);
     let markers = markers::find(&doc, &quotes, &entities);
     let claims = claims::find(&doc, &quotes, &entities, &quantities, &markers);

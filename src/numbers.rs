@@ -8,6 +8,7 @@ pub(crate) use lexicon::word_lists;
 use serde::ser::SerializeStruct;
 use serde::Serialize;
 
+use crate::entities::Entity;
 use crate::lang::Lang;
 use crate::segment::{Doc, Token, TokenKind};
 use crate::span::{Span, Spanned};
@@ -97,9 +98,13 @@ const ONE_LOOKBACK: usize = 12;
 /// Spelled-out ordinals below this are not reported (see [`Scanner::number_at`]).
 const SPELLED_ORDINAL_MIN: f64 = 3.0;
 
-/// Finds the numbers of the article; numbers inside `times` are dates, not counts.
-pub fn find(doc: &Doc, times: &[TimeExpr]) -> Vec<Quantity> {
-    let times = &TimeSpans::new(times);
+/// Finds the numbers of the article. Numbers inside `times` are dates, not
+/// counts, and numbers inside the names of `entities` are names' words: "Erik
+/// ten Hag", "le Groupe des Sept".
+pub fn find(doc: &Doc, times: &[TimeExpr], entities: &[Entity]) -> Vec<Quantity> {
+    let spans = times.iter().map(|t| (t.span.start, t.span.end));
+    let names = entities.iter().flat_map(|e| e.mentions.iter().map(|m| (m.start, m.end)));
+    let times = &TimeSpans::new(spans.chain(names).collect());
     let mut best = scan(doc, doc.lang, times);
     let trimmed = doc.text.trim_end_matches(|c: char| c.is_whitespace() || c == '.');
     let whole = |qs: &[Quantity]| {
@@ -146,7 +151,7 @@ struct Scanner<'d, 'a> {
     paragraph_starts: Vec<usize>,
 }
 
-/// The time spans sorted by start, with the largest end so far, so that
+/// The spans of times and names sorted by start, with the largest end so far, so that
 /// "does this range overlap a time expression?" costs a bisection, not a scan.
 struct TimeSpans {
     starts: Vec<usize>,
@@ -154,8 +159,7 @@ struct TimeSpans {
 }
 
 impl TimeSpans {
-    fn new(times: &[TimeExpr]) -> TimeSpans {
-        let mut spans: Vec<(usize, usize)> = times.iter().map(|t| (t.span.start, t.span.end)).collect();
+    fn new(mut spans: Vec<(usize, usize)>) -> TimeSpans {
         crate::sort::sort(&mut spans);
         let mut max_end = Vec::with_capacity(spans.len());
         let mut best = 0;
