@@ -340,8 +340,28 @@ impl<'d, 'a> Ctx<'d, 'a> {
                 self.mentions_in(cue_end, after_end).first()
             } else {
                 // Subject before the verb, or after it when inverted ("a déclaré le ministère").
+                // The subject stands right before the verb, past an auxiliary, a
+                // possessive's noun ("Ukraine's air force said") or an apposition
+                // between commas ("John Thune, R-S.D., called"); "…Erik ten Hag,
+                // the club announced" and "Republican-led states" name no source.
+                let close_before = |&&(_, end, _): &&(usize, usize, usize)| {
+                    let between = self.tokens_in(end, cue_start).unwrap_or(k..k);
+                    let tok = |j: usize| doc.tok(&doc.tokens[j]);
+                    // The name ends its word: "Republican-led" is no subject.
+                    let word_ends =
+                        doc.text[end..].starts_with(|c: char| !crate::segment::is_alphanumeric(c) && c != '-');
+                    let apposition = between.len() >= 3
+                        && between.len() <= 8
+                        && tok(between.start) == ","
+                        && tok(between.end - 1) == ",";
+                    word_ends && apposition
+                        || word_ends
+                            && between.len() <= 3
+                            && between.clone().all(|j| !matches!(tok(j), "," | "-" | "–" | "—" | ";" | ":"))
+                };
                 self.mentions_in(before_start, cue_start)
                     .last()
+                    .filter(close_before)
                     .or_else(|| self.mentions_in(cue_end, after_end).first())
             };
             if let Some(&(_, _, e)) = found {

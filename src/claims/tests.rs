@@ -208,3 +208,20 @@ fn bad_input_never_panics() {
         }
     }
 }
+
+/// The name before a reporting verb is its subject only when it stands right
+/// before it: past an auxiliary, a possessive's noun or an apposition between
+/// commas, not past another phrase or inside a compound.
+#[test]
+fn a_named_source_stands_right_before_its_verb() {
+    let source = |text: &str, name: &str| {
+        let e = entity(text, "e1", name, EntityType::PER);
+        claims_with(text, Lang::En, &[], &[e]).first().and_then(|c| c.source.clone())
+    };
+    let text = "Richard Roe, R-Ohio, said the plan would cost $8 billion a year.";
+    assert_eq!(source(text, "Richard Roe").as_deref(), Some("e1"));
+    let text = "The club has fired its coach John Doe, the club announced, after 14 defeats in 20 games.";
+    assert_eq!(source(text, "John Doe"), None);
+    let text = "A coalition of 25 Orange-led cities reported 40 percent more thefts.";
+    assert_eq!(source(text, "Orange"), None);
+}
