@@ -1198,10 +1198,16 @@ fn push(doc: &Doc, out: &mut Vec<Mention>, a: usize, b: usize, cue: Cue, known: 
 /// La Ferté-Macé", "dans Le Parisien"); at the sentence's start it is only
 /// capitalised there.
 fn with_article(doc: &Doc, first: usize, i: usize) -> usize {
+    // After a title too: "Mme Le Pen", "M. Le Maire".
+    let before = |k: usize| {
+        doc.tok(&doc.tokens[k]).chars().next().is_some_and(char::is_lowercase)
+            || listed(doc, k, word_lists::ENT_TITLES)
+            || k > first && doc.tok(&doc.tokens[k]) == "." && listed(doc, k - 1, word_lists::ENT_TITLES)
+    };
     let opens = i >= first + 2
         && doc.lang == crate::Lang::Fr
         && matches!(doc.tok(&doc.tokens[i - 1]), "Le" | "La" | "Les")
-        && doc.tok(&doc.tokens[i - 2]).chars().next().is_some_and(char::is_lowercase);
+        && before(i - 2);
     if opens {
         i - 1
     } else {
@@ -1309,6 +1315,13 @@ fn sequence_cue(doc: &Doc, lex: &Lexicon, a: usize, b: usize, after_title: bool,
     }
     // A name that opens with its article ("La Ferté-Macé", see `with_article`).
     let article_led = b - a >= 2 && doc.lang == crate::Lang::Fr && matches!(text(a), "Le" | "La" | "Les");
+    // After a title, a surname: "Mme Le Pen", "M. Le Drian".
+    let titled = |k: usize| {
+        listed(doc, k, word_lists::ENT_TITLES) || k > 0 && text(k) == "." && listed(doc, k - 1, word_lists::ENT_TITLES)
+    };
+    if article_led && a > 0 && titled(a - 1) {
+        return Cue::Strong(EntityType::PER);
+    }
     // A preposition of place before: "à Giromagny", "in Darfur". A bare "de"
     // only before a one-word name: "la nomination de Günter Verheugen".
     if let Some((p, t)) = a.checked_sub(1).map(|p| (p, &doc.tokens[p])) {
@@ -2517,5 +2530,11 @@ mod tests {
             ("Sarah Chen, a lawyer with Earthjustice, spoke.", Lang::En, &[("Sarah Chen", PER), ("Earthjustice", ORG)]),
             ("The governor of Bryansk spoke.", Lang::En, &[("Bryansk", LOC)]),
         ]);
+    }
+
+    /// After a title, a capitalised French article opens the surname.
+    #[test]
+    fn a_capitalised_article_after_a_title_opens_the_surname() {
+        check(&[("Selon lui, Mme Le Pen doit pouvoir se présenter.", Lang::Fr, &[("Le Pen", PER)])]);
     }
 }
