@@ -1282,6 +1282,12 @@ fn sequence_cue(doc: &Doc, lex: &Lexicon, a: usize, b: usize, after_title: bool,
     if b - a == 1 && lex.compass.contains(first) {
         return Cue::Weak(EntityType::LOC);
     }
+    // "la tempête Ciarán", "Hurricane Katrina": an event's name.
+    if a > 0 && lex.event_descriptors.contains(doc.lower(a - 1))
+        || b - a >= 2 && lex.event_descriptors.contains(doc.lower(a))
+    {
+        return Cue::Strong(EntityType::MISC);
+    }
     // "l'association Emmaüs", "the charity Oxfam": a noun that says what the name is.
     if a > 0 && lex.org_descriptors.contains(doc.lower(a - 1)) {
         return Cue::Strong(EntityType::ORG);
@@ -2536,5 +2542,16 @@ mod tests {
     #[test]
     fn a_capitalised_article_after_a_title_opens_the_surname() {
         check(&[("Selon lui, Mme Le Pen doit pouvoir se présenter.", Lang::Fr, &[("Le Pen", PER)])]);
+    }
+
+    /// A storm's or an operation's name is an event's; a place noun before
+    /// "de" makes the name after it a place.
+    #[test]
+    fn events_and_landforms_are_typed_by_their_nouns() {
+        check(&[
+            ("La tempête Ciarán a frappé la côte.", Lang::Fr, &[("Ciarán", MISC)]),
+            ("Hurricane Katrina hit the coast.", Lang::En, &[("Hurricane Katrina", MISC)]),
+            ("Les rafales ont atteint la pointe du Raz.", Lang::Fr, &[("Raz", LOC)]),
+        ]);
     }
 }

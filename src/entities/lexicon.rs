@@ -415,6 +415,9 @@ pub struct Lexicon {
     /// Titles whose "de"/"of" + a name names a place ("le maire d'Acari"):
     /// after other titles the name employs the holder ("la présidente d'Enedis").
     pub place_titles: HashSet<&'static str>,
+    /// Nouns that, right before a name or opening it, make it an event's
+    /// ("la tempête Ciarán", "Hurricane Katrina").
+    pub event_descriptors: HashSet<&'static str>,
     /// Nouns that, right before a name, make it an organisation ("l'association Emmaüs").
     pub org_descriptors: HashSet<&'static str>,
     /// Articles that a person's name never takes (fr: "le", "l'").
@@ -605,6 +608,7 @@ fn build(lang: Lang) -> Lexicon {
         place_nouns: entries(per_lang!("place_nouns.txt")[i]).collect(),
         place_titles: entries(per_lang!("place_titles.txt")[i]).collect(),
         org_descriptors: entries(per_lang!("org_descriptors.txt")[i]).collect(),
+        event_descriptors: entries(per_lang!("event_descriptors.txt")[i]).collect(),
         name_articles: entries(per_lang!("name_articles.txt")[i]).collect(),
         stopwords: entries(per_lang!("stopwords.txt")[i]).collect(),
         not_names,
