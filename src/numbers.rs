@@ -963,28 +963,33 @@ impl Scanner<'_, '_> {
         while capital && m < lim && m < k + 3 && is_cap(m) {
             m += 1;
         }
-        if capital && self.lang == Lang::En && m < lim && self.is_word(m) {
-            let n = self.low(m);
-            let lower = self.text(m).chars().next().is_some_and(char::is_lowercase);
-            if lower && !lex.stopwords.contains(n) && !self.is_part_cue(m) && !lex.standalone_next.contains(n) {
-                return (Some(self.text(m).to_string()), false);
-            }
-        }
         // "800,000 federal workers", "ten police officers": above one, an
         // English word that is not plural before one that is describes it.
-        if many && self.lang == Lang::En && k + 1 < lim && self.is_word(k + 1) {
+        let plural = |w: &str| w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us");
+        let described = |k: usize| {
+            if !(many && self.lang == Lang::En && k + 1 < lim && self.is_word(k + 1)) {
+                return false;
+            }
             let n = self.low(k + 1);
-            let plural = |w: &str| w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us");
-            if !plural(w)
+            !plural(self.low(k))
                 && plural(n)
                 && self.text(k + 1).chars().next().is_some_and(char::is_lowercase)
                 && !lex.stopwords.contains(n)
                 && !lex.standalone_next.contains(n)
                 && !self.is_part_cue(k + 1)
                 && !self.listed(k + 1, lists::NUM_WORDS)
-            {
-                return (Some(self.text(k + 1).to_string()), false);
+        };
+        if capital && self.lang == Lang::En && m < lim && self.is_word(m) {
+            let n = self.low(m);
+            let lower = self.text(m).chars().next().is_some_and(char::is_lowercase);
+            if lower && !lex.stopwords.contains(n) && !self.is_part_cue(m) && !lex.standalone_next.contains(n) {
+                // "two Iskander-M ballistic missiles".
+                let noun = if described(m) { m + 1 } else { m };
+                return (Some(self.text(noun).to_string()), false);
             }
+        }
+        if described(k) {
+            return (Some(self.text(k + 1).to_string()), false);
         }
         (Some(self.text(k).to_string()), false)
     }

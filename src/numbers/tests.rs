@@ -430,3 +430,11 @@ fn numbers_inside_names_are_not_quantities() {
     assert_eq!(run("Il a rejoint le Groupe des Sept.", Lang::Fr), Vec::<String>::new());
     assert_eq!(run("Trois Français ont été blessés.", Lang::Fr), ["Trois"]);
 }
+
+/// After a name, an English word that is not plural before one that is
+/// describes it: "two Iskander-M ballistic missiles" count missiles.
+#[test]
+fn a_name_and_an_adjective_before_the_counted_noun_are_passed() {
+    let got = quantities("Russia launched two Iskander-M ballistic missiles.", Lang::En);
+    assert_eq!(got.iter().map(|q| q.of.as_deref()).collect::<Vec<_>>(), [Some("missiles")]);
+}
