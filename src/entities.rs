@@ -739,7 +739,24 @@ fn cap_sequence(doc: &Doc, lex: &Lexicon, gaz: &Hits, shapes: &[u8], i: usize, e
                     // "Ministry of Trade and Industry" is one name; "the University
                     // of Michigan and Bank of America" two, the second headed by an
                     // organisation word.
-                    if p == "and" && (!had_of || name_word_kind(doc, lex, after) == Some(EntityType::ORG)) {
+                    // "Securities and Exchange Commission", "Food and Drug
+                    // Administration": one unknown word, "and", then words up to
+                    // an organisation's word are one name too.
+                    let joins_org = || {
+                        let run = (after..end.min(after + 3)).take_while(|&k| gaz.is_name_word(k)).last();
+                        j == i + 1
+                            && !gaz.contains_key(&i)
+                            && !is_first_name(doc, lex, i)
+                            && run.is_some_and(|k| {
+                                k > after
+                                    && name_word_kind(doc, lex, k) == Some(EntityType::ORG)
+                                    && (after..=k).all(|m| !gaz.contains_key(&m))
+                            })
+                    };
+                    if p == "and"
+                        && (!had_of || name_word_kind(doc, lex, after) == Some(EntityType::ORG))
+                        && (had_of || !joins_org())
+                    {
                         break;
                     }
                     if gaz.contains_key(&after) && !join_known {
@@ -2552,6 +2569,17 @@ mod tests {
             ("La tempête Ciarán a frappé la côte.", Lang::Fr, &[("Ciarán", MISC)]),
             ("Hurricane Katrina hit the coast.", Lang::En, &[("Hurricane Katrina", MISC)]),
             ("Les rafales ont atteint la pointe du Raz.", Lang::Fr, &[("Raz", LOC)]),
+        ]);
+    }
+
+    /// One unknown word, "and", then words up to an organisation's word make
+    /// one name; two known names joined by "and" stay two.
+    #[test]
+    fn a_word_and_an_organisation_make_one_name() {
+        check(&[
+            ("The Securities and Exchange Commission ruled.", Lang::En, &[("Securities and Exchange Commission", ORG)]),
+            ("The Food and Drug Administration approved it.", Lang::En, &[("Food and Drug Administration", ORG)]),
+            ("They visited Britain and France.", Lang::En, &[("Britain", LOC), ("France", LOC)]),
         ]);
     }
 }
