@@ -114,7 +114,8 @@ pub struct Lexicon {
     grammar: HashMap<String, Class>,
     /// Adverbials of several words ("pour sa part", "for his part") by first
     /// word: the words after it. Their words read as one adverb.
-    adverbials: HashMap<String, Vec<Vec<String>>>,
+    /// A short list, looked up only for tokens of the grammar's list.
+    adverbials: Vec<&'static str>,
     /// Words that join two verbs of one subject ("et", "and"): `coordinators.txt`.
     coordinators: Vec<&'static str>,
     /// Negation words (`neg` in `speaker_grammar.txt`, besides their own class).
@@ -154,11 +155,10 @@ impl Lexicon {
 
     /// How many words the adverbial starting at `words[0]` covers, if one does.
     pub fn adverbial_at(&self, words: &[&str]) -> Option<usize> {
-        let (first, after) = words.split_first()?;
-        let alts = self.adverbials.get(*first)?;
-        alts.iter()
-            .find(|rest| rest.len() <= after.len() && rest.iter().zip(after).all(|(a, b)| a == b))
-            .map(|rest| rest.len() + 1)
+        self.adverbials.iter().find_map(|phrase| {
+            let n = phrase.split(' ').count();
+            (n <= words.len() && phrase.split(' ').zip(words).all(|(a, b)| a == *b)).then_some(n)
+        })
     }
 }
 
@@ -168,7 +168,8 @@ pub(crate) fn word_lists(lang: Lang) -> Vec<(&'static str, WordLists)> {
     let mut out = Vec::new();
     out.extend(lex.verbs.keys().chain(lex.multi.keys()).map(|w| (w.as_str(), word_lists::QUOTE_VERBS)));
     out.extend(lex.nouns.keys().map(|w| (w.as_str(), word_lists::QUOTE_NOUNS)));
-    out.extend(lex.grammar.keys().chain(lex.adverbials.keys()).map(|w| (w.as_str(), word_lists::QUOTE_GRAMMAR)));
+    out.extend(lex.grammar.keys().map(|w| (w.as_str(), word_lists::QUOTE_GRAMMAR)));
+    out.extend(lex.adverbials.iter().filter_map(|p| p.split(' ').next()).map(|w| (w, word_lists::QUOTE_GRAMMAR)));
     out
 }
 
@@ -201,7 +202,7 @@ fn build(
         multi: HashMap::default(),
         nouns: HashMap::default(),
         grammar: HashMap::default(),
-        adverbials: HashMap::default(),
+        adverbials: Vec::new(),
         coordinators: entries(coordinators).collect(),
         negations: pairs(grammar).filter(|(_, c)| *c == "neg").map(|(w, _)| w).collect(),
         lemmas: 0,
@@ -269,9 +270,9 @@ fn build(
         lex.nouns.insert(word.to_lowercase(), (Gender::parse(g.trim()), class));
     }
     for (word, class) in pairs(grammar).filter(|(_, c)| *c != "neg") {
-        if let Some((first, rest)) = word.split_once(' ').filter(|_| class == "adv") {
-            let rest = rest.split(' ').map(str::to_lowercase).collect();
-            lex.adverbials.entry(first.to_lowercase()).or_default().push(rest);
+        // The list's words are lowercase already.
+        if word.contains(' ') && class == "adv" {
+            lex.adverbials.push(word);
             continue;
         }
         let gender = |c: &str| Gender::parse(c.rsplit('-').next().unwrap_or(""));
@@ -297,9 +298,7 @@ fn build(
         lex.grammar.insert(word.to_lowercase().trim_end_matches('.').to_string(), class);
     }
     // The longest first, where two begin alike.
-    for alts in lex.adverbials.values_mut() {
-        alts.sort_by_key(|rest| std::cmp::Reverse(rest.len()));
-    }
+    lex.adverbials.sort_by_key(|p| std::cmp::Reverse(p.split(' ').count()));
     for (_, word) in pairs(framing).filter(|(c, _)| *c == "nonsource") {
         lex.grammar.entry(word.to_lowercase()).or_insert(Class::NonSource);
     }
