@@ -86,6 +86,8 @@ pub const ENT_COMPASS: WordLists = WordLists::list(37);
 pub const QUOTE_VERBS: WordLists = WordLists::list(38);
 pub const QUOTE_NOUNS: WordLists = WordLists::list(39);
 pub const QUOTE_GRAMMAR: WordLists = WordLists::list(40);
+/// The first words of the adverbials of several words ("pour sa part").
+pub const QUOTE_ADVERBIALS: WordLists = WordLists::list(45);
 // Numbers: number words, approximate nouns and their determiners, fractions.
 pub const NUM_WORDS: WordLists = WordLists::list(41);
 pub const NUM_APPROX: WordLists = WordLists::list(42);

@@ -114,8 +114,9 @@ pub struct Lexicon {
     grammar: HashMap<String, Class>,
     /// Adverbials of several words ("pour sa part", "for his part") by first
     /// word: the words after it. Their words read as one adverb.
-    /// A short list, looked up only for tokens of the grammar's list.
-    adverbials: Vec<&'static str>,
+    /// Their words, sorted by the first, the longest first among those
+    /// that share it; looked up only for the tokens of their list.
+    adverbials: Vec<Vec<&'static str>>,
     /// Words that join two verbs of one subject ("et", "and"): `coordinators.txt`.
     coordinators: Vec<&'static str>,
     /// Negation words (`neg` in `speaker_grammar.txt`, besides their own class).
@@ -155,10 +156,13 @@ impl Lexicon {
 
     /// How many words the adverbial starting at `words[0]` covers, if one does.
     pub fn adverbial_at(&self, words: &[&str]) -> Option<usize> {
-        self.adverbials.iter().find_map(|phrase| {
-            let n = phrase.split(' ').count();
-            (n <= words.len() && phrase.split(' ').zip(words).all(|(a, b)| a == *b)).then_some(n)
-        })
+        let first = *words.first()?;
+        let from = self.adverbials.partition_point(|p| p[0] < first);
+        self.adverbials[from..]
+            .iter()
+            .take_while(|p| p[0] == first)
+            .find(|p| p.len() <= words.len() && p.iter().zip(words).all(|(a, b)| a == b))
+            .map(Vec::len)
     }
 }
 
@@ -169,7 +173,7 @@ pub(crate) fn word_lists(lang: Lang) -> Vec<(&'static str, WordLists)> {
     out.extend(lex.verbs.keys().chain(lex.multi.keys()).map(|w| (w.as_str(), word_lists::QUOTE_VERBS)));
     out.extend(lex.nouns.keys().map(|w| (w.as_str(), word_lists::QUOTE_NOUNS)));
     out.extend(lex.grammar.keys().map(|w| (w.as_str(), word_lists::QUOTE_GRAMMAR)));
-    out.extend(lex.adverbials.iter().filter_map(|p| p.split(' ').next()).map(|w| (w, word_lists::QUOTE_GRAMMAR)));
+    out.extend(lex.adverbials.iter().map(|p| (p[0], word_lists::QUOTE_ADVERBIALS)));
     out
 }
 
@@ -272,7 +276,7 @@ fn build(
     for (word, class) in pairs(grammar).filter(|(_, c)| *c != "neg") {
         // The list's words are lowercase already.
         if word.contains(' ') && class == "adv" {
-            lex.adverbials.push(word);
+            lex.adverbials.push(word.split(' ').collect());
             continue;
         }
         let gender = |c: &str| Gender::parse(c.rsplit('-').next().unwrap_or(""));
@@ -298,7 +302,7 @@ fn build(
         lex.grammar.insert(word.to_lowercase().trim_end_matches('.').to_string(), class);
     }
     // The longest first, where two begin alike.
-    lex.adverbials.sort_by_key(|p| std::cmp::Reverse(p.split(' ').count()));
+    lex.adverbials.sort_by(|a, b| a[0].cmp(b[0]).then(b.len().cmp(&a.len())));
     for (_, word) in pairs(framing).filter(|(c, _)| *c == "nonsource") {
         lex.grammar.entry(word.to_lowercase()).or_insert(Class::NonSource);
     }

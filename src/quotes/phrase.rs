@@ -71,7 +71,7 @@ impl<'a> Reader<'a> {
         };
         let mut i = 0;
         while i < r.low.len() {
-            let n = if r.lists[i].any_of(word_lists::QUOTE_GRAMMAR) {
+            let n = if r.lists[i].any_of(word_lists::QUOTE_ADVERBIALS) {
                 lex.adverbial_at(&r.low[i..r.low.len().min(i + 5)]).unwrap_or(1)
             } else {
                 1
