@@ -1215,7 +1215,7 @@ fn push(doc: &Doc, out: &mut Vec<Mention>, a: usize, b: usize, cue: Cue, known: 
 /// La Ferté-Macé", "dans Le Parisien"); at the sentence's start it is only
 /// capitalised there.
 fn with_article(doc: &Doc, first: usize, i: usize) -> usize {
-    // After a title too: "Mme Le Pen", "M. Le Maire".
+    // After a title too: "Mme Le Pen", "M. Le Drian".
     let before = |k: usize| {
         doc.tok(&doc.tokens[k]).chars().next().is_some_and(char::is_lowercase)
             || listed(doc, k, word_lists::ENT_TITLES)

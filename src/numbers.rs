@@ -104,8 +104,8 @@ const SPELLED_ORDINAL_MIN: f64 = 3.0;
 pub fn find(doc: &Doc, times: &[TimeExpr], entities: &[Entity]) -> Vec<Quantity> {
     let spans = times.iter().map(|t| (t.span.start, t.span.end));
     let names = entities.iter().flat_map(|e| e.mentions.iter().map(|m| (m.start, m.end)));
-    let times = &TimeSpans::new(spans.chain(names).collect());
-    let mut best = scan(doc, doc.lang, times);
+    let covered = &CoveredSpans::new(spans.chain(names).collect());
+    let mut best = scan(doc, doc.lang, covered);
     let trimmed = doc.text.trim_end_matches(|c: char| c.is_whitespace() || c == '.');
     let whole = |qs: &[Quantity]| {
         let lead = trimmed.len() - trimmed.trim_start().len();
@@ -113,7 +113,7 @@ pub fn find(doc: &Doc, times: &[TimeExpr], entities: &[Entity]) -> Vec<Quantity>
     };
     if doc.text.len() <= SHORT_TEXT && !whole(&best) {
         for lang in Lang::ALL.into_iter().filter(|&l| l != doc.lang) {
-            let other = scan(doc, lang, times);
+            let other = scan(doc, lang, covered);
             if whole(&other) {
                 best = other;
                 break;
@@ -147,19 +147,19 @@ struct Scanner<'d, 'a> {
     doc: &'d Doc<'a>,
     lex: &'static lexicon::Lexicon,
     lang: Lang,
-    times: &'d TimeSpans,
+    covered: &'d CoveredSpans,
     paragraph_starts: Vec<usize>,
 }
 
 /// The spans of times and names sorted by start, with the largest end so far, so that
 /// "does this range overlap a time expression?" costs a bisection, not a scan.
-struct TimeSpans {
+struct CoveredSpans {
     starts: Vec<usize>,
     max_end: Vec<usize>,
 }
 
-impl TimeSpans {
-    fn new(mut spans: Vec<(usize, usize)>) -> TimeSpans {
+impl CoveredSpans {
+    fn new(mut spans: Vec<(usize, usize)>) -> CoveredSpans {
         crate::sort::sort(&mut spans);
         let mut max_end = Vec::with_capacity(spans.len());
         let mut best = 0;
@@ -167,7 +167,7 @@ impl TimeSpans {
             best = best.max(e);
             max_end.push(best);
         }
-        TimeSpans { starts: spans.iter().map(|&(s, _)| s).collect(), max_end }
+        CoveredSpans { starts: spans.iter().map(|&(s, _)| s).collect(), max_end }
     }
 
     fn overlap(&self, start: usize, end: usize) -> bool {
@@ -176,12 +176,12 @@ impl TimeSpans {
     }
 }
 
-fn scan(doc: &Doc, lang: Lang, times: &TimeSpans) -> Vec<Quantity> {
+fn scan(doc: &Doc, lang: Lang, covered: &CoveredSpans) -> Vec<Quantity> {
     let sc = Scanner {
         doc,
         lex: lexicon::of(lang),
         lang,
-        times,
+        covered,
         paragraph_starts: doc.paragraphs.iter().map(|p| p.start).collect(),
     };
     let mut found: Vec<Found> = Vec::new();
@@ -690,7 +690,7 @@ impl Scanner<'_, '_> {
     ) -> bool {
         let lex = self.lex;
         let (s, e) = (self.tok(start).start, self.tok(end - 1).end);
-        if self.times.overlap(s, e) {
+        if self.covered.overlap(s, e) {
             return true;
         }
         // Set phrases: "Premier ministre", "à neuf", "no one".

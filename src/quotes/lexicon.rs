@@ -112,10 +112,10 @@ pub struct Lexicon {
     multi: HashMap<String, Vec<(Vec<String>, VerbForm)>>,
     nouns: HashMap<String, (Gender, NounClass)>,
     grammar: HashMap<String, Class>,
-    /// Adverbials of several words ("pour sa part", "for his part") by first
-    /// word: the words after it. Their words read as one adverb.
-    /// Their words, sorted by the first, the longest first among those
-    /// that share it; looked up only for the tokens of their list.
+    /// Adverbials of several words ("pour sa part", "for his part"), whose
+    /// words read as one adverb: their words, sorted by the first, the
+    /// longest first among those that share it; looked up only for the
+    /// tokens of their list.
     adverbials: Vec<Vec<&'static str>>,
     /// Words that join two verbs of one subject ("et", "and"): `coordinators.txt`.
     coordinators: Vec<&'static str>,
