@@ -2580,6 +2580,12 @@ mod tests {
             ("The Securities and Exchange Commission ruled.", Lang::En, &[("Securities and Exchange Commission", ORG)]),
             ("The Food and Drug Administration approved it.", Lang::En, &[("Food and Drug Administration", ORG)]),
             ("They visited Britain and France.", Lang::En, &[("Britain", LOC), ("France", LOC)]),
+            // A club named by its last word: "United" after "Manchester United".
+            (
+                "Manchester United sacked him. Later, United won.",
+                Lang::En,
+                &[("Manchester United", ORG), ("United", ORG)],
+            ),
         ]);
     }
 }
