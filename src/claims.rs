@@ -354,10 +354,9 @@ impl<'d, 'a> Ctx<'d, 'a> {
                         && between.len() <= 8
                         && tok(between.start) == ","
                         && tok(between.end - 1) == ",";
-                    word_ends && apposition
-                        || word_ends
-                            && between.len() <= 3
-                            && between.clone().all(|j| !matches!(tok(j), "," | "-" | "–" | "—" | ";" | ":"))
+                    let adjacent = between.len() <= 3
+                        && between.clone().all(|j| !matches!(tok(j), "," | "-" | "–" | "—" | ";" | ":"));
+                    word_ends && (apposition || adjacent)
                 };
                 self.mentions_in(before_start, cue_start)
                     .last()

@@ -1216,11 +1216,8 @@ fn push(doc: &Doc, out: &mut Vec<Mention>, a: usize, b: usize, cue: Cue, known: 
 /// capitalised there.
 fn with_article(doc: &Doc, first: usize, i: usize) -> usize {
     // After a title too: "Mme Le Pen", "M. Le Drian".
-    let before = |k: usize| {
-        doc.tok(&doc.tokens[k]).chars().next().is_some_and(char::is_lowercase)
-            || listed(doc, k, word_lists::ENT_TITLES)
-            || k > first && doc.tok(&doc.tokens[k]) == "." && listed(doc, k - 1, word_lists::ENT_TITLES)
-    };
+    let before =
+        |k: usize| doc.tok(&doc.tokens[k]).chars().next().is_some_and(char::is_lowercase) || ends_title(doc, first, k);
     let opens = i >= first + 2
         && doc.lang == crate::Lang::Fr
         && matches!(doc.tok(&doc.tokens[i - 1]), "Le" | "La" | "Les")
@@ -1230,6 +1227,13 @@ fn with_article(doc: &Doc, first: usize, i: usize) -> usize {
     } else {
         i
     }
+}
+
+/// Whether token `k` is a title or the dot after one ("Mme", "M."); the
+/// title is looked for from token `floor` on.
+fn ends_title(doc: &Doc, floor: usize, k: usize) -> bool {
+    listed(doc, k, word_lists::ENT_TITLES)
+        || k > floor && doc.tok(&doc.tokens[k]) == "." && listed(doc, k - 1, word_lists::ENT_TITLES)
 }
 
 /// Two or three ASCII capitals: after a title, a party ("sénateur RPR") rather
@@ -1339,10 +1343,7 @@ fn sequence_cue(doc: &Doc, lex: &Lexicon, a: usize, b: usize, after_title: bool,
     // A name that opens with its article ("La Ferté-Macé", see `with_article`).
     let article_led = b - a >= 2 && doc.lang == crate::Lang::Fr && matches!(text(a), "Le" | "La" | "Les");
     // After a title, a surname: "Mme Le Pen", "M. Le Drian".
-    let titled = |k: usize| {
-        listed(doc, k, word_lists::ENT_TITLES) || k > 0 && text(k) == "." && listed(doc, k - 1, word_lists::ENT_TITLES)
-    };
-    if article_led && a > 0 && titled(a - 1) {
+    if article_led && a > 0 && ends_title(doc, 0, a - 1) {
         return Cue::Strong(EntityType::PER);
     }
     // A preposition of place before: "à Giromagny", "in Darfur". A bare "de"
@@ -1640,8 +1641,7 @@ fn assign_types(doc: &Doc, lex: &Lexicon, mentions: Vec<Mention>, names: &NameWo
         .into_iter()
         .map(|m| {
             // Only a mention without a strong cue needs its text's evidence.
-            let evidence_kind = || {
-                let text = mention_lowercase(doc, &m);
+            let evidence_kind = |text: &str| {
                 // "Aston Villa" after "Villa boss Unai Emery": a firm or club is
                 // named by its last word alone.
                 let last_word = || {
@@ -1654,8 +1654,8 @@ fn assign_types(doc: &Doc, lex: &Lexicon, mentions: Vec<Mention>, names: &NameWo
                     matches!(article, "le" | "la" | "les").then(|| word_kind.get(rest)).flatten()
                 };
                 text_kind
-                    .get(text.as_ref())
-                    .or_else(|| word_kind.get(bare(&text)))
+                    .get(text)
+                    .or_else(|| word_kind.get(bare(text)))
                     .or_else(last_word)
                     .or_else(after_article)
                     .copied()
@@ -1663,16 +1663,19 @@ fn assign_types(doc: &Doc, lex: &Lexicon, mentions: Vec<Mention>, names: &NameWo
             let (kind, evidence) = match m.cue {
                 Cue::Strong(k) => (k, true),
                 Cue::Employer => (employs(&m).1, true),
-                cue => match evidence_kind() {
-                    Some(k) => (k, true),
-                    None => (
-                        match cue {
-                            Cue::Weak(k) => k,
-                            _ => weak_kind.get(mention_lowercase(doc, &m).as_ref()).copied().unwrap_or(EntityType::PER),
-                        },
-                        false,
-                    ),
-                },
+                cue => {
+                    let text = mention_lowercase(doc, &m);
+                    match evidence_kind(&text) {
+                        Some(k) => (k, true),
+                        None => (
+                            match cue {
+                                Cue::Weak(k) => k,
+                                _ => weak_kind.get(text.as_ref()).copied().unwrap_or(EntityType::PER),
+                            },
+                            false,
+                        ),
+                    }
+                }
             };
             (Typed { m, kind, clip_of: None }, evidence)
         })
