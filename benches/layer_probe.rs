@@ -27,7 +27,7 @@ fn laps(text: &str, lang: Lang, label: &str) {
     let quotes = quotes::find(&doc, &ents);
     lap("quotes");
     // As analyze does: the time rules run once, for the date and the layer.
-    let matches = time::rule_matches(&doc);
+    let matches = time::rule_matches(&doc, &ents);
     lap("timerules");
     let date = time::infer_doc_date_from(&doc, &matches);
     lap("docdate");

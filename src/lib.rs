@@ -190,7 +190,7 @@ pub fn analyze(text: &str, opts: &Options) -> Result<Analysis, Error> {
     let doc = segment::Doc::new(text, lang);
     let entities = entities::find(&doc);
     let quotes = quotes::find(&doc, &entities);
-    let time_matches = time::rule_matches(&doc);
+    let time_matches = time::rule_matches(&doc, &entities);
     let (doc_date, doc_date_source) = match opts.date {
         Some(d) => (Some(d), Some(DocDateSource::Given)),
         None => match time::infer_doc_date_from(&doc, &time_matches) {

@@ -11,7 +11,7 @@ use serde::Serialize;
 use crate::entities::Entity;
 use crate::lang::Lang;
 use crate::segment::{Doc, Token, TokenKind};
-use crate::span::{Span, Spanned};
+use crate::span::{Span, SpanIndex, Spanned};
 use crate::time::TimeExpr;
 use crate::word_lists::{self as lists, WordLists};
 
@@ -104,7 +104,7 @@ const SPELLED_ORDINAL_MIN: f64 = 3.0;
 pub fn find(doc: &Doc, times: &[TimeExpr], entities: &[Entity]) -> Vec<Quantity> {
     let spans = times.iter().map(|t| (t.span.start, t.span.end));
     let names = entities.iter().flat_map(|e| e.mentions.iter().map(|m| (m.start, m.end)));
-    let covered = &CoveredSpans::new(spans.chain(names).collect());
+    let covered = &SpanIndex::new(spans.chain(names).collect());
     let mut best = scan(doc, doc.lang, covered);
     let trimmed = doc.text.trim_end_matches(|c: char| c.is_whitespace() || c == '.');
     let whole = |qs: &[Quantity]| {
@@ -147,36 +147,11 @@ struct Scanner<'d, 'a> {
     doc: &'d Doc<'a>,
     lex: &'static lexicon::Lexicon,
     lang: Lang,
-    covered: &'d CoveredSpans,
+    covered: &'d SpanIndex,
     paragraph_starts: Vec<usize>,
 }
 
-/// The spans of times and names sorted by start, with the largest end so far, so that
-/// "does this range overlap a time expression?" costs a bisection, not a scan.
-struct CoveredSpans {
-    starts: Vec<usize>,
-    max_end: Vec<usize>,
-}
-
-impl CoveredSpans {
-    fn new(mut spans: Vec<(usize, usize)>) -> CoveredSpans {
-        crate::sort::sort(&mut spans);
-        let mut max_end = Vec::with_capacity(spans.len());
-        let mut best = 0;
-        for &(_, e) in &spans {
-            best = best.max(e);
-            max_end.push(best);
-        }
-        CoveredSpans { starts: spans.iter().map(|&(s, _)| s).collect(), max_end }
-    }
-
-    fn overlap(&self, start: usize, end: usize) -> bool {
-        let before_end = self.starts.partition_point(|&s| s < end);
-        before_end > 0 && self.max_end[before_end - 1] > start
-    }
-}
-
-fn scan(doc: &Doc, lang: Lang, covered: &CoveredSpans) -> Vec<Quantity> {
+fn scan(doc: &Doc, lang: Lang, covered: &SpanIndex) -> Vec<Quantity> {
     let sc = Scanner {
         doc,
         lex: lexicon::of(lang),
@@ -690,7 +665,7 @@ impl Scanner<'_, '_> {
     ) -> bool {
         let lex = self.lex;
         let (s, e) = (self.tok(start).start, self.tok(end - 1).end);
-        if self.covered.overlap(s, e) {
+        if self.covered.overlaps(s, e) {
             return true;
         }
         // Set phrases: "Premier ministre", "à neuf", "no one".

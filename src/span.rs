@@ -61,6 +61,41 @@ impl Span {
     }
 }
 
+/// Byte ranges sorted by start, with the largest end so far, so that "does
+/// this range overlap one of them?" and "does one of them hold it?" cost a
+/// bisection, not a scan. A later layer asks it of the spans an earlier one
+/// found: the numbers of the times and names, the times of the names.
+pub(crate) struct SpanIndex {
+    starts: Vec<usize>,
+    max_end: Vec<usize>,
+}
+
+impl SpanIndex {
+    pub(crate) fn new(mut spans: Vec<(usize, usize)>) -> SpanIndex {
+        crate::sort::sort(&mut spans);
+        let mut max_end = Vec::with_capacity(spans.len());
+        let mut best = 0;
+        for &(_, e) in &spans {
+            best = best.max(e);
+            max_end.push(best);
+        }
+        SpanIndex { starts: spans.iter().map(|&(s, _)| s).collect(), max_end }
+    }
+
+    /// Whether some range shares a byte with `start..end`.
+    pub(crate) fn overlaps(&self, start: usize, end: usize) -> bool {
+        let before_end = self.starts.partition_point(|&s| s < end);
+        before_end > 0 && self.max_end[before_end - 1] > start
+    }
+
+    /// Whether some range that starts before `start` reaches `end`: of those
+    /// ranges, the one that ends last is the one to ask.
+    pub(crate) fn holds_from_before(&self, start: usize, end: usize) -> bool {
+        let before = self.starts.partition_point(|&s| s < start);
+        before > 0 && self.max_end[before - 1] >= end
+    }
+}
+
 /// Anything that holds spans lets the boundary visit every offset it carries.
 pub trait Spanned {
     /// Calls `f` on every offset (start and end of every span) this value holds.
@@ -71,6 +106,30 @@ impl Spanned for Span {
     fn visit_offsets(&mut self, f: &mut dyn FnMut(&mut usize)) {
         f(&mut self.start);
         f(&mut self.end);
+    }
+}
+
+#[cfg(test)]
+#[test]
+fn span_index_bisects_ranges_given_in_any_order() {
+    let spans = SpanIndex::new(vec![(20, 25), (2, 15), (5, 6)]);
+    let overlaps =
+        [((0, 2), false), ((0, 3), true), ((14, 16), true), ((15, 20), false), ((24, 30), true), ((25, 40), false)];
+    for ((s, e), want) in overlaps {
+        assert_eq!(spans.overlaps(s, e), want, "overlaps {s}..{e}");
+    }
+    let holds = [
+        ((2, 15), false),
+        ((5, 6), true),
+        ((3, 14), true),
+        ((1, 3), false),
+        ((14, 16), false),
+        ((21, 25), true),
+        ((20, 24), false),
+        ((21, 26), false),
+    ];
+    for ((s, e), want) in holds {
+        assert_eq!(spans.holds_from_before(s, e), want, "holds {s}..{e}");
     }
 }
 

@@ -14,8 +14,9 @@ use serde::ser::SerializeStruct;
 use serde::Serialize;
 
 use crate::date::Date;
+use crate::entities::Entity;
 use crate::segment::Doc;
-use crate::span::{Span, Spanned};
+use crate::span::{Span, SpanIndex, Spanned};
 
 /// The TIMEX3 type of a time expression.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -102,9 +103,19 @@ const DATE_RULES: &str = "date";
 /// given, then for the time expressions.
 pub struct RuleMatches(Vec<grammar::RuleMatch>);
 
-/// Runs every rule of the document's time grammar over its text.
-pub fn rule_matches(doc: &Doc) -> RuleMatches {
-    RuleMatches(grammar::candidates(doc.text, doc.lang))
+/// Runs every rule of the document's time grammar over its text, and keeps
+/// the matches that do not end a name begun before them: "le Journal du
+/// dimanche" is a newspaper. A name that a match begins may be a date the
+/// entities misread: "ÉTÉ 2003" in a headline.
+pub fn rule_matches(doc: &Doc, entities: &[Entity]) -> RuleMatches {
+    let mut matches = grammar::candidates(doc.text, doc.lang);
+    let mut opens: Vec<usize> = matches.iter().map(|m| m.span.0).collect();
+    crate::sort::sort(&mut opens);
+    let opens_match = |at: usize| opens.binary_search(&at).is_ok();
+    let names = entities.iter().flat_map(|e| e.mentions.iter().map(|m| (m.start, m.end)));
+    let names = SpanIndex::new(names.filter(|&(start, _)| !opens_match(start)).collect());
+    matches.retain(|m| !names.holds_from_before(m.span.0, m.span.1));
+    RuleMatches(matches)
 }
 
 /// [`infer_doc_date`] from matches already found.
@@ -128,7 +139,7 @@ pub fn find_from(doc: &Doc, matches: RuleMatches, doc_date: Option<Date>) -> (Ve
 /// assert_eq!(times[0].value, "2024-11-25");
 /// ```
 pub fn find(doc: &Doc, doc_date: Option<Date>) -> (Vec<TimeExpr>, Vec<TimelineEvent>) {
-    find_from(doc, rule_matches(doc), doc_date)
+    find_from(doc, rule_matches(doc, &crate::entities::find(doc)), doc_date)
 }
 
 /// The events of the timeline: every expression resolved to a calendar value,
@@ -334,6 +345,11 @@ mod tests {
             let shifted = format!("€\n{}", $text);
             assert_eq!(times(Lang::$lang, $date, &shifted), want, "shifted: {}", $text);
         }};
+    }
+
+    #[test]
+    fn words_of_a_longer_name_are_no_time() {
+        t!(Fr, "2024-11-26", "Le Journal du dimanche a publié dimanche un sondage.", [("dimanche", "2024-11-24")]);
     }
 
     #[test]

@@ -363,16 +363,6 @@ fn a_bare_number_is_one_quantity_spanning_the_whole_input() {
 }
 
 #[test]
-fn time_spans_are_found_by_bisection_in_any_order() {
-    let spans = CoveredSpans::new(vec![(20, 25), (2, 15), (5, 6)]);
-    let cases =
-        [((0, 2), false), ((0, 3), true), ((14, 16), true), ((15, 20), false), ((24, 30), true), ((25, 40), false)];
-    for ((s, e), want) in cases {
-        assert_eq!(spans.overlap(s, e), want, "{s}..{e}");
-    }
-}
-
-#[test]
 fn the_quick_screen_turns_away_only_tokens_number_at_would() {
     // Every gold text, and words that reach each branch of `core_at`.
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/gold");
@@ -389,7 +379,7 @@ fn the_quick_screen_turns_away_only_tokens_number_at_would() {
     let mut checked = 0;
     for (text, lang) in &texts {
         let doc = Doc::new(text, *lang);
-        let covered = CoveredSpans::new(Vec::new());
+        let covered = SpanIndex::new(Vec::new());
         let sc =
             Scanner { doc: &doc, lex: lexicon::of(*lang), lang: *lang, covered: &covered, paragraph_starts: vec![] };
         for (s, sentence) in doc.sentences.iter().enumerate() {
