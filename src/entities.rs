@@ -1467,6 +1467,16 @@ fn head_noun(
                     j += n;
                 }
             }
+            let date_name = if rule == HeadRule::Street { date_name_end(doc, j, end) } else { None };
+            if let Some(k) = date_name {
+                return Some(Mention {
+                    start: head_start,
+                    end: doc.tokens[k - 1].end,
+                    cue: Cue::Strong(kind),
+                    known: None,
+                    toks: i..k,
+                });
+            }
             if j < end && gaz.is_name_word(j) && !gaz.contains_key(&j) {
                 let k = cap_sequence(doc, lex, gaz, shapes, j, end, false);
                 let end_byte = doc.tokens[k - 1].end;
@@ -1522,6 +1532,28 @@ fn head_noun(
             None
         }
     }
+}
+
+/// A street named after a date is written with hyphens: "place du
+/// 11-Novembre", "avenue du 8-Mai-1945". The token after such a name, when
+/// one starts at `j`: a number, then hyphens each glued to a capitalised word
+/// or a number, at least one of them a word.
+fn date_name_end(doc: &Doc, j: usize, end: usize) -> Option<usize> {
+    let glued = |k: usize| doc.tokens[k].start == doc.tokens[k - 1].end;
+    if j >= end || doc.tokens[j].kind != TokenKind::Number {
+        return None;
+    }
+    let (mut k, mut words) = (j + 1, 0);
+    while k + 1 < end && glued(k) && glued(k + 1) && doc.tok(&doc.tokens[k]) == "-" {
+        let t = &doc.tokens[k + 1];
+        match t.kind {
+            TokenKind::Word if starts_upper(doc.tok(t)) => words += 1,
+            TokenKind::Number => {}
+            _ => break,
+        }
+        k += 2;
+    }
+    (words > 0).then_some(k)
 }
 
 /// A mention with its final type.
@@ -2178,6 +2210,10 @@ mod tests {
             ("Le tribunal correctionnel de Belfort a jugé.", Lang::Fr, &[("Belfort", LOC)]),
             ("Le 1er régiment de Tirailleurs est parti.", Lang::Fr, &[("1er régiment de Tirailleurs", ORG)]),
             ("Il se promène place de la Concorde.", Lang::Fr, &[("place de la Concorde", LOC)]),
+            // Streets named after a date; a number alone is no name.
+            ("Ils défilent place du 11-Novembre.", Lang::Fr, &[("place du 11-Novembre", LOC)]),
+            ("Au 3, avenue du 8-Mai-1945 à Lyon.", Lang::Fr, &[("avenue du 8-Mai-1945", LOC), ("Lyon", LOC)]),
+            ("Il habite rue du 4 à Lyon.", Lang::Fr, &[("Lyon", LOC)]),
         ]);
     }
 
