@@ -38,6 +38,12 @@ const CUE_WINDOW: usize = 6;
 /// atteint leur cible"). A count of the same noun without a cue is a new
 /// total and ends the search; a count after "dont" / "including" is a subset,
 /// not a part, and cancels the sum. Two parts at least make a check.
+///
+/// Parts may instead break the total down by place: bare counts, each after a
+/// joint and before a preposition of place ("Twelve people died, nine in
+/// Nairobi and three in Garissa"). After a subset cue ("sept morts, dont
+/// quatre à Kharkiv et trois à Odessa") such a list may leave places out, so
+/// it is checked only when it adds up or exceeds its total.
 pub fn find(doc: &Doc, quantities: &[Quantity]) -> Vec<CountCheck> {
     let lex = lexicon::of(doc.lang);
     let token_at = |offset: usize| doc.tokens.partition_point(|t| t.start < offset);
@@ -62,6 +68,12 @@ pub fn find(doc: &Doc, quantities: &[Quantity]) -> Vec<CountCheck> {
                 && cue.iter().enumerate().all(|(k, w)| doc.lower(at - cue.len() + k) == w.as_str())
         })
     };
+    // The preposition of place after a part of a breakdown by place.
+    let place_after = |q: &Quantity| -> Option<usize> {
+        let s = doc.sentences.get(sentence_of(q))?;
+        let (first, end) = (token_at(q.span.start), token_at(q.span.end));
+        lex.is_breakdown_part(doc, first, end, s.tokens.clone()).then_some(end)
+    };
     let countable = |q: &Quantity| q.kind == QuantityKind::Count && q.of.is_some() && q.value.fract() == 0.0;
     let mut used = vec![false; quantities.len()];
     let mut out = Vec::new();
@@ -73,6 +85,9 @@ pub fn find(doc: &Doc, quantities: &[Quantity]) -> Vec<CountCheck> {
         let last_sentence = sentence_of(total).saturating_add(PART_WINDOW);
         let mut parts = Vec::new();
         let mut subset = false;
+        // Whether the parts are a breakdown by place, and whether it opened
+        // with a subset cue ("dont quatre à Kharkiv").
+        let mut by_place: Option<bool> = None;
         for (p, q) in quantities.iter().enumerate().skip(t + 1).take(MAX_CANDIDATES) {
             if sentence_of(q) > last_sentence {
                 break;
@@ -80,12 +95,29 @@ pub fn find(doc: &Doc, quantities: &[Quantity]) -> Vec<CountCheck> {
             if !countable(q) || !q.of.as_deref().is_some_and(|o| same_noun(o, noun)) {
                 continue;
             }
+            if let Some(place) = place_after(q) {
+                // "29 were killed in Nairobi, 11 in Garissa": a count placed
+                // like the parts after it is the list's first part.
+                let placed = |k: usize| {
+                    lex.breakdown_places.contains(doc.lower(k))
+                        && doc.tokens.get(k + 1).is_some_and(|t| doc.tok(t).starts_with(char::is_uppercase))
+                };
+                if parts.is_empty() && (token_at(total.span.end)..token_at(q.span.start)).any(placed) {
+                    break;
+                }
+                if q.value < total.value && (by_place.is_some() || parts.is_empty()) {
+                    by_place.get_or_insert(is_subset(q));
+                    parts.push((p, place));
+                    continue;
+                }
+                break;
+            }
             if is_subset(q) {
                 subset = true;
                 break;
             }
             match cue_after(q) {
-                Some(cue) if q.value < total.value => parts.push((p, cue)),
+                Some(cue) if q.value < total.value && by_place.is_none() => parts.push((p, cue)),
                 _ => break,
             }
         }
@@ -94,6 +126,12 @@ pub fn find(doc: &Doc, quantities: &[Quantity]) -> Vec<CountCheck> {
         }
         let sum: f64 = parts.iter().map(|&(p, _)| quantities[p].value).sum();
         let consistent = (sum - total.value).abs() < 1e-9;
+        // "sept morts, dont quatre à Kharkiv et deux à Odessa" may leave the
+        // rest out: a breakdown after a subset cue is wrong only when it
+        // exceeds its total.
+        if by_place == Some(true) && sum < total.value {
+            continue;
+        }
         for &(p, _) in &parts {
             used[p] = true;
         }
@@ -132,6 +170,10 @@ fn describe_part(doc: &Doc, q: &Quantity, cue: usize) -> String {
         if matches!(t.kind, TokenKind::Punct | TokenKind::Number) || matches!(w, "et" | "and" | "mais" | "but") {
             break;
         }
+        end += 1;
+    }
+    // "dans la région d'Odessa": an elision takes its word.
+    if end + 1 < s && doc.tok(&doc.tokens[end]).ends_with(['\'', '’']) {
         end += 1;
     }
     let from = doc.tokens.partition_point(|t| t.start < q.span.end);
@@ -216,6 +258,24 @@ mod tests {
             &["Five", "two"],
             false,
         ),
+        // Breakdowns by place, after a joint: each part counts the total's noun.
+        (
+            "Sept personnes ont été tuées, dont quatre à Kharkiv et trois dans la région d'Odessa.",
+            Lang::Fr,
+            "Sept",
+            &["quatre", "trois"],
+            true,
+        ),
+        ("Le bilan est de cinq morts : trois à Alès et deux à Lodève.", Lang::Fr, "cinq", &["trois", "deux"], true),
+        ("Twelve people died, nine in Nairobi and three in Garissa.", Lang::En, "Twelve", &["nine", "three"], true),
+        ("Twelve people died, nine in Nairobi and four in Garissa.", Lang::En, "Twelve", &["nine", "four"], false),
+        (
+            "Sept personnes ont été tuées, dont cinq à Kharkiv et trois à Odessa.",
+            Lang::Fr,
+            "Sept",
+            &["cinq", "trois"],
+            false,
+        ),
         // The cue of coordinated counts comes after the last.
         (
             "La Russie a lancé 112 drones et cinq missiles. Quatre-vingt-dix drones et trois missiles ont été \
@@ -249,6 +309,11 @@ mod tests {
             found[0].explanation,
             "huit (8) missiles = sept (7) missiles ont été abattus + un (1) autre avait atteint sa cible (7 + 1 = 8)"
         );
+        let (_, found) = checks(SUMS[6].0, Lang::Fr);
+        assert_eq!(
+            found[0].explanation,
+            "Sept (7) personnes = quatre (4) à Kharkiv + trois (3) dans la région d'Odessa (4 + 3 = 7)"
+        );
         let (_, found) = checks(SUMS[2].0, Lang::Fr);
         assert!(found[0].explanation.ends_with("(6 + 1 = 7, not 8)"), "{}", found[0].explanation);
     }
@@ -258,6 +323,11 @@ mod tests {
         let cases: &[(&str, Lang)] = &[
             ("L'avion transportait 206 passagers, dont 12 enfants et 3 bébés.", Lang::Fr),
             ("The plane carried 206 passengers, including 12 children and 3 infants.", Lang::En),
+            // After a subset cue, a breakdown that falls short may leave places out.
+            ("Sept personnes ont été tuées, dont quatre à Kharkiv et deux à Odessa.", Lang::Fr),
+            ("Seven people were killed, including four in Kharkiv and two in Odesa.", Lang::En),
+            // The first count of a list by place is its first part, not its total.
+            ("Of the dead, 29 were killed in Nairobi, 11 in Garissa and 7 in Tana River.", Lang::En),
             ("Huit missiles ont été tirés. Deux militaires ont été blessés et trois soldats tués.", Lang::Fr),
             ("Huit missiles ont été tirés. Sept ont été abattus.", Lang::Fr),
             ("Huit missiles ont été tirés. Ensuite cinq missiles ont été tirés. Trois ont été abattus.", Lang::Fr),

@@ -518,11 +518,15 @@ impl Scanner<'_, '_> {
         // the word after its unit ("41,5 degrés Celsius").
         let measure_of =
             kind == Some(QuantityKind::Measure) && end < lim && matches!(self.low(end), "de" | "d'" | "of");
-        let (of, stands_alone) = if counts_things && (kind != Some(QuantityKind::Measure) || measure_of) {
+        let (of, mut stands_alone) = if counts_things && (kind != Some(QuantityKind::Measure) || measure_of) {
             self.counted_noun(end, lim, takes_de || measure_of, kind.is_none(), value > 1.0)
         } else {
             (None, false)
         };
+        // "sept morts, dont quatre à Kharkiv": a part of a breakdown by place.
+        if of.is_none() && kind.is_none() && lex.is_breakdown_part(self.doc, start, end, sent.clone()) {
+            stands_alone = true;
+        }
         Some((
             Some(Found {
                 first: start,

@@ -3,7 +3,9 @@
 use crate::hash::{HashMap, HashSet};
 use crate::lang::{entries, pairs, Lang, PerLang};
 use crate::per_lang;
-use crate::segment::fold;
+use std::ops::Range;
+
+use crate::segment::{fold, Doc};
 use crate::word_lists::{self, WordLists};
 
 /// What a number word does inside a number.
@@ -204,6 +206,10 @@ pub struct Lexicon {
     /// Cue words that are nouns too: after a number they are what is counted.
     pub cue_nouns: Set,
     pub subset_cues: Vec<Vec<String>>,
+    /// A breakdown by place: the joints before a bare count, and the
+    /// prepositions of place after it (`numbers_breakdown.txt`).
+    pub breakdown_joints: Vec<Vec<String>>,
+    pub breakdown_places: Set,
     pub fractions: Map<f64>,
     /// Phrases adding a fraction of the number's last unit: "et demi", "and a half".
     pub halves: Phrases<f64>,
@@ -215,6 +221,24 @@ pub struct Lexicon {
 }
 
 impl Lexicon {
+    /// Whether the count on tokens `first..end` of `doc` is a part of a
+    /// breakdown by place ("dont quatre à Kharkiv", ", nine in Nairobi"): a
+    /// joint ends right before it and a preposition of place follows it,
+    /// within the sentence on tokens `sentence`.
+    pub fn is_breakdown_part(&self, doc: &Doc, first: usize, end: usize, sentence: Range<usize>) -> bool {
+        if first <= sentence.start || end >= sentence.end || !self.breakdown_places.contains(doc.lower(end)) {
+            return false;
+        }
+        if matches!(doc.tok(&doc.tokens[first - 1]), "," | ":" | ";") {
+            return true;
+        }
+        let ends_before = |joint: &Vec<String>| {
+            first >= sentence.start + joint.len()
+                && joint.iter().enumerate().all(|(k, w)| doc.lower(first - joint.len() + k) == w.as_str())
+        };
+        self.breakdown_joints.iter().chain(&self.subset_cues).any(ends_before)
+    }
+
     /// Whether `word` (normalised) is a part cue: a listed word, or one that
     /// starts with a listed stem (entries ending in `*`).
     pub fn is_part_cue(&self, word: &str) -> bool {
@@ -327,6 +351,14 @@ fn build(i: usize) -> Lexicon {
         };
     }
     lex.subset_cues = entries(per_lang!("numbers_subset_cues.txt")[i]).map(phrase).collect();
+    for e in entries(per_lang!("numbers_breakdown.txt")[i]) {
+        match e.strip_prefix('+') {
+            Some(joint) => lex.breakdown_joints.push(phrase(joint)),
+            None => {
+                lex.breakdown_places.insert(fold(e));
+            }
+        }
+    }
     lex.not_numbers = entries(per_lang!("numbers_not_numbers.txt")[i]).map(phrase).collect();
     lex.stopwords = set(per_lang!("stopwords.txt")[i]);
     for e in entries(per_lang!("numbers_one.txt")[i]) {
