@@ -139,8 +139,8 @@ struct Found {
     of: Option<String>,
     stands_alone: bool,
     sentence: usize,
-    /// A scale word multiplied the value: "18 milliards".
-    scaled: bool,
+    /// The scale word that multiplied the value: 1e9 in "18 milliards".
+    scale: Option<f64>,
 }
 
 struct Scanner<'d, 'a> {
@@ -179,6 +179,7 @@ fn scan(doc: &Doc, lang: Lang, covered: &SpanIndex) -> Vec<Quantity> {
             }
         }
     }
+    share_range_bounds(&sc, &mut found);
     inherit_nouns(&mut found);
     inherit_currency(&mut found);
     found
@@ -201,6 +202,40 @@ fn scan(doc: &Doc, lang: Lang, covered: &SpanIndex) -> Vec<Quantity> {
         .collect()
 }
 
+/// "entre 80 et 120 millions d'euros", "between $2 and $3 billion": the first
+/// bound of a range, written bare, takes the scale, unit and noun written
+/// after the second. Bounds are adjacent numbers around a joint of
+/// `numbers_ranges.txt`, the first below the second before its scale.
+fn share_range_bounds(sc: &Scanner, found: &mut [Found]) {
+    for k in 1..found.len() {
+        let (before, rest) = found.split_at_mut(k);
+        let (a, b) = (&mut before[k - 1], &rest[0]);
+        if a.sentence != b.sentence || b.first != a.end + 1 || a.ordinal || b.ordinal || a.scale.is_some() {
+            continue;
+        }
+        let joint = sc.low(a.end);
+        let opened_by =
+            |opener: &str| a.first > sc.doc.sentences[a.sentence].tokens.start && sc.low(a.first - 1) == opener;
+        if !sc.lex.range_joints.iter().any(|(j, o)| j == joint && (o.is_empty() || opened_by(o))) {
+            continue;
+        }
+        let below = 0.0 <= a.value && a.value < b.value / b.scale.unwrap_or(1.0);
+        let bare = a.kind.is_none() && a.unit.is_none() && a.of.is_none();
+        if !below || !(bare || (a.kind == b.kind && a.unit == b.unit)) {
+            continue;
+        }
+        if let Some(scale) = b.scale {
+            a.value = crate::decimal::times(a.value, scale);
+            a.scale = Some(scale);
+        }
+        if bare {
+            a.kind = b.kind;
+            a.unit = b.unit.clone();
+            a.of = b.of.clone();
+        }
+    }
+}
+
 /// "16 milliards d'euros en 2025, contre 18 milliards cette année": a scaled
 /// amount with no unit and nothing counted, after a sum of money in its
 /// sentence, is in that money's currency.
@@ -208,7 +243,7 @@ fn inherit_currency(found: &mut [Found]) {
     for k in 1..found.len() {
         let (before, rest) = found.split_at_mut(k);
         let f = &mut rest[0];
-        if !f.scaled || f.kind.is_some() || f.of.is_some() || f.unit.is_some() {
+        if f.scale.is_none() || f.kind.is_some() || f.of.is_some() || f.unit.is_some() {
             continue;
         }
         let money =
@@ -417,26 +452,30 @@ impl Scanner<'_, '_> {
         let mut end = core.end;
         let mut ordinal = core.ordinal;
         let mut takes_de = core.takes_de;
-        let mut scaled = false;
+        // "trois millions": a number in words may end with its scale.
+        let mut scale = match lex.words.get(self.low(core.end - 1)) {
+            Some(&(s, lexicon::Role::Scale)) if core.digits.is_none() => Some(s),
+            _ => None,
+        };
         if core.digits.is_some() && end < lim {
             // 1er, 21st.
             if self.glued(end - 1) && self.is_word(end) && lex.ordinal_suffixes.contains(self.low(end)) {
                 ordinal = true;
                 end += 1;
-            } else if let Some(&(_, scale)) =
+            } else if let Some(&(_, s)) =
                 lex.scale_abbreviations.iter().find(|(a, _)| a == self.text(end) && self.is_word(end))
             {
                 // 100K, 1,2 M, $5bn.
-                value = crate::decimal::times(value, scale);
+                value = crate::decimal::times(value, s);
                 end += 1;
-                scaled = true;
-            } else if let Some(&(scale, lexicon::Role::Scale)) = lex.words.get(self.low(end)) {
+                scale = Some(s);
+            } else if let Some(&(s, lexicon::Role::Scale)) = lex.words.get(self.low(end)) {
                 // 25 millions, 3.5 billion.
                 if self.spaced(end - 1) {
-                    value = crate::decimal::times(value, scale);
+                    value = crate::decimal::times(value, s);
                     end += 1;
                     takes_de = true;
-                    scaled = true;
+                    scale = Some(s);
                 }
             }
         }
@@ -479,7 +518,7 @@ impl Scanner<'_, '_> {
                     kind = Some(QuantityKind::Money);
                     unit = Some(code.to_string());
                     end = e;
-                } else if scaled && matches!(self.low(end), "de" | "d'" | "of") && near(end + 1) {
+                } else if scale.is_some() && matches!(self.low(end), "de" | "d'" | "of") && near(end + 1) {
                     // 25 millions d'euros.
                     if let Some((code, e)) = self.lookup(end + 1, &lex.currencies, lim) {
                         kind = Some(QuantityKind::Money);
@@ -539,7 +578,7 @@ impl Scanner<'_, '_> {
                 of,
                 stands_alone: stands_alone && !ordinal,
                 sentence,
-                scaled,
+                scale,
             }),
             next,
         ))

@@ -210,6 +210,9 @@ pub struct Lexicon {
     /// prepositions of place after it (`numbers_breakdown.txt`).
     pub breakdown_joints: Vec<Vec<String>>,
     pub breakdown_places: Set,
+    /// The joints between a range's bounds, each with the word that must open
+    /// the range for it, or "" (`numbers_ranges.txt`).
+    pub range_joints: Vec<(String, String)>,
     pub fractions: Map<f64>,
     /// Phrases adding a fraction of the number's last unit: "et demi", "and a half".
     pub halves: Phrases<f64>,
@@ -351,6 +354,7 @@ fn build(i: usize) -> Lexicon {
         };
     }
     lex.subset_cues = entries(per_lang!("numbers_subset_cues.txt")[i]).map(phrase).collect();
+    lex.range_joints = pairs(per_lang!("numbers_ranges.txt")[i]).map(|(j, o)| (fold(j), fold(o))).collect();
     for e in entries(per_lang!("numbers_breakdown.txt")[i]) {
         match e.strip_prefix('+') {
             Some(joint) => lex.breakdown_joints.push(phrase(joint)),

@@ -104,6 +104,37 @@ fn percentages_money_and_measures_have_units() {
 }
 
 #[test]
+fn the_first_bound_of_a_range_takes_the_scale_unit_and_noun_of_the_second() {
+    type Range = (&'static str, Lang, &'static str, f64, QuantityKind, Option<&'static str>, Option<&'static str>);
+    let cases: &[Range] = &[
+        ("Entre 80 et 120 millions d'euros.", Lang::Fr, "80", 80e6, QuantityKind::Money, Some("EUR"), None),
+        ("Il faudra de 3 à 5 milliards.", Lang::Fr, "3", 3e9, QuantityKind::Number, None, None),
+        (
+            "Entre deux et trois millions d'électeurs.",
+            Lang::Fr,
+            "deux",
+            2e6,
+            QuantityKind::Count,
+            None,
+            Some("électeurs"),
+        ),
+        ("Il y a 10 à 15 % de chômeurs.", Lang::Fr, "10", 10.0, QuantityKind::Percent, Some("%"), None),
+        ("It will cost between $2 and $3 billion.", Lang::En, "$2", 2e9, QuantityKind::Money, Some("USD"), None),
+        ("It raised 1.5 to 2 billion euros.", Lang::En, "1.5", 1.5e9, QuantityKind::Money, Some("EUR"), None),
+        ("Between 2 and 3 million people.", Lang::En, "2", 2e6, QuantityKind::Count, None, Some("people")),
+        // "et"/"and" alone joins two numbers, not a range's bounds.
+        ("Il a vu 2 et 3 millions de fois.", Lang::Fr, "2", 2.0, QuantityKind::Number, None, None),
+        // The first bound must lie below the second.
+        ("Le PSG a gagné 2 à 1.", Lang::Fr, "2", 2.0, QuantityKind::Number, None, None),
+    ];
+    for &(text, lang, want_text, value, kind, unit, of) in cases {
+        let got = quantities(text, lang);
+        let q = got.iter().find(|q| q.span.text == want_text).unwrap_or_else(|| panic!("{text:?}: {got:?}"));
+        assert_eq!((q.value, q.kind, q.unit.as_deref(), q.of.as_deref()), (value, kind, unit, of), "{text:?}");
+    }
+}
+
+#[test]
 fn a_measure_counts_what_follows_de_not_the_word_after_its_unit() {
     let linge = quantities("Il y avait environ trois tonnes de linge.", Lang::Fr);
     assert_eq!(
@@ -155,14 +186,23 @@ fn approximate_counts_are_marked() {
 fn an_approximate_noun_of_a_larger_one_is_one_number() {
     let cases: &[(&str, Lang, &str, f64, &str)] = &[
         ("Des dizaines de milliers de civils ont fui.", Lang::Fr, "Des dizaines de milliers", 2e4, "civils"),
-        ("Des centaines de millions d'euros.", Lang::Fr, "Des centaines de millions", 2e8, "euros"),
         ("Tens of thousands of civilians fled.", Lang::En, "Tens of thousands", 2e4, "civilians"),
-        ("They lost hundreds of millions of dollars.", Lang::En, "hundreds of millions", 2e8, "dollars"),
     ];
     for &(text, lang, want_text, value, of) in cases {
         let got = quantities(text, lang);
         let q: Vec<_> = got.iter().map(|q| (q.span.text.as_str(), q.value, q.approximate, q.of.as_deref())).collect();
         assert_eq!(q, [(want_text, value, true, Some(of))], "{text:?}");
+    }
+    // Like "25 millions d'euros", a sum in words that ends with its scale is money.
+    let cases: &[(&str, Lang, &str, f64, &str)] = &[
+        ("Des centaines de millions d'euros.", Lang::Fr, "Des centaines de millions d'euros", 2e8, "EUR"),
+        ("They lost hundreds of millions of dollars.", Lang::En, "hundreds of millions of dollars", 2e8, "USD"),
+        ("Il a payé deux millions d'euros.", Lang::Fr, "deux millions d'euros", 2e6, "EUR"),
+    ];
+    for &(text, lang, want_text, value, unit) in cases {
+        let got = quantities(text, lang);
+        let q: Vec<_> = got.iter().map(|q| (q.span.text.as_str(), q.value, q.kind, q.unit.as_deref())).collect();
+        assert_eq!(q, [(want_text, value, QuantityKind::Money, Some(unit))], "{text:?}");
     }
     // A smaller noun after "de" is what the first one counts, not its unit.
     let got = quantities("Des milliers de dizaines de touristes.", Lang::Fr);
