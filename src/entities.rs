@@ -1838,7 +1838,7 @@ enum Key<'k> {
 
 /// `names` holds each mention's capitalised words ([`NameWords`]), index for index.
 #[inline(never)] // a function of its own for the wasm tier-up: DESIGN.md
-fn cluster(doc: &Doc, lex: &Lexicon, typed: Vec<Typed>, names: &NameWords) -> Vec<Entity> {
+fn cluster(doc: &Doc, lex: &Lexicon, mut typed: Vec<Typed>, names: &NameWords) -> Vec<Entity> {
     // Doc-level indexes built first, so a short form before the full one still links.
     // Each maps to the place of a mention's key in `keys`: no key is copied.
     // Cow keys throughout, owned or not: fewer map types to compile into the wasm.
@@ -1887,12 +1887,41 @@ fn cluster(doc: &Doc, lex: &Lexicon, typed: Vec<Typed>, names: &NameWords) -> Ve
         }
     }
 
+    // "l'Institut pour l'étude de la guerre (ISW)": an unknown acronym in
+    // brackets right after a longer name is defined as that name, wherever
+    // it stands.
+    let mut defined: HashMap<&str, usize> = HashMap::new();
+    for m in 1..typed.len() {
+        let (name, acronym) = (&typed[m - 1].m, &typed[m].m);
+        let b = name.toks.end;
+        let bracketed = acronym.toks == (b + 1..b + 2)
+            && doc.tokens.get(b + 2).is_some_and(|t| doc.tok(t) == ")")
+            && doc.tok(&doc.tokens[b]) == "(";
+        // Read only once bracketed: the acronym's token is then in the text.
+        let caps = || doc.tok(&doc.tokens[b + 1]);
+        if bracketed
+            && name.toks.len() >= 2
+            && acronym.known.is_none()
+            && caps().len() > 1
+            && !caps().bytes().any(|c| c.is_ascii_lowercase())
+        {
+            defined.entry(keys[m].as_str()).or_insert(m - 1);
+            // A person is no acronym's name: "député Les Républicains (LR)".
+            if typed[m - 1].kind == EntityType::PER {
+                typed[m - 1].kind = typed[m].kind;
+            }
+        }
+    }
+    let kinds: Vec<EntityType> = typed.iter().map(|t| t.kind).collect();
     let mut entities: Vec<Entity> = Vec::with_capacity(presize(typed.len()));
     let mut by_key: HashMap<(EntityType, Key), usize> = HashMap::with_capacity(presize(typed.len()));
-    for (t, own) in typed.into_iter().zip(&keys) {
+    for (mut t, own) in typed.into_iter().zip(&keys) {
         let text = &doc.text[t.m.start..t.m.end];
         let own = own.as_str();
         let key = if let Some(&m) = t.clip_of.as_ref().and_then(|w| word_key.get(w.as_str())) {
+            Key::Text(&keys[m])
+        } else if let Some(&m) = defined.get(own).filter(|_| t.m.known.is_none()) {
+            t.kind = kinds[m];
             Key::Text(&keys[m])
         } else if let Some(g) = t.m.known.and_then(|k| k.group) {
             Key::Group(g)
@@ -2400,10 +2429,31 @@ mod tests {
                 &["Caisse d'allocations familiales", "Caf"],
             ),
             ("Le régiment est à Mitrovica, toujours à « Mitro ».", Lang::Fr, "Mitro", &["Mitrovica", "Mitro"]),
+            // An acronym in brackets after a name is defined as that name.
+            (
+                "L'Institut pour l'étude de la guerre (ISW) le dit. Selon l'ISW, rien.",
+                Lang::Fr,
+                "ISW",
+                &["Institut pour l'étude de la guerre", "ISW", "ISW"],
+            ),
+            (
+                "The UN Office for the Coordination of Humanitarian Affairs (OCHA) said so. OCHA agreed.",
+                Lang::En,
+                "OCHA",
+                &["UN Office for the Coordination of Humanitarian Affairs", "OCHA", "OCHA"],
+            ),
         ];
         for (text, lang, mention, want) in cases {
             assert_eq!(cluster_of(text, *lang, mention), *want, "{text}");
         }
+    }
+
+    #[test]
+    fn a_name_defining_an_acronym_is_no_person() {
+        let doc = Doc::new("Le député Les Républicains (LR) a voté contre.", Lang::Fr);
+        let got: Vec<(EntityType, Vec<String>)> =
+            find(&doc).into_iter().map(|e| (e.kind, e.mentions.into_iter().map(|m| m.text).collect())).collect();
+        assert_eq!(got, [(ORG, vec!["Les Républicains".to_string(), "LR".to_string()])]);
     }
 
     #[test]
