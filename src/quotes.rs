@@ -102,6 +102,8 @@ pub fn find(doc: &Doc, entities: &[Entity]) -> Vec<Quote> {
     for m in entities.iter().flat_map(|e| &e.mentions) {
         if let Some(k) = doc.token_starting_at(m.start) {
             r.named[k] = true;
+            let inside = doc.tokens[k + 1..].iter().take_while(|t| t.start < m.end).count();
+            r.inside_name[k + 1..k + 1 + inside].fill(true);
         }
     }
     let marked = marks::pair(doc);
@@ -1310,7 +1312,9 @@ fn resolve_found(
         Found::Phrase { from, to } => {
             let mut s = phrase_speaker(r, from, to, entities);
             // "le communiqué du ministère": the document is the channel, its owner the speaker.
-            let head = (from..to).find(|&k| r.noun(k).is_some());
+            // A document named inside a name is no channel: "l'Institut pour l'étude de la guerre".
+            let inner_doc = |k: usize| r.inside_name[k] && matches!(r.noun(k), Some((_, NounClass::Doc)));
+            let head = (from..to).find(|&k| r.noun(k).is_some() && !inner_doc(k));
             if let Some(h) = head {
                 if matches!(r.noun(h), Some((_, NounClass::Doc))) {
                     s.channel = Some(r.text(h).to_string());

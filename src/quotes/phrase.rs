@@ -31,6 +31,10 @@ pub struct Reader<'a> {
     /// Whether an entity mention starts at a token: the entity layer's word
     /// that a lone capital opening a sentence is a name ("Labour called…").
     pub named: Vec<bool>,
+    /// Whether a token lies in an entity mention after its first token: the
+    /// function words of a name ("l'Institut pour l'étude de la guerre")
+    /// belong to it.
+    pub inside_name: Vec<bool>,
     /// Whether a token lies in an adverbial of several words ("pour sa
     /// part"), which reads as one adverb between an auxiliary and its verb.
     adverbial: Vec<bool>,
@@ -67,6 +71,7 @@ impl<'a> Reader<'a> {
             sentence,
             quoted: vec![false; doc.tokens.len()],
             named: vec![false; doc.tokens.len()],
+            inside_name: vec![false; doc.tokens.len()],
             adverbial: vec![false; doc.tokens.len()],
         };
         let mut i = 0;
@@ -98,6 +103,10 @@ impl<'a> Reader<'a> {
         let w = self.low.get(i)?;
         if self.adverbial[i] {
             return Some(Class::Adverb);
+        }
+        // "The WHO said", "the US": a name in capitals is no grammar word.
+        if self.named[i] && self.text(i).len() > 1 && !self.text(i).bytes().any(|b| b.is_ascii_lowercase()) {
+            return None;
         }
         (self.lists[i].any_of(word_lists::QUOTE_GRAMMAR) || w.ends_with('.')).then(|| self.lex.class(w)).flatten()
     }
@@ -252,6 +261,12 @@ impl<'a> Reader<'a> {
     fn skip_back(&self, mut k: usize, lo: usize) -> Option<usize> {
         // A handful of auxiliaries and adverbs at most: a flood of them is no clause.
         for _ in 0..8 {
+            // "The UN refugee agency (UNHCR) said": an acronym in brackets
+            // repeats the name before it.
+            if self.text(k) == ")" && k >= lo + 3 && self.text(k - 2) == "(" && self.is_acronym(k - 1) {
+                k -= 3;
+                continue;
+            }
             match self.class(k) {
                 Some(Class::Aux | Class::Adverb) => {}
                 Some(Class::Det(_))
@@ -265,6 +280,15 @@ impl<'a> Reader<'a> {
             k -= 1;
         }
         None
+    }
+
+    /// Whether token `k` is a word in capitals, as acronyms are ("OCHA", "LR").
+    fn is_acronym(&self, k: usize) -> bool {
+        let w = self.text(k);
+        self.doc.tokens[k].kind == TokenKind::Word
+            && w.len() > 1
+            && w.bytes().next().is_some_and(|b| b.is_ascii_uppercase())
+            && !w.bytes().any(|b| b.is_ascii_lowercase())
     }
 
     /// The inverted clitic of a French cue: "dit-elle", "a-t-il ajouté".
@@ -351,7 +375,8 @@ impl<'a> Reader<'a> {
             let j = from - 1;
             // A preposition after a speaker noun links its complement: "L'adjoint
             // au maire", "a spokesman for the firm".
-            let linked = matches!(self.class(j), Some(Class::Prep)) && j > lo && self.noun(j - 1).is_some();
+            let linked = matches!(self.class(j), Some(Class::Prep)) && j > lo && self.noun(j - 1).is_some()
+                || self.inside_name[j + 1];
             if !self.phrase_word(j) && !linked {
                 break;
             }

@@ -965,3 +965,27 @@ fn a_bare_clause_may_open_with_an_indefinite() {
     let text = "“It is over,” said a spokesman.";
     assert_eq!(quotes(text, Lang::En), [the(Direct, "It is over,", Some("a spokesman"))]);
 }
+
+#[test]
+fn a_name_in_capitals_and_an_acronym_in_brackets_stay_in_the_subject() {
+    let cases: &[(&str, Lang, &str, &str)] = &[
+        // "WHO" is the organisation, not the relative pronoun.
+        ("The WHO said that it had sent supplies.", Lang::En, "it had sent supplies", "The WHO"),
+        (
+            "The UN refugee agency (UNHCR) said that 5,000 people had fled.",
+            Lang::En,
+            "5,000 people had fled",
+            "The UN refugee agency",
+        ),
+        // The function words of a name belong to it.
+        (
+            "L'Institut pour l'étude de la guerre (ISW) a estimé que la Russie avançait.",
+            Lang::Fr,
+            "la Russie avançait",
+            "L'Institut pour l'étude de la guerre",
+        ),
+    ];
+    for &(text, lang, content, speaker) in cases {
+        assert_eq!(quotes_with_entities(text, lang), [the(Indirect, content, Some(speaker))], "{text}");
+    }
+}
