@@ -23,6 +23,7 @@ use crate::entities::{Entity, EntityType};
 use crate::lang::Lang;
 use crate::segment::{Doc, TokenKind};
 use crate::span::{Span, Spanned};
+use crate::word_lists::{self, WordLists};
 
 pub(crate) use lexicon::word_lists;
 use lexicon::{Class, Gender, NounClass};
@@ -385,6 +386,9 @@ fn colon_source(r: &Reader, colon: usize, para_first: usize) -> Option<Found> {
     sentence_subject(r, lo, colon)
 }
 
+/// The words that a capital at a sentence's start does not make a subject.
+const NOT_SUBJECTS: WordLists = WordLists::union(&[word_lists::ENT_STOPWORDS, word_lists::NUM_WORDS]);
+
 /// A proper name opening the clause `lo..hi`, after any adjunct ("Avertie par
 /// des voisines, Juliette Carpezat…"): the subject of a sentence with no cue.
 fn sentence_subject(r: &Reader, lo: usize, hi: usize) -> Option<Found> {
@@ -421,10 +425,17 @@ fn sentence_subject(r: &Reader, lo: usize, hi: usize) -> Option<Found> {
         }
         let sentence_first = r.doc.sentences.get(r.sentence[k]).is_some_and(|s| s.tokens.start == k);
         // A lone capital at the start of a sentence is a name only if a verb-like word or a comma follows.
+        // In English a verb follows its subject: "Critics have called…",
+        // "Berg declined…"; not "Each party…", "Ninety were…".
+        let verb_like = |j: usize| {
+            r.doc.lang == Lang::En
+                && !r.lists[k].any_of(NOT_SUBJECTS)
+                && (matches!(r.class(j), Some(Class::Aux)) || r.cue[j].is_some() || r.is_plain_word(j))
+        };
         let long_enough = j > k + 1
             || !sentence_first
             || r.named[k]
-            || (j < r.len() && (matches!(r.text(j), "," | ":") || r.is_quote_mark(j)));
+            || (j < r.len() && (matches!(r.text(j), "," | ":") || r.is_quote_mark(j) || verb_like(j)));
         if j > k && long_enough {
             return Some(Found::Phrase { from: k, to: j });
         }
@@ -491,6 +502,10 @@ fn is_name_or_title(r: &Reader, m: &Marked, close: usize, words: usize, para_fir
     first_cap && all_caps
 }
 
+/// How many tokens before a partial quote its labelling verb may stand
+/// ("called the government's response “…”").
+const LABEL_REACH: usize = 8;
+
 /// The speaker source of a partial quote: the words of a question, the
 /// reported speech holding it, a cue in its sentence, an agent ("by its
 /// creators"), the sentence's named subject, or the last speaker.
@@ -513,8 +528,21 @@ fn partial_source(r: &Reader, m: &Marked, close: usize, para_first: usize) -> (O
             return (None, Source::Found(Found::Phrase { from: by + 1, to }));
         }
     }
-    if let Some(v) = (lo..m.open).rev().find(|&v| r.cue[v].is_some() && !r.quoted[v]) {
+    // "Jan Novak called the plan “a disgrace”", "citing what it called “…”":
+    // the words are the labelling verb's subject's. Not after a determiner:
+    // "the so-called “experts”", "the term “genocide”".
+    let label = (m.open.saturating_sub(LABEL_REACH).max(lo)..m.open).rev().find(|&v| {
+        matches!(r.class(v), Some(Class::Naming))
+            && !r.quoted[v]
+            && !(v > lo && matches!(r.class(v - 1), Some(Class::Det(_) | Class::Indefinite | Class::Demonstrative(_))))
+    });
+    let label = label.and_then(|v| Some((v, r.subject_before(v, lo)?)));
+    let enclosing = (label.map_or(lo, |(v, _)| v)..m.open).rev().find(|&v| r.cue[v].is_some() && !r.quoted[v]);
+    if let Some(v) = enclosing {
         return (Some(v), Source::Enclosing);
+    }
+    if let Some((v, f)) = label {
+        return (Some(v), Source::Found(f));
     }
     // "was “deeply troubling,” according to a statement from Amnesty", "«…», selon le parquet".
     let mut s = close + 1;
@@ -1267,7 +1295,7 @@ fn resolve_found(
             let (lo, _) = r.sentence_bounds(anchor);
             if let Some(Found::Phrase { from, to }) = sentence_subject(r, lo, tok.min(anchor)) {
                 let s = phrase_speaker(r, from, to, entities);
-                if gender.accepts(s.gender) && gender != Gender::Neuter {
+                if gender.accepts(s.gender) {
                     return Some(s);
                 }
             }
@@ -1275,7 +1303,7 @@ fn resolve_found(
             // Where an earlier speaker stands: its quote, or its own phrase
             // when that comes later ("…, selon l'armée de l'air").
             let mut best: Option<(usize, Speaker)> = recent()
-                .find(|h| gender.accepts(h.3.gender) && personal(r, gender, &h.3))
+                .find(|h| gender.accepts(h.3.gender) && personal(r, gender, &h.3, entities))
                 .map(|h| (h.0.max(h.3.start), h.3.clone()));
             for earlier in sent.saturating_sub(2)..sent {
                 let Some(s) = doc.sentences.get(earlier) else { continue };
@@ -1283,7 +1311,7 @@ fn resolve_found(
                     let subj = phrase_speaker(r, from, to, entities);
                     let at = doc.tokens[from].start;
                     if gender.accepts(subj.gender)
-                        && personal(r, gender, &subj)
+                        && personal(r, gender, &subj, entities)
                         && best.as_ref().map_or(true, |b| at > b.0)
                     {
                         best = Some((at, subj));
@@ -1390,9 +1418,18 @@ fn medium_after_cue(r: &Reader, v: usize, s: &mut Speaker) {
 }
 
 /// Whether a pronoun may stand for a speaker: English "he" and "she" stand
-/// for people (a name or a role); French "il" and "elle" follow grammatical gender.
-fn personal(r: &Reader, gender: Gender, s: &Speaker) -> bool {
-    if r.doc.lang != Lang::En || !matches!(gender, Gender::Masculine | Gender::Feminine) {
+/// for people (a name or a role), "it" for no person the entities know;
+/// French "il" and "elle" follow grammatical gender.
+fn personal(r: &Reader, gender: Gender, s: &Speaker, entities: &EntityIndex) -> bool {
+    if r.doc.lang != Lang::En {
+        return true;
+    }
+    if gender == Gender::Neuter {
+        let person =
+            |id: &String| entities.ids.get(id.as_str()).is_some_and(|&i| entities.entities[i].kind == EntityType::PER);
+        return !s.entity.as_ref().is_some_and(person);
+    }
+    if !matches!(gender, Gender::Masculine | Gender::Feminine) {
         return true;
     }
     s.named
@@ -1483,6 +1520,8 @@ struct EntityIndex<'e> {
     /// (start, end, entity index), sorted by start.
     mentions: Vec<(usize, usize, usize)>,
     names: std::collections::HashMap<String, usize>,
+    /// Each entity's place, by its id.
+    ids: std::collections::HashMap<&'e str, usize>,
 }
 
 /// How many mentions a lookup looks at around its position.
@@ -1493,7 +1532,9 @@ impl<'e> EntityIndex<'e> {
     fn new(entities: &'e [Entity]) -> EntityIndex<'e> {
         let mut mentions = Vec::new();
         let mut names = std::collections::HashMap::new();
+        let mut ids = std::collections::HashMap::with_capacity(entities.len());
         for (i, e) in entities.iter().enumerate() {
+            ids.insert(e.id.as_str(), i);
             names.entry(normalise(&e.name)).or_insert(i);
             for m in &e.mentions {
                 mentions.push((m.start, m.end, i));
@@ -1501,7 +1542,7 @@ impl<'e> EntityIndex<'e> {
             }
         }
         crate::sort::sort(&mut mentions);
-        EntityIndex { entities, mentions, names }
+        EntityIndex { entities, mentions, names, ids }
     }
 }
 
@@ -1540,7 +1581,8 @@ fn entity_before(r: &Reader, index: &EntityIndex, at: usize, gender: Gender, per
     let (m_start, m_end, i) =
         index.mentions[..upto].iter().rev().take(MENTION_WINDOW).copied().find(|&(_, m_end, i)| {
             let ok = match index.entities[i].kind {
-                EntityType::PER => true,
+                // English "it" stands for no person.
+                EntityType::PER => !(gender == Gender::Neuter && r.doc.lang == Lang::En),
                 EntityType::ORG => !want_person || (r.doc.lang == Lang::Fr && !person),
                 _ => false,
             };

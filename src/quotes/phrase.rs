@@ -21,7 +21,7 @@ pub struct Reader<'a> {
     pub low: Vec<&'a str>,
     /// The word lists of each token ([`Doc::word_lists`]): the verb, noun
     /// and grammar look-ups are made only for tokens their bit lets through.
-    lists: &'a [WordLists],
+    pub lists: &'a [WordLists],
     /// The reporting verb starting at each token.
     pub cue: Vec<Option<VerbForm>>,
     /// The sentence of each token.
@@ -429,7 +429,7 @@ impl<'a> Reader<'a> {
 
     /// Whether token `j` is a plain lowercase word: no function word, speaker
     /// noun or name. In English, after a noun phrase, most likely its verb.
-    fn is_plain_word(&self, j: usize) -> bool {
+    pub fn is_plain_word(&self, j: usize) -> bool {
         self.doc.tokens[j].kind == TokenKind::Word
             && self.class(j).is_none()
             && self.noun(j).is_none()

@@ -989,3 +989,58 @@ fn a_name_in_capitals_and_an_acronym_in_brackets_stay_in_the_subject() {
         assert_eq!(quotes_with_entities(text, lang), [the(Indirect, content, Some(speaker))], "{text}");
     }
 }
+
+#[test]
+fn a_labelling_verb_gives_its_subject_the_words_it_labels() {
+    let cases: &[(&str, Lang, &str, &str)] = &[
+        (
+            "The ministry spoke. Opposition leader Jan Novak called the plan \"a disgrace\".",
+            Lang::En,
+            "a disgrace",
+            "Opposition leader Jan Novak",
+        ),
+        (
+            "Mary Lee spoke first. Critics have called the government's response \"a disaster\".",
+            Lang::En,
+            "a disaster",
+            "Critics",
+        ),
+        // Nearer the quote than the cue before it, the labelling verb wins.
+        (
+            "Anna Holm said the deal was near; Johan Berg called it \"market speculation\".",
+            Lang::En,
+            "market speculation",
+            "Johan Berg",
+        ),
+        (
+            "Berg declined to comment on what he described as \"market speculation\".",
+            Lang::En,
+            "market speculation",
+            "Berg",
+        ),
+        (
+            "Le ministère a parlé. Maria Zakharova a qualifié les dirigeants de « néonazis ».",
+            Lang::Fr,
+            "néonazis",
+            "Maria Zakharova",
+        ),
+    ];
+    for &(text, lang, content, speaker) in cases {
+        let got = quotes_with_entities(text, lang);
+        let partial = got.iter().find(|q| q.0 == Partial && q.1 == content);
+        assert_eq!(partial.and_then(|q| q.2.as_deref()), Some(speaker), "{text}: {got:?}");
+    }
+}
+
+#[test]
+fn english_it_stands_for_no_person() {
+    let got = quotes_with_entities("Mary Lee said sales rose. It called the figures \"a mirage\".", Lang::En);
+    let partial = got.iter().find(|q| q.0 == Partial).expect("the partial quote");
+    assert_ne!(partial.2.as_deref(), Some("Mary Lee"), "{got:?}");
+    let got = quotes_with_entities(
+        "Mary Lee said sales rose. The Acme Corporation cut jobs, and it called the market \"a mirage\".",
+        Lang::En,
+    );
+    let partial = got.iter().find(|q| q.0 == Partial).expect("the partial quote");
+    assert_eq!(partial.2.as_deref(), Some("The Acme Corporation"), "{got:?}");
+}
