@@ -762,7 +762,17 @@ impl<'a> Reader<'a> {
                 && (next + 2..(next + 6).min(hi))
                     .take_while(|&k| !self.is_punct(k))
                     .any(|k| matches!(self.class(k), Some(Class::Aux)));
+            // "had added roughly 2 percentage points to growth": "add" with a
+            // number and "to", before any auxiliary, increases something; it
+            // reports nothing ("added 5,000 people had fled to…" does).
+            let increases = self.low[v].starts_with("add")
+                && (next..(next + 3).min(hi)).any(|k| self.doc.tokens[k].kind == TokenKind::Number)
+                && (next..(next + 8).min(hi))
+                    .take_while(|&k| !self.is_terminal(k) && !matches!(self.text(k), "," | ";"))
+                    .find(|&k| self.is(k, "to") || matches!(self.class(k), Some(Class::Aux)))
+                    .is_some_and(|k| self.is(k, "to"));
             let ok = !inverted
+                && !increases
                 && !title_subject
                 && matches!(self.doc.tokens[next].kind, TokenKind::Word | TokenKind::Number)
                 && !matches!(

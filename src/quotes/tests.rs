@@ -1044,3 +1044,11 @@ fn english_it_stands_for_no_person() {
     let partial = got.iter().find(|q| q.0 == Partial).expect("the partial quote");
     assert_eq!(partial.2.as_deref(), Some("The Acme Corporation"), "{got:?}");
 }
+
+#[test]
+fn add_with_a_number_and_to_increases_and_reports_nothing() {
+    let text = "Mary Lee said sales rose. The weak dollar added roughly 2 percentage points to growth.";
+    assert_eq!(quotes(text, Lang::En), [the(Indirect, "sales rose", Some("Mary Lee"))]);
+    let text = "Mary Lee said sales rose. She added 5,000 people had fled to Uganda.";
+    assert_eq!(quotes(text, Lang::En).last().map(|q| q.1.as_str()), Some("5,000 people had fled to Uganda"));
+}
