@@ -707,8 +707,9 @@ impl Scanner<'_, '_> {
         first: usize,
     ) -> bool {
         let lex = self.lex;
-        let (s, e) = (self.tok(start).start, self.tok(end - 1).end);
-        if self.covered.overlaps(s, e) {
+        // The number's own words: a name may hold its unit ("1,8 billion
+        // Swedish crowns", where "Swedish" is a demonym).
+        if self.covered.overlaps(self.tok(core.first).start, self.tok(core.end - 1).end) {
             return true;
         }
         // Set phrases: "Premier ministre", "à neuf", "no one".

@@ -95,6 +95,31 @@ fn percentages_money_and_measures_have_units() {
             "EUR",
         ),
         ("A $33.16 billion sale.", Lang::En, "$33.16 billion", 33.16e9, QuantityKind::Money, "USD"),
+        // Currencies in words, with their country.
+        (
+            "Profit rose to 1.84 billion Swedish crowns.",
+            Lang::En,
+            "1.84 billion Swedish crowns",
+            1.84e9,
+            QuantityKind::Money,
+            "SEK",
+        ),
+        (
+            "It cost 3 billion Kenyan shillings.",
+            Lang::En,
+            "3 billion Kenyan shillings",
+            3e9,
+            QuantityKind::Money,
+            "KES",
+        ),
+        (
+            "Un contrat de 2 milliards de couronnes suédoises.",
+            Lang::Fr,
+            "2 milliards de couronnes suédoises",
+            2e9,
+            QuantityKind::Money,
+            "SEK",
+        ),
     ];
     for &(text, lang, want_text, value, kind, unit) in cases {
         let got = quantities(text, lang);
@@ -460,6 +485,8 @@ fn numbers_inside_names_are_not_quantities() {
     assert_eq!(run("The manager Erik ten Hag left.", Lang::En), Vec::<String>::new());
     assert_eq!(run("Il a rejoint le Groupe des Sept.", Lang::Fr), Vec::<String>::new());
     assert_eq!(run("Trois Français ont été blessés.", Lang::Fr), ["Trois"]);
+    // A name may hold the unit, not the number: "Swedish" is a demonym.
+    assert_eq!(run("Profit rose to 1.84 billion Swedish crowns.", Lang::En), ["1.84 billion Swedish crowns"]);
 }
 
 /// After a name, an English word that is not plural before one that is
