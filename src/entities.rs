@@ -2155,6 +2155,9 @@ mod tests {
                 Lang::En,
                 &[("Acme Securities", ORG), ("Republicans", MISC)],
             ),
+            // Company suffixes of other countries' law.
+            ("Nordvale AB and Brenner GmbH signed.", Lang::En, &[("Nordvale AB", ORG), ("Brenner GmbH", ORG)]),
+            ("Vellard SA a signé.", Lang::Fr, &[("Vellard SA", ORG)]),
         ]);
     }
 
