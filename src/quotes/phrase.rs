@@ -105,7 +105,7 @@ impl<'a> Reader<'a> {
             return Some(Class::Adverb);
         }
         // "The WHO said", "the US": a name in capitals is no grammar word.
-        if self.named[i] && self.text(i).len() > 1 && !self.text(i).bytes().any(|b| b.is_ascii_lowercase()) {
+        if self.named[i] && self.is_acronym(i) {
             return None;
         }
         (self.lists[i].any_of(word_lists::QUOTE_GRAMMAR) || w.ends_with('.')).then(|| self.lex.class(w)).flatten()
