@@ -84,6 +84,8 @@ fn percentages_money_and_measures_have_units() {
         ("Une amende de 5.000 F.", Lang::Fr, "5.000 F", 5000.0, QuantityKind::Money, "FRF"),
         ("Environ 100 m2 ont brûlé.", Lang::Fr, "100 m2", 100.0, QuantityKind::Measure, "m2"),
         ("The convoy drove 40 miles north.", Lang::En, "40 miles", 40.0, QuantityKind::Measure, "mi"),
+        ("Il est tombé 340 millimètres de pluie.", Lang::Fr, "340 millimètres", 340.0, QuantityKind::Measure, "mm"),
+        ("Up to 120 millimetres of rain fell.", Lang::En, "120 millimetres", 120.0, QuantityKind::Measure, "mm"),
         ("Gusts of 60 mph (97 kph) hit.", Lang::En, "97 kph", 97.0, QuantityKind::Measure, "km/h"),
         // A scaled amount after a sum of money in its sentence is in its currency.
         (
