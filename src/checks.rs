@@ -62,11 +62,7 @@ pub fn find(doc: &Doc, quantities: &[Quantity]) -> Vec<CountCheck> {
     };
     let is_subset = |q: &Quantity| {
         let Some(s) = doc.sentences.get(sentence_of(q)) else { return false };
-        let at = token_at(q.span.start);
-        lex.subset_cues.iter().any(|cue| {
-            at >= s.tokens.start + cue.len()
-                && cue.iter().enumerate().all(|(k, w)| doc.lower(at - cue.len() + k) == w.as_str())
-        })
+        lex.subset_cue_before(doc, token_at(q.span.start), s.tokens.start)
     };
     // The preposition of place after a part of a breakdown by place.
     let place_after = |q: &Quantity| -> Option<usize> {

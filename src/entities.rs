@@ -86,6 +86,12 @@ struct Mention {
     toks: std::ops::Range<usize>,
 }
 
+/// The byte span of every mention of every entity: the later layers skip
+/// what lies in a name.
+pub fn mention_spans(entities: &[Entity]) -> impl Iterator<Item = (usize, usize)> + '_ {
+    entities.iter().flat_map(|e| e.mentions.iter().map(|m| (m.start, m.end)))
+}
+
 /// Finds the entities of the article.
 pub fn find(doc: &Doc) -> Vec<Entity> {
     let lex = Lexicon::for_lang(doc.lang);

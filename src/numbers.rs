@@ -103,7 +103,7 @@ const SPELLED_ORDINAL_MIN: f64 = 3.0;
 /// ten Hag", "le Groupe des Sept".
 pub fn find(doc: &Doc, times: &[TimeExpr], entities: &[Entity]) -> Vec<Quantity> {
     let spans = times.iter().map(|t| (t.span.start, t.span.end));
-    let names = entities.iter().flat_map(|e| e.mentions.iter().map(|m| (m.start, m.end)));
+    let names = crate::entities::mention_spans(entities);
     let covered = &SpanIndex::new(spans.chain(names).collect());
     let mut best = scan(doc, doc.lang, covered);
     let trimmed = doc.text.trim_end_matches(|c: char| c.is_whitespace() || c == '.');

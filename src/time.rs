@@ -112,7 +112,7 @@ pub fn rule_matches(doc: &Doc, entities: &[Entity]) -> RuleMatches {
     let mut opens: Vec<usize> = matches.iter().map(|m| m.span.0).collect();
     crate::sort::sort(&mut opens);
     let opens_match = |at: usize| opens.binary_search(&at).is_ok();
-    let names = entities.iter().flat_map(|e| e.mentions.iter().map(|m| (m.start, m.end)));
+    let names = crate::entities::mention_spans(entities);
     let names = SpanIndex::new(names.filter(|&(start, _)| !opens_match(start)).collect());
     matches.retain(|m| !names.holds_from_before(m.span.0, m.span.1));
     RuleMatches(matches)

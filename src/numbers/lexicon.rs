@@ -235,11 +235,14 @@ impl Lexicon {
         if matches!(doc.tok(&doc.tokens[first - 1]), "," | ":" | ";") {
             return true;
         }
-        let ends_before = |joint: &Vec<String>| {
-            first >= sentence.start + joint.len()
-                && joint.iter().enumerate().all(|(k, w)| doc.lower(first - joint.len() + k) == w.as_str())
-        };
-        self.breakdown_joints.iter().chain(&self.subset_cues).any(ends_before)
+        ends_before(&self.breakdown_joints, doc, first, sentence.start)
+            || self.subset_cue_before(doc, first, sentence.start)
+    }
+
+    /// Whether a subset cue ("dont", "including") ends right before token
+    /// `at`, within the sentence starting at token `from`.
+    pub fn subset_cue_before(&self, doc: &Doc, at: usize, from: usize) -> bool {
+        ends_before(&self.subset_cues, doc, at, from)
     }
 
     /// Whether `word` (normalised) is a part cue: a listed word, or one that
@@ -250,6 +253,14 @@ impl Lexicon {
             None => word == c,
         })
     }
+}
+
+/// Whether one of `phrases` (lowercase words) ends right before token `at`,
+/// starting at or after token `from`.
+fn ends_before(phrases: &[Vec<String>], doc: &Doc, at: usize, from: usize) -> bool {
+    phrases
+        .iter()
+        .any(|p| at >= from + p.len() && p.iter().enumerate().all(|(k, w)| doc.lower(at - p.len() + k) == w.as_str()))
 }
 
 fn phrase(s: &str) -> Vec<String> {
